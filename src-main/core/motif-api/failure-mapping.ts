@@ -1,0 +1,181 @@
+import { FingerprintMismatchError, RigCallError, type RigErrorDetails } from './rig-errors';
+
+/** What the client knew about a call when it failed. */
+export interface CallContext {
+  rig: string; // "host:port"
+  endpoint: string;
+  method: string;
+  connectTimeoutMs: number;
+  responseTimeoutMs: number;
+  /** Removes secrets (the API key) from the rig's own words before they are quoted. */
+  scrub?: (text: string) => string;
+}
+
+const REFUSED = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'EHOSTDOWN', 'ENETDOWN', 'EADDRNOTAVAIL']);
+const NAME_LOOKUP = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NONAME']);
+/** The connection broke after it was made: safe to retry only for reads. */
+const CONNECTION_DROPPED = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'ECONNABORTED', 'UND_ERR_CLOSED']);
+const CONNECT_TIMEOUT = new Set(['UND_ERR_CONNECT_TIMEOUT', 'ETIMEDOUT']);
+const RESPONSE_TIMEOUT = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
+/** OpenSSL verification codes Node reports as `err.code`, plus Node's own TLS errors. */
+const TLS_TRUST = /^(DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_|CERT_|ERR_TLS_|ERR_SSL_|INVALID_CA|INVALID_PURPOSE|HOSTNAME_MISMATCH)/;
+
+/** Every error code in an error, its causes and (happy-eyeballs) aggregated attempts. */
+export function errorCodesOf(error: unknown, depth = 0): string[] {
+  if (depth > 5 || typeof error !== 'object' || error === null) return [];
+  const codes: string[] = [];
+  const { code, cause, errors, name } = error as { code?: unknown; cause?: unknown; errors?: unknown; name?: unknown };
+  if (typeof code === 'string') codes.push(code);
+  if (name === 'TimeoutError') codes.push('TimeoutError');
+  if (name === 'AbortError') codes.push('AbortError');
+  codes.push(...errorCodesOf(cause, depth + 1));
+  if (Array.isArray(errors)) for (const e of errors) codes.push(...errorCodesOf(e, depth + 1));
+  return codes;
+}
+
+/** True when a GET may be sent again: the connection dropped, nothing says the rig acted twice. */
+export function isConnectionDropped(error: unknown): boolean {
+  return errorCodesOf(error).some((c) => CONNECTION_DROPPED.has(c));
+}
+
+function findMismatch(error: unknown, depth = 0): FingerprintMismatchError | undefined {
+  if (error instanceof FingerprintMismatchError) return error;
+  if (depth > 5 || typeof error !== 'object' || error === null) return undefined;
+  return findMismatch((error as { cause?: unknown }).cause, depth + 1);
+}
+
+const seconds = (ms: number): string => `${Number((ms / 1000).toFixed(3))} s`;
+
+/** Turn a transport failure (socket, TLS, timer) into an error a lab user can act on. */
+export function classifyTransportFailure(error: unknown, ctx: CallContext): RigCallError {
+  if (error instanceof RigCallError) return error;
+  const base: RigErrorDetails = { rig: ctx.rig, endpoint: ctx.endpoint, method: ctx.method };
+  const mismatch = findMismatch(error);
+  if (mismatch) {
+    return new RigCallError(
+      'tls-fingerprint-changed',
+      `The rig at ${ctx.rig} presented a different certificate than the one pinned: ` +
+        `this may be another machine posing as the rig. Expected SHA-256 fingerprint ` +
+        `${mismatch.expected}, got ${mismatch.actual}. Pin the new fingerprint only if you ` +
+        `know the rig's certificate was replaced.`,
+      { ...base, causeCode: mismatch.code, expectedFingerprint: mismatch.expected, actualFingerprint: mismatch.actual },
+      { cause: error },
+    );
+  }
+  const codes = errorCodesOf(error);
+  const causeCode = codes[0] ?? (error instanceof Error ? error.name : 'unknown');
+  const details = { ...base, causeCode };
+  const has = (set: Set<string>) => codes.some((c) => set.has(c));
+
+  const tlsCode = codes.find((c) => TLS_TRUST.test(c));
+  if (tlsCode) {
+    return new RigCallError(
+      'tls-untrusted',
+      `The rig at ${ctx.rig} presented a certificate this computer does not trust (${tlsCode}). ` +
+        `Trust it with the rig's certificate file (--ca) or pin its fingerprint (see "motifctl trust").`,
+      { ...details, causeCode: tlsCode },
+      { cause: error },
+    );
+  }
+  if (has(NAME_LOOKUP)) {
+    return new RigCallError(
+      'rig-unreachable',
+      `Could not find the rig host ${ctx.rig} (name lookup failed). Check the host name, or use the rig's IP address.`,
+      details,
+      { cause: error },
+    );
+  }
+  if (has(REFUSED)) {
+    return new RigCallError(
+      'rig-unreachable',
+      `Could not connect to the rig at ${ctx.rig} (connection refused). Check that Motif is running and that host and port are right.`,
+      details,
+      { cause: error },
+    );
+  }
+  if (has(CONNECT_TIMEOUT)) {
+    return new RigCallError(
+      'rig-timeout',
+      `The rig at ${ctx.rig} did not accept a connection within ${seconds(ctx.connectTimeoutMs)}. Check that it is switched on and on the network.`,
+      details,
+      { cause: error },
+    );
+  }
+  if (has(RESPONSE_TIMEOUT) || codes.includes('TimeoutError')) {
+    return new RigCallError(
+      'rig-timeout',
+      `The rig at ${ctx.rig} did not answer ${ctx.method} ${ctx.endpoint} within ${seconds(ctx.responseTimeoutMs)}. ` +
+        `It may be busy; check its state before trying again.`,
+      details,
+      { cause: error },
+    );
+  }
+  if (has(CONNECTION_DROPPED)) {
+    return new RigCallError(
+      'rig-unreachable',
+      `The rig at ${ctx.rig} closed the connection during ${ctx.method} ${ctx.endpoint}. ` +
+        (ctx.method === 'GET'
+          ? 'Check that Motif is running, then try again.'
+          : 'Check the rig before trying again: the command may or may not have been carried out.'),
+      details,
+      { cause: error },
+    );
+  }
+  return new RigCallError(
+    'rig-unreachable',
+    `Motif is not running or not reachable at ${ctx.rig} (${causeCode}).`,
+    details,
+    { cause: error },
+  );
+}
+
+/** Turn an HTTP answer that is not a success into an error; `body` is the raw response text. */
+export function classifyHttpFailure(status: number, body: string, ctx: CallContext): RigCallError {
+  const details: RigErrorDetails = { rig: ctx.rig, endpoint: ctx.endpoint, method: ctx.method, httpStatus: status };
+  const said = errorMessageOf(body);
+  const rigMessage = said === undefined || !ctx.scrub ? said : ctx.scrub(said);
+  if (status === 401 || status === 403) {
+    return new RigCallError(
+      'key-rejected',
+      `The rig at ${ctx.rig} rejected the API key (HTTP ${status}${rigMessage ? `: ${rigMessage}` : ''}). ` +
+        `Check the key; on the rig, "recnode-apikey" prints it.`,
+      rigMessage === undefined ? details : { ...details, rigMessage },
+    );
+  }
+  if (rigMessage === undefined) {
+    return new RigCallError(
+      'rig-bad-response',
+      `The rig at ${ctx.rig} answered ${ctx.method} ${ctx.endpoint} with HTTP ${status} and a body that is not Motif's error JSON (unknown API error).`,
+      details,
+    );
+  }
+  return new RigCallError(
+    'rig-error',
+    `The rig at ${ctx.rig} refused ${ctx.endpoint}: ${rigMessage} (HTTP ${status}).`,
+    { ...details, rigMessage },
+  );
+}
+
+/** The `error` of Motif's `{"error": ..., "status_code": ...}` body, if the body is that. */
+function errorMessageOf(body: string): string | undefined {
+  try {
+    const parsed: unknown = JSON.parse(body);
+    if (typeof parsed === 'object' && parsed !== null && 'error' in parsed) {
+      const { error } = parsed as { error: unknown };
+      return typeof error === 'string' ? error : JSON.stringify(error);
+    }
+  } catch {
+    // not JSON: the caller reports an unknown API error
+  }
+  return undefined;
+}
+
+/** A success status whose body is not JSON. */
+export function badSuccessBody(status: number, ctx: CallContext): RigCallError {
+  return new RigCallError(
+    'rig-bad-response',
+    `The rig at ${ctx.rig} answered ${ctx.method} ${ctx.endpoint} with a body that is not JSON (unknown API error). ` +
+      `Check that the host and port belong to a Motif rig.`,
+    { rig: ctx.rig, endpoint: ctx.endpoint, method: ctx.method, httpStatus: status },
+  );
+}

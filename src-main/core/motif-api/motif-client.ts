@@ -1,0 +1,130 @@
+import { Pool } from 'undici';
+import { methodFor, normalizeEndpoint, urlPathFor, type HttpMethod } from './endpoint-methods';
+import {
+  badSuccessBody,
+  classifyHttpFailure,
+  classifyTransportFailure,
+  isConnectionDropped,
+  type CallContext,
+} from './failure-mapping';
+import { RigEndpoints, type CallOptions } from './rig-endpoints';
+import { buildTrustingConnector, type RigTrust } from './tls-trust';
+import { parseWire, stringifyWire, type WireValue } from './wire-json';
+
+export const DEFAULT_TIMEOUT_MS = 10_000; // the vendor client's
+export const DEFAULT_PORT = 6083;
+
+export interface MotifClientOptions {
+  host: string;
+  port?: number;
+  apiKey: string;
+  trust: RigTrust;
+  /** TCP + TLS handshake. */
+  connectTimeoutMs?: number;
+  /** From sending a request to the end of its answer; per call with `CallOptions.timeoutMs`. */
+  responseTimeoutMs?: number;
+  /** Keep-alive connections held to this rig. */
+  connections?: number;
+}
+
+/**
+ * One rig over HTTPS: a keep-alive pool, the vendor client's wire format, and failures
+ * as `RigCallError`s with contract codes. Reads (GET) are retried once when a connection
+ * drops; commands never are, so a recording is never started twice.
+ */
+export class MotifClient extends RigEndpoints {
+  readonly host: string;
+  readonly port: number;
+  readonly connectTimeoutMs: number;
+  readonly responseTimeoutMs: number;
+  readonly #apiKey: string;
+  readonly #pool: Pool;
+
+  constructor(options: MotifClientOptions) {
+    super();
+    if (!options.apiKey) throw new RangeError('An API key is needed to talk to a rig (MOTIF_API_KEY or --api-key).');
+    this.host = options.host;
+    this.port = options.port ?? DEFAULT_PORT;
+    this.connectTimeoutMs = options.connectTimeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.responseTimeoutMs = options.responseTimeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.#apiKey = options.apiKey;
+    this.#pool = new Pool(this.origin, {
+      connections: options.connections ?? 4,
+      pipelining: 1,
+      connect: buildTrustingConnector(options.trust, this.connectTimeoutMs),
+    });
+  }
+
+  get origin(): string {
+    const host = this.host.includes(':') && !this.host.startsWith('[') ? `[${this.host}]` : this.host;
+    return `https://${host}:${this.port}`;
+  }
+
+  /** "host:port", as messages name the rig. */
+  get rigLabel(): string {
+    return `${this.host}:${this.port}`;
+  }
+
+  async call(path: string, args?: object, options: CallOptions = {}): Promise<WireValue> {
+    const endpoint = normalizeEndpoint(path);
+    const method = methodFor(endpoint);
+    const ctx: CallContext = {
+      rig: this.rigLabel,
+      endpoint,
+      method,
+      connectTimeoutMs: this.connectTimeoutMs,
+      responseTimeoutMs: options.timeoutMs ?? this.responseTimeoutMs,
+      // A rig's error text could echo the key it rejected; never pass that on.
+      scrub: (text) => text.split(this.#apiKey).join('***'),
+    };
+    // Like the vendor's `kwargs or None`: no arguments, no body.
+    const body = args && Object.keys(args).length > 0 ? stringifyWire(args) : undefined;
+    try {
+      return await this.#send(method, urlPathFor(endpoint), body, ctx, options.signal);
+    } catch (e) {
+      if (method === 'GET' && !options.signal?.aborted && isConnectionDropped(e)) {
+        // A keep-alive connection the rig closed, or a reset: reading again is harmless.
+        return this.#send(method, urlPathFor(endpoint), body, ctx, options.signal).catch((e2: unknown) => {
+          throw classifyTransportFailure(e2, ctx);
+        });
+      }
+      throw classifyTransportFailure(e, ctx);
+    }
+  }
+
+  async #send(
+    method: HttpMethod,
+    urlPath: string,
+    body: string | undefined,
+    ctx: CallContext,
+    signal: AbortSignal | undefined,
+  ): Promise<WireValue> {
+    const response = await this.#pool.request({
+      path: urlPath,
+      method,
+      headers: { 'X-Api-Key': this.#apiKey, 'Content-Type': 'application/json' },
+      body,
+      headersTimeout: ctx.responseTimeoutMs,
+      bodyTimeout: ctx.responseTimeoutMs,
+      signal,
+    });
+    const text = await response.body.text();
+    if (response.statusCode >= 400) throw classifyHttpFailure(response.statusCode, text, ctx);
+    if (text.trim() === '') return {};
+    try {
+      return parseWire(text);
+    } catch {
+      throw badSuccessBody(response.statusCode, ctx);
+    }
+  }
+
+  /** Let open calls finish, then close the connections. */
+  async close(): Promise<void> {
+    await this.#pool.close();
+  }
+
+  /** Close now, failing open calls. */
+  async destroy(): Promise<void> {
+    await this.#pool.destroy();
+  }
+}

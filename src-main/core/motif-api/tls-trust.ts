@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import type { TLSSocket } from 'node:tls';
+import { buildConnector } from 'undici';
+import { normalizeFingerprint } from './fingerprint';
+import { FingerprintMismatchError } from './rig-errors';
+
+/** How a rig's certificate is trusted. Rigs share one vendor self-signed certificate. */
+export type RigTrust =
+  | { kind: 'ca'; caPem: string | Buffer }
+  | { kind: 'fingerprint'; fingerprint256: string }
+  /** The platform's CA store: only for rigs given a properly issued certificate. */
+  | { kind: 'system' };
+
+/** Trust from the usual user inputs: a CA file path or a pinned fingerprint (either, not both). */
+export function trustFrom(input: { caFile?: string; fingerprint?: string }): RigTrust {
+  if (input.caFile && input.fingerprint) {
+    throw new RangeError('Give either a CA file or a pinned fingerprint, not both.');
+  }
+  if (input.fingerprint) return { kind: 'fingerprint', fingerprint256: normalizeFingerprint(input.fingerprint) };
+  if (input.caFile) {
+    try {
+      return { kind: 'ca', caPem: readFileSync(input.caFile) };
+    } catch (e) {
+      const reason = (e as NodeJS.ErrnoException).code ?? String(e);
+      throw new RangeError(`Cannot read the CA file ${input.caFile} (${reason}).`);
+    }
+  }
+  return { kind: 'system' };
+}
+
+// The vendor client does not check the host name: every rig serves the same certificate.
+const skipHostName = (): undefined => undefined;
+
+/** An undici connector that applies `trust` during the TLS handshake. */
+export function buildTrustingConnector(trust: RigTrust, connectTimeoutMs: number): buildConnector.connector {
+  if (trust.kind === 'ca') {
+    return buildConnector({ timeout: connectTimeoutMs, ca: trust.caPem, checkServerIdentity: skipHostName });
+  }
+  if (trust.kind === 'system') {
+    return buildConnector({ timeout: connectTimeoutMs, checkServerIdentity: skipHostName });
+  }
+  const expected = normalizeFingerprint(trust.fingerprint256);
+  // The chain cannot be verified (self-signed), so trust rests on the exact certificate.
+  // No session resumption: a resumed TLS session shows no certificate to compare.
+  const connect = buildConnector({ timeout: connectTimeoutMs, rejectUnauthorized: false, maxCachedSessions: 0 });
+  return (options, callback) => {
+    connect(options, (err, socket) => {
+      if (err || !socket) {
+        callback(err ?? new Error('connect failed'), null);
+        return;
+      }
+      const actual = (socket as TLSSocket).getPeerX509Certificate?.()?.fingerprint256 ?? '(no certificate)';
+      if (actual !== expected) {
+        socket.destroy();
+        callback(new FingerprintMismatchError(expected, actual), null);
+        return;
+      }
+      callback(null, socket);
+    });
+  };
+}
