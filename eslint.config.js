@@ -1,0 +1,53 @@
+// Lint, with the two architecture boundaries as rules: only the shell and the preload
+// may import `electron`, and the renderer may take nothing but types from src-main.
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const electronOnlyInShell = {
+  name: 'electron',
+  message: 'Only src-main/shell and src-preload may import electron; the core must run in plain Node.',
+};
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'test-results/', 'playwright-report/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-restricted-imports': ['error', { paths: [electronOnlyInShell] }],
+    },
+  },
+  {
+    files: ['src-main/shell/**', 'src-preload/**'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    files: ['src-renderer/**'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [electronOnlyInShell],
+          patterns: [
+            {
+              group: ['**/src-main/**', 'src-main/**'],
+              allowTypeImports: true,
+              message: 'The renderer talks to main only over the bridge: import types from src-main, nothing else.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-imports': 'off',
+    },
+  },
+  {
+    files: ['scripts/**/*.mjs'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+);

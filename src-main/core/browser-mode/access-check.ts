@@ -1,0 +1,36 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+
+/** Who may talk to browser mode: same host:port (no DNS rebinding), our own origin, the run's token. */
+export interface AccessPolicy {
+  port: number;
+  token: string;
+}
+
+const LOOPBACK_NAMES = ['127.0.0.1', 'localhost'];
+
+export function allowedHost(req: IncomingMessage, policy: AccessPolicy): boolean {
+  const host = req.headers.host ?? '';
+  return LOOPBACK_NAMES.some((name) => host === `${name}:${policy.port}`);
+}
+
+export function allowedOrigin(req: IncomingMessage, policy: AccessPolicy): boolean {
+  const origin = req.headers.origin;
+  return LOOPBACK_NAMES.some((name) => origin === `http://${name}:${policy.port}`);
+}
+
+export function tokenMatches(given: string | null, policy: AccessPolicy): boolean {
+  if (given === null) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(policy.token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** Why an upgrade is refused, or null when it may proceed. */
+export function refuseUpgrade(req: IncomingMessage, policy: AccessPolicy): string | null {
+  if (!allowedHost(req, policy)) return 'unexpected Host header';
+  if (!allowedOrigin(req, policy)) return 'foreign Origin';
+  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  if (!tokenMatches(url.searchParams.get('token'), policy)) return 'missing or wrong token';
+  return null;
+}

@@ -1,0 +1,51 @@
+import { app, BrowserWindow, ipcMain } from 'electron';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createAppCore } from '../core/app-core';
+import { forwardEvents, registerIpc } from './ipc';
+import { appUrlMatcher, guardNavigation } from './navigation';
+import { mainWindowOptions } from './window-options';
+
+/** The Electron shell: a window, the IPC gate and the app's lifecycle. Everything else is core. */
+
+const preloadPath = fileURLToPath(new URL('../preload/preload.cjs', import.meta.url));
+const indexPath = fileURLToPath(new URL('../renderer/index.html', import.meta.url));
+const iconPath = fileURLToPath(new URL('../../assets/icon.png', import.meta.url));
+const isAppUrl = appUrlMatcher(pathToFileURL(indexPath).href);
+
+if (!app.requestSingleInstanceLock()) {
+  // A second launch hands over to the first window instead of running two cores against the same rigs.
+  app.quit();
+} else {
+  app.enableSandbox();
+  const core = createAppCore({ transport: 'electron' });
+  let window: BrowserWindow | null = null;
+
+  const showWindow = () => {
+    if (window && !window.isDestroyed()) {
+      if (window.isMinimized()) window.restore();
+      window.focus();
+      return;
+    }
+    window = new BrowserWindow(mainWindowOptions(preloadPath, iconPath));
+    guardNavigation(window.webContents, isAppUrl);
+    window.once('ready-to-show', () => window?.show());
+    void window.loadFile(indexPath);
+  };
+
+  app.on('second-instance', showWindow);
+  app.on('web-contents-created', (_e, contents) => guardNavigation(contents, isAppUrl));
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', showWindow);
+  app.on('will-quit', () => void core.close());
+
+  void app.whenReady().then(() => {
+    registerIpc(ipcMain, core.dispatch, (event) => {
+      const frameUrl = event.senderFrame?.url ?? '';
+      return window !== null && event.sender === window.webContents && isAppUrl(frameUrl);
+    });
+    forwardEvents(core.events, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
+    showWindow();
+  });
+}

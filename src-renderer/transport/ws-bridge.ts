@@ -1,0 +1,91 @@
+import type { CallFrame, EventFrame, MotifBridge, ReplyFrame } from '../../src-main/contract/bridge';
+import type { MotifError, Result } from '../../src-main/contract/errors';
+
+/**
+ * Browser mode's bridge: the same interface as Electron's preload, over one WebSocket.
+ * Non-finite numbers travel tagged, as src-main/core/browser-mode/frame-codec.ts writes them.
+ */
+const TAG = '$motif:number';
+
+export const encodeFrame = (value: unknown): string =>
+  JSON.stringify(value, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? { [TAG]: String(v) } : v));
+
+export const decodeFrame = (text: string): unknown =>
+  JSON.parse(text, (_k, v: unknown) => {
+    if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
+      const tagged = (v as Record<string, unknown>)[TAG];
+      if (typeof tagged === 'string' && Object.keys(v).length === 1) return Number(tagged);
+    }
+    return v;
+  });
+
+export type ConnectionState = 'connecting' | 'open' | 'closed';
+
+const lost = (message: string): Result<never> => ({ ok: false, error: { code: 'internal', message } satisfies MotifError });
+
+/** A bridge plus its connection state; a new watcher hears the current state at once. */
+export interface ConnectedBridge {
+  bridge: MotifBridge;
+  watchConnection(watcher: (state: ConnectionState) => void): void;
+}
+
+export function createWsBridge(url: string): ConnectedBridge {
+  const socket = new WebSocket(url);
+  let state: ConnectionState = 'connecting';
+  const watchers = new Set<(state: ConnectionState) => void>();
+  const onState = (next: ConnectionState) => {
+    state = next;
+    for (const watcher of watchers) watcher(next);
+  };
+  const pending = new Map<number, (result: Result<unknown>) => void>();
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  const opened = new Promise<boolean>((resolve) => {
+    socket.addEventListener('open', () => resolve(true));
+    socket.addEventListener('close', () => resolve(false));
+  });
+  let nextId = 1;
+
+  socket.addEventListener('open', () => onState('open'));
+  socket.addEventListener('close', () => {
+    onState('closed');
+    for (const settle of pending.values()) settle(lost('Lost the connection to Motif Control. Restart browser mode and reload.'));
+    pending.clear();
+  });
+  socket.addEventListener('message', (message: MessageEvent<string>) => {
+    const frame = decodeFrame(message.data) as Partial<ReplyFrame & EventFrame>;
+    if (typeof frame.id === 'number' && frame.result) {
+      pending.get(frame.id)?.(frame.result);
+      pending.delete(frame.id);
+    } else if (typeof frame.event === 'string') {
+      for (const listener of listeners.get(frame.event) ?? []) listener(frame.payload);
+    }
+  });
+
+  const bridge: MotifBridge = {
+    async call(name, args) {
+      if (!(await opened)) return lost('Motif Control refused this page. Open the address printed by `npm run browser`.');
+      const id = nextId++;
+      const frame: CallFrame = { id, name, args };
+      // The reply's shape is the contract's for `name`; main validated the call.
+      const reply = new Promise<Result<never>>((resolve) => pending.set(id, resolve as (r: Result<unknown>) => void));
+      socket.send(encodeFrame(frame));
+      return reply;
+    },
+    on(event, listener) {
+      const set = listeners.get(event) ?? new Set();
+      const relay = listener as (payload: unknown) => void; // payload typed by the contract for `event`
+      set.add(relay);
+      listeners.set(event, set);
+      return () => {
+        set.delete(relay);
+      };
+    },
+  };
+  return {
+    bridge,
+    watchConnection(watcher) {
+      watchers.add(watcher);
+      watcher(state);
+    },
+  };
+}

@@ -1,0 +1,44 @@
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+const eslint = new ESLint({ cwd: process.cwd() });
+
+/** Messages of the boundary rules for `code` as if it were the file at `filePath`. */
+async function boundaryErrors(code: string, filePath: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? [])
+    .filter((m) => m.ruleId?.endsWith('no-restricted-imports'))
+    .map((m) => m.message);
+}
+
+describe('architecture boundaries in lint', () => {
+  it('fails a renderer file that imports code from src-main', async () => {
+    const errors = await boundaryErrors(
+      "import { makeDispatch } from '../../../src-main/core/dispatch';\nexport const d = makeDispatch;\n",
+      'src-renderer/features/rigs/bad-import.ts',
+    );
+    expect(errors).toEqual([expect.stringContaining('only over the bridge')]);
+  });
+
+  it('lets a renderer file import types from the contract', async () => {
+    const errors = await boundaryErrors(
+      "import type { RigSummary } from '../../../src-main/contract/requests';\nexport type R = RigSummary;\n",
+      'src-renderer/features/rigs/good-import.ts',
+    );
+    expect(errors).toEqual([]);
+  });
+
+  it('fails core, CLI and renderer files that import electron', async () => {
+    for (const filePath of ['src-main/core/rigs/bad.ts', 'src-main/cli/bad.ts', 'src-renderer/bad.ts']) {
+      const errors = await boundaryErrors("import { app } from 'electron';\nexport const a = app;\n", filePath);
+      expect(errors, filePath).toEqual([expect.stringContaining('Only src-main/shell and src-preload')]);
+    }
+  });
+
+  it('lets the shell and the preload import electron', async () => {
+    for (const filePath of ['src-main/shell/tray.ts', 'src-preload/preload.ts']) {
+      const errors = await boundaryErrors("import { app } from 'electron';\nexport const a = app;\n", filePath);
+      expect(errors, filePath).toEqual([]);
+    }
+  });
+});

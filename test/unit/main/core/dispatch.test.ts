@@ -1,0 +1,57 @@
+import { describe, expect, it, vi } from 'vitest';
+import { fail, ok } from '../../../../src-main/contract/errors';
+import { makeDispatch, type Handlers } from '../../../../src-main/core/dispatch';
+import { silentLogger } from '../../../../src-main/core/logger';
+
+const rig = { id: 'r1', name: 'Arena A', host: '127.0.0.1', port: 6083, tags: ['fly'], simulated: false };
+
+function handlers(overrides: Partial<Handlers> = {}): Handlers {
+  return {
+    'app.info': async () => ok({ name: 'Motif Control', version: '1.2.3', transport: 'browser', platform: 'linux' }),
+    'rigs.list': async () => ok([rig]),
+    ...overrides,
+  };
+}
+
+describe('makeDispatch', () => {
+  it('routes a known request to its handler and returns its result', async () => {
+    const dispatch = makeDispatch(handlers(), silentLogger);
+    expect(await dispatch('rigs.list', {})).toEqual({ ok: true, value: [rig] });
+  });
+
+  it.each([['toString'], ['constructor'], ['rigs.delete'], [42], [undefined]])(
+    'refuses an unknown request name %s',
+    async (name) => {
+      const r = await makeDispatch(handlers(), silentLogger)(name, {});
+      expect(r).toMatchObject({ ok: false, error: { code: 'unknown-request' } });
+    },
+  );
+
+  it('refuses arguments the contract does not allow, naming the problem', async () => {
+    const spy = vi.fn(async () => ok([]));
+    const dispatch = makeDispatch(handlers({ 'rigs.list': spy }), silentLogger);
+    const r = await dispatch('rigs.list', { sneaky: true });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.code).toBe('invalid-args');
+      expect(r.error.message).toMatch(/rigs\.list/);
+      expect(r.error.details?.issues).toBeInstanceOf(Array);
+    }
+    expect(spy).not.toHaveBeenCalled();
+  });
+
+  it('turns a throwing handler into an internal error and logs the cause', async () => {
+    const log = { info: vi.fn(), error: vi.fn() };
+    const boom = new Error('disk on fire');
+    const dispatch = makeDispatch(handlers({ 'app.info': async () => Promise.reject(boom) }), log);
+    const r = await dispatch('app.info', {});
+    expect(r).toMatchObject({ ok: false, error: { code: 'internal' } });
+    if (!r.ok) expect(r.error.message).not.toContain('disk on fire');
+    expect(log.error).toHaveBeenCalledWith('request app.info failed', boom);
+  });
+
+  it('passes handler failures through unchanged', async () => {
+    const dispatch = makeDispatch(handlers({ 'rigs.list': async () => fail('config-error', 'Config unreadable') }), silentLogger);
+    expect(await dispatch('rigs.list', {})).toEqual({ ok: false, error: { code: 'config-error', message: 'Config unreadable' } });
+  });
+});
