@@ -51,8 +51,8 @@ export function createWsBridge(url: string): ConnectedBridge {
     for (const settle of pending.values()) settle(lost('Lost the connection to Motif Control. Restart browser mode and reload.'));
     pending.clear();
   });
-  socket.addEventListener('message', (message: MessageEvent<string>) => {
-    const frame = decodeFrame(message.data) as Partial<ReplyFrame & EventFrame>;
+  socket.addEventListener('message', (message) => {
+    const frame = decodeFrame(String(message.data)) as Partial<ReplyFrame & EventFrame>;
     if (typeof frame.id === 'number' && frame.result) {
       pending.get(frame.id)?.(frame.result);
       pending.delete(frame.id);
