@@ -1,33 +1,18 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import { appRequests } from './requests/app';
+import { rigRequests } from './requests/rigs';
+
+export { AppInfo } from './requests/app';
+export { RigSummary } from './requests/rigs';
 
 /**
- * Every request the renderer may make: name -> argument and result schemas.
- * Main parses arguments with these at run time; both sides infer their types from them.
+ * Every request the renderer may make: name -> argument and result schemas, one file
+ * per area under requests/. Main parses arguments with these at run time; both sides
+ * infer their types from them.
  */
-
-export const RigSummary = z.object({
-  id: z.string(),
-  name: z.string(),
-  host: z.string(),
-  port: z.number().int(),
-  tags: z.array(z.string()),
-  simulated: z.boolean(),
-});
-export type RigSummary = z.infer<typeof RigSummary>;
-
-export const AppInfo = z.object({
-  name: z.string(),
-  version: z.string(),
-  transport: z.enum(['electron', 'browser']),
-  platform: z.string(),
-});
-export type AppInfo = z.infer<typeof AppInfo>;
-
-const NoArgs = z.object({}).strict();
-
 export const requests = {
-  'app.info': { args: NoArgs, result: AppInfo },
-  'rigs.list': { args: NoArgs, result: z.array(RigSummary) },
+  ...appRequests,
+  ...rigRequests,
 } as const;
 
 export type RequestName = keyof typeof requests;
