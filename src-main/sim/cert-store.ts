@@ -2,7 +2,7 @@
  * The TLS pair the simulator serves: given files, or a self-signed pair generated
  * once and kept in the data folder so a pinned fingerprint stays valid across runs.
  */
-import { X509Certificate } from 'node:crypto';
+import { X509Certificate, randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -67,7 +67,7 @@ async function generateOnce(pairPath: string): Promise<string> {
       },
     ],
   });
-  const tmp = `${pairPath}.${process.pid}.${Date.now()}.tmp`;
+  const tmp = tmpName(pairPath);
   await fs.writeFile(tmp, `${pems.private.trim()}\n${pems.cert.trim()}\n`, { mode: 0o600 });
   try {
     await fs.link(tmp, pairPath);
@@ -94,8 +94,10 @@ async function readIfExists(file: string): Promise<string | undefined> {
   }
 }
 
+const tmpName = (file: string) => `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+
 async function writeAtomically(file: string, text: string): Promise<void> {
-  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+  const tmp = tmpName(file);
   await fs.writeFile(tmp, text);
   await fs.rename(tmp, file);
 }
