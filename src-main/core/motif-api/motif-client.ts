@@ -1,4 +1,4 @@
-import { Pool } from 'undici';
+import { Pool, type Dispatcher } from 'undici';
 import { methodFor, normalizeEndpoint, urlPathFor, type HttpMethod } from './endpoint-methods';
 import {
   badSuccessBody,
@@ -97,18 +97,31 @@ export class MotifClient extends RigEndpoints {
     urlPath: string,
     body: string | undefined,
     ctx: CallContext,
-    signal: AbortSignal | undefined,
+    callerSignal: AbortSignal | undefined,
   ): Promise<WireValue> {
-    const response = await this.#pool.request({
-      path: urlPath,
-      method,
-      headers: { 'X-Api-Key': this.#apiKey, 'Content-Type': 'application/json' },
-      body,
-      headersTimeout: ctx.responseTimeoutMs,
-      bodyTimeout: ctx.responseTimeoutMs,
-      signal,
-    });
-    const text = await response.body.text();
+    // undici's own timers tick coarsely (about a second); this deadline is exact.
+    const deadline = AbortSignal.timeout(ctx.responseTimeoutMs);
+    const signal = callerSignal ? AbortSignal.any([callerSignal, deadline]) : deadline;
+    let response: Dispatcher.ResponseData;
+    try {
+      response = await this.#pool.request({
+        path: urlPath,
+        method,
+        headers: { 'X-Api-Key': this.#apiKey, 'Content-Type': 'application/json' },
+        body,
+        headersTimeout: ctx.responseTimeoutMs,
+        bodyTimeout: ctx.responseTimeoutMs,
+        signal,
+      });
+    } catch (e) {
+      throw deadline.aborted && !callerSignal?.aborted ? responseTimeout(e) : e;
+    }
+    let text: string;
+    try {
+      text = await response.body.text();
+    } catch (e) {
+      throw deadline.aborted && !callerSignal?.aborted ? responseTimeout(e) : e;
+    }
     if (response.statusCode >= 400) throw classifyHttpFailure(response.statusCode, text, ctx);
     if (text.trim() === '') return {};
     try {
@@ -127,4 +140,9 @@ export class MotifClient extends RigEndpoints {
   async destroy(): Promise<void> {
     await this.#pool.destroy();
   }
+}
+
+/** The per-call deadline passed: reported like undici's own response timeout. */
+function responseTimeout(cause: unknown): Error {
+  return Object.assign(new Error('response timeout', { cause }), { code: 'UND_ERR_HEADERS_TIMEOUT' });
 }

@@ -1,0 +1,204 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { SimFleet, SimRig } from '../../../../../src-main/sim';
+import { fanOut } from '../../../../../src-main/core/motif-api/fan-out';
+import { fetchPeerCertificate } from '../../../../../src-main/core/motif-api/fingerprint';
+import type { MotifClient } from '../../../../../src-main/core/motif-api/motif-client';
+import { RigCallError } from '../../../../../src-main/core/motif-api/rig-errors';
+import { clientFor, startFleet } from './sim-fixture';
+
+let fleet: SimFleet;
+let rig: SimRig;
+const opened: MotifClient[] = [];
+const open = (...args: Parameters<typeof clientFor>) => {
+  const c = clientFor(...args);
+  opened.push(c);
+  return c;
+};
+
+beforeAll(async () => {
+  fleet = await startFleet(1);
+  rig = fleet.rigs[0]!;
+});
+afterAll(async () => {
+  await fleet.stop();
+});
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((c) => c.destroy()));
+  rig.reset();
+  await rig.comeBack();
+});
+
+/** The RigCallError a promise rejects with; fails the test if it resolves. */
+async function failure(p: Promise<unknown>): Promise<RigCallError> {
+  const e = await p.then(
+    () => undefined,
+    (err: unknown) => err,
+  );
+  expect(e).toBeInstanceOf(RigCallError);
+  const error = e as RigCallError;
+  // Whatever failed, the key stays out of what a user or a log sees.
+  expect(error.message).not.toContain(rig.info.apiKey);
+  expect(JSON.stringify(error.toMotifError())).not.toContain(rig.info.apiKey);
+  return error;
+}
+
+const requestsTo = (endpoint: string) => rig.events().filter((e) => e.kind === 'request' && e.endpoint === endpoint);
+
+describe('MotifClient against the simulator', () => {
+  it('reads version, cameras and camera status, keeping fields the table does not know', async () => {
+    const client = open(rig);
+    const version = await client.version();
+    expect(version).toHaveProperty('version');
+    expect(version).toHaveProperty('simulated', true); // not a documented field: kept
+    const { cameras } = await client.cameras();
+    expect(cameras?.map((c) => c.serial)).toEqual(rig.info.serials);
+    const status = await client.cameraStatus('FAKE0');
+    expect(status.camera_info?.serial).toBe('FAKE0');
+  });
+
+  it('starts and stops a recording with typed arguments, as the rig logs them', async () => {
+    const client = open(rig);
+    await client.startRecording({ codec: 'high', duration: 30, filename: 'trial', metadata: { fly: 7 } }, 'FAKE1');
+    expect(await client.isRecording('FAKE1')).toBe(true);
+    expect(await client.isRecording('FAKE0')).toBe(false);
+    await client.stopRecording('FAKE1');
+    expect(await client.isRecording('FAKE1')).toBe(false);
+    expect(requestsTo('camera/FAKE1/recording/start')).toEqual([
+      expect.objectContaining({ method: 'POST', status: 200, args: { codec: 'high', duration: 30, filename: 'trial', metadata: { fly: 7 } } }),
+    ]);
+    expect(requestsTo('camera/FAKE1/recording/stop')[0]).toMatchObject({ method: 'POST', args: {} });
+  });
+
+  it('sends Infinity as the bare token an output toggle needs', async () => {
+    const client = open(rig);
+    await client.setOutput('led', Infinity);
+    await client.setOutput('ledgreen', -Infinity, 'FAKE0');
+    expect(requestsTo('io/led/set')[0]?.args).toEqual({ value: Infinity });
+    expect(requestsTo('camera/FAKE0/io/ledgreen/set')[0]?.args).toEqual({ value: -Infinity });
+  });
+
+  it('uses PATCH for configure and DELETE for clearing one task, as the wire table says', async () => {
+    const client = open(rig);
+    await client.configure({ AcquisitionFrameRate: 25 }, 'FAKE0');
+    await client.scheduleRecordingStart({ task_name: 'rec9', cron_expression: '0 0 9 * * *' }, { duration: 60 });
+    expect((await client.schedule()).now).toEqual(expect.any(Number));
+    await client.clearTask('rec9');
+    expect(requestsTo('camera/FAKE0/configure')[0]).toMatchObject({ method: 'PATCH', args: { AcquisitionFrameRate: 25 } });
+    expect(requestsTo('schedule/recording/start')[0]).toMatchObject({
+      method: 'POST',
+      args: { task_name: 'rec9', cron_expression: '0 0 9 * * *', duration: 60 },
+    });
+    expect(requestsTo('schedule/rec9/clear')[0]).toMatchObject({ method: 'DELETE' });
+  });
+
+  it('trusts the rig through its CA file, with the host name unchecked', async () => {
+    const client = open(rig, { host: 'localhost', trust: { kind: 'ca', caPem: readFileSync(rig.info.certPath) } });
+    expect((await client.cameras()).cameras).toHaveLength(2);
+  });
+
+  it('reads the fingerprint to pin without trusting the certificate', async () => {
+    const cert = await fetchPeerCertificate(rig.info.host, rig.info.port, 2_000);
+    expect(cert.fingerprint256).toBe(rig.info.fingerprint256);
+    expect(cert.trustedBySystem).toBe(false);
+  });
+});
+
+describe('MotifClient failures', () => {
+  it('times out when the rig is slower than the response timeout', async () => {
+    rig.setFault('latency=400');
+    const started = performance.now();
+    const e = await failure(open(rig, { responseTimeoutMs: 150 }).version());
+    expect(e.code).toBe('rig-timeout');
+    expect(e.message).toMatch(/did not answer GET version within 0\.15 s/);
+    expect(performance.now() - started).toBeLessThan(380);
+  });
+
+  it('honours a per-call timeout over the client default', async () => {
+    rig.setFault('latency=300');
+    const client = open(rig, { responseTimeoutMs: 5_000 });
+    expect((await failure(client.call('cameras', undefined, { timeoutMs: 100 }))).code).toBe('rig-timeout');
+    expect(await client.call('cameras', undefined, { timeoutMs: 2_000 })).toHaveProperty('cameras');
+  });
+
+  it('times out when the rig never answers', async () => {
+    rig.setFault('hang');
+    expect((await failure(open(rig, { responseTimeoutMs: 200 }).stopRecording())).code).toBe('rig-timeout');
+  });
+
+  it('reports a reset as unreachable, retrying a GET once and a POST never', async () => {
+    rig.setFault('reset');
+    const client = open(rig);
+    const read = await failure(client.cameras());
+    expect(read.code).toBe('rig-unreachable');
+    expect(read.message).toMatch(/closed the connection/);
+    const command = await failure(client.startRecording({ codec: 'high' }));
+    expect(command.code).toBe('rig-unreachable');
+    expect(command.message).toMatch(/may or may not have been carried out/);
+    expect(requestsTo('cameras')).toHaveLength(2);
+    expect(requestsTo('recording/start')).toHaveLength(1);
+  });
+
+  it("carries the rig's message and status for an HTTP 500", async () => {
+    rig.setFault('http500=disk controller on fire');
+    const e = await failure(open(rig).startRecording());
+    expect(e.code).toBe('rig-error');
+    expect(e.details).toMatchObject({ httpStatus: 500, rigMessage: 'disk controller on fire' });
+    expect(e.message).toContain('disk controller on fire');
+  });
+
+  it('calls a body that is not JSON a bad response', async () => {
+    rig.setFault('garbage');
+    const e = await failure(open(rig).version());
+    expect(e.code).toBe('rig-bad-response');
+    expect(e.message).toMatch(/unknown API error/);
+  });
+
+  it('reports an offline rig as unreachable', async () => {
+    const client = open(rig);
+    await client.version();
+    await rig.goOffline();
+    const e = await failure(client.version());
+    expect(e.code).toBe('rig-unreachable');
+    await rig.comeBack();
+    expect(await client.version()).toHaveProperty('version');
+  });
+
+  it('reports a wrong key as rejected, without echoing it', async () => {
+    const e = await failure(open(rig, { apiKey: 'not-the-key' }).cameras());
+    expect(e.code).toBe('key-rejected');
+    expect(e.details.httpStatus).toBe(401);
+    expect(e.message).not.toContain('not-the-key');
+  });
+
+  it('refuses a rig whose certificate is not the pinned one, naming both fingerprints', async () => {
+    const pinned = 'AB:'.repeat(31) + 'AB';
+    const e = await failure(open(rig, { trust: { kind: 'fingerprint', fingerprint256: pinned.replace(/:/g, '').toLowerCase() } }).cameras());
+    expect(e.code).toBe('tls-fingerprint-changed');
+    expect(e.details).toMatchObject({ expectedFingerprint: pinned, actualFingerprint: rig.info.fingerprint256 });
+    expect(requestsTo('cameras')).toHaveLength(0); // the key never went out
+  });
+
+  it('refuses the self-signed certificate without a CA file or pin', async () => {
+    const e = await failure(open(rig, { trust: { kind: 'system' } }).version());
+    expect(e.code).toBe('tls-untrusted');
+    expect(e.message).toMatch(/--ca|fingerprint/);
+  });
+});
+
+describe('fanOut over simulated rigs', () => {
+  it('gives each rig its own result, an offline rig failing alone', async () => {
+    const three = await startFleet(3, { cameras: 1 });
+    const clients = three.rigs.map((r) => clientFor(r));
+    try {
+      await three.rigs[1]!.goOffline();
+      const results = await fanOut(clients, (c) => c.startRecording({ codec: 'low' }));
+      expect(results.map((r) => r.ok)).toEqual([true, false, true]);
+      expect(results[1]).toMatchObject({ ok: false, error: { code: 'rig-unreachable' } });
+      for (const i of [0, 2]) expect(three.rigs[i]!.state.cameras[three.rigs[i]!.info.serials[0]!]?.status).not.toBe('idle');
+    } finally {
+      await Promise.all(clients.map((c) => c.destroy()));
+      await three.stop();
+    }
+  });
+});
