@@ -1,0 +1,75 @@
+import type { Command } from 'commander';
+import { DEFAULT_PORT, DEFAULT_TIMEOUT_MS, type MotifClientOptions } from '../../core/motif-api/motif-client';
+import { trustFrom } from '../../core/motif-api/tls-trust';
+import { UsageError } from './command-context';
+
+export interface ConnectionFlags {
+  host?: string;
+  port?: string;
+  apiKey?: string;
+  ca?: string;
+  fingerprint?: string;
+  timeout?: string;
+}
+
+/** The flags every rig command takes. */
+export function addConnectionFlags(cmd: Command): Command {
+  return cmd
+    .option('--host <host>', 'rig address (env MOTIF_HOST, default 127.0.0.1)')
+    .option('--port <port>', `rig HTTPS port (env MOTIF_PORT, default ${DEFAULT_PORT})`)
+    .option('--api-key <key>', 'API key; recnode-apikey prints it on the rig (env MOTIF_API_KEY)')
+    .option('--ca <file>', "trust the rig's certificate file, e.g. server.crt (env MOTIF_CA)")
+    .option('--fingerprint <sha256>', 'trust the rig by its pinned SHA-256 certificate fingerprint (env MOTIF_FINGERPRINT)')
+    .option('--timeout <seconds>', 'connect and response timeout in seconds (default 10)');
+}
+
+/**
+ * Connection options from flags, then the vendor client's environment variables, then
+ * defaults. The single place where `--rig NAME` (the rig registry) will plug in.
+ */
+export function resolveConnectionOptions(
+  flags: ConnectionFlags,
+  env: Record<string, string | undefined>,
+): MotifClientOptions {
+  const { host, port, timeoutMs } = resolveRigAddress(flags, env);
+  const apiKey = flags.apiKey || env.MOTIF_API_KEY;
+  if (!apiKey) {
+    throw new UsageError('No API key: pass --api-key or set MOTIF_API_KEY (run recnode-apikey on the rig to see it).');
+  }
+  const caFile = flags.ca || env.MOTIF_CA;
+  const fingerprint = flags.fingerprint || env.MOTIF_FINGERPRINT;
+  return {
+    host,
+    port,
+    apiKey,
+    trust: trustFrom({ caFile, fingerprint }),
+    connectTimeoutMs: timeoutMs,
+    responseTimeoutMs: timeoutMs,
+  };
+}
+
+/** Where the rig is and how long to wait; enough for `trust`, which sends no key. */
+export function resolveRigAddress(
+  flags: ConnectionFlags,
+  env: Record<string, string | undefined>,
+): { host: string; port: number; timeoutMs: number } {
+  return {
+    host: flags.host || env.MOTIF_HOST || '127.0.0.1',
+    port: parsePort(flags.port ?? env.MOTIF_PORT),
+    timeoutMs: parseTimeoutMs(flags.timeout) ?? DEFAULT_TIMEOUT_MS,
+  };
+}
+
+function parsePort(text: string | undefined): number {
+  if (text === undefined || text === '') return DEFAULT_PORT;
+  const port = Number(text);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError(`Port "${text}" is not a number from 1 to 65535.`);
+  return port;
+}
+
+function parseTimeoutMs(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const seconds = Number(text);
+  if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`Timeout "${text}" is not a positive number of seconds.`);
+  return Math.round(seconds * 1000);
+}
