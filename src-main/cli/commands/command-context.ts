@@ -68,7 +68,7 @@ export function reportFailure(ctx: CommandContext, error: unknown): void {
   }
 }
 
-const NON_FINITE = /"\u0000(-?Infinity|NaN)"/g;
+const NON_FINITE = /"\\u0000(-?Infinity|NaN)"/g; // the sentinel as JSON.stringify escapes it
 
 /** Indented JSON that keeps the wire's Infinity tokens (JSON.stringify would print null). */
 export function formatJson(value: unknown): string {

@@ -14,7 +14,9 @@ export function registerIoCommand(program: Command, ctx: CommandContext): void {
       .description('set a named output; inf toggles starting high, -inf toggles starting low')
       .argument('<name>', 'output channel name as configured on the rig')
       .argument('<value>', 'a number, inf or -inf')
-      .option('--serial <serial>', "the output on this camera's IO device"),
+      .option('--serial <serial>', "the output on this camera's IO device")
+      // So that "-inf" and "-1" reach <value> instead of being read as options.
+      .allowUnknownOption(),
   ).action(async (name: string, value: string, flags: SerialFlags) => {
     await withRig(ctx, flags, (client) => client.setOutput(name, parseNumber(value, 'The output value'), flags.serial));
   });

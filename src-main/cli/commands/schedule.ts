@@ -64,7 +64,9 @@ export function registerScheduleCommand(program: Command, ctx: CommandContext): 
       .requiredOption('--task <name>', 'unique short name of the task')
       .requiredOption('--cron <expression>', 'six or seven fields: second minute hour day month weekday [year]')
       .option('--serial <serial>', 'only this camera')
-      .option('--camera-relative', 'read the expression relative to the start of recording (Motif 5+)'),
+      .option('--camera-relative', 'read the expression relative to the start of recording (Motif 5+)')
+      // So that a value of "-inf" reaches [params...] instead of being read as an option.
+      .allowUnknownOption(),
   ).action(async (action: string, params: string[], flags: AddFlags) => {
     let call: (client: MotifClient) => Promise<unknown>;
     try {
