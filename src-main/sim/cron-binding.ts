@@ -1,13 +1,27 @@
 /** The scheduler's view of the cron engine in src-main/core/cron. */
+import { type CronExpression, next, parse } from '../core/cron';
 import type { CronEngine } from './scheduler';
 
-// Interim binding until src-main/core/cron lands: checks the field count, never fires.
+// Tasks re-arm after every fire; parse each expression text once.
+const parsed = new Map<string, CronExpression>();
+
+function compiled(expression: string): CronExpression | null {
+  const hit = parsed.get(expression);
+  if (hit) return hit;
+  const r = parse(expression);
+  if (!r.ok) return null;
+  parsed.set(expression, r.value);
+  return r.value;
+}
+
 export const cronEngine: CronEngine = {
   validate(expression) {
-    const n = expression.trim().split(/\s+/).length;
-    return n === 6 || n === 7 ? null : `cron expression '${expression}' needs 6 or 7 fields, got ${n}`;
+    const r = parse(expression);
+    return r.ok ? null : r.error.message;
   },
-  nextAfter() {
-    return null;
+  nextAfter(expression, from, opts) {
+    const expr = compiled(expression);
+    if (!expr) return null;
+    return next(expr, from, 1, opts).times[0] ?? null;
   },
 };

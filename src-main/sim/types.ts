@@ -68,7 +68,7 @@ export interface SimCameraView {
   outputs: Record<string, number>;
   inputs: Record<string, number>;
   playbackStatus: string;
-  ioLog: { frame_number: number; frame_time: number; values: Record<string, unknown> }[];
+  ioLog: { frame_number: number; frame_time: number; recording: string | null; values: Record<string, unknown> }[];
 }
 
 export interface SimTaskView {

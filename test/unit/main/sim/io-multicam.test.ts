@@ -63,7 +63,7 @@ describe('inputs, io/log and experiment messages', () => {
     expect(typeof r.frame_number).toBe('number');
     const [entry] = rig().state.cameras.FAKE0!.ioLog;
     expect(entry).toMatchObject({ values: { trial: 3, stim: 'on' }, frame_number: r.frame_number });
-    expect(String((entry as { recording: string }).recording)).toMatch(/FAKE0/);
+    expect(String(entry!.recording)).toMatch(/FAKE0/);
     const all = await ok(info(), 'POST', 'io/log', { marker: 1 });
     expect(all.logged).toHaveLength(2);
   });

@@ -12,7 +12,7 @@ interface StreamInfo {
 let fleet: SimFleet;
 const info = () => fleet.rigs[0]!.info;
 const streamOf = async (serial: string) =>
-  ((await ok(info(), 'GET', `camera/${serial}`)).camera_info as { stream: StreamInfo }).stream;
+  ((await ok(info(), 'GET', `camera/${serial}`)).camera_info as unknown as { stream: StreamInfo }).stream;
 
 beforeAll(async () => {
   fleet = await startSimulatedRigs({ port: 0, dataDir: testDataDir(), fps: 50 });
