@@ -1,6 +1,4 @@
-import { Command, CommanderError } from 'commander';
-import { EXIT, type CommandContext } from '../../../../../src-main/cli/commands/command-context';
-import { registerRigCommands } from '../../../../../src-main/cli/commands/rig-commands';
+import { runCli } from '../../../../../src-main/cli/program';
 
 export interface RunResult {
   code: number;
@@ -8,20 +6,10 @@ export interface RunResult {
   stderr: string;
 }
 
-/** The rig commands in-process, on a program set up as motifctl's: output captured, no process exit. */
+/** motifctl in-process: the real program, output captured, no process exit. */
 export async function runRigCommand(argv: string[], env: Record<string, string | undefined> = {}): Promise<RunResult> {
   let stdout = '';
   let stderr = '';
-  const ctx: CommandContext = { io: { out: (t) => (stdout += t), err: (t) => (stderr += t), env }, exitCode: 0 };
-  const program = new Command('motifctl')
-    .exitOverride()
-    .configureOutput({ writeOut: (t) => (stdout += t), writeErr: (t) => (stderr += t) });
-  registerRigCommands(program, ctx);
-  try {
-    await program.parseAsync(argv, { from: 'user' });
-  } catch (e) {
-    if (!(e instanceof CommanderError)) throw e;
-    return { code: e.exitCode === 0 ? EXIT.ok : EXIT.usage, stdout, stderr };
-  }
-  return { code: ctx.exitCode, stdout, stderr };
+  const code = await runCli(argv, { out: (t) => (stdout += t), err: (t) => (stderr += t), env });
+  return { code, stdout, stderr };
 }
