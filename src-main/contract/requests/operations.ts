@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import { JsonValue, Target, TargetOutcomes, Targets } from './targets';
+
+/**
+ * Everything the vendor API lets a user do by hand, as requests over one or many
+ * rigs/cameras. Main maps each to the rig's endpoints; results come per target.
+ */
+
+const Serial = z.string().min(1);
+const Name = z.string().min(1).max(200).regex(/^[^/]+$/, 'Names cannot contain "/".');
+const ParamValues = z.record(Name, z.union([z.number(), z.string(), z.boolean()]));
+
+export const RecordingOptions = z.object({
+  codec: z.string().min(1).optional(),
+  durationSeconds: z.number().positive().max(30 * 24 * 3600).optional(),
+  filename: z.string().min(1).max(200).optional(),
+  recordToStore: z.boolean().optional(),
+  metadata: z.record(z.string(), JsonValue).optional(),
+});
+export type RecordingOptions = z.infer<typeof RecordingOptions>;
+
+export const CopyOptions = z.object({
+  location: z.string().min(1).optional(),
+  deleteAfter: z.boolean().optional(),
+});
+export const ExportOptions = z.object({
+  toStore: z.boolean().optional(),
+  codec: z.string().min(1).optional(),
+  deleteAfter: z.boolean().optional(),
+  path: z.string().min(1).optional(),
+});
+
+/** A value for an output: a level, or the toggle rule (±Infinity on the wire). */
+export const OutputValue = z.union([z.number().finite(), z.enum(['toggle-start-high', 'toggle-start-low'])]);
+export type OutputValue = z.infer<typeof OutputValue>;
+
+/** The operations a scheduled task can run, with their own arguments. */
+export const ScheduledOperation = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('recording.start'), options: RecordingOptions }),
+  z.object({ kind: z.literal('recordings.copy'), options: CopyOptions }),
+  z.object({ kind: z.literal('recordings.export'), options: ExportOptions }),
+  z.object({ kind: z.literal('cameras.configure'), name: Name, value: z.union([z.number(), z.string(), z.boolean()]) }),
+  z.object({ kind: z.literal('outputs.set'), name: Name, value: OutputValue }),
+]);
+export type ScheduledOperation = z.infer<typeof ScheduledOperation>;
+
+export const RecordingEntry = z.object({
+  serial: z.string().optional(),
+  name: z.string(),
+  path: z.string().optional(),
+  sizeBytes: z.number().optional(),
+  startedAt: z.string().optional(),
+  durationSeconds: z.number().optional(),
+  copied: z.boolean().optional(),
+  exported: z.boolean().optional(),
+  raw: z.record(z.string(), JsonValue),
+});
+export type RecordingEntry = z.infer<typeof RecordingEntry>;
+
+export const ScheduledTask = z.object({
+  name: z.string(),
+  cronExpression: z.string().optional(),
+  cameraRelative: z.boolean().optional(),
+  endpoint: z.string().optional(),
+  raw: z.record(z.string(), JsonValue),
+});
+export type ScheduledTask = z.infer<typeof ScheduledTask>;
+
+export const operationRequests = {
+  'recording.start': { args: z.object({ targets: Targets, options: RecordingOptions }), result: TargetOutcomes },
+  'recording.stop': { args: z.object({ targets: Targets }), result: TargetOutcomes },
+  'cameras.read': {
+    args: z.object({ target: Target, names: z.array(Name).min(1).max(50) }),
+    result: z.record(z.string(), JsonValue),
+  },
+  'cameras.configure': { args: z.object({ targets: Targets, params: ParamValues }), result: TargetOutcomes },
+  'recordings.list': { args: z.object({ target: Target }), result: z.array(RecordingEntry) },
+  'recordings.copy': { args: z.object({ targets: Targets, options: CopyOptions }), result: TargetOutcomes },
+  'recordings.export': { args: z.object({ targets: Targets, options: ExportOptions }), result: TargetOutcomes },
+  'outputs.set': { args: z.object({ targets: Targets, name: Name, value: OutputValue }), result: TargetOutcomes },
+  'outputs.setDevicePort': {
+    args: z.object({
+      rigId: z.string().min(1),
+      ioSerial: z.string().min(1).regex(/^[^/]+$/),
+      ioPort: z.string().min(1).regex(/^[^/]+$/),
+      level: z.union([z.object({ value: z.number().finite() }), z.object({ state: z.union([z.literal(0), z.literal(1)]) })]),
+    }),
+    result: TargetOutcomes,
+  },
+  'outputs.log': { args: z.object({ targets: Targets, values: z.record(Name, JsonValue) }), result: TargetOutcomes },
+  'outputs.read': { args: z.object({ target: Target }), result: z.record(z.string(), JsonValue) },
+  'experiment.message': { args: z.object({ targets: Targets, message: z.string().max(500) }), result: TargetOutcomes },
+  'schedule.list': {
+    args: z.object({ rigId: z.string().min(1) }),
+    result: z.object({ rigNowUnixSeconds: z.number().nullable(), tasks: z.array(ScheduledTask) }),
+  },
+  'schedule.add': {
+    args: z.object({
+      targets: Targets,
+      taskName: z.string().min(1).max(100).regex(/^[\w.-]+$/, 'Use letters, digits, "_", "-" and "." in task names.'),
+      cronExpression: z.string().min(1).max(200),
+      cameraRelative: z.boolean().optional(),
+      operation: ScheduledOperation,
+    }),
+    result: TargetOutcomes,
+  },
+  'schedule.clear': {
+    args: z.object({ rigId: z.string().min(1), taskName: z.string().min(1).optional() }),
+    result: TargetOutcomes,
+  },
+  'multicam.synchronize': { args: z.object({ rigIds: z.array(z.string().min(1)).min(1) }), result: TargetOutcomes },
+  'multicam.connect': { args: z.object({ rigId: z.string().min(1), serial: z.union([Serial, z.literal('__all')]) }), result: TargetOutcomes },
+  'multicam.disconnect': { args: z.object({ rigId: z.string().min(1), serial: z.union([Serial, z.literal('__all')]) }), result: TargetOutcomes },
+} as const;

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import * as cmd from '../../../../../src-main/core/operations/rig-commands';
+import { stringifyWire } from '../../../../../src-main/core/motif-api/wire-json';
+
+describe('rig commands', () => {
+  it('start recording on all cameras or one, with the vendor argument names', () => {
+    const options = { codec: 'high', durationSeconds: 5, metadata: { foo: 1, bar: 'bob' }, recordToStore: true };
+    expect(cmd.recordingStart(options)).toEqual({
+      endpoint: 'recording/start',
+      args: { codec: 'high', duration: 5, record_to_store: true, metadata: { foo: 1, bar: 'bob' } },
+      queueable: false,
+    });
+    expect(cmd.recordingStart({}, 'FAKE0')).toEqual({ endpoint: 'camera/FAKE0/recording/start', args: {}, queueable: false });
+    expect(cmd.recordingStop('FAKE1').endpoint).toBe('camera/FAKE1/recording/stop');
+  });
+
+  it('write the toggle rule as bare Infinity tokens', () => {
+    expect(stringifyWire(cmd.setOutput('led', 'toggle-start-high').args)).toBe('{"value": Infinity}');
+    expect(stringifyWire(cmd.setOutput('led', 'toggle-start-low', 'FAKE0').args)).toBe('{"value": -Infinity}');
+    expect(cmd.setOutput('led', 0.3, 'FAKE0').endpoint).toBe('camera/FAKE0/io/led/set');
+  });
+
+  it('build every scheduled operation on its schedule endpoint, queueable', () => {
+    const task = { taskName: 'toggle_led_2s', cronExpression: '%2 * * ? * * *', cameraRelative: true };
+    const led = cmd.scheduleTask(task, { kind: 'outputs.set', name: 'led', value: 'toggle-start-high' }, 'FAKE0');
+    expect(led).toEqual({
+      endpoint: 'schedule/camera/FAKE0/io/led/set',
+      args: { task_name: 'toggle_led_2s', cron_expression: '%2 * * ? * * *', camera_relative: true, value: Infinity },
+      queueable: true,
+    });
+    const rec = cmd.scheduleTask({ taskName: 'rec', cronExpression: '0 0 * * * *' }, { kind: 'recording.start', options: { durationSeconds: 1800 } });
+    expect(rec.endpoint).toBe('schedule/recording/start');
+    expect(rec.args).toEqual({ task_name: 'rec', cron_expression: '0 0 * * * *', duration: 1800 });
+    const conf = cmd.scheduleTask({ taskName: 'g', cronExpression: '0 * * * * *' }, { kind: 'cameras.configure', name: 'Gain', value: 2 });
+    expect(conf.endpoint).toBe('schedule/cameras/configure/Gain');
+    const copy = cmd.scheduleTask({ taskName: 'c', cronExpression: '0 0 17 * * *' }, { kind: 'recordings.copy', options: { deleteAfter: true } }, 'FAKE1');
+    expect(copy).toMatchObject({ endpoint: 'schedule/camera/FAKE1/recordings/copy_all', args: { delete_after: true } });
+    const exp = cmd.scheduleTask({ taskName: 'e', cronExpression: '0 0 18 * * *' }, { kind: 'recordings.export', options: { toStore: false } });
+    expect(exp).toMatchObject({ endpoint: 'schedule/recordings/export_all', args: { to_store: false } });
+  });
+
+  it('mark time-critical commands as never queueable and safe changes as queueable', () => {
+    expect(cmd.recordingStart({}).queueable).toBe(false);
+    expect(cmd.recordingStop().queueable).toBe(false);
+    expect(cmd.setOutput('led', 1).queueable).toBe(false);
+    expect(cmd.copyAll({}).queueable).toBe(false);
+    expect(cmd.configure({ Gain: 1 }).queueable).toBe(true);
+    expect(cmd.clearSchedule('x')).toEqual({ endpoint: 'schedule/x/clear', queueable: true });
+    expect(cmd.clearSchedule().endpoint).toBe('schedule/clear');
+  });
+
+  it('refuse path segments that would change the endpoint', () => {
+    expect(() => cmd.recordingStart({}, 'FAKE0/../x')).toThrow(RangeError);
+    expect(() => cmd.setOutput('led/set', 1)).toThrow(RangeError);
+    expect(() => cmd.multicam('connect', 'a b')).toThrow(RangeError);
+    expect(cmd.multicam('connect', '__all').endpoint).toBe('multicam/connect_camera/__all');
+    expect(cmd.setDevicePort('-1', '3', { state: 1 })).toEqual({ endpoint: 'io/-1/3/set', args: { state: 1 }, queueable: false });
+  });
+});
