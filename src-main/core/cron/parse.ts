@@ -199,7 +199,7 @@ function parseStaticAtom(field: CronField, piece: string, atom: string): CronAto
   const dash = base.indexOf('-');
   if (dash === -1) {
     if (base === '') throw new FieldError(piece, 'has nothing before "/"');
-    const value = readFieldValue(field, piece, base);
+    const value = field === 'dayOfWeek' ? readWeekday(piece, base) : readFieldValue(field, piece, base);
     if (stepText !== undefined) return { kind: 'stepFrom', start: value, step, fromWildcard: false };
     return { kind: 'value', value };
   }
