@@ -1,0 +1,50 @@
+/** Keeping secrets out of what is written down: the audit log, events, outbox views. */
+
+// Any argument named like a credential: loopy_api_key, password, token, secret, auth...
+const SECRET_NAME = /key|passw|pwd|token|secret|credential|auth/i;
+export const REDACTED = '***';
+
+export function isSecretName(name: string): boolean {
+  return SECRET_NAME.test(name);
+}
+
+/**
+ * A copy of `value` with every secret-named field replaced by "***", at any depth, and any
+ * of `secretValues` (the rig's API key) cut out of strings. Non-finite numbers become their
+ * names, so the copy is plain JSON.
+ */
+export function redactSecrets(value: unknown, secretValues: readonly string[] = []): unknown {
+  if (typeof value === 'string') return scrub(value, secretValues);
+  if (typeof value === 'number') return Number.isFinite(value) ? value : String(value);
+  if (Array.isArray(value)) return value.map((v) => redactSecrets(v, secretValues));
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      if (v === undefined) continue;
+      out[k] = isSecretName(k) ? REDACTED : redactSecrets(v, secretValues);
+    }
+    return out;
+  }
+  return value;
+}
+
+/** The names of secret-looking fields anywhere in `value`. */
+export function secretFieldNames(value: unknown): string[] {
+  const found: string[] = [];
+  const visit = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(visit);
+    else if (v !== null && typeof v === 'object')
+      for (const [k, item] of Object.entries(v)) {
+        if (isSecretName(k)) found.push(k);
+        else visit(item);
+      }
+  };
+  visit(value);
+  return found;
+}
+
+function scrub(text: string, secretValues: readonly string[]): string {
+  let out = text;
+  for (const s of secretValues) if (s.length >= 4) out = out.split(s).join(REDACTED);
+  return out;
+}
