@@ -1,15 +1,18 @@
 import { app, BrowserWindow, ipcMain } from 'electron';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createAppCore } from '../core/app-core';
+import { TrayController } from '../core/tray/tray-controller';
 import { forwardEvents, registerIpc } from './ipc';
 import { appUrlMatcher, guardNavigation } from './navigation';
+import { NativeTray } from './tray';
 import { mainWindowOptions } from './window-options';
 
 /** The Electron shell: a window, the IPC gate and the app's lifecycle. Everything else is core. */
 
 const preloadPath = fileURLToPath(new URL('../preload/preload.cjs', import.meta.url));
 const indexPath = fileURLToPath(new URL('../renderer/index.html', import.meta.url));
-const iconPath = fileURLToPath(new URL('../../assets/icon.png', import.meta.url));
+const asset = (name: string) => fileURLToPath(new URL(`../../assets/${name}`, import.meta.url));
+const iconPath = asset('icon.png');
 const isAppUrl = appUrlMatcher(pathToFileURL(indexPath).href);
 
 if (!app.requestSingleInstanceLock()) {
@@ -19,6 +22,7 @@ if (!app.requestSingleInstanceLock()) {
   app.enableSandbox();
   const core = createAppCore({ transport: 'electron' });
   let window: BrowserWindow | null = null;
+  let tray: TrayController | null = null;
 
   const showWindow = () => {
     if (window && !window.isDestroyed()) {
@@ -35,7 +39,8 @@ if (!app.requestSingleInstanceLock()) {
   app.on('second-instance', showWindow);
   app.on('web-contents-created', (_e, contents) => guardNavigation(contents, isAppUrl));
   app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit();
+    // With a tray the app keeps watching the rigs; Quit is in the tray menu.
+    if (!tray && process.platform !== 'darwin') app.quit();
   });
   app.on('activate', showWindow);
   app.on('will-quit', () => void core.close());
@@ -47,5 +52,17 @@ if (!app.requestSingleInstanceLock()) {
     });
     forwardEvents(core.events, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
     showWindow();
+    const nativeTray = new NativeTray({ idle: asset('tray-idle.png'), recording: asset('tray-recording.png') }, (action) =>
+      void tray?.run(action),
+    );
+    tray = new TrayController(core.dispatch, core.events, nativeTray, (action) => {
+      if (action === 'quit') app.quit();
+      else showWindow();
+    });
+    void tray.load();
+    app.on('will-quit', () => {
+      tray?.dispose();
+      nativeTray.destroy();
+    });
   });
 }

@@ -55,6 +55,37 @@ export function makeFakeElectron() {
     restore() {}
   }
 
+  const trays: FakeTray[] = [];
+  const notifications: { title: string; body: string }[] = [];
+  class FakeTray {
+    tooltip = '';
+    image: unknown = null;
+    menu: unknown[] = [];
+    destroyed = false;
+    constructor(public initialImage: unknown) {
+      trays.push(this);
+    }
+    setToolTip(text: string) {
+      this.tooltip = text;
+    }
+    setImage(image: unknown) {
+      this.image = image;
+    }
+    setContextMenu(menu: unknown[]) {
+      this.menu = menu;
+    }
+    destroy() {
+      this.destroyed = true;
+    }
+  }
+  class FakeNotification {
+    static isSupported = () => true;
+    constructor(private readonly options: { title: string; body: string }) {}
+    show() {
+      notifications.push(this.options);
+    }
+  }
+
   const app = {
     quitCalled: false,
     sandboxEnabled: false,
@@ -73,6 +104,11 @@ export function makeFakeElectron() {
     module: {
       app,
       BrowserWindow: FakeBrowserWindow,
+      Tray: FakeTray,
+      Notification: FakeNotification,
+      // The template itself stands in for the built menu, so tests can click its items.
+      Menu: { buildFromTemplate: (template: unknown[]) => template },
+      nativeImage: { createFromPath: (path: string) => ({ path }) },
       ipcMain: {
         handle: (channel: string, fn: (...args: unknown[]) => unknown) => handlers.set(channel, fn),
         removeHandler: (channel: string) => handlers.delete(channel),
@@ -80,6 +116,8 @@ export function makeFakeElectron() {
     },
     handlers,
     windows,
+    trays,
+    notifications,
     appEvents,
     denyLock: () => (gotLock = false),
     becomeReady: () => readyResolve(),

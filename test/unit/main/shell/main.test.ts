@@ -14,6 +14,18 @@ vi.mock('electron', () => ({
   get ipcMain() {
     return fake.module.ipcMain;
   },
+  get Tray() {
+    return fake.module.Tray;
+  },
+  get Menu() {
+    return fake.module.Menu;
+  },
+  get nativeImage() {
+    return fake.module.nativeImage;
+  },
+  get Notification() {
+    return fake.module.Notification;
+  },
 }));
 
 beforeEach(() => {
@@ -80,5 +92,18 @@ describe('Electron shell', () => {
     await launch();
     fake.appEvents.emit('second-instance');
     expect(fake.windows).toHaveLength(1);
+  });
+
+  it('puts a tray icon up whose menu can show the window and quit', async () => {
+    await launch();
+    expect(fake.trays).toHaveLength(1);
+    const tray = fake.trays[0]!;
+    await new Promise((r) => setTimeout(r, 20));
+    const menu = tray.menu as { label?: string; enabled?: boolean; click?: () => void }[];
+    expect(menu[0]).toMatchObject({ label: 'No rigs configured', enabled: false });
+    expect(tray.tooltip).toBe('Motif Control: No rigs configured');
+    expect(tray.image).toEqual({ path: expect.stringMatching(/assets\/tray-idle\.png$/) });
+    menu.find((i) => i.label === 'Quit')!.click!();
+    expect(fake.module.app.quitCalled).toBe(true);
   });
 });

@@ -1,0 +1,92 @@
+import type { Result } from '../../contract/errors';
+import type { RigSummary } from '../../contract/requests/rigs';
+import type { RigStatus } from '../../contract/requests/status';
+import type { TargetOutcome } from '../../contract/requests/targets';
+import type { Dispatch } from '../dispatch';
+import type { EventBus } from '../event-bus';
+import { buildTrayModel, presetOptions, type TrayAction, type TrayModel } from './tray-menu';
+
+export interface TrayView {
+  render(model: TrayModel): void;
+  /** A short message after an action (a native notification or the tooltip). */
+  notify(title: string, body: string): void;
+}
+
+/**
+ * Keeps the tray menu in step with rigs and statuses, and runs its actions through the
+ * dispatch, so tray commands are validated and audited like the window's.
+ */
+export class TrayController {
+  private rigs: RigSummary[] = [];
+  private statuses = new Map<string, RigStatus>();
+  private readonly unsubscribe: () => void;
+  private renderTimer: NodeJS.Timeout | null = null;
+  private readonly clock: NodeJS.Timeout;
+
+  constructor(
+    private readonly dispatch: Dispatch,
+    events: EventBus,
+    private readonly view: TrayView,
+    private readonly onWindowAction: (action: 'show-window' | 'quit') => void,
+  ) {
+    this.unsubscribe = events.subscribe((event, payload) => {
+      if (event === 'rigs.changed') this.rigs = (payload as { rigs: RigSummary[] }).rigs;
+      else if (event === 'rig.status') {
+        const status = payload as RigStatus;
+        this.statuses.set(status.rigId, status);
+      } else return;
+      this.scheduleRender();
+    });
+    // Elapsed recording times in the menu move even when no status changes.
+    this.clock = setInterval(() => this.scheduleRender(), 15_000);
+    this.clock.unref();
+  }
+
+  async load(): Promise<void> {
+    const [rigs, statuses] = await Promise.all([this.dispatch('rigs.list', {}), this.dispatch('status.list', {})]);
+    if (rigs.ok) this.rigs = rigs.value as RigSummary[];
+    if (statuses.ok) for (const s of statuses.value as RigStatus[]) this.statuses.set(s.rigId, s);
+    this.render();
+  }
+
+  render(): void {
+    this.view.render(buildTrayModel(this.rigs, [...this.statuses.values()]));
+  }
+
+  async run(action: TrayAction): Promise<void> {
+    if (action.kind === 'show-window' || action.kind === 'quit') return this.onWindowAction(action.kind);
+    if (action.rigIds.length === 0) return;
+    const rigs = this.rigs.filter((r) => action.rigIds.includes(r.id));
+    const results: Result<unknown>[] =
+      action.kind === 'stop'
+        ? [await this.dispatch('recording.stop', { targets: rigs.map((r) => ({ rigId: r.id })) })]
+        : // Each rig starts with its own preset (codec names are per-rig configuration).
+          await Promise.all(rigs.map((r) => this.dispatch('recording.start', { targets: [{ rigId: r.id }], options: presetOptions(r) })));
+    const outcomes = results.flatMap((r) => (r.ok ? (r.value as TargetOutcome[]) : []));
+    const failed = outcomes.filter((o) => !o.ok);
+    const verb = action.kind === 'start' ? 'Recording started' : 'Recording stopped';
+    const refused = results.find((r) => !r.ok);
+    if (refused && !refused.ok) this.view.notify('Motif Control', refused.error.message);
+    else if (failed.length === 0) this.view.notify(verb, outcomes.map((o) => o.rigName).join(', '));
+    else
+      this.view.notify(
+        `${failed.length} of ${outcomes.length} rigs failed`,
+        failed.map((o) => `${o.rigName}: ${o.ok ? '' : o.error.message}`).join('\n'),
+      );
+  }
+
+  private scheduleRender(): void {
+    if (this.renderTimer) return;
+    // Status events arrive in bursts (one per rig); rebuild the native menu once per burst.
+    this.renderTimer = setTimeout(() => {
+      this.renderTimer = null;
+      this.render();
+    }, 250);
+  }
+
+  dispose(): void {
+    this.unsubscribe();
+    clearInterval(this.clock);
+    if (this.renderTimer) clearTimeout(this.renderTimer);
+  }
+}
