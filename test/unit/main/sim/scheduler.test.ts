@@ -79,7 +79,7 @@ describe('running tasks at their cron times', () => {
     const runs = await waitForRuns('blink', 2);
     for (const e of runs) {
       expect(Math.floor(e.at / 1000) % 2).toBe(0);
-      expect(e.at % 1000).toBeLessThan(250);
+      expect(e.at % 1000).toBeLessThan(500);
       expect(e).toMatchObject({ method: 'POST', endpoint: 'camera/FAKE0/io/led/set', args: { value: Infinity }, status: 200 });
     }
     expect(runs[1]!.at - runs[0]!.at).toBeGreaterThan(1700);
@@ -150,7 +150,7 @@ describe('camera-relative tasks', () => {
     const [run] = await waitForRuns('after1s', 1, 3000);
     const startedAt = rig().state.cameras.FAKE0!.recording!.startedAt;
     expect(run!.at - startedAt).toBeGreaterThanOrEqual(1000);
-    expect(run!.at - startedAt).toBeLessThan(1250);
+    expect(run!.at - startedAt).toBeLessThan(1500);
     const ticks = await waitForRuns('every2s', 2, 5000);
     expect(ticks.map((e: SimEvent) => Math.round((e.at - startedAt) / 1000))).toEqual([2, 4]);
 
