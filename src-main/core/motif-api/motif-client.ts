@@ -1,4 +1,4 @@
-import { Pool, type Dispatcher } from 'undici';
+import { Pool } from 'undici';
 import { methodFor, normalizeEndpoint, urlPathFor, type HttpMethod } from './endpoint-methods';
 import {
   badSuccessBody,
@@ -82,7 +82,9 @@ export class MotifClient extends RigEndpoints {
     try {
       return await this.#send(method, urlPathFor(endpoint), body, ctx, options.signal);
     } catch (e) {
-      if (method === 'GET' && !options.signal?.aborted && isConnectionDropped(e)) {
+      // Cancelled by the caller: not a rig failure, so no code and no retry.
+      if (options.signal?.aborted) throw e;
+      if (method === 'GET' && isConnectionDropped(e)) {
         // A keep-alive connection the rig closed, or a reset: reading again is harmless.
         return this.#send(method, urlPathFor(endpoint), body, ctx, options.signal).catch((e2: unknown) => {
           throw classifyTransportFailure(e2, ctx);
@@ -99,29 +101,40 @@ export class MotifClient extends RigEndpoints {
     ctx: CallContext,
     callerSignal: AbortSignal | undefined,
   ): Promise<WireValue> {
-    // undici's own timers tick coarsely (about a second); this deadline is exact.
-    const deadline = AbortSignal.timeout(ctx.responseTimeoutMs);
-    const signal = callerSignal ? AbortSignal.any([callerSignal, deadline]) : deadline;
-    let response: Dispatcher.ResponseData;
+    // undici's own timers tick coarsely (about a second); this deadline is exact. A plain
+    // timer, cleared on return: AbortSignal.timeout costs ~25 us and lingers for its full span.
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(), ctx.responseTimeoutMs);
+    const onCallerAbort = () => deadline.abort(callerSignal?.reason);
+    callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
+    if (callerSignal?.aborted) onCallerAbort();
     try {
-      response = await this.#pool.request({
-        path: urlPath,
-        method,
-        headers: { 'X-Api-Key': this.#apiKey, 'Content-Type': 'application/json' },
-        body,
-        headersTimeout: ctx.responseTimeoutMs,
-        bodyTimeout: ctx.responseTimeoutMs,
-        signal,
-      });
+      return await this.#exchange(method, urlPath, body, ctx, deadline.signal);
     } catch (e) {
-      throw deadline.aborted && !callerSignal?.aborted ? responseTimeout(e) : e;
+      throw deadline.signal.aborted && !callerSignal?.aborted ? responseTimeout(e) : e;
+    } finally {
+      clearTimeout(timer);
+      callerSignal?.removeEventListener('abort', onCallerAbort);
     }
-    let text: string;
-    try {
-      text = await response.body.text();
-    } catch (e) {
-      throw deadline.aborted && !callerSignal?.aborted ? responseTimeout(e) : e;
-    }
+  }
+
+  async #exchange(
+    method: HttpMethod,
+    urlPath: string,
+    body: string | undefined,
+    ctx: CallContext,
+    signal: AbortSignal,
+  ): Promise<WireValue> {
+    const response = await this.#pool.request({
+      path: urlPath,
+      method,
+      headers: { 'X-Api-Key': this.#apiKey, 'Content-Type': 'application/json' },
+      body,
+      headersTimeout: ctx.responseTimeoutMs,
+      bodyTimeout: ctx.responseTimeoutMs,
+      signal,
+    });
+    const text = await response.body.text();
     if (response.statusCode >= 400) throw classifyHttpFailure(response.statusCode, text, ctx);
     if (text.trim() === '') return {};
     try {

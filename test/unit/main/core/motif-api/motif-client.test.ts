@@ -126,6 +126,18 @@ describe('MotifClient failures', () => {
     expect((await failure(open(rig, { responseTimeoutMs: 200 }).stopRecording())).code).toBe('rig-timeout');
   });
 
+  it('lets the caller cancel a call, which is then no rig failure', async () => {
+    rig.setFault('hang');
+    const controller = new AbortController();
+    const pending = open(rig).cameras().then(() => 'answered', (e: unknown) => e);
+    const cancelled = open(rig).call('cameras', undefined, { signal: controller.signal }).then(() => 'answered', (e: unknown) => e);
+    setTimeout(() => controller.abort(), 50);
+    const e = await cancelled;
+    expect(e).not.toBeInstanceOf(RigCallError);
+    expect((e as Error).name).toBe('AbortError');
+    void pending; // the other call still waits; afterEach destroys its client
+  });
+
   it('reports a reset as unreachable, retrying a GET once and a POST never', async () => {
     rig.setFault('reset');
     const client = open(rig);
