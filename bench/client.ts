@@ -178,7 +178,7 @@ async function main(): Promise<void> {
     console.log(`  one call to one rig                      ${median(one).toFixed(1)} ms`);
     console.log(`  fan-out to ${FLEET} rigs                      ${median(all).toFixed(1)} ms   = ${(median(all) / median(one)).toFixed(2)}x one call (target < 2x)`);
     console.log(`  cold fan-out (new TLS connections)       ${coldMs.toFixed(1)} ms   (recording/start)`);
-      if (failures > 0) console.log(`  failed calls: ${failures}`);
+    if (failures > 0) console.log(`  failed calls: ${failures}`);
     // Figures move with other work on the machine; say how busy it was.
     console.log(`\n${cpus().length} CPUs, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} (client and motif-sim in separate processes)`);
   } finally {
