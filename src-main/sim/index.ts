@@ -34,6 +34,8 @@ export async function startSimulatedRigs(opts: SimOptions = {}): Promise<SimFlee
   if (!Number.isInteger(basePort) || basePort < 0 || basePort + rigCount - 1 > 65535)
     throw new Error(`port must be 0 or a port with room for ${rigCount} rigs, got ${basePort}`);
   const fault = opts.fault ? parseFault(opts.fault) : undefined;
+  const timeZone = opts.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  if (!isTimeZone(timeZone)) throw new Error(`unknown time zone '${timeZone}': use an IANA name such as Europe/Vienna`);
   const tls = await loadTlsPair(opts);
   const sharedKey = opts.apiKey ?? randomApiKey();
   const rigs: SimRigImpl[] = [];
@@ -53,7 +55,7 @@ export async function startSimulatedRigs(opts: SimOptions = {}): Promise<SimFlee
         outputs: opts.outputs ?? DEFAULT_OUTPUTS,
         codecs: opts.codecs ?? DEFAULT_CODECS,
         copySeconds: opts.copySeconds ?? 3,
-        timeZone: opts.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+        timeZone,
         control: opts.control ?? false,
         streams: opts.streams ?? true,
       });
@@ -65,4 +67,13 @@ export async function startSimulatedRigs(opts: SimOptions = {}): Promise<SimFlee
     throw e;
   }
   return { rigs, stop: stopAll };
+}
+
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -123,6 +123,7 @@ describe('fleets', () => {
       expect(a!.apiKey).not.toBe(b!.apiKey);
       expect((await rawRequest(b!, 'GET', '/version', { apiKey: a!.apiKey })).status).toBe(401);
       await expect(startSimulatedRigs({ port: a!.port, dataDir: testDataDir(), streams: false })).rejects.toThrow(/EADDRINUSE/);
+      await expect(startSimulatedRigs({ port: 0, timeZone: 'Mars/Olympus', streams: false })).rejects.toThrow(/time zone/);
     } finally {
       await fleet.stop();
     }
