@@ -1,0 +1,31 @@
+import { z } from 'zod';
+
+/** A change kept for a rig that was offline, applied in order when it returns. Arguments shown with secrets masked. */
+export const OutboxEntry = z.object({
+  id: z.string(),
+  rigId: z.string(),
+  rigName: z.string(),
+  endpoint: z.string(),
+  method: z.string(),
+  args: z.record(z.string(), z.unknown()),
+  /** pending: waits for the rig; sending: on the wire now; failed: the rig refused it, the queue waits for retry or cancel. */
+  state: z.enum(['pending', 'sending', 'failed', 'applied']),
+  createdAtMs: z.number(),
+  attempts: z.number().int(),
+  lastAttemptAtMs: z.number().nullable(),
+  appliedAtMs: z.number().nullable(),
+  /** The last failure, with the rig's message. */
+  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+});
+export type OutboxEntry = z.infer<typeof OutboxEntry>;
+
+export const outboxRequests = {
+  'outbox.list': {
+    args: z.object({ rigId: z.string().optional() }).strict(),
+    result: z.object({ entries: z.array(OutboxEntry) }),
+  },
+  /** Drop a pending or failed entry; it is never sent. */
+  'outbox.cancel': { args: z.object({ id: z.string() }).strict(), result: z.object({ cancelled: OutboxEntry }) },
+  /** Send a failed entry again (and the rest of that rig's queue after it). */
+  'outbox.retry': { args: z.object({ id: z.string() }).strict(), result: z.object({ entry: OutboxEntry }) },
+} as const;
