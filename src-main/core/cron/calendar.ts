@@ -63,8 +63,11 @@ export function splitCivilSeconds(civilSeconds: number): CivilDateTime {
   const days = Math.floor(civilSeconds / SECONDS_PER_DAY);
   const secondOfDay = civilSeconds - days * SECONDS_PER_DAY;
   const date = civilFromDays(days);
+  // Fields listed one by one: an object spread here costs microseconds per call in V8.
   return {
-    ...date,
+    year: date.year,
+    month: date.month,
+    day: date.day,
     days,
     hour: Math.floor(secondOfDay / 3600),
     minute: Math.floor((secondOfDay % 3600) / 60),

@@ -6,7 +6,7 @@
  */
 import { daysFromCivil, daysInMonth, SECONDS_PER_DAY, splitCivilSeconds } from './calendar';
 import {
-  dayMatches, nextFieldValue, nextTermValue,
+  firstDayInMask, monthDayMask, nextFieldValue, nextTermValue,
   type CompiledExpression, type CompiledNumericField, type MonotonicTerm,
 } from './compile';
 
@@ -79,9 +79,6 @@ export function nextCivilMatch(cx: CompiledExpression, start: number, end = CIVI
 }
 
 function nextDay(cx: CompiledExpression, year: number, month: number, fromDay: number, fromDays: number): number {
-  const length = daysInMonth(year, month);
-  for (let day = fromDay; day <= length; day++) {
-    if (dayMatches(cx.days, year, month, day, fromDays + day - fromDay)) return day;
-  }
-  return -1;
+  if (fromDay > daysInMonth(year, month)) return -1;
+  return firstDayInMask(monthDayMask(cx.days, year, month, fromDays - fromDay + 1), fromDay);
 }

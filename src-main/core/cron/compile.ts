@@ -37,6 +37,8 @@ export interface CompiledDayRules {
   dowNth: { weekday: number; nth: number }[];
   /** Day-of-month has only monotonic terms and decides alone: days can be jumped to arithmetically. */
   daysOnlyMonotonic: boolean;
+  /** Lazily filled day masks without monotonic terms, by month length and weekday of the 1st; -1 = not yet. */
+  maskTable: Int32Array;
 }
 
 export interface CompiledExpression {
@@ -115,6 +117,7 @@ function compileDays(dom: CronFieldValue, dow: CronFieldValue): CompiledDayRules
     dowLast: dow.atoms.flatMap((a) => (a.kind === 'lastWeekdayOfMonth' ? [a.weekday] : [])),
     dowNth: dow.atoms.flatMap((a) => (a.kind === 'nthWeekdayOfMonth' ? [{ weekday: a.weekday, nth: a.nth }] : [])),
     daysOnlyMonotonic: false,
+    maskTable: new Int32Array(4 * 7).fill(-1),
   };
   rules.daysOnlyMonotonic = dow.wildcard && !dom.wildcard && domTerms.length === dom.atoms.length;
   return rules;
@@ -189,4 +192,40 @@ function dowMatches(rules: CompiledDayRules, day: number, monthLength: number, f
   for (const w of rules.dowLast) if (w === weekday && day + 7 > monthLength) return true;
   for (const { weekday: w, nth } of rules.dowNth) if (w === weekday && Math.ceil(day / 7) === nth) return true;
   return false;
+}
+
+/**
+ * Days of a month that pass the day fields as a bit set (bit d-1 for day d). Everything
+ * but monotonic terms depends only on the month's length and the weekday of its 1st, so
+ * that part is computed once per shape; the terms are added arithmetically.
+ */
+export function monthDayMask(rules: CompiledDayRules, year: number, month: number, firstDays: number): number {
+  const length = daysInMonth(year, month);
+  const firstWeekday = weekdayOfDays(firstDays);
+  const slot = (length - 28) * 7 + firstWeekday;
+  let mask = rules.maskTable[slot] ?? -1;
+  if (mask === -1) {
+    mask = 0;
+    for (let day = 1; day <= length; day++) {
+      if (staticDayMatches(rules, day, length, firstWeekday)) mask |= 1 << (day - 1);
+    }
+    rules.maskTable[slot] = mask;
+  }
+  for (const term of rules.domTerms) {
+    for (let v = nextTermValue(term, 0, length - 1, firstDays); v !== -1 && v < length; v += term.period) mask |= 1 << v;
+  }
+  return mask;
+}
+
+function staticDayMatches(rules: CompiledDayRules, day: number, monthLength: number, firstWeekday: number): boolean {
+  if (!rules.domRestricted && !rules.dowRestricted) return true;
+  const noTerms = { ...rules, domTerms: [] };
+  if (rules.domRestricted && domMatches(noTerms, day, monthLength, firstWeekday, 0)) return true;
+  return rules.dowRestricted && dowMatches(rules, day, monthLength, firstWeekday);
+}
+
+/** First day ≥ fromDay in the mask, or -1. */
+export function firstDayInMask(mask: number, fromDay: number): number {
+  const rest = mask & (~0 << (fromDay - 1));
+  return rest === 0 ? -1 : 32 - Math.clz32(rest & -rest);
 }

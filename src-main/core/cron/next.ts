@@ -65,6 +65,8 @@ function nextZonedSecond(cx: CompiledExpression, zone: ZoneOffsets, first: numbe
     const found = nextCivilMatch(cx, a + offset);
     if (found.found === null) return found;
     const civil = found.found;
+    // Common case: no offset change between a and the match, so the current offset maps it.
+    if (change === null ? civil - offset <= a + SECONDS_PER_DAY : civil - offset < change.at) return { found: civil - offset };
     if (change && a >= repeatStartsAt) {
       if (civil < change.at + change.before) return { found: civil - change.before };
       a = change.at;
