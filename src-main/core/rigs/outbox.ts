@@ -202,6 +202,12 @@ export class Outbox {
 
   /** Send the rig's first waiting entry; false when the queue should stop here. */
   async #applyNext(rigId: string): Promise<boolean> {
+    let client: RigEndpoints;
+    try {
+      client = await this.options.clientFor(rigId);
+    } catch {
+      return false; // no key or trust yet, or the rig was removed: the queue waits untouched
+    }
     const { result: head, entries } = await this.store.update((all) => {
       const first = all.find((e) => e.rigId === rigId && e.state !== 'applied');
       if (!first || first.state !== 'pending') return undefined;
@@ -215,7 +221,6 @@ export class Outbox {
     this.#emit(rigId, entries);
     let outcome: { error: { code: string; message: string } | null; delivered: boolean };
     try {
-      const client = await this.options.clientFor(rigId);
       await client.call(head.endpoint, head.args);
       outcome = { error: null, delivered: true };
     } catch (e) {

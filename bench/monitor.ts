@@ -1,0 +1,94 @@
+/**
+ * Cost of the status monitor: 50 simulated rigs x 4 cameras polled every second for ~20 s.
+ * The simulator runs in a child process so only the monitor's CPU and memory are measured.
+ *   npx tsx bench/monitor.ts [--rigs 50] [--cameras 4] [--seconds 20]
+ */
+import { fork } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { MotifClient } from '../src-main/core/motif-api/motif-client';
+import type { CallOptions } from '../src-main/core/motif-api/rig-endpoints';
+import type { WireValue } from '../src-main/core/motif-api/wire-json';
+import { StatusMonitor } from '../src-main/core/rigs/status-monitor';
+import { startSimulatedRigs, type SimRigInfo } from '../src-main/sim';
+
+const WARM_UP_MS = 4000;
+
+function flag(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+/** Child: the simulated fleet, reporting its rigs to the parent. */
+async function simulator(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'motif-bench-sim-'));
+  const fleet = await startSimulatedRigs({ rigs: flag('rigs', 50), cameras: flag('cameras', 4), port: 0, streams: false, dataDir });
+  process.send!({ rigs: fleet.rigs.map((r) => r.info) });
+  process.on('disconnect', () => {
+    void fleet.stop().finally(() => {
+      rmSync(dataDir, { recursive: true, force: true });
+      process.exit(0);
+    });
+  });
+}
+
+/** Counts requests: the monitor's cost per request is what the figures explain. */
+class CountingClient extends MotifClient {
+  static calls = 0;
+  override call(path: string, args?: object, options?: CallOptions): Promise<WireValue> {
+    CountingClient.calls += 1;
+    return super.call(path, args, options);
+  }
+}
+
+async function main(): Promise<void> {
+  const seconds = flag('seconds', 20);
+  const child = fork(fileURLToPath(import.meta.url), ['--simulator', ...process.argv.slice(2)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const infos = await new Promise<SimRigInfo[]>((resolve, reject) => {
+    child.once('message', (m) => resolve((m as { rigs: SimRigInfo[] }).rigs));
+    child.once('exit', (code) => reject(new Error(`the simulator exited (${code})`)));
+  });
+  const clients = new Map(
+    infos.map((info, i) => [
+      `rig-${i}`,
+      new CountingClient({ host: info.host, port: info.port, apiKey: info.apiKey, trust: { kind: 'fingerprint', fingerprint256: info.fingerprint256 } }),
+    ]),
+  );
+  const rigs = { list: () => infos.map((_, i) => ({ id: `rig-${i}`, name: `Rig ${i}` })), onChange: () => () => {} };
+  const cacheDir = mkdtempSync(join(tmpdir(), 'motif-bench-config-'));
+  const monitor = new StatusMonitor({ rigs, clientFor: async (id) => clients.get(id)!, cacheDir, intervalMs: 1000 });
+  let events = 0;
+  monitor.onStatus(() => events++);
+  await monitor.start();
+  await new Promise((r) => setTimeout(r, WARM_UP_MS)); // TLS handshakes and first reads
+  const online = monitor.list().filter((s) => s.state === 'online').length;
+
+  const calls0 = CountingClient.calls;
+  const events0 = events;
+  const cpu0 = process.cpuUsage();
+  const wall0 = performance.now();
+  let peakRss = 0;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 500);
+  await new Promise((r) => setTimeout(r, seconds * 1000));
+  clearInterval(sampler);
+  const cpu = process.cpuUsage(cpu0);
+  const wallMs = performance.now() - wall0;
+  const mem = process.memoryUsage();
+
+  const cpuPercent = ((cpu.user + cpu.system) / 1000 / wallMs) * 100;
+  const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+  console.log(`rigs ${infos.length} x ${infos[0]?.serials.length ?? 0} cameras, online ${online}, measured ${(wallMs / 1000).toFixed(1)} s`);
+  console.log(`requests ${((CountingClient.calls - calls0) / (wallMs / 1000)).toFixed(1)}/s, rig.status changes ${events - events0}`);
+  console.log(`monitor CPU ${cpuPercent.toFixed(2)} % of one core (user ${(cpu.user / 1000).toFixed(0)} ms, system ${(cpu.system / 1000).toFixed(0)} ms)`);
+  console.log(`memory RSS ${mb(mem.rss)} (peak ${mb(Math.max(peakRss, mem.rss))}), heap used ${mb(mem.heapUsed)} of ${mb(mem.heapTotal)}`);
+
+  await monitor.stop();
+  await Promise.all([...clients.values()].map((c) => c.destroy()));
+  rmSync(cacheDir, { recursive: true, force: true });
+  child.disconnect();
+}
+
+if (process.argv.includes('--simulator')) void simulator();
+else void main();
