@@ -4,31 +4,54 @@ import { EventBus } from './event-bus';
 import { appHandlers } from './handlers/app';
 import { rigHandlers } from './handlers/rigs';
 import { consoleLogger, type Logger } from './logger';
-import { MemoryRigDirectory, type RigDirectory } from './rigs/rig-directory';
+import type { NoticeBoard } from './notice-board';
+import { openRigs, type RigsOptions } from './rigs/open-rigs';
+import type { RigConnector } from './rigs/rig-connector';
+import type { RigRegistry } from './rigs/rig-registry';
+import { watchRigSummaries } from './rigs/rig-summaries';
+import type { SecretStore } from './rigs/secret-store';
 
-export interface AppCoreOptions {
+export interface AppCoreOptions extends Pick<RigsOptions, 'configDir' | 'store' | 'secrets'> {
   transport: AppInfo['transport'];
   log?: Logger;
-  rigs?: RigDirectory;
 }
 
 /** Everything main serves, independent of Electron: one dispatch and one event bus. */
 export interface AppCore {
   dispatch: Dispatch;
   events: EventBus;
+  registry: RigRegistry;
+  secrets: SecretStore;
+  connector: RigConnector;
+  notices: NoticeBoard;
   close(): Promise<void>;
 }
 
 export function createAppCore(options: AppCoreOptions): AppCore {
   const log = options.log ?? consoleLogger;
-  const rigs = options.rigs ?? new MemoryRigDirectory();
+  const events = new EventBus();
+  const rigs = openRigs({ configDir: options.configDir, store: options.store, secrets: options.secrets });
+  for (const notice of rigs.notices.list()) log.error(notice.message);
+  const stopRigEvents = watchRigSummaries(
+    rigs.registry,
+    rigs.secrets,
+    (summaries) => events.emit('rigs.changed', { rigs: summaries }),
+    (e) => log.error('rig summaries for rigs.changed failed', e),
+  );
   const handlers: Handlers = {
-    ...appHandlers(options.transport),
+    ...appHandlers(options.transport, rigs.notices),
     ...rigHandlers(rigs),
   };
   return {
     dispatch: makeDispatch(handlers, log),
-    events: new EventBus(),
-    close: async () => {},
+    events,
+    registry: rigs.registry,
+    secrets: rigs.secrets,
+    connector: rigs.connector,
+    notices: rigs.notices,
+    close: async () => {
+      stopRigEvents();
+      await rigs.close();
+    },
   };
 }

@@ -9,6 +9,18 @@ export const AppInfo = z.object({
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 
+/** Something the user must be told outside any request's answer, e.g. a config file moved aside. */
+export const AppNotice = z.object({
+  id: z.string(),
+  level: z.enum(['info', 'warning', 'error']),
+  message: z.string(),
+  at: z.string(),
+  details: z.record(z.string(), z.unknown()).optional(),
+});
+export type AppNotice = z.infer<typeof AppNotice>;
+
 export const appRequests = {
   'app.info': { args: NoArgs, result: AppInfo },
+  /** Notices of this run, oldest first. */
+  'app.notices': { args: NoArgs, result: z.array(AppNotice) },
 } as const;

@@ -3,14 +3,28 @@ import { fail, ok } from '../../../../src-main/contract/errors';
 import { makeDispatch, type Handlers } from '../../../../src-main/core/dispatch';
 import { silentLogger } from '../../../../src-main/core/logger';
 
-const rig = { id: 'r1', name: 'Arena A', host: '127.0.0.1', port: 6083, tags: ['fly'], simulated: false };
+const rig = {
+  id: 'r1',
+  name: 'Arena A',
+  host: '127.0.0.1',
+  port: 6083,
+  tags: ['fly'],
+  simulated: false,
+  notes: '',
+  trust: null,
+  preset: {},
+  keyState: 'none' as const,
+  createdAt: '2026-11-25T12:00:00.000Z',
+};
 
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
-  return {
+  const some: Partial<Handlers> = {
     'app.info': async () => ok({ name: 'Motif Control', version: '1.2.3', transport: 'browser', platform: 'linux' }),
     'rigs.list': async () => ok([rig]),
     ...overrides,
   };
+  // Only the requests these tests call; dispatch never reaches the others.
+  return some as Handlers;
 }
 
 describe('makeDispatch', () => {

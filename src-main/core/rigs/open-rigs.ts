@@ -1,0 +1,40 @@
+import { appConfigDir } from '../config-dir';
+import { NoticeBoard } from '../notice-board';
+import { ConfigFile } from './config-file';
+import { confStoreFactory, type StoreFactory } from './config-store';
+import { RigConnector } from './rig-connector';
+import { RigRegistry } from './rig-registry';
+import { SecretStore } from './secret-store';
+
+export interface RigsOptions {
+  /** Default: `appConfigDir()`, shared by the app, browser mode and the CLI. */
+  configDir?: string;
+  /** Default: conf; the Electron shell passes electron-store. */
+  store?: StoreFactory;
+  /** Default: keytar. */
+  secrets?: SecretStore;
+  notices?: NoticeBoard;
+  timeoutMs?: number;
+}
+
+/** Everything about configured rigs, wired once for the app core or the CLI. */
+export interface Rigs {
+  registry: RigRegistry;
+  secrets: SecretStore;
+  connector: RigConnector;
+  notices: NoticeBoard;
+  close(): Promise<void>;
+}
+
+export function openRigs(options: RigsOptions = {}): Rigs {
+  const notices = options.notices ?? new NoticeBoard();
+  const file = new ConfigFile({
+    configDir: options.configDir ?? appConfigDir(),
+    factory: options.store ?? confStoreFactory,
+    notices,
+  });
+  const registry = new RigRegistry(file);
+  const secrets = options.secrets ?? new SecretStore();
+  const connector = new RigConnector(registry, secrets, { timeoutMs: options.timeoutMs });
+  return { registry, secrets, connector, notices, close: () => connector.close() };
+}
