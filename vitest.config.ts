@@ -6,5 +6,7 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 20_000,
     hookTimeout: 30_000,
+    // electron-store imports `electron`; inlined, it gets the shell tests' fake instead of the binary.
+    server: { deps: { inline: ['electron-store'] } },
   },
 });

@@ -2,6 +2,7 @@ import { app, BrowserWindow, ipcMain } from 'electron';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createAppCore } from '../core/app-core';
 import { TrayController } from '../core/tray/tray-controller';
+import { electronStoreFactory, shellConfigDir } from './config-store';
 import { forwardEvents, registerIpc } from './ipc';
 import { appUrlMatcher, guardNavigation } from './navigation';
 import { NativeTray } from './tray';
@@ -20,7 +21,7 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.enableSandbox();
-  const core = createAppCore({ transport: 'electron' });
+  const core = createAppCore({ transport: 'electron', configDir: shellConfigDir(), store: electronStoreFactory });
   let window: BrowserWindow | null = null;
   let tray: TrayController | null = null;
 

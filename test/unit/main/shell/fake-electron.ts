@@ -1,4 +1,7 @@
 import { EventEmitter } from 'node:events';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 /** A stand-in for the parts of `electron` the shell uses, recording what the shell does with them. */
 export class FakeWebContents extends EventEmitter {
@@ -86,7 +89,11 @@ export function makeFakeElectron() {
     }
   }
 
+  const userData = mkdtempSync(join(tmpdir(), 'motif-userdata-'));
   const app = {
+    // electron-store asks for these; userData is a throw-away folder so tests never touch the real one.
+    getPath: (_name: string) => userData,
+    getVersion: () => '0.0.0-test',
     quitCalled: false,
     sandboxEnabled: false,
     requestSingleInstanceLock: () => gotLock,
@@ -112,6 +119,7 @@ export function makeFakeElectron() {
       ipcMain: {
         handle: (channel: string, fn: (...args: unknown[]) => unknown) => handlers.set(channel, fn),
         removeHandler: (channel: string) => handlers.delete(channel),
+        on: () => {},
       },
     },
     handlers,

@@ -5,6 +5,10 @@ import { makeFakeElectron } from './fake-electron';
 let fake = makeFakeElectron();
 // Getters: each test gets a fresh fake while the mocked module object stays the same.
 vi.mock('electron', () => ({
+  // electron-store (the rig config) takes the default export.
+  get default() {
+    return fake.module;
+  },
   get app() {
     return fake.module.app;
   },
