@@ -143,18 +143,20 @@ export class RigPoller {
     }
     const options = { timeoutMs: this.timing.requestTimeoutMs };
     const previous = this.status;
-    const slowDue = this.#cameras === null || previous.state !== 'online' || nowMs - this.#slowReadAtMs >= this.timing.slowIntervalMs;
+    // A rig's version changes only with a restart, which shows as a gap in its answers.
+    const reconnected = previous.state !== 'online';
+    const slowDue = this.#cameras === null || reconnected || nowMs - this.#slowReadAtMs >= this.timing.slowIntervalMs;
     let version = previous.version;
     let clockOffsetMs = previous.clockOffsetMs;
     if (slowDue) {
       const clockSentAtMs = Date.now();
       const [cameras, versionResult, schedule] = await Promise.all([
         client.request('cameras', {}, undefined, options),
-        client.request('version', {}, undefined, options),
+        reconnected || version === null ? client.request('version', {}, undefined, options) : null,
         client.request('schedule', {}, undefined, options).then((s) => ({ s, receivedAtMs: Date.now() })),
       ]);
       this.#cameras = readCameraList(cameras);
-      version = readVersion(versionResult);
+      if (versionResult) version = readVersion(versionResult);
       const measured = readClockOffsetMs(schedule.s, clockSentAtMs, schedule.receivedAtMs);
       // Small wobble is network delay, not the rig's clock: keep the shown value steady.
       clockOffsetMs = measured !== null && clockOffsetMs !== null && Math.abs(measured - clockOffsetMs) < 500 ? clockOffsetMs : measured;

@@ -43,7 +43,7 @@ export class StatusMonitor {
     const intervalMs = options.intervalMs ?? 1000;
     this.#timing = {
       intervalMs,
-      slowIntervalMs: options.slowIntervalMs ?? Math.max(15 * intervalMs, 15_000),
+      slowIntervalMs: options.slowIntervalMs ?? Math.max(30 * intervalMs, 30_000),
       requestTimeoutMs: options.requestTimeoutMs ?? 5000,
       backoff: { ...DEFAULT_BACKOFF, ...options.backoff },
     };
