@@ -4,13 +4,12 @@ import { fillEndpoint, type EndpointTemplate, type PathParams, type WireObject }
 import type { WireValue } from '../motif-api/wire-json';
 
 /**
- * One call to one rig, described before it is sent: the endpoint, its wire arguments,
- * and whether it may wait in the offline outbox (safe to apply later) or must fail fast.
+ * One call to one rig, described before it is sent: the endpoint and its wire arguments.
+ * Whether it may wait in the offline outbox is the outbox policy's decision (by endpoint).
  */
 export interface RigCommand {
   endpoint: string;
   args?: WireObject;
-  queueable: boolean;
 }
 
 const compact = (o: Record<string, WireValue | undefined>): WireObject => {
@@ -44,44 +43,44 @@ export const outputWireValue = (v: OutputValue): number =>
 
 export function recordingStart(options: RecordingOptions, serial?: string): RigCommand {
   const endpoint = endpointFor('recording/start', 'camera/<serial>/recording/start', serial, {});
-  return { endpoint, args: recordingArgs(options), queueable: false };
+  return { endpoint, args: recordingArgs(options) };
 }
 
 export function recordingStop(serial?: string): RigCommand {
-  return { endpoint: endpointFor('recording/stop', 'camera/<serial>/recording/stop', serial, {}), queueable: false };
+  return { endpoint: endpointFor('recording/stop', 'camera/<serial>/recording/stop', serial, {}) };
 }
 
 export function configure(params: WireObject, serial?: string): RigCommand {
-  return { endpoint: endpointFor('cameras/configure', 'camera/<serial>/configure', serial, {}), args: params, queueable: true };
+  return { endpoint: endpointFor('cameras/configure', 'camera/<serial>/configure', serial, {}), args: params };
 }
 
 export function copyAll(options: z.infer<typeof CopyOptions>, serial?: string): RigCommand {
   const endpoint = endpointFor('recordings/copy_all', 'camera/<serial>/recordings/copy_all', serial, {});
-  return { endpoint, args: copyArgs(options), queueable: false };
+  return { endpoint, args: copyArgs(options) };
 }
 
 export function exportAll(options: z.infer<typeof ExportOptions>, serial?: string): RigCommand {
   const endpoint = endpointFor('recordings/export_all', 'camera/<serial>/recordings/export_all', serial, {});
-  return { endpoint, args: exportArgs(options), queueable: false };
+  return { endpoint, args: exportArgs(options) };
 }
 
 export function setOutput(name: string, value: OutputValue, serial?: string): RigCommand {
   const endpoint = endpointFor('io/<name>/set', 'camera/<serial>/io/<name>/set', serial, { name });
-  return { endpoint, args: { value: outputWireValue(value) }, queueable: false };
+  return { endpoint, args: { value: outputWireValue(value) } };
 }
 
 /** The deprecated device/port form; `ioSerial` -1 means the first device. */
 export function setDevicePort(ioSerial: string, ioPort: string, level: { value: number } | { state: 0 | 1 }): RigCommand {
-  return { endpoint: fillEndpoint('io/<io_serial>/<io_port>/set', { io_serial: ioSerial, io_port: ioPort }), args: level, queueable: false };
+  return { endpoint: fillEndpoint('io/<io_serial>/<io_port>/set', { io_serial: ioSerial, io_port: ioPort }), args: level };
 }
 
 export function logIo(values: WireObject, serial?: string): RigCommand {
-  return { endpoint: endpointFor('io/log', 'camera/<serial>/io/log', serial, {}), args: values, queueable: false };
+  return { endpoint: endpointFor('io/log', 'camera/<serial>/io/log', serial, {}), args: values };
 }
 
 export function message(text: string, serial?: string): RigCommand {
   const endpoint = endpointFor('experiment/message', 'camera/<serial>/experiment/message', serial, {});
-  return { endpoint, args: { message: text }, queueable: false };
+  return { endpoint, args: { message: text } };
 }
 
 export interface TaskSpec {
@@ -90,37 +89,37 @@ export interface TaskSpec {
   cameraRelative?: boolean;
 }
 
-/** A `schedule/...` creation call; tasks are safe to deliver late, so they may be queued. */
+/** A `schedule/...` creation call. */
 export function scheduleTask(task: TaskSpec, operation: ScheduledOperation, serial?: string): RigCommand {
   const taskArgs = compact({
     task_name: task.taskName,
     cron_expression: task.cronExpression,
     camera_relative: task.cameraRelative,
   });
-  const queued = (endpoint: string, args: WireObject): RigCommand => ({ endpoint, args: { ...taskArgs, ...args }, queueable: true });
+  const withTask = (endpoint: string, args: WireObject): RigCommand => ({ endpoint, args: { ...taskArgs, ...args } });
   switch (operation.kind) {
     case 'recording.start':
-      return queued(
+      return withTask(
         endpointFor('schedule/recording/start', 'schedule/camera/<serial>/recording/start', serial, {}),
         recordingArgs(operation.options),
       );
     case 'recordings.copy':
-      return queued(
+      return withTask(
         endpointFor('schedule/recordings/copy_all', 'schedule/camera/<serial>/recordings/copy_all', serial, {}),
         copyArgs(operation.options),
       );
     case 'recordings.export':
-      return queued(
+      return withTask(
         endpointFor('schedule/recordings/export_all', 'schedule/camera/<serial>/recordings/export_all', serial, {}),
         exportArgs(operation.options),
       );
     case 'cameras.configure':
-      return queued(
+      return withTask(
         endpointFor('schedule/cameras/configure/<name>', 'schedule/camera/<serial>/configure/<name>', serial, { name: operation.name }),
         { value: operation.value },
       );
     case 'outputs.set':
-      return queued(
+      return withTask(
         endpointFor('schedule/io/<name>/set', 'schedule/camera/<serial>/io/<name>/set', serial, { name: operation.name }),
         { value: outputWireValue(operation.value) },
       );
@@ -129,7 +128,7 @@ export function scheduleTask(task: TaskSpec, operation: ScheduledOperation, seri
 
 export function clearSchedule(taskName?: string): RigCommand {
   const endpoint = taskName === undefined ? 'schedule/clear' : fillEndpoint('schedule/<task_name>/clear', { task_name: taskName });
-  return { endpoint, queueable: true };
+  return { endpoint };
 }
 
 /** Start or stop a camera process; serial '__all' means every camera. */
@@ -138,7 +137,7 @@ export function multicam(action: 'connect' | 'disconnect', serial: string): RigC
     action === 'connect'
       ? fillEndpoint('multicam/connect_camera/<serial>', { serial })
       : fillEndpoint('multicam/disconnect_camera/<serial>', { serial });
-  return { endpoint, queueable: false };
+  return { endpoint };
 }
 
-export const synchronize = (): RigCommand => ({ endpoint: 'multicam/synchronize', queueable: false });
+export const synchronize = (): RigCommand => ({ endpoint: 'multicam/synchronize' });

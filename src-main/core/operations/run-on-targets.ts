@@ -12,7 +12,10 @@ export interface OperationsDeps {
   rigName(rigId: string): string | undefined;
   /** A ready client for the rig; rejects with a coded error (no key, untrusted...). */
   clientFor(rigId: string): Promise<RigEndpoints>;
-  /** Sends a safe-to-delay change now, or queues it in the rig's outbox while the rig is away. */
+  /**
+   * Sends a command through the offline outbox: safe-to-delay changes are queued while the
+   * rig is away, time-critical ones fail fast. Without it commands go straight to the rig.
+   */
   submitChange?(rigId: string, command: RigCommand): Promise<Delivery>;
 }
 
@@ -25,7 +28,7 @@ export async function runOnTargets(
   const results = await fanOut(targets, async (target): Promise<Delivery | null> => {
     if (deps.rigName(target.rigId) === undefined) return null;
     const command = build(target);
-    if (command.queueable && deps.submitChange) return deps.submitChange(target.rigId, command);
+    if (deps.submitChange) return deps.submitChange(target.rigId, command);
     const client = await deps.clientFor(target.rigId);
     return { delivery: 'sent', value: await client.call(command.endpoint, command.args) };
   });

@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import * as cmd from '../../../../../src-main/core/operations/rig-commands';
 import { stringifyWire } from '../../../../../src-main/core/motif-api/wire-json';
+import { changeKind } from '../../../../../src-main/core/rigs/outbox-policy';
 
 describe('rig commands', () => {
   it('start recording on all cameras or one, with the vendor argument names', () => {
     const options = { codec: 'high', durationSeconds: 5, metadata: { foo: 1, bar: 'bob' }, recordToStore: true };
     expect(cmd.recordingStart(options)).toEqual({
       endpoint: 'recording/start',
-      args: { codec: 'high', duration: 5, record_to_store: true, metadata: { foo: 1, bar: 'bob' } },
-      queueable: false,
+      args: { codec: 'high', duration: 5, record_to_store: true, metadata: { foo: 1, bar: 'bob' } }
     });
-    expect(cmd.recordingStart({}, 'FAKE0')).toEqual({ endpoint: 'camera/FAKE0/recording/start', args: {}, queueable: false });
+    expect(cmd.recordingStart({}, 'FAKE0')).toEqual({ endpoint: 'camera/FAKE0/recording/start', args: {} });
     expect(cmd.recordingStop('FAKE1').endpoint).toBe('camera/FAKE1/recording/stop');
   });
 
@@ -25,8 +25,7 @@ describe('rig commands', () => {
     const led = cmd.scheduleTask(task, { kind: 'outputs.set', name: 'led', value: 'toggle-start-high' }, 'FAKE0');
     expect(led).toEqual({
       endpoint: 'schedule/camera/FAKE0/io/led/set',
-      args: { task_name: 'toggle_led_2s', cron_expression: '%2 * * ? * * *', camera_relative: true, value: Infinity },
-      queueable: true,
+      args: { task_name: 'toggle_led_2s', cron_expression: '%2 * * ? * * *', camera_relative: true, value: Infinity }
     });
     const rec = cmd.scheduleTask({ taskName: 'rec', cronExpression: '0 0 * * * *' }, { kind: 'recording.start', options: { durationSeconds: 1800 } });
     expect(rec.endpoint).toBe('schedule/recording/start');
@@ -39,14 +38,32 @@ describe('rig commands', () => {
     expect(exp).toMatchObject({ endpoint: 'schedule/recordings/export_all', args: { to_store: false } });
   });
 
-  it('mark time-critical commands as never queueable and safe changes as queueable', () => {
-    expect(cmd.recordingStart({}).queueable).toBe(false);
-    expect(cmd.recordingStop().queueable).toBe(false);
-    expect(cmd.setOutput('led', 1).queueable).toBe(false);
-    expect(cmd.copyAll({}).queueable).toBe(false);
-    expect(cmd.configure({ Gain: 1 }).queueable).toBe(true);
-    expect(cmd.clearSchedule('x')).toEqual({ endpoint: 'schedule/x/clear', queueable: true });
-    expect(cmd.clearSchedule().endpoint).toBe('schedule/clear');
+  it('are classified by the outbox policy: scheduling and configuration may wait, the rest is time-critical', () => {
+    const task = { taskName: 't', cronExpression: '0 * * * * *' };
+    for (const c of [
+      cmd.configure({ Gain: 1 }),
+      cmd.configure({ Gain: 1 }, 'FAKE0'),
+      cmd.clearSchedule('x'),
+      cmd.clearSchedule(),
+      cmd.scheduleTask(task, { kind: 'outputs.set', name: 'led', value: 1 }, 'FAKE0'),
+      cmd.scheduleTask(task, { kind: 'recording.start', options: {} }),
+    ]) {
+      expect(changeKind(c.endpoint), c.endpoint).toBe('queueable');
+    }
+    for (const c of [
+      cmd.recordingStart({}),
+      cmd.recordingStop('FAKE0'),
+      cmd.setOutput('led', 1),
+      cmd.copyAll({}),
+      cmd.exportAll({}, 'FAKE1'),
+      cmd.message('hi'),
+      cmd.multicam('connect', '__all'),
+      cmd.synchronize(),
+      cmd.logIo({ a: 1 }),
+    ]) {
+      expect(changeKind(c.endpoint), c.endpoint).toBe('time-critical');
+    }
+    expect(cmd.clearSchedule('x')).toEqual({ endpoint: 'schedule/x/clear' });
   });
 
   it('refuse path segments that would change the endpoint', () => {
@@ -54,6 +71,6 @@ describe('rig commands', () => {
     expect(() => cmd.setOutput('led/set', 1)).toThrow(RangeError);
     expect(() => cmd.multicam('connect', 'a b')).toThrow(RangeError);
     expect(cmd.multicam('connect', '__all').endpoint).toBe('multicam/connect_camera/__all');
-    expect(cmd.setDevicePort('-1', '3', { state: 1 })).toEqual({ endpoint: 'io/-1/3/set', args: { state: 1 }, queueable: false });
+    expect(cmd.setDevicePort('-1', '3', { state: 1 })).toEqual({ endpoint: 'io/-1/3/set', args: { state: 1 } });
   });
 });

@@ -64,20 +64,20 @@ describe('runOnTargets', () => {
     }
   });
 
-  it('hands queueable changes to the outbox path and sends time-critical ones directly', async () => {
+  it('routes every command through the outbox path when there is one', async () => {
     const submitted: string[] = [];
     const withOutbox: OperationsDeps = {
       ...deps,
       submitChange: async (rigId, command) => {
         submitted.push(`${rigId} ${command.endpoint}`);
-        return { delivery: 'queued' };
+        return command.endpoint.endsWith('configure') ? { delivery: 'queued' } : { delivery: 'sent', value: {} };
       },
     };
     const configured = await runOnTargets(withOutbox, [{ rigId: 'rig0' }], () => cmd.configure({ Gain: 3 }));
     expect(configured[0]).toMatchObject({ ok: true, delivery: 'queued' });
     const stopped = await runOnTargets(withOutbox, [{ rigId: 'rig0' }], () => cmd.recordingStop());
     expect(stopped[0]).toMatchObject({ ok: true, delivery: 'sent' });
-    expect(submitted).toEqual(['rig0 cameras/configure']);
+    expect(submitted).toEqual(['rig0 cameras/configure', 'rig0 recording/stop']);
   });
 
   it('reports a bad serial as invalid input without calling the rig', async () => {
