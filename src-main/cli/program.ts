@@ -6,10 +6,12 @@ import { Command, CommanderError } from 'commander';
 import { EXIT, type CliIo, type CommandContext } from './commands/command-context';
 import { registerCronCommand } from './commands/cron';
 import { registerRigCommands } from './commands/rig-commands';
+import { registerRigsCommand } from './commands/rigs';
 
 const commandRegistrations: readonly ((program: Command, ctx: CommandContext) => void)[] = [
   registerCronCommand,
   registerRigCommands,
+  registerRigsCommand,
 ];
 
 export function buildProgram(ctx: CommandContext): Command {

@@ -2,8 +2,10 @@ import type { Command } from 'commander';
 import { DEFAULT_PORT, DEFAULT_TIMEOUT_MS, type MotifClientOptions } from '../../core/motif-api/motif-client';
 import { trustFrom } from '../../core/motif-api/tls-trust';
 import { UsageError } from './command-context';
+import { findNamedRig, keyForNamedRig, namedRigEnv } from './named-rig';
 
 export interface ConnectionFlags {
+  rig?: string;
   host?: string;
   port?: string;
   apiKey?: string;
@@ -15,6 +17,7 @@ export interface ConnectionFlags {
 /** The flags every rig command takes. */
 export function addConnectionFlags(cmd: Command): Command {
   return cmd
+    .option('--rig <name>', 'a rig from the rig list (motifctl rigs list), its key from the keychain (env MOTIF_RIG)')
     .option('--host <host>', 'rig address (env MOTIF_HOST, default 127.0.0.1)')
     .option('--port <port>', `rig HTTPS port (env MOTIF_PORT, default ${DEFAULT_PORT})`)
     .option('--api-key <key>', 'API key; recnode-apikey prints it on the rig (env MOTIF_API_KEY)')
@@ -48,11 +51,34 @@ export function resolveConnectionOptions(
   };
 }
 
+/**
+ * `resolveConnectionOptions`, or for `--rig NAME` (env MOTIF_RIG) the rig list and the
+ * keychain, with explicit flags still winning over the stored rig.
+ */
+export async function resolveConnection(
+  flags: ConnectionFlags,
+  env: Record<string, string | undefined>,
+): Promise<MotifClientOptions> {
+  const name = flags.rig || env.MOTIF_RIG;
+  if (!name) return resolveConnectionOptions(flags, env);
+  const rig = findNamedRig(name, env);
+  if (!rig.trust && !flags.ca && !flags.fingerprint) {
+    throw new UsageError(
+      `Rig "${rig.name}" has no trusted certificate yet: see it with "motifctl trust --rig '${rig.name}'", ` +
+        `then "motifctl rigs edit '${rig.name}' --fingerprint SHA256" (or --ca FILE).`,
+    );
+  }
+  const apiKey = flags.apiKey || (await keyForNamedRig(rig));
+  return resolveConnectionOptions({ ...flags, rig: undefined, apiKey }, namedRigEnv(rig, flags));
+}
+
 /** Where the rig is and how long to wait; enough for `trust`, which sends no key. */
 export function resolveRigAddress(
   flags: ConnectionFlags,
-  env: Record<string, string | undefined>,
+  processEnv: Record<string, string | undefined>,
 ): { host: string; port: number; timeoutMs: number } {
+  const name = flags.rig || processEnv.MOTIF_RIG;
+  const env = name ? namedRigEnv(findNamedRig(name, processEnv), flags) : processEnv;
   return {
     host: flags.host || env.MOTIF_HOST || '127.0.0.1',
     port: parsePort(flags.port ?? env.MOTIF_PORT),

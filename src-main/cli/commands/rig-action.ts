@@ -1,6 +1,6 @@
 import { MotifClient } from '../../core/motif-api/motif-client';
 import { formatJson, reportFailure, type CommandContext } from './command-context';
-import { resolveConnectionOptions, type ConnectionFlags } from './connection-flags';
+import { resolveConnection, type ConnectionFlags } from './connection-flags';
 
 /**
  * Run `fn` against the rig named by `flags`: print its result as JSON on stdout, or a
@@ -13,7 +13,7 @@ export async function withRig(
 ): Promise<void> {
   let client: MotifClient;
   try {
-    client = new MotifClient(resolveConnectionOptions(flags, ctx.io.env));
+    client = new MotifClient(await resolveConnection(flags, ctx.io.env));
   } catch (e) {
     reportFailure(ctx, e);
     return;

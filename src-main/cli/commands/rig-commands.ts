@@ -25,7 +25,8 @@ export function registerRigCommands(program: Command, ctx: CommandContext): void
   registerTrustCommand(program, ctx);
   program.addHelpText(
     'after',
-    `\nConnection: --host/--port/--api-key or MOTIF_HOST (127.0.0.1), MOTIF_PORT (6083), MOTIF_API_KEY;\n` +
+    `\nConnection: --rig NAME (from "motifctl rigs list", its key from the keychain; env MOTIF_RIG), or\n` +
+      `--host/--port/--api-key or MOTIF_HOST (127.0.0.1), MOTIF_PORT (6083), MOTIF_API_KEY;\n` +
       `trust with --ca FILE or --fingerprint SHA256 (MOTIF_CA, MOTIF_FINGERPRINT).\n${EXIT_CODES_HELP}`,
   );
 }

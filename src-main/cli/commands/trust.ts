@@ -8,6 +8,7 @@ export function registerTrustCommand(program: Command, ctx: CommandContext): voi
   program
     .command('trust')
     .description("show the rig's certificate and its SHA-256 fingerprint; check it against --fingerprint")
+    .option('--rig <name>', 'a rig from the rig list (env MOTIF_RIG)')
     .option('--host <host>', 'rig address (env MOTIF_HOST, default 127.0.0.1)')
     .option('--port <port>', 'rig HTTPS port (env MOTIF_PORT, default 6083)')
     .option('--timeout <seconds>', 'connect timeout in seconds (default 10)')

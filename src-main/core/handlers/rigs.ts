@@ -1,6 +1,3 @@
-import { X509Certificate } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { ok, type Result } from '../../contract/errors';
 import type { Handlers } from '../dispatch';
 import { fetchPeerCertificate } from '../motif-api/fingerprint';
@@ -9,7 +6,7 @@ import type { NoticeBoard } from '../notice-board';
 import { isRigSetupError, RigSetupError } from '../rigs/rig-errors';
 import type { RigConnector } from '../rigs/rig-connector';
 import type { RigRegistry } from '../rigs/rig-registry';
-import { checkFingerprint, checkHost, checkPort } from '../rigs/rig-schema';
+import { checkCaFile, checkFingerprint, checkHost, checkPort } from '../rigs/rig-schema';
 import { summarizeRig, summarizeRigs } from '../rigs/rig-summaries';
 import { exportRigs, importRigs } from '../rigs/rig-transfer';
 import type { SecretStore } from '../rigs/secret-store';
@@ -54,7 +51,7 @@ export function rigHandlers(deps: RigHandlerDeps): Pick<Handlers, RigRequest> {
 
     'rigs.add': ({ apiKey, sessionOnly, ...input }) =>
       attempt(async () => {
-        const rig = registry.add(input);
+        const rig = registry.add(withCheckedCaFile(input));
         if (apiKey !== undefined) {
           try {
             await secrets.setKey(rig.id, apiKey, { sessionOnly });
@@ -67,7 +64,7 @@ export function rigHandlers(deps: RigHandlerDeps): Pick<Handlers, RigRequest> {
         return summary(rig.id);
       }),
 
-    'rigs.update': ({ rigId, patch }) => attempt(() => summarizeRig(registry.update(rigId, patch), secrets)),
+    'rigs.update': ({ rigId, patch }) => attempt(() => summarizeRig(registry.update(rigId, withCheckedCaFile(patch)), secrets)),
 
     'rigs.remove': ({ rigId }) =>
       attempt(async () => {
@@ -131,26 +128,14 @@ export function rigHandlers(deps: RigHandlerDeps): Pick<Handlers, RigRequest> {
   };
 }
 
+/** A CA file a user picks now must be readable now (imported rigs may name files still to be copied). */
+function withCheckedCaFile<T extends { trust?: { kind: string; caPath?: string } | null }>(input: T): T {
+  const trust = input.trust;
+  return trust?.kind === 'ca' && trust.caPath !== undefined ? { ...input, trust: { ...trust, caPath: checkCaFile(trust.caPath) } } : input;
+}
+
 function existing(registry: RigRegistry, rigId: string) {
   const rig = registry.get(rigId);
   if (!rig) throw new RigSetupError('not-found', `There is no rig with id ${rigId}; it may have been removed.`, { rigId });
   return rig;
-}
-
-/** An absolute path to a readable PEM certificate, or a sentence saying what is wrong. */
-function checkCaFile(input: string): string {
-  const file = path.resolve(input.trim());
-  let pem: Buffer;
-  try {
-    pem = readFileSync(file);
-  } catch (e) {
-    const reason = (e as NodeJS.ErrnoException).code ?? String(e);
-    throw new RigSetupError('invalid-args', `Cannot read the CA file ${file} (${reason}).`, { field: 'caPath' });
-  }
-  try {
-    new X509Certificate(pem);
-  } catch {
-    throw new RigSetupError('invalid-args', `${file} is not a PEM or DER certificate (the rig's server.crt is one).`, { field: 'caPath' });
-  }
-  return file;
 }

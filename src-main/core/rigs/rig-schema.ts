@@ -1,4 +1,7 @@
+import { X509Certificate } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
+import path from 'node:path';
 import type { Schema } from 'conf';
 import { z } from 'zod';
 import { RecordingPreset, RigTrust } from '../../contract/requests/rigs';
@@ -107,4 +110,22 @@ export function checkPreset(input: unknown): z.infer<typeof RecordingPreset> {
     throw invalid(`The recording preset is not valid (${issue?.path.join('.') || 'preset'}: ${issue?.message}).`, 'preset');
   }
   return parsed.data;
+}
+
+/** An absolute path to a readable PEM or DER certificate, or a sentence saying what is wrong. */
+export function checkCaFile(input: string): string {
+  const file = path.resolve(input.trim());
+  let pem: Buffer;
+  try {
+    pem = readFileSync(file);
+  } catch (e) {
+    const reason = (e as NodeJS.ErrnoException).code ?? String(e);
+    throw invalid(`Cannot read the CA file ${file} (${reason}).`, 'caPath');
+  }
+  try {
+    new X509Certificate(pem);
+  } catch {
+    throw invalid(`${file} is not a PEM or DER certificate (the rig's server.crt is one).`, 'caPath');
+  }
+  return file;
 }
