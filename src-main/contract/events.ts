@@ -1,9 +1,15 @@
 import { z } from 'zod';
 import { RigSummary } from './requests';
+import { OutboxEntry } from './requests/outbox';
+import { RigStatus } from './requests/status';
 
 /** Every event main pushes to the renderer: name -> payload schema. */
 export const events = {
   'rigs.changed': z.object({ rigs: z.array(RigSummary) }),
+  /** One rig's status, pushed only when it changed. */
+  'rig.status': RigStatus,
+  /** One rig's outbox after any change to it. */
+  'outbox.changed': z.object({ rigId: z.string(), entries: z.array(OutboxEntry) }),
 } as const;
 
 export type EventName = keyof typeof events;

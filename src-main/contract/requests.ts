@@ -1,6 +1,9 @@
 import type { z } from 'zod';
 import { appRequests } from './requests/app';
 import { rigRequests } from './requests/rigs';
+import { statusRequests } from './requests/status';
+import { outboxRequests } from './requests/outbox';
+import { auditRequests } from './requests/audit';
 
 export { AppInfo } from './requests/app';
 export { RigSummary } from './requests/rigs';
@@ -13,6 +16,9 @@ export { RigSummary } from './requests/rigs';
 export const requests = {
   ...appRequests,
   ...rigRequests,
+  ...statusRequests,
+  ...outboxRequests,
+  ...auditRequests,
 } as const;
 
 export type RequestName = keyof typeof requests;

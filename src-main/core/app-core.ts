@@ -10,6 +10,9 @@ import type { RigConnector } from './rigs/rig-connector';
 import type { RigRegistry } from './rigs/rig-registry';
 import { watchRigSummaries } from './rigs/rig-summaries';
 import type { SecretStore } from './rigs/secret-store';
+import { appConfigDir } from './config-dir';
+import { auditedClientFactory } from './rigs/audited-client';
+import { openAuditLog, startRigMonitoring, type RigMonitoring } from './rigs/status-monitor-wiring';
 
 export interface AppCoreOptions extends Pick<RigsOptions, 'configDir' | 'store' | 'secrets'> {
   transport: AppInfo['transport'];
@@ -24,13 +27,23 @@ export interface AppCore {
   secrets: SecretStore;
   connector: RigConnector;
   notices: NoticeBoard;
+  /** Status monitor, offline outbox (`submitChange`) and audit log. */
+  monitoring: RigMonitoring;
   close(): Promise<void>;
 }
 
 export function createAppCore(options: AppCoreOptions): AppCore {
   const log = options.log ?? consoleLogger;
   const events = new EventBus();
-  const rigs = openRigs({ configDir: options.configDir, store: options.store, secrets: options.secrets });
+  const configDir = options.configDir ?? appConfigDir();
+  const audit = openAuditLog(configDir, log);
+  const auditedClient = auditedClientFactory(audit);
+  const rigs = openRigs({
+    configDir: options.configDir,
+    store: options.store,
+    secrets: options.secrets,
+    createClient: (clientOptions, rig) => auditedClient(clientOptions, () => rigs.registry.get(rig.id) ?? rig),
+  });
   for (const notice of rigs.notices.list()) log.error(notice.message);
   const stopRigEvents = watchRigSummaries(
     rigs.registry,
@@ -38,9 +51,11 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     (summaries) => events.emit('rigs.changed', { rigs: summaries }),
     (e) => log.error('rig summaries for rigs.changed failed', e),
   );
+  const monitoring = startRigMonitoring({ configDir, rigs: rigs.registry, clientFor: (id) => rigs.connector.clientFor(id), audit, events, log });
   const handlers: Handlers = {
     ...appHandlers(options.transport, rigs.notices),
     ...rigHandlers(rigs),
+    ...monitoring.handlers,
   };
   return {
     dispatch: makeDispatch(handlers, log),
@@ -49,8 +64,10 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     secrets: rigs.secrets,
     connector: rigs.connector,
     notices: rigs.notices,
+    monitoring,
     close: async () => {
       stopRigEvents();
+      await monitoring.close();
       await rigs.close();
     },
   };

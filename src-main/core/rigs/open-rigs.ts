@@ -2,7 +2,7 @@ import { appConfigDir } from '../config-dir';
 import { NoticeBoard } from '../notice-board';
 import { ConfigFile } from './config-file';
 import { confStoreFactory, type StoreFactory } from './config-store';
-import { RigConnector } from './rig-connector';
+import { RigConnector, type ClientFactory } from './rig-connector';
 import { RigRegistry } from './rig-registry';
 import { SecretStore } from './secret-store';
 
@@ -15,6 +15,8 @@ export interface RigsOptions {
   secrets?: SecretStore;
   notices?: NoticeBoard;
   timeoutMs?: number;
+  /** How each rig's client is built (the app's writes every command to the audit log). */
+  createClient?: ClientFactory;
 }
 
 /** Everything about configured rigs, wired once for the app core or the CLI. */
@@ -35,6 +37,6 @@ export function openRigs(options: RigsOptions = {}): Rigs {
   });
   const registry = new RigRegistry(file);
   const secrets = options.secrets ?? new SecretStore();
-  const connector = new RigConnector(registry, secrets, { timeoutMs: options.timeoutMs });
+  const connector = new RigConnector(registry, secrets, { timeoutMs: options.timeoutMs, createClient: options.createClient });
   return { registry, secrets, connector, notices, close: () => connector.close() };
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { MotifClient } from '../motif-api/motif-client';
+import { MotifClient, type MotifClientOptions } from '../motif-api/motif-client';
 import { RigCallError } from '../motif-api/rig-errors';
 import type { RigTrust } from '../motif-api/tls-trust';
 import { RigSetupError } from './rig-errors';
@@ -13,6 +13,9 @@ interface PooledClient {
   client: MotifClient;
 }
 
+/** Builds each rig's client; the app passes one that writes every command to the audit log. */
+export type ClientFactory = (options: MotifClientOptions, rig: RigConfig) => MotifClient;
+
 /**
  * MotifClients for configured rigs, one keep-alive pool per rig, rebuilt when the rig's
  * address, trust or key changes and closed when the rig is removed.
@@ -21,14 +24,16 @@ export class RigConnector {
   readonly #registry: RigRegistry;
   readonly #secrets: SecretStore;
   readonly #timeoutMs: number | undefined;
+  readonly #createClient: ClientFactory;
   readonly #pool = new Map<string, PooledClient>();
   readonly #building = new Map<string, Promise<MotifClient>>();
   readonly #unsubscribe: () => void;
 
-  constructor(registry: RigRegistry, secrets: SecretStore, options: { timeoutMs?: number } = {}) {
+  constructor(registry: RigRegistry, secrets: SecretStore, options: { timeoutMs?: number; createClient?: ClientFactory } = {}) {
     this.#registry = registry;
     this.#secrets = secrets;
     this.#timeoutMs = options.timeoutMs;
+    this.#createClient = options.createClient ?? ((clientOptions) => new MotifClient(clientOptions));
     this.#unsubscribe = registry.onChange((rigs) => {
       const ids = new Set(rigs.map((r) => r.id));
       for (const id of [...this.#pool.keys()]) if (!ids.has(id)) this.#drop(id);
@@ -73,14 +78,17 @@ export class RigConnector {
     const pooled = this.#pool.get(rigId);
     if (pooled?.signature === signature) return pooled.client;
     if (pooled) this.#drop(rigId);
-    const client = new MotifClient({
-      host: rig.host,
-      port: rig.port,
-      apiKey: key,
-      trust: clientTrust(rig),
-      connectTimeoutMs: this.#timeoutMs,
-      responseTimeoutMs: this.#timeoutMs,
-    });
+    const client = this.#createClient(
+      {
+        host: rig.host,
+        port: rig.port,
+        apiKey: key,
+        trust: clientTrust(rig),
+        connectTimeoutMs: this.#timeoutMs,
+        responseTimeoutMs: this.#timeoutMs,
+      },
+      rig,
+    );
     this.#pool.set(rigId, { signature, client });
     return client;
   }

@@ -38,6 +38,7 @@ export class StatusMonitor {
   readonly #cache: StatusCache | null;
   #unsubscribe: (() => void) | null = null;
   #started = false;
+  #starting: Promise<void> | null = null;
 
   constructor(private readonly options: StatusMonitorOptions) {
     const intervalMs = options.intervalMs ?? 1000;
@@ -51,13 +52,22 @@ export class StatusMonitor {
   }
 
   /** Load the persisted status (shown stale until each rig answers), then start polling. */
-  async start(): Promise<void> {
-    if (this.#started) return;
-    this.#started = true;
+  start(): Promise<void> {
+    this.#starting ??= this.#start();
+    return this.#starting;
+  }
+
+  /** Resolves once the persisted status is loaded and every rig is polled (not necessarily answered). */
+  async ready(): Promise<void> {
+    await this.#starting;
+  }
+
+  async #start(): Promise<void> {
     for (const s of (await this.#cache?.load()) ?? []) {
       // Nothing of it is confirmed by this run: unknown until polled, last known values kept.
       this.#restored.set(s.rigId, { ...s, state: 'unknown', stale: true, problem: null, retryDelayMs: null });
     }
+    this.#started = true;
     this.#sync(this.options.rigs.list());
     this.#unsubscribe = this.options.rigs.onChange((rigs) => this.#sync(rigs));
   }
@@ -68,6 +78,7 @@ export class StatusMonitor {
     for (const p of this.#pollers.values()) p.stop();
     this.#pollers.clear();
     this.#started = false;
+    this.#starting = null;
     await this.#cache?.flush();
   }
 
@@ -84,6 +95,9 @@ export class StatusMonitor {
 
   /** Poll now (one rig or all) and wait for the answers. */
   async refresh(rigId?: string): Promise<RigStatus[]> {
+    await this.ready();
+    // A rig added a moment ago may not have reached us through onChange yet.
+    if (this.#started) this.#sync(this.options.rigs.list());
     const targets = rigId === undefined ? [...this.#pollers.values()] : [this.#pollers.get(rigId)].filter((p) => p !== undefined);
     return Promise.all(targets.map((p) => p.pollNow()));
   }
