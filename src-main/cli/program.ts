@@ -4,7 +4,9 @@
  */
 import { Command, CommanderError } from 'commander';
 import { EXIT, type CliIo, type CommandContext } from './commands/command-context';
+import { registerAuditCommand } from './commands/audit';
 import { registerCronCommand } from './commands/cron';
+import { registerOutboxCommand } from './commands/outbox';
 import { registerRigCommands } from './commands/rig-commands';
 import { registerRigsCommand } from './commands/rigs';
 
@@ -12,6 +14,8 @@ const commandRegistrations: readonly ((program: Command, ctx: CommandContext) =>
   registerCronCommand,
   registerRigCommands,
   registerRigsCommand,
+  registerAuditCommand,
+  (program, ctx) => registerOutboxCommand(program, ctx),
 ];
 
 export function buildProgram(ctx: CommandContext): Command {
