@@ -24,6 +24,8 @@ interface Harness {
   call<T = unknown>(name: string, args: unknown): Promise<Result<T>>;
 }
 
+const opened: AppCore[] = [];
+
 function harness(keychain: Keychain = new MemoryKeychain()): Harness {
   const dir = mkdtempSync(path.join(tmpdir(), 'motif-core-'));
   const logged: string[] = [];
@@ -32,6 +34,7 @@ function harness(keychain: Keychain = new MemoryKeychain()): Harness {
     error: (...a) => logged.push(a.map((x) => (x instanceof Error ? `${x.message} ${x.stack}` : String(x))).join(' ')),
   };
   const core = createAppCore({ transport: 'browser', log, configDir: dir, secrets: new SecretStore(keychain, { cacheMs: 0 }) });
+  opened.push(core);
   const events: Harness['events'] = [];
   const payloads: string[] = [];
   core.events.subscribe(<E extends EventName>(event: E, payload: EventPayload<E>) => {
@@ -64,6 +67,7 @@ beforeAll(async () => {
   fleet = await startSimulatedRigs({ port: 0, rigs: 1, apiKey: KEY, streams: false, dataDir: mkdtempSync(path.join(tmpdir(), 'motif-sim-')) });
 });
 afterAll(async () => {
+  await Promise.all(opened.map((core) => core.close()));
   await fleet.stop();
 });
 
@@ -156,7 +160,6 @@ describe('rigs.* through the real dispatch', () => {
     // A wrong key comes back typed.
     value(await h.call('rigs.setKey', { rigId: rig.id, apiKey: 'wrongwrongwrong' }));
     expect(await h.call('rigs.testConnection', { rigId: rig.id })).toMatchObject({ ok: false, error: { code: 'key-rejected' } });
-    await h.core.close();
   });
 
   it('reports a changed certificate as tls-fingerprint-changed with both fingerprints', async () => {
@@ -171,7 +174,6 @@ describe('rigs.* through the real dispatch', () => {
       ok: false,
       error: { code: 'tls-fingerprint-changed', details: { expectedFingerprint: pinned, actualFingerprint: sim.fingerprint256 } },
     });
-    await h.core.close();
   });
 
   it('exports without keys and imports with a report, never losing rigs on bad input', async () => {
@@ -243,6 +245,5 @@ describe('rigs.* through the real dispatch', () => {
     expect(h.events.filter((e) => e.event === 'rigs.changed').length).toBeGreaterThan(0);
     for (const text of [...h.payloads, ...h.logged]) expect(text).not.toContain(KEY);
     for (const file of readdirSync(h.dir)) expect(readFileSync(path.join(h.dir, file), 'utf8')).not.toContain(KEY);
-    await h.core.close();
   });
 });
