@@ -1,5 +1,8 @@
 import type { z } from 'zod';
 import { appRequests } from './requests/app';
+import { cronRequests } from './requests/cron';
+import { demoRequests } from './requests/demo';
+import { operationRequests } from './requests/operations';
 import { rigRequests } from './requests/rigs';
 import { statusRequests } from './requests/status';
 import { outboxRequests } from './requests/outbox';
@@ -19,6 +22,9 @@ export const requests = {
   ...statusRequests,
   ...outboxRequests,
   ...auditRequests,
+  ...operationRequests,
+  ...cronRequests,
+  ...demoRequests,
 } as const;
 
 export type RequestName = keyof typeof requests;

@@ -1,7 +1,11 @@
 import type { AppInfo } from '../contract/requests';
 import { makeDispatch, type Dispatch, type Handlers } from './dispatch';
 import { EventBus } from './event-bus';
+import { SimulatedRigHost } from './demo/simulated-rigs';
 import { appHandlers } from './handlers/app';
+import { cronHandlers } from './handlers/cron';
+import { demoHandlers } from './handlers/demo';
+import { operationHandlers } from './handlers/operations';
 import { rigHandlers } from './handlers/rigs';
 import { consoleLogger, type Logger } from './logger';
 import type { NoticeBoard } from './notice-board';
@@ -10,6 +14,7 @@ import type { RigConnector } from './rigs/rig-connector';
 import type { RigRegistry } from './rigs/rig-registry';
 import { watchRigSummaries } from './rigs/rig-summaries';
 import type { SecretStore } from './rigs/secret-store';
+import { outboxDelivery } from './operations/outbox-delivery';
 import { appConfigDir } from './config-dir';
 import { auditedClientFactory } from './rigs/audited-client';
 import { openAuditLog, startRigMonitoring, type RigMonitoring } from './rigs/status-monitor-wiring';
@@ -29,6 +34,8 @@ export interface AppCore {
   notices: NoticeBoard;
   /** Status monitor, offline outbox (`submitChange`) and audit log. */
   monitoring: RigMonitoring;
+  /** Simulators of the rigs marked simulated (demo mode). */
+  simulated: SimulatedRigHost;
   close(): Promise<void>;
 }
 
@@ -52,10 +59,22 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     (e) => log.error('rig summaries for rigs.changed failed', e),
   );
   const monitoring = startRigMonitoring({ configDir, rigs: rigs.registry, clientFor: (id) => rigs.connector.clientFor(id), audit, events, log });
+  const simulated = new SimulatedRigHost(rigs.registry, rigs.secrets, configDir, log);
+  const stopSimulatorCleanup = rigs.registry.onChange((list) => {
+    for (const id of simulated.runningRigIds()) if (!list.some((r) => r.id === id)) void simulated.forget(id);
+  });
+  const resumed = simulated.resume();
   const handlers: Handlers = {
     ...appHandlers(options.transport, rigs.notices),
     ...rigHandlers(rigs),
     ...monitoring.handlers,
+    ...operationHandlers({
+      rigName: (id) => rigs.registry.get(id)?.name,
+      clientFor: (id) => rigs.connector.clientFor(id),
+      submitChange: outboxDelivery(monitoring.outbox),
+    }),
+    ...cronHandlers(),
+    ...demoHandlers(simulated, rigs.secrets),
   };
   return {
     dispatch: makeDispatch(handlers, log),
@@ -65,8 +84,12 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     connector: rigs.connector,
     notices: rigs.notices,
     monitoring,
+    simulated,
     close: async () => {
       stopRigEvents();
+      stopSimulatorCleanup();
+      await resumed;
+      await simulated.stop();
       await monitoring.close();
       await rigs.close();
     },
