@@ -1,6 +1,7 @@
 import { app, BrowserWindow, ipcMain } from 'electron';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createAppCore } from '../core/app-core';
+import { DEMO_FLAG, demoConfigDir, ensureDemoRigs } from '../core/demo/demo-mode';
 import { TrayController } from '../core/tray/tray-controller';
 import { electronStoreFactory, shellConfigDir } from './config-store';
 import { forwardEvents, registerIpc } from './ipc';
@@ -21,7 +22,10 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.enableSandbox();
-  const core = createAppCore({ transport: 'electron', configDir: shellConfigDir(), store: electronStoreFactory });
+  const demo = process.argv.includes(DEMO_FLAG);
+  const configDir = demo ? demoConfigDir(shellConfigDir()) : shellConfigDir();
+  const core = createAppCore({ transport: 'electron', configDir, store: electronStoreFactory });
+  if (demo) void ensureDemoRigs(core).catch((e: unknown) => console.error(e));
   let window: BrowserWindow | null = null;
   let tray: TrayController | null = null;
 

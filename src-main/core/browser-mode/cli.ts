@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { Command, InvalidArgumentError } from 'commander';
 import { createAppCore } from '../app-core';
 import { appMeta } from '../app-meta';
+import { appConfigDir } from '../config-dir';
+import { demoConfigDir, ensureDemoRigs } from '../demo/demo-mode';
 import { startBrowserServer } from './server';
 
 /** `npm run browser`: the app's window in any local browser, served from this process. */
@@ -11,13 +13,15 @@ async function main(): Promise<void> {
     .description(`${appMeta.name} in browser mode: the app served on 127.0.0.1`)
     .option('--port <port>', 'port to listen on (0 = any free port)', parsePort, 0)
     .option('--static <dir>', 'built renderer folder', fileURLToPath(new URL('../renderer/', import.meta.url)))
+    .option('--demo', 'run with two simulated rigs, in a separate demo config folder')
     .parse();
-  const opts = program.opts<{ port: number; static: string }>();
+  const opts = program.opts<{ port: number; static: string; demo?: boolean }>();
   if (!existsSync(`${opts.static}/index.html`)) {
     console.error(`No built renderer in ${opts.static}: run \`npm run build\` first.`);
     process.exit(1);
   }
-  const core = createAppCore({ transport: 'browser' });
+  const core = createAppCore({ transport: 'browser', ...(opts.demo ? { configDir: demoConfigDir(appConfigDir()) } : {}) });
+  if (opts.demo) await ensureDemoRigs(core);
   const server = await startBrowserServer({ core, staticDir: opts.static, port: opts.port });
   console.log(`${appMeta.name} ${appMeta.version} in browser mode: open ${server.url}`);
   const stop = async () => {
