@@ -49,6 +49,8 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     configDir: options.configDir,
     store: options.store,
     secrets: options.secrets,
+    // A rig added with motifctl while the app runs shows up (and is monitored) at once.
+    watch: true,
     createClient: (clientOptions, rig) => auditedClient(clientOptions, () => rigs.registry.get(rig.id) ?? rig),
   });
   for (const notice of rigs.notices.list()) log.error(notice.message);

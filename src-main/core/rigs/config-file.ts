@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, watch, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { NoticeBoard } from '../notice-board';
 import { migrateConfig, schemaVersionOf } from './config-migrations';
@@ -43,6 +43,41 @@ export class ConfigFile {
       stored = {};
     }
     return { schemaVersion: CONFIG_SCHEMA_VERSION, rigs: stored.rigs ?? [] };
+  }
+
+  /** The current rigs, or undefined if the file cannot be read right now (never moves it aside). */
+  peek(): ConfigData | undefined {
+    try {
+      return { schemaVersion: CONFIG_SCHEMA_VERSION, rigs: this.#store.store.rigs ?? [] };
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * Calls `onChange` shortly after the file changed on disk, by this or another process
+   * (the CLI). The watch does not keep the process alive.
+   */
+  watch(onChange: () => void, settleMs = 150): () => void {
+    let timer: NodeJS.Timeout | undefined;
+    const name = path.basename(this.path);
+    let watcher: ReturnType<typeof watch>;
+    try {
+      // The folder, not the file: atomic writes replace the file, which would end a watch on it.
+      watcher = watch(this.#options.configDir, { persistent: false }, (_event, file) => {
+        if (file !== null && file !== name) return;
+        clearTimeout(timer);
+        timer = setTimeout(onChange, settleMs);
+        timer.unref();
+      });
+    } catch {
+      return () => {}; // No file watching here (a network drive): changes show on the next read.
+    }
+    watcher.on('error', () => watcher.close());
+    return () => {
+      clearTimeout(timer);
+      watcher.close();
+    };
   }
 
   write(data: ConfigData): void {

@@ -15,6 +15,8 @@ export interface RigsOptions {
   secrets?: SecretStore;
   notices?: NoticeBoard;
   timeoutMs?: number;
+  /** Follow changes other processes make to the rig list (the app: yes; a CLI command: no). */
+  watch?: boolean;
   /** How each rig's client is built (the app's writes every command to the audit log). */
   createClient?: ClientFactory;
 }
@@ -38,5 +40,15 @@ export function openRigs(options: RigsOptions = {}): Rigs {
   const registry = new RigRegistry(file);
   const secrets = options.secrets ?? new SecretStore();
   const connector = new RigConnector(registry, secrets, { timeoutMs: options.timeoutMs, createClient: options.createClient });
-  return { registry, secrets, connector, notices, close: () => connector.close() };
+  const stopWatching = options.watch ? registry.watchFile() : () => {};
+  return {
+    registry,
+    secrets,
+    connector,
+    notices,
+    close: async () => {
+      stopWatching();
+      await connector.close();
+    },
+  };
 }

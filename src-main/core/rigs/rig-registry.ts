@@ -43,6 +43,8 @@ export class RigRegistry {
   readonly #file: ConfigFile;
   readonly #listeners = new Set<(rigs: RigConfig[]) => void>();
   readonly #resolvePath: (p: string) => string;
+  /** The list listeners last heard about, so a change is told once whoever made it. */
+  #lastTold: string | undefined;
 
   constructor(file: ConfigFile, options: { resolvePath?: (p: string) => string } = {}) {
     this.#file = file;
@@ -145,8 +147,25 @@ export class RigRegistry {
     };
   }
 
+  /** Tells listeners about changes other processes (the CLI, another window) make to the file. */
+  watchFile(): () => void {
+    this.#lastTold = JSON.stringify(this.list());
+    return this.#file.watch(() => {
+      // A file caught mid-edit is left alone here; the next real read deals with it.
+      const rigs = this.#file.peek()?.rigs;
+      if (rigs) this.#tell(rigs);
+    });
+  }
+
   #save(rigs: RigConfig[]): void {
     this.#file.write({ schemaVersion: CONFIG_SCHEMA_VERSION, rigs });
+    this.#tell(rigs);
+  }
+
+  #tell(rigs: RigConfig[]): void {
+    const json = JSON.stringify(rigs);
+    if (json === this.#lastTold) return;
+    this.#lastTold = json;
     for (const listener of this.#listeners) {
       try {
         listener(rigs.map((r) => structuredClone(r)));

@@ -163,3 +163,28 @@ describe('corrupt config files', () => {
     ]);
   });
 });
+
+describe('changes made by another process', () => {
+  it('reach listeners once, through the file watch; a half-written file is left alone', async () => {
+    const app = open();
+    const cli = open(app.dir);
+    const seen: string[][] = [];
+    app.registry.onChange((rigs) => seen.push(rigs.map((r) => r.name)));
+    const stop = app.registry.watchFile();
+    const waitFor = async (count: number) => {
+      for (let i = 0; i < 100 && seen.length < count; i++) await new Promise((r) => setTimeout(r, 20));
+    };
+    cli.registry.add({ name: 'From CLI', host: 'a' });
+    await waitFor(1);
+    expect(seen).toEqual([['From CLI']]);
+    app.registry.add({ name: 'From app', host: 'b' });
+    await new Promise((r) => setTimeout(r, 400));
+    // Told once by the app's own write, not again by the watch that saw it.
+    expect(seen).toEqual([['From CLI'], ['From CLI', 'From app']]);
+    writeFileSync(path.join(app.dir, 'config.json'), '{"schemaVersion": 1, "rigs": [');
+    await new Promise((r) => setTimeout(r, 400));
+    expect(app.notices.list()).toEqual([]);
+    expect(readdirSync(app.dir).filter((f) => f.includes('.corrupt-'))).toEqual([]);
+    stop();
+  });
+});
