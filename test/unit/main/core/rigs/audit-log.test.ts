@@ -2,9 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../../../../src-main/contract/requests/audit';
 import { RigCallError } from '../../../../../src-main/core/motif-api/rig-errors';
-import { formatAudit } from '../../../../../src-main/core/rigs/audit-export';
 import { AuditLog } from '../../../../../src-main/core/rigs/audit-log';
-import { redactSecrets } from '../../../../../src-main/core/rigs/audit-redact';
 import { AuditedMotifClient } from '../../../../../src-main/core/rigs/audited-client';
 import { SimRigsHarness } from './rig-fixture';
 
@@ -116,34 +114,5 @@ describe('AuditLog files', () => {
     const from = Date.UTC(2026, 0, 1, 12, 0, 2);
     expect((await second.read({ fromMs: from })).map((e) => e.args.filename)).toEqual(['run-2', 'run-3']);
     expect((await second.read({ toMs: from })).map((e) => e.args.filename)).toEqual(['run-1', 'run-2']);
-  });
-});
-
-describe('audit export', () => {
-  it('writes CSV with a header, one quoted row per entry, and JSON that reads back', () => {
-    const entries = [entry(1), { ...entry(2), outcome: 'error' as const, errorCode: 'rig-error', errorMessage: 'camera busy, "copying"' }];
-    const csv = formatAudit(entries, 'csv');
-    const rows = csv.trimEnd().split('\r\n');
-    expect(rows[0]).toBe('time,rig_id,rig_name,method,endpoint,arguments,outcome,error_code,error_message,duration_ms');
-    expect(rows).toHaveLength(3);
-    expect(rows[1]).toBe(`${entries[0]!.at},rig-0,Name of rig-0,POST,recording/start,"{""filename"":""run-1""}",ok,,,12.5`);
-    expect(rows[2]).toContain(',error,rig-error,"camera busy, ""copying""",12.5');
-    expect(JSON.parse(formatAudit(entries, 'json'))).toEqual(entries);
-  });
-
-  it('keeps spreadsheet formulas inert', () => {
-    const csv = formatAudit([{ ...entry(1), rigName: '=HYPERLINK("x")' }], 'csv');
-    expect(csv).toContain(`"'=HYPERLINK(""x"")"`);
-  });
-});
-
-describe('redactSecrets', () => {
-  it('masks secret-named fields at any depth and cuts secret values out of strings', () => {
-    expect(
-      redactSecrets(
-        { loopy_api_key: 'a', Password: 'b', list: [{ token: 'c' }], note: 'uses k3y-abcdef', value: Infinity },
-        ['k3y-abcdef'],
-      ),
-    ).toEqual({ loopy_api_key: '***', Password: '***', list: [{ token: '***' }], note: 'uses ***', value: 'Infinity' });
   });
 });
