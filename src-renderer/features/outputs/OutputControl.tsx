@@ -1,0 +1,94 @@
+import { Autocomplete, Button, Group, NumberInput, Slider, Stack, Text } from '@mantine/core';
+import { useId, useState } from 'react';
+import type { Result } from '../../../src-main/contract/errors';
+import type { OutputValue } from '../../../src-main/contract/requests/operations';
+import type { TargetOutcome } from '../../../src-main/contract/requests/targets';
+import { ActionResult } from '../../ui/ActionResult';
+
+const describeValue = (v: OutputValue) =>
+  v === 'toggle-start-high' ? 'toggling, started high' : v === 'toggle-start-low' ? 'toggling, started low' : `set to ${v}`;
+
+/** A named output: a level (slider + number), on/off, or Motif's toggle rule. */
+export function OutputControl({
+  suggestions,
+  onSet,
+}: {
+  suggestions: string[];
+  onSet(name: string, value: OutputValue): Promise<Result<TargetOutcome[]>>;
+}) {
+  const [name, setName] = useState(suggestions[0] ?? 'led');
+  const [level, setLevel] = useState(0.5);
+  const [busy, setBusy] = useState(false);
+  const levelLabelId = useId();
+  const [result, setResult] = useState<Result<TargetOutcome[]> | null>(null);
+  const [lastValue, setLastValue] = useState<OutputValue | null>(null);
+
+  const send = async (value: OutputValue) => {
+    setBusy(true);
+    setResult(null);
+    setLastValue(value);
+    setResult(await onSet(name.trim(), value));
+    setBusy(false);
+  };
+  const nameOk = name.trim() !== '' && !name.includes('/');
+
+  return (
+    <Stack gap="sm">
+      <Autocomplete
+        label="Output name"
+        description="As configured on the rig; names used before on this rig are suggested."
+        data={suggestions}
+        value={name}
+        onChange={setName}
+        w={280}
+        error={name.includes('/') ? 'Names cannot contain "/".' : undefined}
+      />
+      <Group align="flex-end" gap="md">
+        <Stack gap={4} w={260} pb={8}>
+          <Text size="sm" fw={500} id={levelLabelId}>
+            Level
+          </Text>
+          <Slider
+            aria-labelledby={levelLabelId}
+            min={0}
+            max={1}
+            step={0.01}
+            value={Math.min(1, Math.max(0, level))}
+            onChange={setLevel}
+            label={(v) => v.toFixed(2)}
+          />
+        </Stack>
+        <NumberInput
+          label="Output value"
+                    value={level}
+          onChange={(v) => setLevel(typeof v === 'number' ? v : Number(v) || 0)}
+          decimalScale={3}
+          step={0.1}
+          w={160}
+        />
+        <Button onClick={() => void send(level)} disabled={!nameOk || busy}>
+          Set value
+        </Button>
+      </Group>
+      <Group gap="sm">
+        <Button variant="light" color="teal" onClick={() => void send(1)} disabled={!nameOk || busy}>
+          On (1)
+        </Button>
+        <Button variant="light" color="gray" onClick={() => void send(0)} disabled={!nameOk || busy}>
+          Off (0)
+        </Button>
+        <Button variant="outline" onClick={() => void send('toggle-start-high')} disabled={!nameOk || busy}>
+          Toggle, start high
+        </Button>
+        <Button variant="outline" onClick={() => void send('toggle-start-low')} disabled={!nameOk || busy}>
+          Toggle, start low
+        </Button>
+      </Group>
+      <Text size="xs" c="dimmed">
+        Toggle makes the output alternate between its maximum and minimum each time it is triggered (for example by a
+        scheduled task): "start high" switches to maximum first, "start low" to minimum first.
+      </Text>
+      <ActionResult result={result} doneText={lastValue === null ? 'done' : `${name.trim()} ${describeValue(lastValue)}`} />
+    </Stack>
+  );
+}

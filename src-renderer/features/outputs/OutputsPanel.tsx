@@ -1,0 +1,55 @@
+import { Accordion, Stack } from '@mantine/core';
+import { useState } from 'react';
+import { useAppStore } from '../../store/use-app-store';
+import { CameraTargetSelect } from '../../ui/CameraTargetSelect';
+import { Section } from '../../ui/Section';
+import { useRigCameras } from '../cameras/use-rig-cameras';
+import { DevicePortForm } from './DevicePortForm';
+import { InputsReader } from './InputsReader';
+import { IoLogForm } from './IoLogForm';
+import { OutputControl } from './OutputControl';
+import { DEFAULT_OUTPUT_NAMES } from './outputs-slice';
+
+const NO_NAMES: string[] = [];
+
+/** Outputs, io/log entries and inputs of one rig, or of one of its cameras. */
+export function OutputsPanel({ rigId }: { rigId: string }) {
+  const { serials } = useRigCameras(rigId);
+  const [serial, setSerial] = useState('');
+  const usedNames = useAppStore((s) => s.outputNamesByRig[rigId] ?? NO_NAMES);
+  const setOutput = useAppStore((s) => s.setOutput);
+  const logValues = useAppStore((s) => s.logValues);
+  const readInputs = useAppStore((s) => s.readInputs);
+  const setDevicePort = useAppStore((s) => s.setDevicePort);
+  const target = serial ? { rigId, serial } : { rigId };
+  const suggestions = [...new Set([...usedNames, ...DEFAULT_OUTPUT_NAMES])];
+
+  return (
+    <Stack gap="md" data-testid="outputs-panel">
+      <CameraTargetSelect
+        label="Outputs of"
+        allLabel="The rig (master or index node)"
+        serials={serials}
+        value={serial}
+        onChange={setSerial}
+      />
+      <Section title="Named output" hint="Set a level, switch on or off, or start toggling.">
+        <OutputControl suggestions={suggestions} onSet={(name, value) => setOutput(target, name, value)} />
+      </Section>
+      <Section title="Log to recording" hint="Writes these values into the recording's extra data, with the frame number and time.">
+        <IoLogForm onLog={(values) => logValues(target, values)} />
+      </Section>
+      <Section title="Inputs">
+        <InputsReader onRead={() => readInputs(target)} />
+      </Section>
+      <Accordion variant="contained">
+        <Accordion.Item value="device-port">
+          <Accordion.Control>Advanced (deprecated)</Accordion.Control>
+          <Accordion.Panel>
+            <DevicePortForm onSet={(ioSerial, ioPort, level) => setDevicePort({ rigId, ioSerial, ioPort, level })} />
+          </Accordion.Panel>
+        </Accordion.Item>
+      </Accordion>
+    </Stack>
+  );
+}

@@ -1,0 +1,50 @@
+import type { MotifBridge } from '../../../src-main/contract/bridge';
+import type { Result } from '../../../src-main/contract/errors';
+import type { Args, Res } from '../../../src-main/contract/requests';
+import type { OutputValue } from '../../../src-main/contract/requests/operations';
+import type { JsonValue, Target, TargetOutcome } from '../../../src-main/contract/requests/targets';
+import type { AppSlice } from '../../store/app-store';
+
+const NAMES_KEY = 'motif-control.output-names';
+/** Output names most rigs have; the user's own names on a rig come first. */
+export const DEFAULT_OUTPUT_NAMES = ['led', 'ledgreen'];
+
+export interface OutputsSlice {
+  /** Output names typed before, per rig, newest first (kept in this browser's storage). */
+  outputNamesByRig: Record<string, string[]>;
+  setOutput(target: Target, name: string, value: OutputValue): Promise<Result<TargetOutcome[]>>;
+  setDevicePort(args: Args<'outputs.setDevicePort'>): Promise<Result<TargetOutcome[]>>;
+  logValues(target: Target, values: Record<string, JsonValue>): Promise<Result<TargetOutcome[]>>;
+  readInputs(target: Target): Promise<Result<Res<'outputs.read'>>>;
+}
+
+function loadNames(): Record<string, string[]> {
+  try {
+    const parsed: unknown = JSON.parse(localStorage.getItem(NAMES_KEY) ?? '{}');
+    return parsed !== null && typeof parsed === 'object' ? (parsed as Record<string, string[]>) : {};
+  } catch {
+    return {};
+  }
+}
+
+export const outputsSlice =
+  (bridge: MotifBridge): AppSlice<OutputsSlice> =>
+  (set, get) => {
+    const remember = (rigId: string, name: string) => {
+      const previous = get().outputNamesByRig[rigId] ?? [];
+      const next = { ...get().outputNamesByRig, [rigId]: [name, ...previous.filter((n) => n !== name)].slice(0, 20) };
+      set({ outputNamesByRig: next });
+      localStorage.setItem(NAMES_KEY, JSON.stringify(next));
+    };
+    return {
+      outputNamesByRig: loadNames(),
+      async setOutput(target, name, value) {
+        const r = await bridge.call('outputs.set', { targets: [target], name, value });
+        if (r.ok && r.value.some((o) => o.ok)) remember(target.rigId, name);
+        return r;
+      },
+      setDevicePort: (args) => bridge.call('outputs.setDevicePort', args),
+      logValues: (target, values) => bridge.call('outputs.log', { targets: [target], values }),
+      readInputs: (target) => bridge.call('outputs.read', { target }),
+    };
+  };
