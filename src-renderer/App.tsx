@@ -1,40 +1,68 @@
+import { AppShell } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
 import { useEffect } from 'react';
-import { RigList } from './features/rigs/RigList';
+import { AuditView } from './features/audit/AuditView';
+import { Dashboard } from './features/dashboard/Dashboard';
+import { OutboxView } from './features/outbox/OutboxView';
+import { RigDetail } from './features/rig-detail/RigDetail';
+import { AppHeader } from './features/shell/AppHeader';
+import { AppNavbar } from './features/shell/AppNavbar';
+import { DialogHost } from './features/shell/DialogHost';
+import { NoticesArea } from './features/shell/NoticesArea';
 import { useAppStore } from './store/use-app-store';
 import { ErrorNote } from './ui/ErrorNote';
 
 export function App() {
-  const appInfo = useAppStore((s) => s.appInfo);
   const appInfoError = useAppStore((s) => s.appInfoError);
-  const connection = useAppStore((s) => s.connection);
   const loadAppInfo = useAppStore((s) => s.loadAppInfo);
   const loadRigs = useAppStore((s) => s.loadRigs);
   const watchRigs = useAppStore((s) => s.watchRigs);
+  const loadStatuses = useAppStore((s) => s.loadStatuses);
+  const watchStatuses = useAppStore((s) => s.watchStatuses);
+  const loadNotices = useAppStore((s) => s.loadNotices);
+  const [navOpened, nav] = useDisclosure(false);
 
   useEffect(() => {
     void loadAppInfo();
     void loadRigs();
-    return watchRigs();
-  }, [loadAppInfo, loadRigs, watchRigs]);
+    void loadStatuses();
+    void loadNotices();
+    const unwatchRigs = watchRigs();
+    const unwatchStatuses = watchStatuses();
+    return () => {
+      unwatchRigs();
+      unwatchStatuses();
+    };
+  }, [loadAppInfo, loadRigs, watchRigs, loadStatuses, watchStatuses, loadNotices]);
 
   return (
-    <div className="app">
-      <header className="app-header">
-        <h1>Motif Control</h1>
-        <span className="muted" data-testid="app-version">
-          {appInfo ? `version ${appInfo.version}` : ''}
-        </span>
-        {appInfo?.transport === 'browser' && <span className="badge">browser mode</span>}
-        {connection === 'closed' && (
-          <span role="alert" className="badge badge-warn">
-            disconnected
-          </span>
-        )}
-      </header>
-      <main>
+    <AppShell header={{ height: 56 }} navbar={{ width: 230, breakpoint: 'sm', collapsed: { mobile: !navOpened } }} padding="md">
+      <AppShell.Header>
+        <AppHeader navOpened={navOpened} onToggleNav={nav.toggle} />
+      </AppShell.Header>
+      <AppShell.Navbar p="xs">
+        <AppNavbar onNavigated={nav.close} />
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <NoticesArea />
         {appInfoError && <ErrorNote error={appInfoError} />}
-        <RigList />
-      </main>
-    </div>
+        <CurrentView />
+      </AppShell.Main>
+      <DialogHost />
+    </AppShell>
   );
+}
+
+function CurrentView() {
+  const view = useAppStore((s) => s.view);
+  switch (view.kind) {
+    case 'dashboard':
+      return <Dashboard />;
+    case 'rig':
+      return <RigDetail key={view.rigId} rigId={view.rigId} tab={view.tab} />;
+    case 'outbox':
+      return <OutboxView />;
+    case 'audit':
+      return <AuditView />;
+  }
 }

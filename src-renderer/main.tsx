@@ -1,10 +1,15 @@
+import '@mantine/core/styles.css';
+import '@mantine/notifications/styles.css';
+import './styles.css';
+import { MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { createAppStore } from './store/app-store';
 import { StoreContext } from './store/use-app-store';
+import { colorSchemeManager, theme } from './theme';
 import { connectBridge } from './transport/bridge';
-import './styles.css';
 
 const { bridge, watchConnection } = connectBridge();
 const store = createAppStore(bridge);
@@ -12,8 +17,11 @@ watchConnection(store.getState().setConnection);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <StoreContext.Provider value={store}>
-      <App />
-    </StoreContext.Provider>
+    <MantineProvider theme={theme} colorSchemeManager={colorSchemeManager} defaultColorScheme="auto">
+      <Notifications position="bottom-right" limit={5} />
+      <StoreContext.Provider value={store}>
+        <App />
+      </StoreContext.Provider>
+    </MantineProvider>
   </StrictMode>,
 );

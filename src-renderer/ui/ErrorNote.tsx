@@ -1,10 +1,11 @@
+import { Text } from '@mantine/core';
 import type { MotifError } from '../../src-main/contract/errors';
 
 /** A failure shown where it happened, in the words main gave it. */
 export function ErrorNote({ error }: { error: MotifError }) {
   return (
-    <p role="alert" className="error-note" data-code={error.code}>
+    <Text role="alert" c="red" size="sm" data-code={error.code}>
       {error.message}
-    </p>
+    </Text>
   );
 }

@@ -1,0 +1,78 @@
+import { Badge, Checkbox, Group, Progress, Stack, Text } from '@mantine/core';
+import type { CameraStatusView, RigStatus } from '../../../src-main/contract/requests/status';
+import { formatDurationSeconds } from '../../ui/format-time';
+import { recordingTimesAt } from './recording-times';
+
+const stateColor = { recording: 'red', pending: 'orange', idle: 'gray', unknown: 'gray' } as const;
+
+interface CameraRowProps {
+  camera: CameraStatusView;
+  status: RigStatus;
+  rigName: string;
+  nowMs: number;
+  selected: boolean;
+  /** The whole rig is selected: its cameras are included already. */
+  includedByRig: boolean;
+  onToggle(): void;
+}
+
+/** One camera on a rig card: selectable, with its recording (ticking) and copy/export progress. */
+export function CameraRow({ camera, status, rigName, nowMs, selected, includedByRig, onToggle }: CameraRowProps) {
+  const label = camera.name && !camera.name.includes(camera.serial) ? `${camera.name} (${camera.serial})` : (camera.name ?? camera.serial);
+  const rec = camera.state === 'recording' ? camera.recording : null;
+  const times = rec ? recordingTimesAt(rec, status, nowMs) : null;
+  const jobRunning = camera.copying || camera.exporting;
+  return (
+    <Stack gap={2} data-testid="camera-row" data-serial={camera.serial} data-camera-state={camera.state}>
+      <Group gap="xs" wrap="nowrap" justify="space-between">
+        <Checkbox
+          size="xs"
+          label={label}
+          aria-label={`Select camera ${camera.serial} of ${rigName}`}
+          checked={selected || includedByRig}
+          disabled={includedByRig}
+          onChange={onToggle}
+        />
+        <Badge size="sm" color={stateColor[camera.state]} variant={camera.state === 'recording' ? 'filled' : 'light'}>
+          {camera.state}
+        </Badge>
+      </Group>
+      {rec && (
+        <Group gap="md" pl={28} wrap="wrap">
+          {rec.filename && (
+            <Text size="xs" c="dimmed" truncate maw={220} title={rec.filename}>
+              {rec.filename}
+            </Text>
+          )}
+          {times?.elapsedSeconds != null && (
+            <Text size="xs" className="tabular" data-testid="elapsed">
+              elapsed {formatDurationSeconds(times.elapsedSeconds)}
+            </Text>
+          )}
+          {times?.remainingSeconds != null && (
+            <Text size="xs" className="tabular" c="dimmed" data-testid="remaining">
+              {formatDurationSeconds(times.remainingSeconds)} left
+            </Text>
+          )}
+        </Group>
+      )}
+      {jobRunning && (
+        <Stack gap={2} pl={28}>
+          <Text size="xs">{camera.playbackStatus ?? (camera.copying ? 'copying' : 'exporting')}</Text>
+          <Progress
+            size="sm"
+            value={camera.playbackProgress !== null ? camera.playbackProgress * 100 : 100}
+            animated={camera.playbackProgress === null}
+            striped={camera.playbackProgress === null}
+            aria-label={`${camera.copying ? 'Copy' : 'Export'} progress of camera ${camera.serial}`}
+          />
+        </Stack>
+      )}
+      {camera.error && (
+        <Text size="xs" c="red" pl={28}>
+          {camera.error}
+        </Text>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,81 @@
+import { Checkbox, Group, Table, Text, UnstyledButton } from '@mantine/core';
+import type { RigSummary } from '../../../src-main/contract/requests';
+import type { RigStatus } from '../../../src-main/contract/requests/status';
+import type { Target } from '../../../src-main/contract/requests/targets';
+import { formatClockOffset } from '../../ui/format-time';
+import { RigStateBadge } from '../../ui/RigStateBadge';
+import { SimulatedBadge } from '../../ui/SimulatedBadge';
+import { RigActions, type RigActionHandlers } from './RigActions';
+
+interface RigTableProps {
+  rigs: RigSummary[];
+  statuses: Record<string, RigStatus>;
+  selection: Target[];
+  onToggleRig(rigId: string): void;
+  handlersFor(rig: RigSummary): RigActionHandlers;
+}
+
+/** Compact rows for labs with many rigs: one line each, cameras summarised. */
+export function RigTable({ rigs, statuses, selection, onToggleRig, handlersFor }: RigTableProps) {
+  return (
+    <Table striped highlightOnHover verticalSpacing={4} aria-label="Rigs">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th w={32} />
+          <Table.Th>Rig</Table.Th>
+          <Table.Th>State</Table.Th>
+          <Table.Th>Cameras</Table.Th>
+          <Table.Th>Version / clock</Table.Th>
+          <Table.Th />
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {rigs.map((rig) => {
+          const status = statuses[rig.id];
+          const cameras = status?.cameras ?? [];
+          const recording = cameras.filter((c) => c.state === 'recording').length;
+          const handlers = handlersFor(rig);
+          return (
+            <Table.Tr key={rig.id} data-testid="rig-row" data-rig-id={rig.id}>
+              <Table.Td>
+                <Checkbox
+                  aria-label={`Select rig ${rig.name}`}
+                  checked={selection.some((t) => t.rigId === rig.id && t.serial === undefined)}
+                  onChange={() => onToggleRig(rig.id)}
+                />
+              </Table.Td>
+              <Table.Td>
+                <Group gap={6} wrap="nowrap">
+                  <UnstyledButton onClick={handlers.onOpen}>
+                    <Text fw={600} size="sm">
+                      {rig.name}
+                    </Text>
+                  </UnstyledButton>
+                  <SimulatedBadge simulated={rig.simulated} />
+                </Group>
+                <Text size="xs" c="dimmed">{`${rig.host}:${rig.port}`}</Text>
+              </Table.Td>
+              <Table.Td>
+                <Group gap={4} wrap="nowrap">
+                  <RigStateBadge state={status?.state ?? 'unknown'} stale={status?.stale ?? false} problem={status?.problem?.message} />
+                </Group>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{cameras.length === 0 ? '–' : `${cameras.length} (${recording} recording)`}</Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="xs">
+                  {status?.version ?? '–'}
+                  {status?.clockOffsetMs != null ? ` · ${formatClockOffset(status.clockOffsetMs)}` : ''}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <RigActions rigName={rig.name} handlers={handlers} recording={recording > 0} />
+              </Table.Td>
+            </Table.Tr>
+          );
+        })}
+      </Table.Tbody>
+    </Table>
+  );
+}

@@ -1,0 +1,65 @@
+import { Button, Checkbox, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import type { MotifError } from '../../../src-main/contract/errors';
+import type { Target, TargetOutcome } from '../../../src-main/contract/requests/targets';
+import { useAppStore } from '../../store/use-app-store';
+import { ErrorNote } from '../../ui/ErrorNote';
+import { OutcomeList, summarizeOutcomes } from '../../ui/OutcomeList';
+import { TargetSummary } from './TargetSummary';
+
+/** Copy (or move) the completed recordings of the targets; progress then shows on the dashboard. */
+export function CopyDialog({ targets, onClose }: { targets: Target[]; onClose(): void }) {
+  const rigs = useAppStore((s) => s.rigs);
+  const copyRecordings = useAppStore((s) => s.copyRecordings);
+  const [location, setLocation] = useState('');
+  const [deleteAfter, setDeleteAfter] = useState(false);
+  const [error, setError] = useState<MotifError | null>(null);
+  const [outcomes, setOutcomes] = useState<TargetOutcome[] | null>(null);
+  const [busy, setBusy] = useState(false);
+  const rigNames = Object.fromEntries(rigs.map((r) => [r.id, r.name]));
+
+  const copy = async () => {
+    setBusy(true);
+    setError(null);
+    const r = await copyRecordings(targets, { ...(location.trim() ? { location: location.trim() } : {}), deleteAfter });
+    setBusy(false);
+    if (!r.ok) return setError(r.error);
+    setOutcomes(r.value);
+    const { text, allOk } = summarizeOutcomes(r.value);
+    notifications.show({ color: allOk ? 'teal' : 'red', title: allOk ? 'Copy started' : 'Copy did not start everywhere', message: text });
+  };
+
+  return (
+    <Modal opened onClose={onClose} title="Copy recordings">
+      <Stack gap="sm">
+        <TargetSummary targets={targets} rigNames={rigNames} />
+        {outcomes ? (
+          <>
+            <OutcomeList outcomes={outcomes} label="Copy results" />
+            <Text size="xs" c="dimmed">
+              Progress shows on each camera of the dashboard.
+            </Text>
+            <Group justify="flex-end">
+              <Button onClick={onClose}>Close</Button>
+            </Group>
+          </>
+        ) : (
+          <>
+            <TextInput label="Location" description="A folder on the rig (or network storage it mounts); empty: the rig's configured location" value={location} onChange={(e) => setLocation(e.currentTarget.value)} />
+            <Checkbox label="Delete the originals after a successful copy (move)" checked={deleteAfter} onChange={(e) => setDeleteAfter(e.currentTarget.checked)} color="red" />
+            {error && <ErrorNote error={error} />}
+            <Group justify="flex-end">
+              <Button variant="default" onClick={onClose}>
+                Cancel
+              </Button>
+              <Button loading={busy} onClick={() => void copy()}>
+                {deleteAfter ? 'Move recordings' : 'Copy recordings'}
+              </Button>
+            </Group>
+          </>
+        )}
+      </Stack>
+    </Modal>
+  );
+}

@@ -1,0 +1,128 @@
+import { Alert, Autocomplete, Button, Group, Modal, NumberInput, SegmentedControl, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMemo, useState } from 'react';
+import type { MotifError } from '../../../src-main/contract/errors';
+import type { Target, TargetOutcome } from '../../../src-main/contract/requests/targets';
+import { useAppStore } from '../../store/use-app-store';
+import { ErrorNote } from '../../ui/ErrorNote';
+import { formatDurationSeconds } from '../../ui/format-time';
+import { OutcomeList, summarizeOutcomes } from '../../ui/OutcomeList';
+import { MetadataEditor } from './MetadataEditor';
+import { recentCodecs, rememberCodec } from './recent-codecs';
+import { recordFormFromPreset, recordingOptionsFromForm, type RecordFormValues } from './record-form-model';
+import { TargetSummary } from './TargetSummary';
+
+/** Start recording on the given rigs/cameras with one set of options, prefilled from the first rig's preset. */
+export function RecordDialog({ targets, onClose }: { targets: Target[]; onClose(): void }) {
+  const rigs = useAppStore((s) => s.rigs);
+  const startRecording = useAppStore((s) => s.startRecording);
+  const targetRigs = useMemo(() => rigs.filter((r) => targets.some((t) => t.rigId === r.id)), [rigs, targets]);
+  const presetRig = targetRigs[0];
+  const presetsDiffer = targetRigs.some((r) => JSON.stringify(r.preset) !== JSON.stringify(presetRig?.preset));
+  const [values, setValues] = useState<RecordFormValues>(() => recordFormFromPreset(presetRig?.preset));
+  const [problem, setProblem] = useState<string | null>(null);
+  const [error, setError] = useState<MotifError | null>(null);
+  const [outcomes, setOutcomes] = useState<TargetOutcome[] | null>(null);
+  const [busy, setBusy] = useState(false);
+  const codecSuggestions = useMemo(
+    () => [...new Set([...targetRigs.map((r) => r.preset.codec).filter((c): c is string => Boolean(c)), ...recentCodecs()])],
+    [targetRigs],
+  );
+  const rigNames = Object.fromEntries(rigs.map((r) => [r.id, r.name]));
+  const patch = (p: Partial<RecordFormValues>) => setValues((v) => ({ ...v, ...p }));
+
+  const start = async () => {
+    const built = recordingOptionsFromForm(values, new Date());
+    if (!built.ok) return setProblem(built.problem);
+    setProblem(null);
+    setError(null);
+    setBusy(true);
+    const r = await startRecording(targets, built.options);
+    setBusy(false);
+    if (!r.ok) return setError(r.error);
+    rememberCodec(built.options.codec ?? '');
+    setOutcomes(r.value);
+    const { text, allOk } = summarizeOutcomes(r.value);
+    notifications.show({ color: allOk ? 'teal' : 'red', title: allOk ? 'Recording started' : 'Recording did not start everywhere', message: text });
+  };
+
+  return (
+    <Modal opened onClose={onClose} title="Start recording" size="lg">
+      <Stack gap="sm">
+        <TargetSummary targets={targets} rigNames={rigNames} />
+        {outcomes ? (
+          <>
+            <OutcomeList outcomes={outcomes} label="Start results" />
+            <Group justify="flex-end">
+              <Button onClick={onClose}>Close</Button>
+            </Group>
+          </>
+        ) : (
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              void start();
+            }}
+          >
+            <Stack gap="sm">
+              {presetRig && (
+                <Text size="xs" c="dimmed">
+                  Starting from the preset of {presetRig.name}
+                  {presetsDiffer ? ' (the selected rigs have different presets; these options go to all of them)' : ''}.
+                </Text>
+              )}
+              <SimpleGrid cols={2}>
+                <Autocomplete
+                  label="Codec"
+                  description="A compression setting configured on the rig; empty: its default"
+                  data={codecSuggestions}
+                  value={values.codec}
+                  onChange={(codec) => patch({ codec })}
+                />
+                <NumberInput
+                  label="Duration (seconds)"
+                  description={typeof values.durationSeconds === 'number' ? `= ${formatDurationSeconds(values.durationSeconds)}` : 'Empty: until stopped'}
+                  min={1}
+                  value={values.durationSeconds}
+                  onChange={(v) => patch({ durationSeconds: typeof v === 'number' ? v : '' })}
+                />
+              </SimpleGrid>
+              <TextInput label="File name" description="Without timestamp; {date} and {time} are filled in now" value={values.filename} onChange={(e) => patch({ filename: e.currentTarget.value })} />
+              <div>
+                <Text size="sm" fw={500} id="record-store-label">
+                  Record to store
+                </Text>
+                <SegmentedControl
+                  size="xs"
+                  aria-labelledby="record-store-label"
+                  value={values.recordToStore}
+                  onChange={(v) => patch({ recordToStore: v as RecordFormValues['recordToStore'] })}
+                  data={[
+                    { value: 'default', label: "Rig's default" },
+                    { value: 'yes', label: 'Yes' },
+                    { value: 'no', label: 'No' },
+                  ]}
+                />
+              </div>
+              <MetadataEditor rows={values.metadata} onChange={(metadata) => patch({ metadata })} />
+              {problem && (
+                <Alert color="orange" role="alert">
+                  {problem}
+                </Alert>
+              )}
+              {error && <ErrorNote error={error} />}
+              <Group justify="flex-end">
+                <Button variant="default" onClick={onClose}>
+                  Cancel
+                </Button>
+                <Button type="submit" color="red" loading={busy}>
+                  Start recording
+                </Button>
+              </Group>
+            </Stack>
+          </form>
+        )}
+      </Stack>
+    </Modal>
+  );
+}

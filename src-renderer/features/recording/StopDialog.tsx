@@ -1,0 +1,81 @@
+import { Button, Group, List, Modal, Stack, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import type { MotifError } from '../../../src-main/contract/errors';
+import type { Target, TargetOutcome } from '../../../src-main/contract/requests/targets';
+import { useAppStore } from '../../store/use-app-store';
+import { ErrorNote } from '../../ui/ErrorNote';
+import { OutcomeList, summarizeOutcomes } from '../../ui/OutcomeList';
+import { TargetSummary } from './TargetSummary';
+
+/** Confirm, then stop recording on the targets; lists the recordings that will end. */
+export function StopDialog({ targets, onClose }: { targets: Target[]; onClose(): void }) {
+  const rigs = useAppStore((s) => s.rigs);
+  const statuses = useAppStore((s) => s.statuses);
+  const stopRecording = useAppStore((s) => s.stopRecording);
+  const [error, setError] = useState<MotifError | null>(null);
+  const [outcomes, setOutcomes] = useState<TargetOutcome[] | null>(null);
+  const [busy, setBusy] = useState(false);
+  const rigNames = Object.fromEntries(rigs.map((r) => [r.id, r.name]));
+  const running = targets.flatMap((t) =>
+    (statuses[t.rigId]?.cameras ?? [])
+      .filter((c) => c.state === 'recording' && (t.serial === undefined || t.serial === c.serial))
+      .map((c) => ({ rig: rigNames[t.rigId] ?? t.rigId, serial: c.serial, filename: c.recording?.filename ?? null })),
+  );
+
+  const stop = async () => {
+    setBusy(true);
+    setError(null);
+    const r = await stopRecording(targets);
+    setBusy(false);
+    if (!r.ok) return setError(r.error);
+    setOutcomes(r.value);
+    const { text, allOk } = summarizeOutcomes(r.value);
+    notifications.show({ color: allOk ? 'teal' : 'red', title: allOk ? 'Recording stopped' : 'Stop failed somewhere', message: text });
+  };
+
+  return (
+    <Modal opened onClose={onClose} title="Stop recording">
+      <Stack gap="sm">
+        <TargetSummary targets={targets} rigNames={rigNames} />
+        {outcomes ? (
+          <>
+            <OutcomeList outcomes={outcomes} label="Stop results" />
+            <Group justify="flex-end">
+              <Button onClick={onClose}>Close</Button>
+            </Group>
+          </>
+        ) : (
+          <>
+            {running.length > 0 ? (
+              <>
+                <Text size="sm">
+                  {running.length === 1 ? 'This recording is running and will end now:' : `These ${running.length} recordings are running and will end now:`}
+                </Text>
+                <List size="sm">
+                  {running.map((r) => (
+                    <List.Item key={`${r.rig}/${r.serial}`}>
+                      {r.rig} · camera {r.serial}
+                      {r.filename ? ` · ${r.filename}` : ''}
+                    </List.Item>
+                  ))}
+                </List>
+              </>
+            ) : (
+              <Text size="sm">No recording is known to run on these cameras. Send stop anyway?</Text>
+            )}
+            {error && <ErrorNote error={error} />}
+            <Group justify="flex-end">
+              <Button variant="default" onClick={onClose}>
+                Cancel
+              </Button>
+              <Button color="red" loading={busy} onClick={() => void stop()}>
+                {running.length > 0 ? `Stop ${running.length} recording${running.length === 1 ? '' : 's'}` : 'Send stop'}
+              </Button>
+            </Group>
+          </>
+        )}
+      </Stack>
+    </Modal>
+  );
+}

@@ -1,0 +1,76 @@
+import { Button, Group, Stack, Tabs, Text, Title } from '@mantine/core';
+import { useAppStore } from '../../store/use-app-store';
+import { RigStateBadge } from '../../ui/RigStateBadge';
+import { SimulatedBadge } from '../../ui/SimulatedBadge';
+import { CamerasPanel } from '../cameras/CamerasPanel';
+import { MulticamPanel } from '../multicam/MulticamPanel';
+import { OutputsPanel } from '../outputs/OutputsPanel';
+import { RecordingsPanel } from '../recordings/RecordingsPanel';
+import { SchedulePanel } from '../schedule/SchedulePanel';
+import { rigTabs, type RigTab } from '../shell/navigation-slice';
+import { RigOverview } from './RigOverview';
+
+const tabLabels: Record<RigTab, string> = {
+  overview: 'Overview',
+  cameras: 'Cameras',
+  recordings: 'Recordings',
+  outputs: 'Outputs',
+  schedule: 'Schedule',
+  multicam: 'Multicam & message',
+};
+
+/** One rig's areas as tabs; the panels (one feature folder each) take the rig id. */
+export function RigDetail({ rigId, tab }: { rigId: string; tab: RigTab }) {
+  const rig = useAppStore((s) => s.rigs.find((r) => r.id === rigId));
+  const status = useAppStore((s) => s.statuses[rigId]);
+  const openRig = useAppStore((s) => s.openRig);
+  const navigate = useAppStore((s) => s.navigate);
+  if (!rig) {
+    return (
+      <Stack>
+        <Text>This rig is no longer configured.</Text>
+        <Button w="fit-content" onClick={() => navigate({ kind: 'dashboard' })}>
+          Back to the dashboard
+        </Button>
+      </Stack>
+    );
+  }
+  return (
+    <Stack gap="md">
+      <Group gap="sm">
+        <Title order={2} size="h3">
+          {rig.name}
+        </Title>
+        <SimulatedBadge simulated={rig.simulated} />
+        <RigStateBadge state={status?.state ?? 'unknown'} stale={status?.stale ?? false} problem={status?.problem?.message} />
+      </Group>
+      <Tabs value={tab} onChange={(next) => next && openRig(rigId, next as RigTab)} keepMounted={false}>
+        <Tabs.List>
+          {rigTabs.map((t) => (
+            <Tabs.Tab key={t} value={t}>
+              {tabLabels[t]}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        <Tabs.Panel value="overview" pt="md">
+          <RigOverview rig={rig} />
+        </Tabs.Panel>
+        <Tabs.Panel value="cameras" pt="md">
+          <CamerasPanel rigId={rigId} />
+        </Tabs.Panel>
+        <Tabs.Panel value="recordings" pt="md">
+          <RecordingsPanel rigId={rigId} />
+        </Tabs.Panel>
+        <Tabs.Panel value="outputs" pt="md">
+          <OutputsPanel rigId={rigId} />
+        </Tabs.Panel>
+        <Tabs.Panel value="schedule" pt="md">
+          <SchedulePanel rigId={rigId} />
+        </Tabs.Panel>
+        <Tabs.Panel value="multicam" pt="md">
+          <MulticamPanel rigId={rigId} />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}

@@ -1,0 +1,111 @@
+import { Accordion, ActionIcon, Button, Group, NumberInput, SegmentedControl, SimpleGrid, Stack, TagsInput, Text, TextInput, Textarea } from '@mantine/core';
+import type { ReactNode } from 'react';
+import type { RigFormValues, TemplateRow } from './rig-form-model';
+
+interface RigFormFieldsProps {
+  values: RigFormValues;
+  onChange(patch: Partial<RigFormValues>): void;
+  /** Tags already used on other rigs, offered as suggestions. */
+  knownTags: string[];
+  /** Shown right under the address (the API key, when adding). */
+  afterAddress?: ReactNode;
+}
+
+/** Name, address, tags, notes and the recording preset of one rig. */
+export function RigFormFields({ values, onChange, knownTags, afterAddress }: RigFormFieldsProps) {
+  return (
+    <Stack gap="sm">
+      <TextInput label="Name" required value={values.name} onChange={(e) => onChange({ name: e.currentTarget.value })} placeholder="Arena 1" data-autofocus />
+      <Group grow align="flex-start">
+        <TextInput
+          label="Host"
+          required
+          description="Address of the rig's web interface"
+          value={values.host}
+          onChange={(e) => onChange({ host: e.currentTarget.value })}
+          placeholder="10.11.12.23"
+        />
+        <NumberInput label="Port" description="Motif's API port" min={1} max={65535} allowDecimal={false} value={values.port} onChange={(v) => onChange({ port: typeof v === 'number' ? v : '' })} maw={140} />
+      </Group>
+      {afterAddress}
+      <TagsInput label="Tags" description="For filtering and selecting rigs together" data={knownTags} value={values.tags} onChange={(tags) => onChange({ tags })} clearable />
+      <Textarea label="Notes" autosize minRows={1} maxRows={4} value={values.notes} onChange={(e) => onChange({ notes: e.currentTarget.value })} />
+      <PresetFields values={values} onChange={onChange} />
+    </Stack>
+  );
+}
+
+function PresetFields({ values, onChange }: Pick<RigFormFieldsProps, 'values' | 'onChange'>) {
+  return (
+    <Accordion variant="contained">
+      <Accordion.Item value="preset">
+        <Accordion.Control>Default recording preset</Accordion.Control>
+        <Accordion.Panel>
+          <Stack gap="xs">
+            <SimpleGrid cols={2}>
+              <TextInput
+                label="Codec"
+                description="A compression setting configured on this rig"
+                value={values.codec}
+                onChange={(e) => onChange({ codec: e.currentTarget.value })}
+              />
+              <NumberInput
+                label="Duration (seconds)"
+                description="Empty: until stopped"
+                min={1}
+                value={values.durationSeconds}
+                onChange={(v) => onChange({ durationSeconds: typeof v === 'number' ? v : '' })}
+              />
+            </SimpleGrid>
+            <TextInput
+              label="File name"
+              description="{date} and {time} are filled in at the start"
+              value={values.filenamePattern}
+              onChange={(e) => onChange({ filenamePattern: e.currentTarget.value })}
+            />
+            <div>
+              <Text size="sm" fw={500} id="preset-store-label">
+                Record to store
+              </Text>
+              <SegmentedControl
+                size="xs"
+                aria-labelledby="preset-store-label"
+                value={values.recordToStore}
+                onChange={(v) => onChange({ recordToStore: v as RigFormValues['recordToStore'] })}
+                data={[
+                  { value: 'default', label: "Rig's default" },
+                  { value: 'yes', label: 'Yes' },
+                  { value: 'no', label: 'No' },
+                ]}
+              />
+            </div>
+            <TemplateRows rows={values.metadataTemplate} onChange={(metadataTemplate) => onChange({ metadataTemplate })} />
+          </Stack>
+        </Accordion.Panel>
+      </Accordion.Item>
+    </Accordion>
+  );
+}
+
+function TemplateRows({ rows, onChange }: { rows: TemplateRow[]; onChange(rows: TemplateRow[]): void }) {
+  const set = (i: number, patch: Partial<TemplateRow>) => onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  return (
+    <Stack gap={4}>
+      <Text size="sm" fw={500}>
+        Metadata template
+      </Text>
+      {rows.map((row, i) => (
+        <Group key={i} gap="xs" wrap="nowrap">
+          <TextInput size="xs" aria-label={`Template key ${i + 1}`} placeholder="key" value={row.key} onChange={(e) => set(i, { key: e.currentTarget.value })} />
+          <TextInput size="xs" aria-label={`Template value ${i + 1}`} placeholder="value" value={row.value} onChange={(e) => set(i, { value: e.currentTarget.value })} />
+          <ActionIcon variant="subtle" color="red" aria-label={`Remove template row ${i + 1}`} onClick={() => onChange(rows.filter((_, j) => j !== i))}>
+            ✕
+          </ActionIcon>
+        </Group>
+      ))}
+      <Button size="compact-xs" variant="subtle" onClick={() => onChange([...rows, { key: '', value: '' }])} w="fit-content">
+        Add metadata field
+      </Button>
+    </Stack>
+  );
+}

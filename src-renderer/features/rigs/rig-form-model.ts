@@ -1,0 +1,77 @@
+import type { Args, RigSummary } from '../../../src-main/contract/requests';
+import type { RecordingPreset } from '../../../src-main/contract/requests/rigs';
+
+export const DEFAULT_MOTIF_PORT = 6083;
+
+export interface TemplateRow {
+  key: string;
+  value: string;
+}
+
+/** What the add/edit form holds: strings and numbers as the inputs give them. Never the API key. */
+export interface RigFormValues {
+  name: string;
+  host: string;
+  port: number | '';
+  tags: string[];
+  notes: string;
+  codec: string;
+  durationSeconds: number | '';
+  filenamePattern: string;
+  /** 'default' leaves the choice to the rig's configuration. */
+  recordToStore: 'default' | 'yes' | 'no';
+  metadataTemplate: TemplateRow[];
+}
+
+export const emptyRigForm = (): RigFormValues => ({
+  name: '',
+  host: '',
+  port: DEFAULT_MOTIF_PORT,
+  tags: [],
+  notes: '',
+  codec: '',
+  durationSeconds: '',
+  filenamePattern: '',
+  recordToStore: 'default',
+  metadataTemplate: [],
+});
+
+export function formFromRig(rig: RigSummary): RigFormValues {
+  const p = rig.preset;
+  return {
+    name: rig.name,
+    host: rig.host,
+    port: rig.port,
+    tags: rig.tags,
+    notes: rig.notes,
+    codec: p.codec ?? '',
+    durationSeconds: p.durationSeconds ?? '',
+    filenamePattern: p.filenamePattern ?? '',
+    recordToStore: p.recordToStore === undefined ? 'default' : p.recordToStore ? 'yes' : 'no',
+    metadataTemplate: Object.entries(p.metadataTemplate ?? {}).map(([key, value]) => ({ key, value })),
+  };
+}
+
+/** The preset as the contract stores it: unset fields left out, empty template rows dropped. */
+export function presetFromForm(v: RigFormValues): RecordingPreset {
+  const preset: RecordingPreset = {};
+  if (v.codec.trim()) preset.codec = v.codec.trim();
+  if (typeof v.durationSeconds === 'number' && v.durationSeconds > 0) preset.durationSeconds = v.durationSeconds;
+  if (v.filenamePattern.trim()) preset.filenamePattern = v.filenamePattern.trim();
+  if (v.recordToStore !== 'default') preset.recordToStore = v.recordToStore === 'yes';
+  const rows = v.metadataTemplate.filter((r) => r.key.trim() !== '');
+  if (rows.length > 0) preset.metadataTemplate = Object.fromEntries(rows.map((r) => [r.key.trim(), r.value]));
+  return preset;
+}
+
+/** Fields shared by add and update; core checks names, hosts and ports and answers with sentences. */
+export function rigFieldsFromForm(v: RigFormValues) {
+  return {
+    name: v.name.trim(),
+    host: v.host.trim(),
+    port: typeof v.port === 'number' ? v.port : DEFAULT_MOTIF_PORT,
+    tags: v.tags.map((t) => t.trim()).filter(Boolean),
+    notes: v.notes,
+    preset: presetFromForm(v),
+  } satisfies Partial<Args<'rigs.add'>>;
+}

@@ -1,0 +1,60 @@
+import { Badge, Divider, NavLink, ScrollArea, Text } from '@mantine/core';
+import type { RigConnectionState } from '../../../src-main/contract/requests/status';
+import { useAppStore } from '../../store/use-app-store';
+import { rigStateLabel } from '../../ui/RigStateBadge';
+
+const dotColor: Record<RigConnectionState, string> = {
+  unknown: 'gray',
+  online: 'teal',
+  offline: 'red',
+  'key-rejected': 'red',
+  untrusted: 'red',
+  'no-key': 'orange',
+  'not-trusted': 'orange',
+  'rig-error': 'orange',
+};
+
+/** The areas: dashboard, each rig's detail, the outbox and the audit log. */
+export function AppNavbar({ onNavigated }: { onNavigated(): void }) {
+  const view = useAppStore((s) => s.view);
+  const rigs = useAppStore((s) => s.rigs);
+  const statuses = useAppStore((s) => s.statuses);
+  const navigate = useAppStore((s) => s.navigate);
+  const openRig = useAppStore((s) => s.openRig);
+  const go = (fn: () => void) => () => {
+    fn();
+    onNavigated();
+  };
+  return (
+    <nav aria-label="Areas" style={{ display: 'contents' }}>
+      <NavLink label="Dashboard" active={view.kind === 'dashboard'} onClick={go(() => navigate({ kind: 'dashboard' }))} />
+      <Divider my={4} />
+      <Text size="xs" c="dimmed" px="sm" py={4} fw={600} tt="uppercase">
+        Rigs
+      </Text>
+      <ScrollArea.Autosize mah="calc(100vh - 260px)">
+        {rigs.map((rig) => {
+          const state = statuses[rig.id]?.state ?? 'unknown';
+          return (
+            <NavLink
+              key={rig.id}
+              label={rig.name}
+              description={rig.simulated ? 'simulated' : undefined}
+              active={view.kind === 'rig' && view.rigId === rig.id}
+              onClick={go(() => openRig(rig.id))}
+              rightSection={<Badge size="xs" circle color={dotColor[state]} aria-label={rigStateLabel(state)} title={rigStateLabel(state)}> </Badge>}
+            />
+          );
+        })}
+        {rigs.length === 0 && (
+          <Text size="xs" c="dimmed" px="sm">
+            none yet
+          </Text>
+        )}
+      </ScrollArea.Autosize>
+      <Divider my={4} />
+      <NavLink label="Outbox" active={view.kind === 'outbox'} onClick={go(() => navigate({ kind: 'outbox' }))} />
+      <NavLink label="Audit log" active={view.kind === 'audit'} onClick={go(() => navigate({ kind: 'audit' }))} />
+    </nav>
+  );
+}

@@ -1,0 +1,17 @@
+import { Text } from '@mantine/core';
+import type { KeyState } from '../../src-main/contract/requests/rigs';
+
+const words: Record<KeyState, string> = {
+  keychain: 'key stored in keychain',
+  session: 'key for this session only',
+  none: 'key not set',
+};
+
+/** Where a rig's API key is kept; the key itself never reaches the window. */
+export function KeyStateText({ keyState }: { keyState: KeyState }) {
+  return (
+    <Text span size="xs" c={keyState === 'none' ? 'orange' : 'dimmed'} data-testid="key-state">
+      {words[keyState]}
+    </Text>
+  );
+}

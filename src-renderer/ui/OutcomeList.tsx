@@ -1,0 +1,38 @@
+import { List, Text, ThemeIcon } from '@mantine/core';
+import type { TargetOutcome } from '../../src-main/contract/requests/targets';
+
+const where = (o: TargetOutcome) => (o.serial ? `${o.rigName} · camera ${o.serial}` : `${o.rigName} · all cameras`);
+
+/** Which targets of an action succeeded, which were queued for an offline rig, which failed and why. */
+export function OutcomeList({ outcomes, label }: { outcomes: TargetOutcome[]; label: string }) {
+  return (
+    <List spacing={4} size="sm" aria-label={label} center>
+      {outcomes.map((o) => (
+        <List.Item
+          key={`${o.rigId}/${o.serial ?? '*'}`}
+          data-ok={o.ok}
+          icon={
+            <ThemeIcon size={18} radius="xl" color={!o.ok ? 'red' : o.delivery === 'queued' ? 'yellow' : 'teal'} aria-hidden>
+              {o.ok ? '✓' : '✕'}
+            </ThemeIcon>
+          }
+        >
+          <Text span fw={500} size="sm">
+            {where(o)}
+          </Text>
+          {': '}
+          {o.ok ? (o.delivery === 'queued' ? 'queued (rig offline; sent when it is back)' : 'done') : <Text span c="red" size="sm">{o.error.message}</Text>}
+        </List.Item>
+      ))}
+    </List>
+  );
+}
+
+/** One line for a toast: "2 done, 1 failed". */
+export function summarizeOutcomes(outcomes: TargetOutcome[]): { text: string; allOk: boolean } {
+  const failed = outcomes.filter((o) => !o.ok).length;
+  const queued = outcomes.filter((o) => o.ok && o.delivery === 'queued').length;
+  const done = outcomes.length - failed - queued;
+  const parts = [done && `${done} done`, queued && `${queued} queued`, failed && `${failed} failed`].filter(Boolean);
+  return { text: parts.join(', ') || 'nothing to do', allOk: failed === 0 };
+}

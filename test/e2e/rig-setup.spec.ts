@@ -1,0 +1,76 @@
+import { mkdirSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { addRigThroughUi, rigCard, startFleet, startFreshApp } from './app-fixture';
+
+const shots = 'test-results/screenshots';
+mkdirSync(shots, { recursive: true });
+
+type Fleet = Awaited<ReturnType<typeof startFleet>>;
+type App = Awaited<ReturnType<typeof startFreshApp>>;
+let fleet: Fleet;
+let app: App;
+
+test.beforeEach(async () => {
+  [fleet, app] = await Promise.all([startFleet(2), startFreshApp()]);
+});
+test.afterEach(async () => {
+  await Promise.all([app.stop(), fleet.stop()]);
+});
+
+test('a new user adds two rigs (host, port, key, fingerprint) and sees them on the dashboard', async ({ page }) => {
+  await page.goto(app.url);
+  const [a, b] = fleet.rigs.map((r) => r.info);
+  await page.getByRole('button', { name: 'Add rig…' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'Add rig' });
+  await expect(dialog.getByLabel('Port', { exact: true })).toHaveValue('6083');
+  await page.screenshot({ path: `${shots}/add-rig-dialog.png` });
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+  await addRigThroughUi(page, { name: 'Arena A', host: a!.host, port: a!.port, apiKey: a!.apiKey, tags: ['lab-1'] }, a!.fingerprint256);
+  await expect(rigCard(page, 'Arena A')).toBeVisible();
+  await expect(rigCard(page, 'Arena A').getByTestId('key-state')).toHaveText('key for this session only');
+  await addRigThroughUi(page, { name: 'Arena B', host: b!.host, port: b!.port, apiKey: b!.apiKey, tags: ['lab-2'] });
+  await expect(rigCard(page, 'Arena B')).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Areas' }).getByText('Arena B')).toBeVisible();
+
+  // Both rigs answer with the stored key and the pinned certificate.
+  for (const name of ['Arena A', 'Arena B']) await expect(rigCard(page, name).getByTestId('rig-state')).toHaveText('online');
+});
+
+test('the certificate dialog shows the fingerprint before anything is trusted, and cancel adds nothing', async ({ page }) => {
+  await page.goto(app.url);
+  const a = fleet.rigs[0]!.info;
+  await page.getByRole('button', { name: 'Add rig…' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'Add rig' });
+  await dialog.getByRole('textbox', { name: /^Name/ }).fill('Arena A');
+  await dialog.getByRole('textbox', { name: /^Host/ }).fill(a.host);
+  await dialog.getByLabel('Port', { exact: true }).fill(String(a.port));
+  await dialog.getByRole('button', { name: 'Check certificate…' }).click();
+  const certificate = page.getByRole('dialog', { name: "Check the rig's certificate" });
+  await expect(certificate.getByTestId('presented-fingerprint')).toHaveText(a.fingerprint256);
+  await page.screenshot({ path: `${shots}/certificate-dialog.png` });
+  await certificate.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByRole('dialog', { name: 'Add rig' }).getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByTestId('rigs-empty')).toBeVisible();
+});
+
+test('an unreachable address says so and can still be added, untrusted', async ({ page }) => {
+  await page.goto(app.url);
+  await page.getByRole('button', { name: 'Add rig…' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'Add rig' });
+  await dialog.getByRole('textbox', { name: /^Name/ }).fill('Far away');
+  await dialog.getByRole('textbox', { name: /^Host/ }).fill('127.0.0.1');
+  await dialog.getByLabel('Port', { exact: true }).fill('1');
+  await dialog.getByRole('button', { name: 'Check certificate…' }).click();
+  await expect(dialog.getByRole('alert')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Add without checking' }).click();
+  await expect(rigCard(page, 'Far away')).toBeVisible();
+  await expect(rigCard(page, 'Far away').getByTestId('key-state')).toHaveText('key not set');
+});
+
+test('a wrong key shows "key rejected" on the card', async ({ page }) => {
+  await page.goto(app.url);
+  const a = fleet.rigs[0]!.info;
+  await addRigThroughUi(page, { name: 'Arena A', host: a.host, port: a.port, apiKey: 'wrong' + a.apiKey.slice(5) });
+  await expect(rigCard(page, 'Arena A').getByTestId('rig-state')).toHaveText('key rejected', { timeout: 15_000 });
+});

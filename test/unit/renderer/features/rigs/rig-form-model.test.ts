@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import type { RigSummary } from '../../../../../src-main/contract/requests';
+import { emptyRigForm, formFromRig, presetFromForm, rigFieldsFromForm } from '../../../../../src-renderer/features/rigs/rig-form-model';
+
+const rig: RigSummary = {
+  id: 'r1',
+  name: 'Arena 1',
+  host: '10.0.0.5',
+  port: 6084,
+  tags: ['lab-a'],
+  simulated: false,
+  notes: 'left bench',
+  trust: null,
+  preset: { codec: 'low', recordToStore: true, metadataTemplate: { box: '3' } },
+  keyState: 'keychain',
+  createdAt: '2024-01-01T00:00:00.000Z',
+};
+
+describe('rig form model', () => {
+  it('round-trips a rig through the form unchanged', () => {
+    const fields = rigFieldsFromForm(formFromRig(rig));
+    expect(fields).toEqual({ name: rig.name, host: rig.host, port: rig.port, tags: rig.tags, notes: rig.notes, preset: rig.preset });
+  });
+
+  it('defaults the port to Motif 6083 and trims what was typed', () => {
+    const f = rigFieldsFromForm({ ...emptyRigForm(), name: ' Rig ', host: ' 127.0.0.1 ', port: '', tags: [' a ', ''] });
+    expect(f).toMatchObject({ name: 'Rig', host: '127.0.0.1', port: 6083, tags: ['a'] });
+  });
+
+  it('leaves unset preset fields out and drops template rows without a name', () => {
+    const preset = presetFromForm({ ...emptyRigForm(), durationSeconds: '', recordToStore: 'default', metadataTemplate: [{ key: '', value: 'x' }] });
+    expect(preset).toEqual({});
+  });
+});
