@@ -28,7 +28,8 @@ function motifctl(args: string[], env: Record<string, string>, stdin = ''): Prom
 
 const gate = await keychainGate();
 
-describe.skipIf(gate.skip)('motifctl rigs and --rig NAME with the real keychain and a simulated rig', () => {
+// Each test starts several motifctl processes (about 1.5 s each through tsx): room for a loaded CI machine.
+describe.skipIf(gate.skip)('motifctl rigs and --rig NAME with the real keychain and a simulated rig', { timeout: 60_000 }, () => {
   let fleet: SimFleet;
   let sim: SimRig;
   const dir = mkdtempSync(path.join(tmpdir(), 'motif-cli-keychain-'));
