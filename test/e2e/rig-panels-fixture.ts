@@ -85,4 +85,4 @@ export async function openArea(page: Page, env: PanelsEnv, area: 'Outbox' | 'Aud
 
 /** Screenshots land in test-results/screenshots/ for review; the best are copied to docs/screenshots/. */
 export const screenshot = (page: Page, name: string) =>
-  page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
+  page.screenshot({ path: `test-results/screenshots/${name}.png` });

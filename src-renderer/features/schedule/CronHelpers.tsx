@@ -1,0 +1,82 @@
+import { Button, Group, NumberInput, Text, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import { useAppStore } from '../../store/use-app-store';
+import { cronAtLocalDateTime, cronAtOffset } from './rig-clock';
+
+/**
+ * Ways to write a one-shot expression without cron: "at date/time" (rig's zone) and
+ * "in N minutes" (rig's clock); camera-relative, "N minutes and seconds after the start".
+ */
+export function CronHelpers({
+  cameraRelative,
+  timeZone,
+  rigNow,
+  onExpression,
+}: {
+  cameraRelative: boolean;
+  timeZone: string;
+  rigNow(): number | null;
+  onExpression(expression: string): void;
+}) {
+  const oneShotCron = useAppStore((s) => s.oneShotCron);
+  const [at, setAt] = useState('');
+  const [minutes, setMinutes] = useState<number | ''>(5);
+  const [offsetMinutes, setOffsetMinutes] = useState<number | ''>(0);
+  const [offsetSeconds, setOffsetSeconds] = useState<number | ''>(17);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  if (cameraRelative) {
+    const offset = (offsetMinutes === '' ? 0 : offsetMinutes) * 60 + (offsetSeconds === '' ? 0 : offsetSeconds);
+    return (
+      <Group align="flex-end" gap="xs">
+        <NumberInput label="Minutes after start" min={0} value={offsetMinutes} onChange={(v) => setOffsetMinutes(typeof v === 'number' ? v : '')} w={170} />
+        <NumberInput label="Seconds after start" min={0} max={59} value={offsetSeconds} onChange={(v) => setOffsetSeconds(typeof v === 'number' ? v : '')} w={170} />
+        <Button variant="default" onClick={() => onExpression(cronAtOffset(offset))}>
+          Use this offset
+        </Button>
+      </Group>
+    );
+  }
+
+  const applyInMinutes = async () => {
+    const now = rigNow();
+    if (now === null) return setProblem("The rig's clock is not known yet; refresh the task list.");
+    if (minutes === '' || minutes <= 0) return setProblem('Give a number of minutes above 0.');
+    const r = await oneShotCron({ rigNowUnixSeconds: now, secondsFromNow: Math.round(minutes * 60), timeZone });
+    if (r.ok) {
+      setProblem(null);
+      onExpression(r.value.expression);
+    } else setProblem(r.error.message);
+  };
+  const applyAt = () => {
+    const expression = cronAtLocalDateTime(at, timeZone);
+    if (expression === null) return setProblem('Pick a date and time first.');
+    setProblem(null);
+    onExpression(expression);
+  };
+
+  return (
+    <Group align="flex-end" gap="xs">
+      <TextInput
+        type="datetime-local"
+        label={`At date/time (${timeZone})`}
+        step={1}
+        value={at}
+        onChange={(e) => setAt(e.currentTarget.value)}
+        w={250}
+      />
+      <Button variant="default" onClick={applyAt}>
+        Use date/time
+      </Button>
+      <NumberInput label="In minutes" min={1} value={minutes} onChange={(v) => setMinutes(typeof v === 'number' ? v : '')} w={120} />
+      <Button variant="default" onClick={() => void applyInMinutes()}>
+        Use "in N minutes"
+      </Button>
+      {problem && (
+        <Text size="sm" c="red" role="alert">
+          {problem}
+        </Text>
+      )}
+    </Group>
+  );
+}

@@ -1,0 +1,75 @@
+import { Autocomplete, Group, NumberInput, Select, TextInput } from '@mantine/core';
+import { COMMON_PARAMETERS } from '../cameras/camera-parameters';
+import { CopyOptionFields, ExportOptionFields, RecordOptionFields } from '../recordings/TransferOptionFields';
+import { OPERATION_LABELS, type OperationDraft, type OperationKind, type OutputMode } from './operation-draft';
+
+const KINDS = Object.entries(OPERATION_LABELS).map(([value, label]) => ({ value, label }));
+const OUTPUT_MODES: { value: OutputMode; label: string }[] = [
+  { value: 'toggle-start-high', label: 'Toggle, start high' },
+  { value: 'toggle-start-low', label: 'Toggle, start low' },
+  { value: 'on', label: 'On (1)' },
+  { value: 'off', label: 'Off (0)' },
+  { value: 'value', label: 'A value' },
+];
+
+/** The operation a task runs, with that operation's own options. */
+export function OperationFields({
+  value,
+  onChange,
+  outputSuggestions,
+}: {
+  value: OperationDraft;
+  onChange(draft: OperationDraft): void;
+  outputSuggestions: string[];
+}) {
+  const patch = (p: Partial<OperationDraft>) => onChange({ ...value, ...p });
+  return (
+    <>
+      <Select
+        label="Operation"
+        data={KINDS}
+        value={value.kind}
+        onChange={(v) => v && patch({ kind: v as OperationKind })}
+        allowDeselect={false}
+        w={280}
+      />
+      {value.kind === 'recording.start' && <RecordOptionFields value={value.record} onChange={(record) => patch({ record })} />}
+      {value.kind === 'recordings.copy' && <CopyOptionFields value={value.copy} onChange={(copy) => patch({ copy })} />}
+      {value.kind === 'recordings.export' && <ExportOptionFields value={value.export} onChange={(e) => patch({ export: e })} />}
+      {value.kind === 'cameras.configure' && (
+        <Group align="flex-end">
+          <Autocomplete
+            label="Parameter"
+            data={COMMON_PARAMETERS.map((p) => p.name)}
+            value={value.paramName}
+            onChange={(paramName) => patch({ paramName })}
+            w={240}
+          />
+          <TextInput label="New value" value={value.paramValue} onChange={(e) => patch({ paramValue: e.currentTarget.value })} w={160} />
+        </Group>
+      )}
+      {value.kind === 'outputs.set' && (
+        <Group align="flex-end">
+          <Autocomplete label="Output" data={outputSuggestions} value={value.outputName} onChange={(outputName) => patch({ outputName })} w={200} />
+          <Select
+            label="Set to"
+            data={OUTPUT_MODES}
+            value={value.outputMode}
+            onChange={(v) => v && patch({ outputMode: v as OutputMode })}
+            allowDeselect={false}
+            w={200}
+          />
+          {value.outputMode === 'value' && (
+            <NumberInput
+              label="Output value"
+              value={value.outputValue}
+              onChange={(v) => patch({ outputValue: typeof v === 'number' ? v : 0 })}
+              decimalScale={3}
+              w={140}
+            />
+          )}
+        </Group>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,68 @@
+import { Button, Group, Stack } from '@mantine/core';
+import { useCallback, useEffect, useState } from 'react';
+import type { Result } from '../../../src-main/contract/errors';
+import type { TargetOutcome } from '../../../src-main/contract/requests/targets';
+import { useAppStore } from '../../store/use-app-store';
+import { ErrorNote } from '../../ui/ErrorNote';
+import { ActionResult } from '../../ui/ActionResult';
+import { Section } from '../../ui/Section';
+import { useRigCameras } from '../cameras/use-rig-cameras';
+import { DEFAULT_OUTPUT_NAMES } from '../outputs/outputs-slice';
+import { NewTaskForm } from './NewTaskForm';
+import { RigClock } from './RigClock';
+import { rigNowSeconds } from './rig-clock';
+import { TaskTable } from './TaskTable';
+
+const NO_NAMES: string[] = [];
+
+/** The rig's scheduled tasks with its clock, and the form that creates new ones. */
+export function SchedulePanel({ rigId }: { rigId: string }) {
+  const { serials, timeZone, timeZoneFromRig } = useRigCameras(rigId);
+  const schedule = useAppStore((s) => s.scheduleByRig[rigId]);
+  const loadSchedule = useAppStore((s) => s.loadSchedule);
+  const clearScheduledTasks = useAppStore((s) => s.clearScheduledTasks);
+  const usedNames = useAppStore((s) => s.outputNamesByRig[rigId] ?? NO_NAMES);
+  const [clearResult, setClearResult] = useState<Result<TargetOutcome[]> | null>(null);
+
+  useEffect(() => {
+    void loadSchedule(rigId);
+  }, [rigId, loadSchedule]);
+
+  const rigNow = useCallback(
+    () => (schedule?.rigNowUnixSeconds == null ? null : rigNowSeconds(schedule.rigNowUnixSeconds, schedule.listedAtMs)),
+    [schedule],
+  );
+
+  return (
+    <Stack gap="md" data-testid="schedule-panel">
+      <Section title="Scheduled tasks">
+        <Group justify="space-between">
+          <RigClock
+            rigNowUnixSeconds={schedule?.rigNowUnixSeconds ?? null}
+            listedAtMs={schedule?.listedAtMs ?? Date.now()}
+            timeZone={timeZone}
+            timeZoneFromRig={timeZoneFromRig}
+          />
+          <Button variant="subtle" size="xs" onClick={() => void loadSchedule(rigId)}>
+            Refresh tasks
+          </Button>
+        </Group>
+        {schedule?.error && <ErrorNote error={schedule.error} />}
+        <TaskTable
+          tasks={schedule?.tasks ?? []}
+          onClear={(taskName) => void clearScheduledTasks(rigId, taskName).then(setClearResult)}
+        />
+        <ActionResult result={clearResult} doneText="cleared" />
+      </Section>
+      <Section title="New task" hint="Runs an operation at the times the cron expression gives, on the rig's own clock.">
+        <NewTaskForm
+          rigId={rigId}
+          serials={serials}
+          timeZone={timeZone}
+          rigNow={rigNow}
+          outputSuggestions={[...new Set([...usedNames, ...DEFAULT_OUTPUT_NAMES])]}
+        />
+      </Section>
+    </Stack>
+  );
+}

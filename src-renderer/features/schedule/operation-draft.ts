@@ -1,0 +1,76 @@
+import type { ScheduledOperation } from '../../../src-main/contract/requests/operations';
+import { parseTypedValue } from '../../ui/KeyValueEditor';
+import {
+  copyOptions,
+  emptyCopy,
+  emptyExport,
+  emptyRecord,
+  exportOptions,
+  recordOptions,
+  type CopyDraft,
+  type ExportDraft,
+  type RecordDraft,
+} from '../recordings/transfer-options';
+
+export type OperationKind = ScheduledOperation['kind'];
+export type OutputMode = 'value' | 'on' | 'off' | 'toggle-start-high' | 'toggle-start-low';
+
+/** Everything the new-task form holds, whatever operation is chosen. */
+export interface OperationDraft {
+  kind: OperationKind;
+  record: RecordDraft;
+  copy: CopyDraft;
+  export: ExportDraft;
+  paramName: string;
+  paramValue: string;
+  outputName: string;
+  outputMode: OutputMode;
+  outputValue: number;
+}
+
+export const emptyOperation: OperationDraft = {
+  kind: 'outputs.set',
+  record: emptyRecord,
+  copy: emptyCopy,
+  export: emptyExport,
+  paramName: 'ExposureTime',
+  paramValue: '',
+  outputName: 'led',
+  outputMode: 'toggle-start-high',
+  outputValue: 1,
+};
+
+export const OPERATION_LABELS: Record<OperationKind, string> = {
+  'recording.start': 'Start recording',
+  'recordings.copy': 'Copy (or move) recordings',
+  'recordings.export': 'Export recordings',
+  'cameras.configure': 'Change a camera parameter',
+  'outputs.set': 'Set an output',
+};
+
+/** The vendor API takes `camera_relative` only for parameter and output tasks. */
+export const allowsCameraRelative = (kind: OperationKind) => kind === 'cameras.configure' || kind === 'outputs.set';
+
+const badName = (name: string) => name.trim() === '' || name.includes('/');
+
+/** The draft as the contract's operation, or a sentence saying what is missing. */
+export function toScheduledOperation(d: OperationDraft): ScheduledOperation | string {
+  switch (d.kind) {
+    case 'recording.start':
+      return { kind: d.kind, options: recordOptions(d.record) };
+    case 'recordings.copy':
+      return { kind: d.kind, options: copyOptions(d.copy) };
+    case 'recordings.export':
+      return { kind: d.kind, options: exportOptions(d.export) };
+    case 'cameras.configure':
+      if (badName(d.paramName)) return 'Name the parameter to change (no "/").';
+      if (d.paramValue.trim() === '') return 'Give the new value of the parameter.';
+      return { kind: d.kind, name: d.paramName.trim(), value: parseTypedValue(d.paramValue) };
+    case 'outputs.set': {
+      if (badName(d.outputName)) return 'Name the output to set (no "/").';
+      const value =
+        d.outputMode === 'on' ? 1 : d.outputMode === 'off' ? 0 : d.outputMode === 'value' ? d.outputValue : d.outputMode;
+      return { kind: d.kind, name: d.outputName.trim(), value };
+    }
+  }
+}

@@ -1,0 +1,55 @@
+import type { MotifBridge } from '../../../src-main/contract/bridge';
+import type { MotifError, Result } from '../../../src-main/contract/errors';
+import type { Args, Res } from '../../../src-main/contract/requests';
+import type { ScheduledTask } from '../../../src-main/contract/requests/operations';
+import type { TargetOutcome } from '../../../src-main/contract/requests/targets';
+import type { AppSlice } from '../../store/app-store';
+
+export interface RigSchedule {
+  tasks: ScheduledTask[];
+  /** The rig's clock when listed, and this PC's clock at that moment: the clock ticks from these. */
+  rigNowUnixSeconds: number | null;
+  listedAtMs: number;
+  error: MotifError | null;
+}
+
+export interface ScheduleSlice {
+  scheduleByRig: Record<string, RigSchedule>;
+  loadSchedule(rigId: string): Promise<void>;
+  clearScheduledTasks(rigId: string, taskName?: string): Promise<Result<TargetOutcome[]>>;
+  addScheduledTask(args: Args<'schedule.add'>): Promise<Result<TargetOutcome[]>>;
+  explainCron(args: Args<'cron.explain'>): Promise<Result<Res<'cron.explain'>>>;
+  oneShotCron(args: Args<'cron.oneShot'>): Promise<Result<Res<'cron.oneShot'>>>;
+}
+
+export const scheduleSlice =
+  (bridge: MotifBridge): AppSlice<ScheduleSlice> =>
+  (set, get) => {
+    const reloadAll = (rigIds: Iterable<string>) => Promise.all([...new Set(rigIds)].map((id) => get().loadSchedule(id)));
+    return {
+      scheduleByRig: {},
+      async loadSchedule(rigId) {
+        const r = await bridge.call('schedule.list', { rigId });
+        set((s) => {
+          const previous = s.scheduleByRig[rigId];
+          // On failure keep the last known task list and clock, with the error beside them.
+          const next: RigSchedule = r.ok
+            ? { tasks: r.value.tasks, rigNowUnixSeconds: r.value.rigNowUnixSeconds, listedAtMs: Date.now(), error: null }
+            : { tasks: previous?.tasks ?? [], rigNowUnixSeconds: previous?.rigNowUnixSeconds ?? null, listedAtMs: previous?.listedAtMs ?? Date.now(), error: r.error };
+          return { scheduleByRig: { ...s.scheduleByRig, [rigId]: next } };
+        });
+      },
+      async clearScheduledTasks(rigId, taskName) {
+        const r = await bridge.call('schedule.clear', taskName === undefined ? { rigId } : { rigId, taskName });
+        await get().loadSchedule(rigId);
+        return r;
+      },
+      async addScheduledTask(args) {
+        const r = await bridge.call('schedule.add', args);
+        await reloadAll(args.targets.map((t) => t.rigId));
+        return r;
+      },
+      explainCron: (args) => bridge.call('cron.explain', args),
+      oneShotCron: (args) => bridge.call('cron.oneShot', args),
+    };
+  };
