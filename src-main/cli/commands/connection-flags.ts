@@ -72,6 +72,21 @@ export async function resolveConnection(
   return resolveConnectionOptions({ ...flags, rig: undefined, apiKey }, namedRigEnv(rig, flags));
 }
 
+/** How the audit log names the rig of a command: the registry's rig, or host:port. */
+export function auditTargetFor(
+  flags: ConnectionFlags,
+  env: Record<string, string | undefined>,
+  options: Pick<MotifClientOptions, 'host' | 'port'>,
+): { rigId: string; rigName: string } {
+  const name = flags.rig || env.MOTIF_RIG;
+  if (name) {
+    const rig = findNamedRig(name, env);
+    return { rigId: rig.id, rigName: rig.name };
+  }
+  const address = `${options.host}:${options.port ?? DEFAULT_PORT}`;
+  return { rigId: address, rigName: address };
+}
+
 /** Where the rig is and how long to wait; enough for `trust`, which sends no key. */
 export function resolveRigAddress(
   flags: ConnectionFlags,

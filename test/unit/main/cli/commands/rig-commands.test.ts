@@ -10,6 +10,7 @@ import { runRigCommand } from './run-commands';
 let fleet: SimFleet;
 let rig: SimRig;
 let env: Record<string, string>;
+const configDir = mkdtempSync(join(tmpdir(), 'motifctl-config-'));
 
 beforeAll(async () => {
   fleet = await startFleet(1);
@@ -20,6 +21,7 @@ beforeAll(async () => {
     MOTIF_PORT: String(rig.info.port),
     MOTIF_API_KEY: rig.info.apiKey,
     MOTIF_FINGERPRINT: rig.info.fingerprint256,
+    MOTIF_CONTROL_CONFIG_DIR: configDir,
   };
 });
 afterAll(async () => {
@@ -34,6 +36,19 @@ const lastRequest = (endpoint: string) => rig.events().filter((e) => e.kind === 
 const json = (text: string) => parseWire(text) as Record<string, unknown>;
 
 describe('motifctl rig commands in-process', () => {
+  it('records commands, not reads, in the shared audit log, without the key', async () => {
+    expect((await runRigCommand(['message', 'trial 7 running'], env)).code).toBe(0);
+    expect((await runRigCommand(['status'], env)).code).toBe(0);
+    const exported = await runRigCommand(['audit', 'export', '--format', 'json'], env);
+    expect(exported.code).toBe(0);
+    const entries = JSON.parse(exported.stdout) as { rigName: string; endpoint: string; outcome: string }[];
+    const mine = entries.filter((e) => e.endpoint === 'experiment/message');
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({ rigName: `${rig.info.host}:${rig.info.port}`, outcome: 'ok' });
+    expect(entries.some((e) => e.endpoint.startsWith('camera/') || e.endpoint === 'version')).toBe(false);
+    expect(exported.stdout).not.toContain(rig.info.apiKey);
+  });
+
   it('status prints version and each camera as JSON', async () => {
     const r = await runRigCommand(['status'], env);
     expect(r).toMatchObject({ code: 0, stderr: '' });
