@@ -50,7 +50,7 @@ export const RigSummary = z.object({
 export type RigSummary = z.infer<typeof RigSummary>;
 
 /** Editable fields of a rig; hosts, ports and names are checked in core with sentences. */
-const RigFields = {
+export const RigFields = {
   name: z.string(),
   host: z.string(),
   port: z.number().optional(),

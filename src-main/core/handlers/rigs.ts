@@ -1,4 +1,5 @@
 import { ok, type Result } from '../../contract/errors';
+import type { rigRequests } from '../../contract/requests/rigs';
 import type { Handlers } from '../dispatch';
 import { fetchPeerCertificate } from '../motif-api/fingerprint';
 import { isRigCallError } from '../motif-api/rig-errors';
@@ -19,18 +20,7 @@ export interface RigHandlerDeps {
   probeTimeoutMs?: number;
 }
 
-type RigRequest =
-  | 'rigs.list'
-  | 'rigs.add'
-  | 'rigs.update'
-  | 'rigs.remove'
-  | 'rigs.setKey'
-  | 'rigs.clearKey'
-  | 'rigs.probeCertificate'
-  | 'rigs.trust'
-  | 'rigs.testConnection'
-  | 'rigs.export'
-  | 'rigs.import';
+type RigRequest = keyof typeof rigRequests;
 
 /** Known failures become contract errors; anything else goes on to dispatch (logged, 'internal'). */
 async function attempt<T>(fn: () => Promise<T> | T): Promise<Result<T>> {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RecordingPreset, RigTrustInput, type RigExportDocument, type RigImportReport } from '../../contract/requests/rigs';
+import { RigFields, type RigExportDocument, type RigImportReport } from '../../contract/requests/rigs';
 import { isRigSetupError, RigSetupError } from './rig-errors';
 import type { RigInput, RigRegistry } from './rig-registry';
 
@@ -7,16 +7,7 @@ const FORMAT = 'motif-control-rigs';
 const FORMAT_VERSION = 1;
 
 /** One entry as found in a file: hand-edited files may spell fingerprints loosely or leave fields out. */
-const ImportEntry = z.object({
-  name: z.string(),
-  host: z.string(),
-  port: z.number().optional(),
-  trust: RigTrustInput.nullable().optional(),
-  tags: z.array(z.string()).optional(),
-  notes: z.string().optional(),
-  preset: RecordingPreset.optional(),
-  simulated: z.boolean().optional(),
-});
+const ImportEntry = z.object(RigFields);
 
 /** The rig list for another lab PC: addresses, trust, tags, notes, presets; never keys or ids. */
 export function exportRigs(registry: RigRegistry, now: Date = new Date()): RigExportDocument {
