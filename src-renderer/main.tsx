@@ -18,7 +18,7 @@ watchConnection(store.getState().setConnection);
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <MantineProvider theme={theme} colorSchemeManager={colorSchemeManager} defaultColorScheme="auto">
-      <Notifications position="bottom-right" limit={5} />
+      <Notifications position="bottom-right" limit={4} autoClose={5000} />
       <StoreContext.Provider value={store}>
         <App />
       </StoreContext.Provider>

@@ -36,6 +36,7 @@ test('the dashboard lists every rig with state, version, clock and cameras; ligh
     await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', scheme);
   };
   await setTo('light');
+  await expect(page.locator('.mantine-Notification-root')).toHaveCount(0, { timeout: 15_000 });
   await page.screenshot({ path: `${shots}/dashboard-light.png` });
   await setTo('dark');
   await page.reload();

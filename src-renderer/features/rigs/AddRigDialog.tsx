@@ -43,10 +43,11 @@ export function AddRigDialog({ onClose }: { onClose(): void }) {
   };
 
   const finish = async (name: string) => {
-    notifications.show({ color: 'teal', title: 'Rig added', message: `${name} is on the dashboard.` });
     onClose();
     const added = await findRigByName(name);
+    // With a key and trust the connection test says more than "added" would.
     if (added && added.keyState !== 'none' && added.trust) await testRigConnection(added, rigRequest);
+    else notifications.show({ color: 'teal', title: 'Rig added', message: `${name} is on the dashboard.` });
   };
 
   const add = async (trust: TrustChoice | null, keyOnlyForSession = sessionOnly) => {

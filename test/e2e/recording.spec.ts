@@ -1,0 +1,105 @@
+import { mkdirSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { addRigThroughUi, rigCard, startFleet, startFreshApp } from './app-fixture';
+
+const shots = 'test-results/screenshots';
+mkdirSync(shots, { recursive: true });
+
+let fleet: Awaited<ReturnType<typeof startFleet>>;
+let app: Awaited<ReturnType<typeof startFreshApp>>;
+
+test.beforeEach(async ({ page }) => {
+  [fleet, app] = await Promise.all([startFleet(2), startFreshApp()]);
+  await page.goto(app.url);
+  const [a, b] = fleet.rigs.map((r) => r.info);
+  await addRigThroughUi(page, { name: 'Arena A', host: a!.host, port: a!.port, apiKey: a!.apiKey });
+  await addRigThroughUi(page, { name: 'Arena B', host: b!.host, port: b!.port, apiKey: b!.apiKey });
+  for (const name of ['Arena A', 'Arena B']) await expect(rigCard(page, name).getByTestId('rig-state')).toHaveText('online');
+});
+test.afterEach(async () => {
+  await Promise.all([app.stop(), fleet.stop()]);
+});
+
+const cameraStates = (page: Page, rig: string) => rigCard(page, rig).getByTestId('camera-row');
+
+test('records on both rigs at once from the selection, shows state and ticking elapsed time, and stops after confirming', async ({ page }) => {
+  await page.getByRole('checkbox', { name: 'Select rig Arena A' }).check();
+  await page.getByRole('checkbox', { name: 'Select rig Arena B' }).check();
+  await expect(page.getByTestId('selection-summary')).toContainText('2 rigs (all cameras)');
+  await page.getByRole('button', { name: 'Record selected…' }).click();
+
+  const dialog = page.getByRole('dialog', { name: 'Start recording' });
+  await dialog.getByLabel('Codec', { exact: true }).fill('high');
+  await dialog.getByLabel('Duration (seconds)', { exact: true }).fill('600');
+  await dialog.getByLabel('File name', { exact: true }).fill('trial');
+  await dialog.getByRole('button', { name: 'Add metadata field' }).click();
+  await dialog.getByLabel('Metadata name 1').fill('animal');
+  await dialog.getByLabel('Metadata value 1').fill('m1');
+  await dialog.getByRole('button', { name: 'Add metadata field' }).click();
+  await dialog.getByLabel('Metadata name 2').fill('trial');
+  await dialog.getByRole('textbox', { name: 'Metadata type 2' }).or(dialog.getByRole('combobox', { name: 'Metadata type 2' })).first().click();
+  await page.getByRole('option', { name: 'number' }).click();
+  await dialog.getByLabel('Metadata value 2').fill('3');
+  await expect(page.locator('.mantine-Notification-root')).toHaveCount(0, { timeout: 15_000 });
+  await page.screenshot({ path: `${shots}/record-dialog.png` });
+  await dialog.getByRole('button', { name: 'Start recording' }).click();
+
+  const results = dialog.getByRole('list', { name: 'Start results' });
+  await expect(results.getByRole('listitem')).toHaveCount(2);
+  await expect(results).toContainText('Arena A · all cameras: done');
+  await expect(results).toContainText('Arena B · all cameras: done');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  for (const rig of ['Arena A', 'Arena B']) {
+    await expect(cameraStates(page, rig).and(page.locator('[data-camera-state="recording"]'))).toHaveCount(2);
+  }
+  // The simulator got the typed metadata.
+  const start = fleet.rigs[0]!.events().find((e) => e.kind === 'request' && e.endpoint.endsWith('recording/start'));
+  expect(start?.args).toMatchObject({ codec: 'high', duration: 600, filename: 'trial', metadata: { animal: 'm1', trial: 3 } });
+  expect(fleet.rigs[0]!.state.cameras.FAKE0?.recording?.codec).toBe('high');
+
+  const elapsed = rigCard(page, 'Arena A').getByTestId('elapsed').first();
+  await expect(elapsed).toContainText('elapsed 0:0');
+  const first = await elapsed.textContent();
+  await expect(elapsed).not.toHaveText(first ?? '', { timeout: 5000 });
+  await expect(rigCard(page, 'Arena A').getByTestId('remaining').first()).toContainText('left');
+
+  await page.getByRole('button', { name: 'Stop selected…' }).click();
+  const stop = page.getByRole('dialog', { name: 'Stop recording' });
+  await expect(stop).toContainText('These 4 recordings are running');
+  await stop.getByRole('button', { name: 'Stop 4 recordings' }).click();
+  await expect(stop.getByRole('list', { name: 'Stop results' })).toContainText('Arena B · all cameras: done');
+  await stop.getByRole('button', { name: 'Close' }).click();
+  for (const rig of ['Arena A', 'Arena B']) {
+    await expect(cameraStates(page, rig).and(page.locator('[data-camera-state="idle"]'))).toHaveCount(2);
+  }
+});
+
+test('records on one camera of one rig only', async ({ page }) => {
+  await page.getByRole('checkbox', { name: 'Select camera FAKE3 of Arena B' }).check();
+  await page.getByRole('button', { name: 'Record selected…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Start recording' });
+  await dialog.getByRole('button', { name: 'Start recording' }).click();
+  await expect(dialog.getByRole('list', { name: 'Start results' })).toContainText('Arena B · camera FAKE3: done');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(rigCard(page, 'Arena B').locator('[data-serial="FAKE3"]')).toHaveAttribute('data-camera-state', 'recording');
+  await expect(rigCard(page, 'Arena B').locator('[data-serial="FAKE2"]')).toHaveAttribute('data-camera-state', 'idle');
+  await expect(rigCard(page, 'Arena A').locator('[data-camera-state="recording"]')).toHaveCount(0);
+});
+
+test('a start that fails on one rig says which, with the reason, and is not retried', async ({ page }) => {
+  await fleet.rigs[1]!.goOffline();
+  await page.getByRole('checkbox', { name: 'Select all 2 shown' }).check();
+  await page.getByRole('button', { name: 'Record selected…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Start recording' });
+  await dialog.getByRole('button', { name: 'Start recording' }).click();
+  const results = dialog.getByRole('list', { name: 'Start results' });
+  await expect(results).toContainText('Arena A · all cameras: done');
+  await expect(results.locator('[data-ok="false"]')).toContainText('Arena B');
+  // No button offers to start again: a second start could double a recording.
+  await expect(dialog.getByRole('button', { name: 'Start recording' })).toHaveCount(0);
+  await fleet.rigs[1]!.comeBack();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(rigCard(page, 'Arena B').getByTestId('rig-state')).toHaveText('online', { timeout: 30_000 });
+  await expect(rigCard(page, 'Arena B').locator('[data-camera-state="recording"]')).toHaveCount(0);
+});
