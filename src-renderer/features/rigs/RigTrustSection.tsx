@@ -37,7 +37,7 @@ export function RigTrustSection({ rig }: { rig: RigSummary }) {
         <Text size="sm" data-testid="trust-state">
           {rig.trust === null ? 'Not trusted yet.' : rig.trust.kind === 'fingerprint' ? 'Pinned SHA-256 fingerprint:' : `Checked with the CA file ${rig.trust.caPath}`}
         </Text>
-        {rig.trust?.kind === 'fingerprint' && <Text className="fingerprint">{rig.trust.sha256}</Text>}
+        {rig.trust?.kind === 'fingerprint' && !certificate && <Text className="fingerprint">{rig.trust.sha256}</Text>}
         {certificate ? (
           <CertificatePanel
             certificate={certificate}
