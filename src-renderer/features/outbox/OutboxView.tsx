@@ -1,0 +1,157 @@
+import { Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { DateTime } from 'luxon';
+import { useEffect, useState } from 'react';
+import type { MotifError } from '../../../src-main/contract/errors';
+import type { OutboxEntry } from '../../../src-main/contract/requests/outbox';
+import { useAppStore } from '../../store/use-app-store';
+import { ErrorNote } from '../../ui/ErrorNote';
+import { endpointInWords } from './endpoint-words';
+
+const STATE_WORDS: Record<OutboxEntry['state'], { text: string; color: string }> = {
+  pending: { text: 'waiting for the rig', color: 'orange' },
+  sending: { text: 'sending', color: 'blue' },
+  failed: { text: 'refused by the rig', color: 'red' },
+  applied: { text: 'applied', color: 'teal' },
+};
+
+const words = (e: OutboxEntry) => endpointInWords(e.endpoint, e.args);
+
+/** Changes kept for offline rigs, per rig, with cancel and retry. */
+export function OutboxView() {
+  const entries = useAppStore((s) => s.outboxEntries);
+  const loaded = useAppStore((s) => s.outboxLoaded);
+  const error = useAppStore((s) => s.outboxError);
+  const loadOutbox = useAppStore((s) => s.loadOutbox);
+  const watchOutbox = useAppStore((s) => s.watchOutbox);
+  const cancel = useAppStore((s) => s.cancelOutboxEntry);
+  const retry = useAppStore((s) => s.retryOutboxEntry);
+  const [actionError, setActionError] = useState<MotifError | null>(null);
+
+  useEffect(() => {
+    void loadOutbox();
+    return watchOutbox();
+  }, [loadOutbox, watchOutbox]);
+
+  const act = async (call: Promise<{ ok: boolean; error?: MotifError }>) => {
+    const r = await call;
+    setActionError(r.ok ? null : (r.error ?? null));
+  };
+  const waiting = entries.filter((e) => e.state !== 'applied');
+  const applied = entries.filter((e) => e.state === 'applied');
+  const byRig = new Map<string, OutboxEntry[]>();
+  for (const e of waiting) byRig.set(e.rigName, [...(byRig.get(e.rigName) ?? []), e]);
+
+  return (
+    <Stack gap="md" data-testid="outbox-view">
+      <Group justify="space-between">
+        <div>
+          <Title order={2} size="h3">
+            Outbox
+          </Title>
+          <Text size="sm" c="dimmed">
+            Changes made while a rig was offline. They are sent in order as soon as the rig answers again.
+          </Text>
+        </div>
+        <Button variant="default" onClick={() => void loadOutbox()}>
+          Refresh
+        </Button>
+      </Group>
+      {error && <ErrorNote error={error} />}
+      {actionError && <ErrorNote error={actionError} />}
+      {loaded && waiting.length === 0 && (
+        <Text c="dimmed" data-testid="outbox-empty">
+          Nothing waiting: every change has reached its rig.
+        </Text>
+      )}
+      {[...byRig].map(([rigName, rigEntries]) => (
+        <Paper withBorder p="md" radius="md" key={rigName} component="section" aria-label={`Outbox of ${rigName}`}>
+          <Title order={3} size="h5" mb="xs">
+            {rigName}
+          </Title>
+          <Table striped aria-label={`Pending changes for ${rigName}`}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Change</Table.Th>
+                <Table.Th>Queued</Table.Th>
+                <Table.Th>State</Table.Th>
+                <Table.Th>Last error</Table.Th>
+                <Table.Th>Actions</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rigEntries.map((e) => (
+                <Table.Tr key={e.id}>
+                  <Table.Td>
+                    <Text size="sm">{words(e)}</Text>
+                    <Text size="xs" c="dimmed" ff="monospace">
+                      {e.method} {e.endpoint}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{DateTime.fromMillis(e.createdAtMs).toFormat('yyyy-LL-dd HH:mm:ss')}</Text>
+                    {e.attempts > 0 && (
+                      <Text size="xs" c="dimmed">
+                        {e.attempts} attempt{e.attempts === 1 ? '' : 's'}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge color={STATE_WORDS[e.state].color} variant="light">
+                      {STATE_WORDS[e.state].text}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm" c={e.error ? 'red' : 'dimmed'}>
+                      {e.error?.message ?? '—'}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Group gap="xs" wrap="nowrap">
+                      {e.state === 'failed' && (
+                        <Button size="compact-sm" variant="light" aria-label={`Retry: ${words(e)}`} onClick={() => void act(retry(e.id))}>
+                          Retry
+                        </Button>
+                      )}
+                      {(e.state === 'pending' || e.state === 'failed') && (
+                        <Button size="compact-sm" variant="subtle" color="red" aria-label={`Cancel: ${words(e)}`} onClick={() => void act(cancel(e.id))}>
+                          Cancel
+                        </Button>
+                      )}
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Paper>
+      ))}
+      {applied.length > 0 && <AppliedEntries entries={applied} />}
+    </Stack>
+  );
+}
+
+/** Changes that reached their rig after it came back: kept in view so the user sees they landed. */
+function AppliedEntries({ entries }: { entries: OutboxEntry[] }) {
+  return (
+    <Paper withBorder p="md" radius="md" component="section" aria-label="Recently applied">
+      <Title order={3} size="h5" mb="xs">
+        Recently applied
+      </Title>
+      <Table aria-label="Recently applied changes">
+        <Table.Tbody>
+          {entries.map((e) => (
+            <Table.Tr key={e.id}>
+              <Table.Td>{e.rigName}</Table.Td>
+              <Table.Td>{words(e)}</Table.Td>
+              <Table.Td>
+                <Text size="sm" c="teal">
+                  applied {e.appliedAtMs === null ? '' : DateTime.fromMillis(e.appliedAtMs).toFormat('HH:mm:ss')}
+                </Text>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Paper>
+  );
+}
