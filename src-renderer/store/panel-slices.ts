@@ -1,4 +1,5 @@
 import type { MotifBridge } from '../../src-main/contract/bridge';
+import { auditSlice, type AuditSlice } from '../features/audit/audit-slice';
 import { camerasSlice, type CamerasSlice } from '../features/cameras/cameras-slice';
 import { multicamSlice, type MulticamSlice } from '../features/multicam/multicam-slice';
 import { outboxSlice, type OutboxSlice } from '../features/outbox/outbox-slice';
@@ -8,7 +9,7 @@ import { scheduleSlice, type ScheduleSlice } from '../features/schedule/schedule
 import type { AppSlice } from './app-store';
 
 /** The slices behind a rig's detail panels and the Outbox and Audit views, composed once. */
-export type PanelSlices = CamerasSlice & RecordingsSlice & OutputsSlice & ScheduleSlice & MulticamSlice & OutboxSlice;
+export type PanelSlices = CamerasSlice & RecordingsSlice & OutputsSlice & ScheduleSlice & MulticamSlice & OutboxSlice & AuditSlice;
 
 export const panelSlices =
   (bridge: MotifBridge): AppSlice<PanelSlices> =>
@@ -19,4 +20,5 @@ export const panelSlices =
     ...scheduleSlice(bridge)(...a),
     ...multicamSlice(bridge)(...a),
     ...outboxSlice(bridge)(...a),
+    ...auditSlice(bridge)(...a),
   });
