@@ -6,9 +6,9 @@ import { startSimulatedRigs, type SimFleet } from '../../src-main/sim';
 import { startBrowserMode, type RunningApp } from './browser-mode-app';
 
 /** The built app in browser mode with an empty registry of its own. */
-export async function startFreshApp(): Promise<RunningApp & { configDir: string }> {
+export async function startFreshApp(env: NodeJS.ProcessEnv = {}): Promise<RunningApp & { configDir: string }> {
   const configDir = mkdtempSync(path.join(tmpdir(), 'motif-e2e-config-'));
-  const app = await startBrowserMode([], { MOTIF_CONTROL_CONFIG_DIR: configDir });
+  const app = await startBrowserMode([], { MOTIF_CONTROL_CONFIG_DIR: configDir, ...env });
   return {
     ...app,
     configDir,

@@ -34,6 +34,8 @@ test('the dashboard lists every rig with state, version, clock and cameras; ligh
     const toggle = page.getByRole('button', { name: `Switch to ${scheme} theme` });
     if (await toggle.isVisible()) await toggle.click();
     await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', scheme);
+    // Away from the toggle, so its tooltip is not in the screenshot.
+    await page.mouse.move(640, 700);
   };
   await setTo('light');
   await expect(page.locator('.mantine-Notification-root')).toHaveCount(0, { timeout: 15_000 });

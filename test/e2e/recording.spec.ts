@@ -63,6 +63,8 @@ test('records on both rigs at once from the selection, shows state and ticking e
   const first = await elapsed.textContent();
   await expect(elapsed).not.toHaveText(first ?? '', { timeout: 5000 });
   await expect(rigCard(page, 'Arena A').getByTestId('remaining').first()).toContainText('left');
+  await expect(page.locator('.mantine-Notification-root')).toHaveCount(0, { timeout: 15_000 });
+  await page.screenshot({ path: `${shots}/dashboard-recording.png` });
 
   await page.getByRole('button', { name: 'Stop selected…' }).click();
   const stop = page.getByRole('dialog', { name: 'Stop recording' });
@@ -102,4 +104,23 @@ test('a start that fails on one rig says which, with the reason, and is not retr
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(rigCard(page, 'Arena B').getByTestId('rig-state')).toHaveText('online', { timeout: 30_000 });
   await expect(rigCard(page, 'Arena B').locator('[data-camera-state="recording"]')).toHaveCount(0);
+});
+
+test('copying the recordings of the selection shows progress on each camera', async ({ page }) => {
+  await rigCard(page, 'Arena A').getByRole('button', { name: 'Record on Arena A' }).click();
+  const record = page.getByRole('dialog', { name: 'Start recording' });
+  await record.getByLabel('Duration (seconds)', { exact: true }).fill('1');
+  await record.getByRole('button', { name: 'Start recording' }).click();
+  await record.getByRole('button', { name: 'Close' }).click();
+  // The 1-second recordings end by themselves.
+  await expect(rigCard(page, 'Arena A').locator('[data-camera-state="idle"]')).toHaveCount(2, { timeout: 15_000 });
+
+  await page.getByRole('checkbox', { name: 'Select rig Arena A' }).check();
+  await page.getByRole('button', { name: 'Copy recordings…' }).click();
+  const copy = page.getByRole('dialog', { name: 'Copy recordings' });
+  await copy.getByRole('button', { name: 'Copy recordings' }).click();
+  await expect(copy.getByRole('list', { name: 'Copy results' })).toContainText('Arena A · all cameras: done');
+  await copy.getByRole('button', { name: 'Close' }).click();
+  await expect(page.getByRole('progressbar', { name: 'Copy progress of camera FAKE0' })).toBeVisible();
+  await expect(page.getByRole('progressbar', { name: 'Copy progress of camera FAKE0' })).toHaveCount(0, { timeout: 15_000 });
 });

@@ -74,3 +74,27 @@ test('a wrong key shows "key rejected" on the card', async ({ page }) => {
   await addRigThroughUi(page, { name: 'Arena A', host: a.host, port: a.port, apiKey: 'wrong' + a.apiKey.slice(5) });
   await expect(rigCard(page, 'Arena A').getByTestId('rig-state')).toHaveText('key rejected', { timeout: 15_000 });
 });
+
+test('when the keychain is unavailable the user is told and may keep the key for this session only', async ({ page }) => {
+  // A session bus that does not exist: the Secret Service cannot be reached.
+  const noKeychain = await startFreshApp({ DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/motif-e2e-bus' });
+  try {
+    await page.goto(noKeychain.url);
+    const a = fleet.rigs[0]!.info;
+    await page.getByRole('button', { name: 'Add rig…' }).first().click();
+    const dialog = page.getByRole('dialog', { name: 'Add rig' });
+    await dialog.getByRole('textbox', { name: /^Name/ }).fill('Arena A');
+    await dialog.getByRole('textbox', { name: /^Host/ }).fill(a.host);
+    await dialog.getByLabel('Port', { exact: true }).fill(String(a.port));
+    await dialog.getByLabel('API key', { exact: true }).fill(a.apiKey);
+    await dialog.getByRole('button', { name: 'Check certificate…' }).click();
+    await page.getByRole('dialog', { name: "Check the rig's certificate" }).getByRole('button', { name: 'Trust this certificate' }).click();
+    const problem = page.getByRole('dialog', { name: 'Add rig' }).getByRole('alert');
+    await expect(problem).toContainText('The system keychain is not available');
+    await problem.getByRole('button', { name: 'Keep the key for this session only' }).click();
+    await expect(rigCard(page, 'Arena A').getByTestId('key-state')).toHaveText('key for this session only');
+    await expect(rigCard(page, 'Arena A').getByTestId('rig-state')).toHaveText('online');
+  } finally {
+    await noKeychain.stop();
+  }
+});

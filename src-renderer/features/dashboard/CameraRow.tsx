@@ -25,14 +25,16 @@ export function CameraRow({ camera, status, rigName, nowMs, selected, includedBy
   return (
     <Stack gap={2} data-testid="camera-row" data-serial={camera.serial} data-camera-state={camera.state}>
       <Group gap="xs" wrap="nowrap" justify="space-between">
-        <Checkbox
-          size="xs"
-          label={label}
-          aria-label={`Select camera ${camera.serial} of ${rigName}`}
-          checked={selected || includedByRig}
-          disabled={includedByRig}
-          onChange={onToggle}
-        />
+        <Group gap="xs" wrap="nowrap">
+          <Checkbox
+            size="xs"
+            aria-label={`Select camera ${camera.serial} of ${rigName}`}
+            checked={selected || includedByRig}
+            disabled={includedByRig}
+            onChange={onToggle}
+          />
+          <Text size="sm">{label}</Text>
+        </Group>
         <Badge size="sm" color={stateColor[camera.state]} variant={camera.state === 'recording' ? 'filled' : 'light'}>
           {camera.state}
         </Badge>

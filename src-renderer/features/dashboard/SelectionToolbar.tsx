@@ -16,7 +16,8 @@ const describe = (selection: Target[], rigNames: Record<string, string>) => {
   const whole = selection.length - cameras;
   const parts = [whole && `${whole} ${whole === 1 ? 'rig' : 'rigs'} (all cameras)`, cameras && `${cameras} ${cameras === 1 ? 'camera' : 'cameras'}`];
   const names = [...new Set(selection.map((t) => rigNames[t.rigId] ?? t.rigId))].join(', ');
-  return `${parts.filter(Boolean).join(' + ')} on ${rigs} ${rigs === 1 ? 'rig' : 'rigs'}: ${names}`;
+  const where = cameras > 0 ? ` on ${rigs} ${rigs === 1 ? 'rig' : 'rigs'}` : '';
+  return `${parts.filter(Boolean).join(' + ')}${where}: ${names}`;
 };
 
 /** Actions for everything ticked on the dashboard, across rigs. */
