@@ -1,5 +1,9 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { rigCard, startFreshApp } from './app-fixture';
+import { startBrowserMode } from './browser-mode-app';
 
 let app: Awaited<ReturnType<typeof startFreshApp>>;
 test.beforeEach(async () => {
@@ -39,3 +43,32 @@ test('with no rigs the window offers simulated rigs; they come online, marked si
   for (const tab of ['Cameras', 'Recordings', 'Outputs', 'Schedule', 'Multicam & message']) await expect(page.getByRole('tab', { name: tab })).toBeVisible();
   await expect(page.getByRole('heading', { name })).toBeVisible();
 });
+
+test('a corrupt config file is reported in the notices area until dismissed', async ({ page }) => {
+  const corrupt = await startFreshAppWithConfig('{ this is not json');
+  try {
+    await page.goto(corrupt.url);
+    const notices = page.getByRole('region', { name: 'Notices' });
+    await expect(notices).toContainText('could not be used');
+    await expect(notices).toContainText('config.json.corrupt-');
+    await notices.getByRole('button', { name: 'Dismiss notice' }).first().click();
+    await expect(notices).toHaveCount(0);
+    await expect(page.getByTestId('rigs-empty')).toBeVisible();
+  } finally {
+    await corrupt.stop();
+  }
+});
+
+/** A fresh app whose config file already holds `text` when it starts. */
+async function startFreshAppWithConfig(text: string) {
+  const configDir = mkdtempSync(path.join(tmpdir(), 'motif-e2e-corrupt-'));
+  writeFileSync(path.join(configDir, 'config.json'), text);
+  const running = await startBrowserMode([], { MOTIF_CONTROL_CONFIG_DIR: configDir });
+  return {
+    ...running,
+    stop: async () => {
+      await running.stop();
+      rmSync(configDir, { recursive: true, force: true });
+    },
+  };
+}
