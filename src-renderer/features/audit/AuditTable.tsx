@@ -6,8 +6,9 @@ import type { AuditEntry } from '../../../src-main/contract/requests/audit';
 import { endpointInWords } from '../outbox/endpoint-words';
 
 const ROW_HEIGHT_PX = 44;
-const COLUMNS = '1.2fr 1fr 2.6fr 1.4fr 0.6fr';
-const rowStyle = { display: 'grid', gap: 8, alignItems: 'center', padding: '0 8px', fontSize: 14 } as const;
+// minmax(0, …): a long cell truncates instead of widening its own row's grid.
+const COLUMNS = 'minmax(0, 1.2fr) minmax(0, 1fr) minmax(0, 2.6fr) minmax(0, 1.4fr) minmax(0, 0.6fr)';
+const rowStyle = { display: 'grid', gap: 8, alignItems: 'center', padding: '0 8px', fontSize: 14, whiteSpace: 'nowrap' } as const;
 const border = '1px solid var(--mantine-color-default-border)';
 
 /** The audit log, newest first, virtualised: a lab's log holds thousands of commands. */

@@ -4,7 +4,7 @@ import type { Result } from '../../../src-main/contract/errors';
 import type { Res } from '../../../src-main/contract/requests';
 import type { TargetOutcome } from '../../../src-main/contract/requests/targets';
 import { ErrorNote } from '../../ui/ErrorNote';
-import { parseTypedValue } from '../../ui/KeyValueEditor';
+import { parseTypedValue } from '../../ui/typed-value';
 import { ActionResult } from '../../ui/ActionResult';
 import { COMMON_PARAMETERS } from './camera-parameters';
 import { readingFor, showValue } from './param-values';

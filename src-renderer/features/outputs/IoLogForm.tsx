@@ -2,7 +2,8 @@ import { Button, Stack } from '@mantine/core';
 import { useState } from 'react';
 import type { Result } from '../../../src-main/contract/errors';
 import type { JsonValue, TargetOutcome } from '../../../src-main/contract/requests/targets';
-import { KeyValueEditor, parseTypedValue, type KeyValueRow } from '../../ui/KeyValueEditor';
+import { KeyValueEditor, type KeyValueRow } from '../../ui/KeyValueEditor';
+import { parseTypedValue } from '../../ui/typed-value';
 import { ActionResult } from '../../ui/ActionResult';
 
 /** io/log: key/values written into the running recording's extra data with frame number and time. */

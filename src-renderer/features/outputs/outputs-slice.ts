@@ -18,9 +18,16 @@ export interface OutputsSlice {
   readInputs(target: Target): Promise<Result<Res<'outputs.read'>>>;
 }
 
+/** The browser's localStorage where there is one (not in Node-run tests). */
+interface TextStore {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+const textStore = (): TextStore | undefined => (globalThis as { localStorage?: TextStore }).localStorage;
+
 function loadNames(): Record<string, string[]> {
   try {
-    const parsed: unknown = JSON.parse(localStorage.getItem(NAMES_KEY) ?? '{}');
+    const parsed: unknown = JSON.parse(textStore()?.getItem(NAMES_KEY) ?? '{}');
     return parsed !== null && typeof parsed === 'object' ? (parsed as Record<string, string[]>) : {};
   } catch {
     return {};
@@ -34,7 +41,7 @@ export const outputsSlice =
       const previous = get().outputNamesByRig[rigId] ?? [];
       const next = { ...get().outputNamesByRig, [rigId]: [name, ...previous.filter((n) => n !== name)].slice(0, 20) };
       set({ outputNamesByRig: next });
-      localStorage.setItem(NAMES_KEY, JSON.stringify(next));
+      textStore()?.setItem(NAMES_KEY, JSON.stringify(next));
     };
     return {
       outputNamesByRig: loadNames(),

@@ -5,8 +5,9 @@ import { useRef } from 'react';
 import type { RecordingEntry } from '../../../src-main/contract/requests/operations';
 
 const ROW_HEIGHT_PX = 36;
-const COLUMNS = '2.4fr 0.9fr 0.8fr 1.3fr 0.8fr 1fr';
-const rowStyle = { display: 'grid', gap: 8, alignItems: 'center', padding: '0 8px', fontSize: 14 } as const;
+// minmax(0, …): a long cell truncates instead of widening its own row's grid.
+const COLUMNS = 'minmax(0, 2.4fr) minmax(0, 0.9fr) minmax(0, 0.8fr) minmax(0, 1.3fr) minmax(0, 0.8fr) minmax(0, 1fr)';
+const rowStyle = { display: 'grid', gap: 8, alignItems: 'center', padding: '0 8px', fontSize: 14, whiteSpace: 'nowrap' } as const;
 const headStyle = { ...rowStyle, fontWeight: 600, height: 32, borderBottom: '1px solid var(--mantine-color-default-border)' } as const;
 const bodyRowStyle = { ...rowStyle, position: 'absolute', top: 0, left: 0, width: '100%', borderBottom: '1px solid var(--mantine-color-default-border)' } as const;
 

@@ -1,5 +1,5 @@
 import type { ScheduledOperation } from '../../../src-main/contract/requests/operations';
-import { parseTypedValue } from '../../ui/KeyValueEditor';
+import { parseTypedValue } from '../../ui/typed-value';
 import {
   copyOptions,
   emptyCopy,
