@@ -285,3 +285,36 @@ export function drainWhenOnline(
     if (status.state === 'online' && previous.state !== 'online') void outbox.drain(status.rigId);
   });
 }
+
+/**
+ * A send can fail in an outage too short for the monitor to see (it polls once a second):
+ * the rig is then never seen coming back, and its queue would wait for the next outage.
+ * So while a rig has queued changes, ask the monitor to look again now and then, and drain
+ * once it answers online. Offline rigs are left to `drainWhenOnline`.
+ */
+export function drainAfterBriefOutage(
+  outbox: Outbox,
+  monitor: { refresh(rigId: string): Promise<{ state: RigConnectionState }[]> },
+  delayMs = 2000,
+): () => void {
+  const timers = new Map<string, NodeJS.Timeout>();
+  const unsubscribe = outbox.onChange((rigId, entries) => {
+    if (timers.has(rigId) || !entries.some((e) => e.rigId === rigId && e.state === 'pending')) return;
+    const timer = setTimeout(() => {
+      // Cleared first: a drain that fails again queues the next look.
+      timers.delete(rigId);
+      void monitor
+        .refresh(rigId)
+        .then(([status]) => (status?.state === 'online' ? outbox.drain(rigId) : undefined))
+        .catch(() => undefined);
+    }, delayMs);
+    timer.unref();
+    timers.set(rigId, timer);
+  });
+  return () => {
+    unsubscribe();
+    for (const t of timers.values()) clearTimeout(t);
+    timers.clear();
+  };
+}
+

@@ -7,7 +7,7 @@ import { statusHandlers } from '../handlers/status';
 import type { Logger } from '../logger';
 import type { RigEndpoints } from '../motif-api/rig-endpoints';
 import { AuditLog } from './audit-log';
-import { Outbox, drainWhenOnline } from './outbox';
+import { Outbox, drainAfterBriefOutage, drainWhenOnline } from './outbox';
 import { StatusMonitor, type MonitoredRigs, type StatusMonitorOptions } from './status-monitor';
 
 /** Built before the connector, so every client the connector makes can write to it. */
@@ -48,6 +48,7 @@ export function startRigMonitoring(options: RigMonitoringOptions): RigMonitoring
     monitor.onStatus((status) => events.emit('rig.status', status)),
     outbox.onChange((rigId, entries) => events.emit('outbox.changed', { rigId, entries })),
     drainWhenOnline(outbox, monitor),
+    drainAfterBriefOutage(outbox, monitor),
   ];
   // Called first, so its file update is queued before any drain's (the store runs updates in order).
   const recovered = outbox.recoverInterrupted().catch((e: unknown) => log.error('reading the outbox failed', e));

@@ -95,6 +95,34 @@ describe('status, outbox and audit through the app core', () => {
     for (const text of [...files, ...wire]) expect(text).not.toContain(KEY);
   });
 
+  it('applies a change queued during an outage too short for the monitor to notice', async () => {
+    const c = core();
+    const sim = fleet.rigs[0]!;
+    const rig = await call<{ id: string }>(c, 'rigs.add', {
+      name: 'Arena brief',
+      host: sim.info.host,
+      port: sim.info.port,
+      trust: { kind: 'fingerprint', sha256: sim.info.fingerprint256 },
+      apiKey: KEY,
+    });
+    await waitFor(() => c.monitoring.monitor.get(rig.id)?.state === 'online', 10_000);
+    await sim.goOffline();
+    const queued = await call<{ ok: boolean; delivery?: string }[]>(c, 'cameras.configure', { targets: [{ rigId: rig.id }], params: { Gain: 7 } });
+    expect(queued[0]).toMatchObject({ ok: true, delivery: 'queued' });
+    // The outbox's own first attempt fails too; the rig is back before the next poll,
+    // so the monitor never reports it offline (and never back online).
+    await waitFor(async () => (await call<{ entries: OutboxEntry[] }>(c, 'outbox.list', { rigId: rig.id })).entries[0]?.attempts === 1);
+    await new Promise((r) => setTimeout(r, 100));
+    await sim.comeBack();
+    expect(c.monitoring.monitor.get(rig.id)?.state).toBe('online');
+    await waitFor(async () => {
+      const list = await call<{ entries: OutboxEntry[] }>(c, 'outbox.list', { rigId: rig.id });
+      return list.entries.length > 0 && list.entries.every((e) => e.state === 'applied');
+    }, 10_000);
+    expect((sim.state as { cameras: Record<string, { params: Record<string, unknown> }> }).cameras.FAKE0!.params.Gain).toBe(7);
+    await call(c, 'rigs.remove', { rigId: rig.id });
+  });
+
   it('shows every rig at once after a restart, marked stale', async () => {
     const first = core();
     await waitFor(async () => (await call<RigStatus[]>(first, 'status.list', {})).some((s) => s.state === 'online'), 10_000);
