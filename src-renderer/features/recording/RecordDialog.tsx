@@ -1,4 +1,4 @@
-import { Alert, Autocomplete, Button, Group, Modal, NumberInput, SegmentedControl, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Autocomplete, Button, Group, Modal, NumberInput, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMemo, useState } from 'react';
 import type { MotifError } from '../../../src-main/contract/errors';
@@ -11,6 +11,7 @@ import { MetadataEditor } from './MetadataEditor';
 import { recentCodecs, rememberCodec } from './recent-codecs';
 import { recordFormFromPreset, recordingOptionsFromForm, type RecordFormValues } from './record-form-model';
 import { TargetSummary } from './TargetSummary';
+import { RecordToStoreControl } from '../../ui/RecordToStoreControl';
 
 /** Start recording on the given rigs/cameras with one set of options, prefilled from the first rig's preset. */
 export function RecordDialog({ targets, onClose }: { targets: Target[]; onClose(): void }) {
@@ -88,22 +89,7 @@ export function RecordDialog({ targets, onClose }: { targets: Target[]; onClose(
                 />
               </SimpleGrid>
               <TextInput label="File name" description="Without timestamp; {date} and {time} are filled in now" value={values.filename} onChange={(e) => patch({ filename: e.currentTarget.value })} />
-              <div>
-                <Text size="sm" fw={500} id="record-store-label">
-                  Record to store
-                </Text>
-                <SegmentedControl
-                  size="xs"
-                  aria-labelledby="record-store-label"
-                  value={values.recordToStore}
-                  onChange={(v) => patch({ recordToStore: v as RecordFormValues['recordToStore'] })}
-                  data={[
-                    { value: 'default', label: "Rig's default" },
-                    { value: 'yes', label: 'Yes' },
-                    { value: 'no', label: 'No' },
-                  ]}
-                />
-              </div>
+              <RecordToStoreControl value={values.recordToStore} onChange={(recordToStore) => patch({ recordToStore })} />
               <MetadataEditor rows={values.metadata} onChange={(metadata) => patch({ metadata })} />
               {problem && (
                 <Alert color="orange" role="alert">

@@ -1,6 +1,7 @@
 import type { RecordingOptions } from '../../../src-main/contract/requests/operations';
 import type { RecordingPreset } from '../../../src-main/contract/requests/rigs';
 import type { JsonValue } from '../../../src-main/contract/requests/targets';
+import { recordToStoreChoice, recordToStoreValue, type RecordToStoreChoice } from '../../ui/record-to-store';
 
 export type MetadataType = 'text' | 'number' | 'boolean';
 export interface MetadataRow {
@@ -14,7 +15,7 @@ export interface RecordFormValues {
   codec: string;
   durationSeconds: number | '';
   filename: string;
-  recordToStore: 'default' | 'yes' | 'no';
+  recordToStore: RecordToStoreChoice;
   metadata: MetadataRow[];
 }
 
@@ -23,7 +24,7 @@ export function recordFormFromPreset(preset: RecordingPreset | undefined): Recor
     codec: preset?.codec ?? '',
     durationSeconds: preset?.durationSeconds ?? '',
     filename: preset?.filenamePattern ?? '',
-    recordToStore: preset?.recordToStore === undefined ? 'default' : preset.recordToStore ? 'yes' : 'no',
+    recordToStore: recordToStoreChoice(preset?.recordToStore),
     metadata: Object.entries(preset?.metadataTemplate ?? {}).map(([key, value]) => ({ key, type: 'text', value })),
   };
 }
@@ -60,7 +61,8 @@ export function recordingOptionsFromForm(v: RecordFormValues, at: Date): { ok: t
   if (typeof v.durationSeconds === 'number' && v.durationSeconds > 0) options.durationSeconds = v.durationSeconds;
   const filename = expandFilename(v.filename.trim(), at);
   if (filename) options.filename = filename;
-  if (v.recordToStore !== 'default') options.recordToStore = v.recordToStore === 'yes';
+  const recordToStore = recordToStoreValue(v.recordToStore);
+  if (recordToStore !== undefined) options.recordToStore = recordToStore;
   const rows = v.metadata.filter((r) => r.key.trim() !== '');
   if (rows.length > 0) options.metadata = Object.fromEntries(rows.map((r) => [r.key.trim(), metadataValue(r)]));
   return { ok: true, options };

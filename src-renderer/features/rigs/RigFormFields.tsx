@@ -1,6 +1,7 @@
-import { Accordion, ActionIcon, Button, Group, NumberInput, SegmentedControl, SimpleGrid, Stack, TagsInput, Text, TextInput, Textarea } from '@mantine/core';
+import { Accordion, ActionIcon, Button, Group, NumberInput, SimpleGrid, Stack, TagsInput, Text, TextInput, Textarea } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { RigFormValues, TemplateRow } from './rig-form-model';
+import { RecordToStoreControl } from '../../ui/RecordToStoreControl';
 
 interface RigFormFieldsProps {
   values: RigFormValues;
@@ -63,22 +64,7 @@ function PresetFields({ values, onChange }: Pick<RigFormFieldsProps, 'values' | 
               value={values.filenamePattern}
               onChange={(e) => onChange({ filenamePattern: e.currentTarget.value })}
             />
-            <div>
-              <Text size="sm" fw={500} id="preset-store-label">
-                Record to store
-              </Text>
-              <SegmentedControl
-                size="xs"
-                aria-labelledby="preset-store-label"
-                value={values.recordToStore}
-                onChange={(v) => onChange({ recordToStore: v as RigFormValues['recordToStore'] })}
-                data={[
-                  { value: 'default', label: "Rig's default" },
-                  { value: 'yes', label: 'Yes' },
-                  { value: 'no', label: 'No' },
-                ]}
-              />
-            </div>
+            <RecordToStoreControl value={values.recordToStore} onChange={(recordToStore) => onChange({ recordToStore })} />
             <TemplateRows rows={values.metadataTemplate} onChange={(metadataTemplate) => onChange({ metadataTemplate })} />
           </Stack>
         </Accordion.Panel>

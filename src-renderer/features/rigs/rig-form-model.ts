@@ -1,5 +1,6 @@
 import type { Args, RigSummary } from '../../../src-main/contract/requests';
 import type { RecordingPreset } from '../../../src-main/contract/requests/rigs';
+import { recordToStoreChoice, recordToStoreValue, type RecordToStoreChoice } from '../../ui/record-to-store';
 
 export const DEFAULT_MOTIF_PORT = 6083;
 
@@ -19,7 +20,7 @@ export interface RigFormValues {
   durationSeconds: number | '';
   filenamePattern: string;
   /** 'default' leaves the choice to the rig's configuration. */
-  recordToStore: 'default' | 'yes' | 'no';
+  recordToStore: RecordToStoreChoice;
   metadataTemplate: TemplateRow[];
 }
 
@@ -47,7 +48,7 @@ export function formFromRig(rig: RigSummary): RigFormValues {
     codec: p.codec ?? '',
     durationSeconds: p.durationSeconds ?? '',
     filenamePattern: p.filenamePattern ?? '',
-    recordToStore: p.recordToStore === undefined ? 'default' : p.recordToStore ? 'yes' : 'no',
+    recordToStore: recordToStoreChoice(p.recordToStore),
     metadataTemplate: Object.entries(p.metadataTemplate ?? {}).map(([key, value]) => ({ key, value })),
   };
 }
@@ -58,7 +59,8 @@ export function presetFromForm(v: RigFormValues): RecordingPreset {
   if (v.codec.trim()) preset.codec = v.codec.trim();
   if (typeof v.durationSeconds === 'number' && v.durationSeconds > 0) preset.durationSeconds = v.durationSeconds;
   if (v.filenamePattern.trim()) preset.filenamePattern = v.filenamePattern.trim();
-  if (v.recordToStore !== 'default') preset.recordToStore = v.recordToStore === 'yes';
+  const recordToStore = recordToStoreValue(v.recordToStore);
+  if (recordToStore !== undefined) preset.recordToStore = recordToStore;
   const rows = v.metadataTemplate.filter((r) => r.key.trim() !== '');
   if (rows.length > 0) preset.metadataTemplate = Object.fromEntries(rows.map((r) => [r.key.trim(), r.value]));
   return preset;
