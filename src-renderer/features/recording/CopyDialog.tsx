@@ -1,12 +1,11 @@
 import { Button, Checkbox, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import type { MotifError } from '../../../src-main/contract/errors';
-import type { Target, TargetOutcome } from '../../../src-main/contract/requests/targets';
+import type { Target } from '../../../src-main/contract/requests/targets';
 import { useAppStore } from '../../store/use-app-store';
 import { ErrorNote } from '../../ui/ErrorNote';
-import { OutcomeList, summarizeOutcomes } from '../../ui/OutcomeList';
+import { OutcomeList } from '../../ui/OutcomeList';
 import { TargetSummary } from './TargetSummary';
+import { useTargetAction } from './use-target-action';
 
 /** Copy (or move) the completed recordings of the targets; progress then shows on the dashboard. */
 export function CopyDialog({ targets, onClose }: { targets: Target[]; onClose(): void }) {
@@ -14,21 +13,10 @@ export function CopyDialog({ targets, onClose }: { targets: Target[]; onClose():
   const copyRecordings = useAppStore((s) => s.copyRecordings);
   const [location, setLocation] = useState('');
   const [deleteAfter, setDeleteAfter] = useState(false);
-  const [error, setError] = useState<MotifError | null>(null);
-  const [outcomes, setOutcomes] = useState<TargetOutcome[] | null>(null);
-  const [busy, setBusy] = useState(false);
   const rigNames = Object.fromEntries(rigs.map((r) => [r.id, r.name]));
 
-  const copy = async () => {
-    setBusy(true);
-    setError(null);
-    const r = await copyRecordings(targets, { ...(location.trim() ? { location: location.trim() } : {}), deleteAfter });
-    setBusy(false);
-    if (!r.ok) return setError(r.error);
-    setOutcomes(r.value);
-    const { text, allOk } = summarizeOutcomes(r.value);
-    notifications.show({ color: allOk ? 'teal' : 'red', title: allOk ? 'Copy started' : 'Copy did not start everywhere', message: text });
-  };
+  const { error, outcomes, busy, run } = useTargetAction({ ok: 'Copy started', partial: 'Copy did not start everywhere' });
+  const copy = () => run(() => copyRecordings(targets, { ...(location.trim() ? { location: location.trim() } : {}), deleteAfter }));
 
   return (
     <Modal opened onClose={onClose} title="Copy recordings">

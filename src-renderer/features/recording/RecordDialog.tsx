@@ -1,17 +1,16 @@
 import { Alert, Autocomplete, Button, Group, Modal, NumberInput, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useMemo, useState } from 'react';
-import type { MotifError } from '../../../src-main/contract/errors';
-import type { Target, TargetOutcome } from '../../../src-main/contract/requests/targets';
+import type { Target } from '../../../src-main/contract/requests/targets';
 import { useAppStore } from '../../store/use-app-store';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { formatDurationSeconds } from '../../ui/format-time';
-import { OutcomeList, summarizeOutcomes } from '../../ui/OutcomeList';
+import { OutcomeList } from '../../ui/OutcomeList';
 import { MetadataEditor } from './MetadataEditor';
 import { recentCodecs, rememberCodec } from './recent-codecs';
 import { recordFormFromPreset, recordingOptionsFromForm, type RecordFormValues } from './record-form-model';
 import { TargetSummary } from './TargetSummary';
 import { RecordToStoreControl } from '../../ui/RecordToStoreControl';
+import { useTargetAction } from './use-target-action';
 
 /** Start recording on the given rigs/cameras with one set of options, prefilled from the first rig's preset. */
 export function RecordDialog({ targets, onClose }: { targets: Target[]; onClose(): void }) {
@@ -22,29 +21,19 @@ export function RecordDialog({ targets, onClose }: { targets: Target[]; onClose(
   const presetsDiffer = targetRigs.some((r) => JSON.stringify(r.preset) !== JSON.stringify(presetRig?.preset));
   const [values, setValues] = useState<RecordFormValues>(() => recordFormFromPreset(presetRig?.preset));
   const [problem, setProblem] = useState<string | null>(null);
-  const [error, setError] = useState<MotifError | null>(null);
-  const [outcomes, setOutcomes] = useState<TargetOutcome[] | null>(null);
-  const [busy, setBusy] = useState(false);
   const codecSuggestions = useMemo(
     () => [...new Set([...targetRigs.map((r) => r.preset.codec).filter((c): c is string => Boolean(c)), ...recentCodecs()])],
     [targetRigs],
   );
   const rigNames = Object.fromEntries(rigs.map((r) => [r.id, r.name]));
   const patch = (p: Partial<RecordFormValues>) => setValues((v) => ({ ...v, ...p }));
+  const { error, outcomes, busy, run } = useTargetAction({ ok: 'Recording started', partial: 'Recording did not start everywhere' });
 
   const start = async () => {
     const built = recordingOptionsFromForm(values, new Date());
     if (!built.ok) return setProblem(built.problem);
     setProblem(null);
-    setError(null);
-    setBusy(true);
-    const r = await startRecording(targets, built.options);
-    setBusy(false);
-    if (!r.ok) return setError(r.error);
-    rememberCodec(built.options.codec ?? '');
-    setOutcomes(r.value);
-    const { text, allOk } = summarizeOutcomes(r.value);
-    notifications.show({ color: allOk ? 'teal' : 'red', title: allOk ? 'Recording started' : 'Recording did not start everywhere', message: text });
+    if (await run(() => startRecording(targets, built.options))) rememberCodec(built.options.codec ?? '');
   };
 
   return (

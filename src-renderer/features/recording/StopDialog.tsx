@@ -1,21 +1,16 @@
 import { Button, Group, List, Modal, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
-import type { MotifError } from '../../../src-main/contract/errors';
-import type { Target, TargetOutcome } from '../../../src-main/contract/requests/targets';
+import type { Target } from '../../../src-main/contract/requests/targets';
 import { useAppStore } from '../../store/use-app-store';
 import { ErrorNote } from '../../ui/ErrorNote';
-import { OutcomeList, summarizeOutcomes } from '../../ui/OutcomeList';
+import { OutcomeList } from '../../ui/OutcomeList';
 import { TargetSummary } from './TargetSummary';
+import { useTargetAction } from './use-target-action';
 
 /** Confirm, then stop recording on the targets; lists the recordings that will end. */
 export function StopDialog({ targets, onClose }: { targets: Target[]; onClose(): void }) {
   const rigs = useAppStore((s) => s.rigs);
   const statuses = useAppStore((s) => s.statuses);
   const stopRecording = useAppStore((s) => s.stopRecording);
-  const [error, setError] = useState<MotifError | null>(null);
-  const [outcomes, setOutcomes] = useState<TargetOutcome[] | null>(null);
-  const [busy, setBusy] = useState(false);
   const rigNames = Object.fromEntries(rigs.map((r) => [r.id, r.name]));
   const running = targets.flatMap((t) =>
     (statuses[t.rigId]?.cameras ?? [])
@@ -23,16 +18,8 @@ export function StopDialog({ targets, onClose }: { targets: Target[]; onClose():
       .map((c) => ({ rig: rigNames[t.rigId] ?? t.rigId, serial: c.serial, filename: c.recording?.filename ?? null })),
   );
 
-  const stop = async () => {
-    setBusy(true);
-    setError(null);
-    const r = await stopRecording(targets);
-    setBusy(false);
-    if (!r.ok) return setError(r.error);
-    setOutcomes(r.value);
-    const { text, allOk } = summarizeOutcomes(r.value);
-    notifications.show({ color: allOk ? 'teal' : 'red', title: allOk ? 'Recording stopped' : 'Stop failed somewhere', message: text });
-  };
+  const { error, outcomes, busy, run } = useTargetAction({ ok: 'Recording stopped', partial: 'Stop failed somewhere' });
+  const stop = () => run(() => stopRecording(targets));
 
   return (
     <Modal opened onClose={onClose} title="Stop recording">
