@@ -9,6 +9,7 @@ const looks: Record<RigConnectionState, { label: string; color: string }> = {
   untrusted: { label: 'untrusted', color: 'red' },
   'no-key': { label: 'no key', color: 'orange' },
   'not-trusted': { label: 'not trusted yet', color: 'orange' },
+  'keychain-unavailable': { label: 'keychain unavailable', color: 'orange' },
   'rig-error': { label: 'rig error', color: 'orange' },
 };
 

@@ -31,7 +31,8 @@ export const RecordingPreset = z
 export type RecordingPreset = z.infer<typeof RecordingPreset>;
 
 /** Where a rig's API key is: the OS keychain, this session's memory, or nowhere. Never the key. */
-export const KeyState = z.enum(['keychain', 'session', 'none']);
+// 'keychain-unavailable': the keychain could not be asked, so whether a key is stored is unknown.
+export const KeyState = z.enum(['keychain', 'session', 'none', 'keychain-unavailable']);
 export type KeyState = z.infer<typeof KeyState>;
 
 export const RigSummary = z.object({

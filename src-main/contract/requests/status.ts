@@ -3,7 +3,8 @@ import { NoArgs } from './shared';
 
 /**
  * How the app last reached a rig. 'no-key' and 'not-trusted' come before any call (nothing
- * stored for the rig yet); 'key-rejected' and 'untrusted' are the rig's or the handshake's answer.
+ * stored for the rig yet), as does 'keychain-unavailable' (the key could not be read);
+ * 'key-rejected' and 'untrusted' are the rig's or the handshake's answer.
  */
 export const RigConnectionState = z.enum([
   'unknown',
@@ -13,6 +14,7 @@ export const RigConnectionState = z.enum([
   'untrusted',
   'no-key',
   'not-trusted',
+  'keychain-unavailable',
   'rig-error',
 ]);
 export type RigConnectionState = z.infer<typeof RigConnectionState>;

@@ -66,13 +66,13 @@ export class SecretStore {
     }
   }
 
-  /** Where the key is; 'none' also when the keychain cannot be asked (see `keychainAvailable`). */
+  /** Where the key is; 'keychain-unavailable' when the keychain cannot be asked (no telling). */
   async keyState(rigId: string): Promise<KeyState> {
     if (this.#session.has(rigId)) return 'session';
     try {
       return (await this.getKey(rigId)) === null ? 'none' : 'keychain';
     } catch {
-      return 'none';
+      return 'keychain-unavailable';
     }
   }
 

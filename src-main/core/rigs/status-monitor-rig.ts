@@ -17,7 +17,11 @@ export interface PollTiming {
 }
 
 // Connector refusals, before any call: nothing stored for the rig yet.
-const CONNECTOR_STATES: Record<string, RigConnectionState> = { 'key-rejected': 'no-key', 'tls-untrusted': 'not-trusted' };
+const CONNECTOR_STATES: Record<string, RigConnectionState> = {
+  'key-rejected': 'no-key',
+  'tls-untrusted': 'not-trusted',
+  'keychain-unavailable': 'keychain-unavailable',
+};
 const CALL_STATES: Record<string, RigConnectionState> = {
   'rig-unreachable': 'offline',
   'rig-timeout': 'offline',

@@ -58,6 +58,8 @@ function rigState(status: RigStatus | undefined, nowMs: number): string {
       return 'certificate not trusted';
     case 'no-key':
       return 'no API key';
+    case 'keychain-unavailable':
+      return 'keychain unavailable';
     case 'not-trusted':
       return 'certificate not accepted yet';
     default:

@@ -46,7 +46,7 @@ export function AddRigDialog({ onClose }: { onClose(): void }) {
     onClose();
     const added = await findRigByName(name);
     // With a key and trust the connection test says more than "added" would.
-    if (added && added.keyState !== 'none' && added.trust) await testRigConnection(added, rigRequest);
+    if (added && (added.keyState === 'keychain' || added.keyState === 'session') && added.trust) await testRigConnection(added, rigRequest);
     else notifications.show({ color: 'teal', title: 'Rig added', message: `${name} is on the dashboard.` });
   };
 

@@ -49,7 +49,7 @@ export function RigKeySection({ rig }: { rig: RigSummary }) {
           <Button size="xs" disabled={apiKey.trim() === ''} loading={busy} onClick={() => void save(sessionOnly)}>
             Save key
           </Button>
-          {rig.keyState !== 'none' && (
+          {(rig.keyState === 'keychain' || rig.keyState === 'session') && (
             <Button size="xs" variant="default" color="red" loading={busy} onClick={() => void forget()}>
               Forget key
             </Button>

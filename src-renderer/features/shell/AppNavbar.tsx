@@ -11,6 +11,7 @@ const dotColor: Record<RigConnectionState, string> = {
   untrusted: 'red',
   'no-key': 'orange',
   'not-trusted': 'orange',
+  'keychain-unavailable': 'orange',
   'rig-error': 'orange',
 };
 

@@ -67,7 +67,7 @@ describe('SecretStore without a keychain', () => {
     expect(out.error.code).toBe('keychain-unavailable');
     expect(out.error.message).toMatch(/keychain could not store the API key .*session only/);
     expect(out.error.message).not.toContain('child-secret-key');
-    expect(out).toMatchObject({ stateAfterFailure: 'none', session: 'session', stateSession: 'session', keyBack: true });
+    expect(out).toMatchObject({ stateAfterFailure: 'keychain-unavailable', session: 'session', stateSession: 'session', keyBack: true });
     expect(out.stored).toBeUndefined();
   });
 
@@ -81,7 +81,7 @@ describe('SecretStore without a keychain', () => {
     await expect(store.setKey('r', 'abc')).rejects.toMatchObject({ code: 'keychain-unavailable' });
     await expect(store.getKey('r')).rejects.toMatchObject({ code: 'keychain-unavailable' });
     await expect(store.deleteKey('r')).rejects.toMatchObject({ code: 'keychain-unavailable', message: /no answer within 50 ms/ });
-    expect(await store.keyState('r')).toBe('none');
+    expect(await store.keyState('r')).toBe('keychain-unavailable');
     expect(await store.setKey('r', 'abc', { sessionOnly: true })).toBe('session');
     expect(await store.getKey('r')).toBe('abc');
   });

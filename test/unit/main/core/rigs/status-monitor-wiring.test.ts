@@ -123,6 +123,26 @@ describe('status, outbox and audit through the app core', () => {
     await call(c, 'rigs.remove', { rigId: rig.id });
   });
 
+  it('says the keychain is unavailable, not that the key is missing, when it cannot be asked', async () => {
+    const failing = new Error('The name org.freedesktop.secrets was not provided by any .service files');
+    const broken = { getPassword: () => Promise.reject(failing), setPassword: () => Promise.reject(failing), deletePassword: () => Promise.reject(failing) };
+    const c = createAppCore({ transport: 'browser', log: silentLogger, configDir: mkdtempSync(path.join(tmpdir(), 'motif-core-')), secrets: new SecretStore(broken, { cacheMs: 0 }) });
+    cores.push(c);
+    const sim = fleet.rigs[0]!;
+    const rig = await call<{ id: string; keyState: string }>(c, 'rigs.add', {
+      name: 'Arena locked',
+      host: sim.info.host,
+      port: sim.info.port,
+      trust: { kind: 'fingerprint', sha256: sim.info.fingerprint256 },
+    });
+    expect(rig.keyState).toBe('keychain-unavailable');
+    const status = await waitFor(() => {
+      const s = c.monitoring.monitor.get(rig.id);
+      return s?.state === 'keychain-unavailable' ? s : undefined;
+    }, 10_000);
+    expect(status.problem?.code).toBe('keychain-unavailable');
+  });
+
   it('shows every rig at once after a restart, marked stale', async () => {
     const first = core();
     await waitFor(async () => (await call<RigStatus[]>(first, 'status.list', {})).some((s) => s.state === 'online'), 10_000);
