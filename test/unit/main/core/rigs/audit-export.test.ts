@@ -1,21 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { AuditEntry } from '../../../../../src-main/contract/requests/audit';
 import { formatAudit } from '../../../../../src-main/core/rigs/audit-export';
-
-function entry(i: number, rigId = 'rig-0', atMs = Date.UTC(2026, 0, 1, 12, 0, i)): AuditEntry {
-  return {
-    at: new Date(atMs).toISOString(),
-    rigId,
-    rigName: `Name of ${rigId}`,
-    endpoint: 'recording/start',
-    method: 'POST',
-    args: { filename: `run-${i}` },
-    outcome: 'ok',
-    errorCode: null,
-    errorMessage: null,
-    durationMs: 12.5,
-  };
-}
+import { auditEntry as entry } from './audit-fixture';
 
 describe('audit export', () => {
   it('writes CSV with a header, one quoted row per entry, and JSON that reads back', () => {

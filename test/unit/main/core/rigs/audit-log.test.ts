@@ -1,25 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AuditEntry } from '../../../../../src-main/contract/requests/audit';
 import { RigCallError } from '../../../../../src-main/core/motif-api/rig-errors';
 import { AuditLog } from '../../../../../src-main/core/rigs/audit-log';
 import { AuditedMotifClient } from '../../../../../src-main/core/rigs/audited-client';
 import { SimRigsHarness } from './rig-fixture';
-
-function entry(i: number, rigId = 'rig-0', atMs = Date.UTC(2026, 0, 1, 12, 0, i)): AuditEntry {
-  return {
-    at: new Date(atMs).toISOString(),
-    rigId,
-    rigName: `Name of ${rigId}`,
-    endpoint: 'recording/start',
-    method: 'POST',
-    args: { filename: `run-${i}` },
-    outcome: 'ok',
-    errorCode: null,
-    errorMessage: null,
-    durationMs: 12.5,
-  };
-}
+import type { AuditEntry } from '../../../../../src-main/contract/requests/audit';
+import { auditEntry as entry } from './audit-fixture';
 
 describe('AuditLog with audited clients against a simulated rig', () => {
   let h: SimRigsHarness;
