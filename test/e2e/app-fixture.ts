@@ -41,8 +41,8 @@ export interface RigToAdd {
   tags?: string[];
 }
 
-/** Add a rig through the dialog as a user would: fields, key (session only), accept the fingerprint shown. */
-export async function addRigThroughUi(page: Page, rig: RigToAdd, expectedFingerprint?: string): Promise<void> {
+/** Open the Add rig dialog and fill in what is given; returns the dialog. */
+export async function fillAddRigForm(page: Page, rig: Partial<RigToAdd> & Pick<RigToAdd, 'name' | 'host' | 'port'>, opts: { sessionOnly?: boolean } = {}) {
   await page.getByRole('button', { name: 'Add rig…' }).first().click();
   const dialog = page.getByRole('dialog', { name: 'Add rig' });
   await dialog.getByRole('textbox', { name: /^Name/ }).fill(rig.name);
@@ -52,13 +52,26 @@ export async function addRigThroughUi(page: Page, rig: RigToAdd, expectedFingerp
     await dialog.getByLabel('Tags', { exact: true }).fill(tag);
     await dialog.getByLabel('Tags', { exact: true }).press('Enter');
   }
-  await dialog.getByLabel('API key', { exact: true }).fill(rig.apiKey);
-  await dialog.getByLabel(/Keep the key for this session only/).check();
+  if (rig.apiKey !== undefined) await dialog.getByLabel('API key', { exact: true }).fill(rig.apiKey);
+  if (opts.sessionOnly) await dialog.getByLabel(/Keep the key for this session only/).check();
+  return dialog;
+}
+
+/** Add a rig through the dialog as a user would: fields, key (session only), accept the fingerprint shown. */
+export async function addRigThroughUi(page: Page, rig: RigToAdd, expectedFingerprint?: string): Promise<void> {
+  const dialog = await fillAddRigForm(page, rig, { sessionOnly: true });
   await dialog.getByRole('button', { name: 'Check certificate…' }).click();
   const certificate = page.getByRole('dialog', { name: "Check the rig's certificate" });
   if (expectedFingerprint) await expect(certificate.getByTestId('presented-fingerprint')).toHaveText(expectedFingerprint);
   await certificate.getByRole('button', { name: 'Trust this certificate' }).click();
   await expect(certificate).toBeHidden();
+}
+
+/** The two rigs of a fleet as "Arena A" and "Arena B", with optional tags each. */
+export async function addArenasThroughUi(page: Page, fleet: SimFleet, tags: [string[], string[]] = [[], []]): Promise<void> {
+  const [a, b] = fleet.rigs.map((r) => r.info);
+  await addRigThroughUi(page, { name: 'Arena A', host: a!.host, port: a!.port, apiKey: a!.apiKey, tags: tags[0] });
+  await addRigThroughUi(page, { name: 'Arena B', host: b!.host, port: b!.port, apiKey: b!.apiKey, tags: tags[1] });
 }
 
 export const rigCard = (page: Page, name: string) => page.getByRole('article', { name: `Rig ${name}` });

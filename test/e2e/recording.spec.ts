@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { addRigThroughUi, rigCard, startFleet, startFreshApp } from './app-fixture';
+import { addArenasThroughUi, rigCard, startFleet, startFreshApp } from './app-fixture';
 
 const shots = 'test-results/screenshots';
 mkdirSync(shots, { recursive: true });
@@ -11,9 +11,7 @@ let app: Awaited<ReturnType<typeof startFreshApp>>;
 test.beforeEach(async ({ page }) => {
   [fleet, app] = await Promise.all([startFleet(2), startFreshApp()]);
   await page.goto(app.url);
-  const [a, b] = fleet.rigs.map((r) => r.info);
-  await addRigThroughUi(page, { name: 'Arena A', host: a!.host, port: a!.port, apiKey: a!.apiKey });
-  await addRigThroughUi(page, { name: 'Arena B', host: b!.host, port: b!.port, apiKey: b!.apiKey });
+  await addArenasThroughUi(page, fleet);
   for (const name of ['Arena A', 'Arena B']) await expect(rigCard(page, name).getByTestId('rig-state')).toHaveText('online');
 });
 test.afterEach(async () => {

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { addRigThroughUi, rigCard, startFleet, startFreshApp } from './app-fixture';
+import { addRigThroughUi, fillAddRigForm, rigCard, startFleet, startFreshApp } from './app-fixture';
 
 const shots = 'test-results/screenshots';
 mkdirSync(shots, { recursive: true });
@@ -40,11 +40,7 @@ test('a new user adds two rigs (host, port, key, fingerprint) and sees them on t
 test('the certificate dialog shows the fingerprint before anything is trusted, and cancel adds nothing', async ({ page }) => {
   await page.goto(app.url);
   const a = fleet.rigs[0]!.info;
-  await page.getByRole('button', { name: 'Add rig…' }).first().click();
-  const dialog = page.getByRole('dialog', { name: 'Add rig' });
-  await dialog.getByRole('textbox', { name: /^Name/ }).fill('Arena A');
-  await dialog.getByRole('textbox', { name: /^Host/ }).fill(a.host);
-  await dialog.getByLabel('Port', { exact: true }).fill(String(a.port));
+  const dialog = await fillAddRigForm(page, { name: 'Arena A', host: a.host, port: a.port });
   await dialog.getByRole('button', { name: 'Check certificate…' }).click();
   const certificate = page.getByRole('dialog', { name: "Check the rig's certificate" });
   await expect(certificate.getByTestId('presented-fingerprint')).toHaveText(a.fingerprint256);
@@ -56,11 +52,7 @@ test('the certificate dialog shows the fingerprint before anything is trusted, a
 
 test('an unreachable address says so and can still be added, untrusted', async ({ page }) => {
   await page.goto(app.url);
-  await page.getByRole('button', { name: 'Add rig…' }).first().click();
-  const dialog = page.getByRole('dialog', { name: 'Add rig' });
-  await dialog.getByRole('textbox', { name: /^Name/ }).fill('Far away');
-  await dialog.getByRole('textbox', { name: /^Host/ }).fill('127.0.0.1');
-  await dialog.getByLabel('Port', { exact: true }).fill('1');
+  const dialog = await fillAddRigForm(page, { name: 'Far away', host: '127.0.0.1', port: 1 });
   await dialog.getByRole('button', { name: 'Check certificate…' }).click();
   await expect(dialog.getByRole('alert')).toBeVisible();
   await dialog.getByRole('button', { name: 'Add without checking' }).click();
@@ -81,12 +73,7 @@ test('when the keychain is unavailable the user is told and may keep the key for
   try {
     await page.goto(noKeychain.url);
     const a = fleet.rigs[0]!.info;
-    await page.getByRole('button', { name: 'Add rig…' }).first().click();
-    const dialog = page.getByRole('dialog', { name: 'Add rig' });
-    await dialog.getByRole('textbox', { name: /^Name/ }).fill('Arena A');
-    await dialog.getByRole('textbox', { name: /^Host/ }).fill(a.host);
-    await dialog.getByLabel('Port', { exact: true }).fill(String(a.port));
-    await dialog.getByLabel('API key', { exact: true }).fill(a.apiKey);
+    const dialog = await fillAddRigForm(page, { name: 'Arena A', host: a.host, port: a.port, apiKey: a.apiKey });
     await dialog.getByRole('button', { name: 'Check certificate…' }).click();
     await page.getByRole('dialog', { name: "Check the rig's certificate" }).getByRole('button', { name: 'Trust this certificate' }).click();
     const problem = page.getByRole('dialog', { name: 'Add rig' }).getByRole('alert');
