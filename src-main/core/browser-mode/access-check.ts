@@ -5,6 +5,8 @@ import type { IncomingMessage } from 'node:http';
 export interface AccessPolicy {
   port: number;
   token: string;
+  /** `npm run dev`: the Vite dev server's origin, whose page proxies /ws here; the token is still required. */
+  devOrigin?: string;
 }
 
 const LOOPBACK_NAMES = ['127.0.0.1', 'localhost'];
@@ -16,6 +18,7 @@ export function allowedHost(req: IncomingMessage, policy: AccessPolicy): boolean
 
 export function allowedOrigin(req: IncomingMessage, policy: AccessPolicy): boolean {
   const origin = req.headers.origin;
+  if (policy.devOrigin !== undefined && origin === policy.devOrigin) return true;
   return LOOPBACK_NAMES.some((name) => origin === `http://${name}:${policy.port}`);
 }
 
@@ -33,4 +36,14 @@ export function refuseUpgrade(req: IncomingMessage, policy: AccessPolicy): strin
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
   if (!tokenMatches(url.searchParams.get('token'), policy)) return 'missing or wrong token';
   return null;
+}
+
+/** A dev origin browser mode may accept: plain http on a loopback name with an explicit port, nothing else. */
+export function isLoopbackOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' && LOOPBACK_NAMES.includes(url.hostname) && url.port !== '' && url.origin === value;
+  } catch {
+    return false;
+  }
 }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { AppCore } from '../app-core';
-import { allowedHost, type AccessPolicy } from './access-check';
+import { allowedHost, isLoopbackOrigin, type AccessPolicy } from './access-check';
 import { send, serveStatic } from './static-files';
 import { WsTransport } from './ws-transport';
 
@@ -14,6 +14,8 @@ export interface BrowserServerOptions {
   port?: number;
   /** Fixed for tests; otherwise random for every run. */
   token?: string;
+  /** Also accept WebSockets from this loopback origin (`npm run dev`'s Vite server); the token is still required. */
+  devOrigin?: string;
 }
 
 export interface BrowserServer {
@@ -33,7 +35,10 @@ const SECURITY_HEADERS = {
 /** Serve the renderer and the core over HTTP + WebSocket, on 127.0.0.1 only. */
 export async function startBrowserServer(options: BrowserServerOptions): Promise<BrowserServer> {
   const token = options.token ?? randomBytes(24).toString('base64url');
-  const policy: AccessPolicy = { port: 0, token };
+  if (options.devOrigin !== undefined && !isLoopbackOrigin(options.devOrigin)) {
+    throw new Error(`Not a loopback http origin: ${options.devOrigin}`);
+  }
+  const policy: AccessPolicy = { port: 0, token, ...(options.devOrigin ? { devOrigin: options.devOrigin } : {}) };
   const transport = new WsTransport(options.core, policy);
   const server: Server = createServer((req, res) => {
     if (!allowedHost(req, policy)) return send(res, 421, 'Misdirected request');
