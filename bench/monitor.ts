@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MotifClient } from '../src-main/core/motif-api/motif-client';
 import type { CallOptions } from '../src-main/core/motif-api/rig-endpoints';
-import type { WireValue } from '../src-main/core/motif-api/wire-json';
-import { StatusMonitor } from '../src-main/core/rigs/status-monitor';
+import type { WireValue } from '../src-main/core/python-json';
+import { StatusMonitor } from '../src-main/core/status/status-monitor';
 import { startSimulatedRigs, type SimRigInfo } from '../src-main/sim';
 
 const WARM_UP_MS = 4000;

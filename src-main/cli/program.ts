@@ -7,7 +7,7 @@ import { EXIT, type CliIo, type CommandContext } from './commands/command-contex
 import { registerAuditCommand } from './commands/audit';
 import { registerCronCommand } from './commands/cron';
 import { registerOutboxCommand } from './commands/outbox';
-import { registerRigCommands } from './commands/rig-commands';
+import { registerRigCommands } from './commands/rig-command-list';
 import { registerRigsCommand } from './commands/rigs';
 
 const commandRegistrations: readonly ((program: Command, ctx: CommandContext) => void)[] = [

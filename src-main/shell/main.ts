@@ -3,7 +3,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createAppCore } from '../core/app-core';
 import { DEMO_FLAG, demoConfigDir, ensureDemoRigs } from '../core/demo/demo-mode';
 import { TrayController } from '../core/tray/tray-controller';
-import { electronStoreFactory, shellConfigDir } from './config-store';
+import { electronStoreFactory, shellConfigDir } from './electron-store-factory';
 import { forwardEvents, registerIpc } from './ipc';
 import { appUrlMatcher, guardNavigation } from './navigation';
 import { NativeTray } from './tray';

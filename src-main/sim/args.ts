@@ -1,5 +1,5 @@
 /** Readers for the keyword arguments a call carries, failing with a vendor-shaped 400. */
-import type { WireValue } from '../core/motif-api/wire-json';
+import type { WireValue } from '../core/python-json';
 import { badRequest } from './wire-errors';
 
 export type Args = Record<string, WireValue>;

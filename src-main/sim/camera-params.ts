@@ -1,5 +1,5 @@
 /** The camera parameters a simulated camera knows, with their limits (GenICam names). */
-import type { WireValue } from '../core/motif-api/wire-json';
+import type { WireValue } from '../core/python-json';
 import { badRequest } from './wire-errors';
 
 type ParamSpec =

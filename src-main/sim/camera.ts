@@ -1,5 +1,5 @@
 /** One simulated camera: parameters, a frame counter that follows the frame rate, connection. */
-import type { WireValue } from '../core/motif-api/wire-json';
+import type { WireValue } from '../core/python-json';
 import { checkParam, defaultParams } from './camera-params';
 import { badRequest } from './wire-errors';
 

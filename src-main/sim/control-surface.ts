@@ -6,7 +6,7 @@
  *   POST reset | jobs/finish | tasks/<name>/fire
  *   POST input {serial?, name, value}   POST disk {percent}
  */
-import type { WireValue } from '../core/motif-api/wire-json';
+import type { WireValue } from '../core/python-json';
 import { type Args, optionalNumber, optionalString, requireNumber, requireString } from './args';
 import type { CommandResult } from './rig-model';
 import type { SimRig } from './types';

@@ -6,7 +6,7 @@ import { timingSafeEqual } from 'node:crypto';
 import https from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import { type WireValue, parseWire, stringifyWire } from '../core/motif-api/wire-json';
+import { type WireValue, parseWire, stringifyWire } from '../core/python-json';
 import { normalizeEndpoint } from '../core/motif-api/endpoint-methods';
 import { type Args, isArgs } from './args';
 import type { FaultSet, TerminalFault } from './faults';

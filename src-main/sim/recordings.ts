@@ -1,5 +1,5 @@
 /** Recording sessions per camera: pending phase, auto-stop, and the list of finished files. */
-import type { WireValue } from '../core/motif-api/wire-json';
+import type { WireValue } from '../core/python-json';
 import type { SimCamera } from './camera';
 
 /** How long a camera reports "pending" before it records. */

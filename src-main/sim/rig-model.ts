@@ -2,7 +2,7 @@
  * The state of one simulated rig and the single command path every call takes,
  * whether it arrives over HTTPS or from the scheduler.
  */
-import type { WireValue } from '../core/motif-api/wire-json';
+import type { WireValue } from '../core/python-json';
 import { methodFor } from '../core/motif-api/endpoint-methods';
 import type { Args } from './args';
 import { SimCamera } from './camera';

@@ -1,5 +1,5 @@
 /** Endpoint patterns to handlers; the method each endpoint answers on comes from methodFor. */
-import type { WireValue } from '../core/motif-api/wire-json';
+import type { WireValue } from '../core/python-json';
 import type { Args } from './args';
 
 export type RouteParams = Record<string, string>;

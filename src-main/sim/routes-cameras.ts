@@ -1,5 +1,5 @@
 /** version, cameras, camera status and parameters, recording, recordings and copy/export. */
-import type { WireValue } from '../core/motif-api/wire-json';
+import type { WireValue } from '../core/python-json';
 import { type Args, optionalBoolean, optionalNumber, optionalObject, optionalString } from './args';
 import type { JobKind } from './copy-export';
 import { DISK_FULL_PERCENT, type RigModel } from './rig-model';

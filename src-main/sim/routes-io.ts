@@ -1,5 +1,5 @@
 /** Outputs, inputs, io/log, experiment messages and multi-camera connection. */
-import type { WireValue } from '../core/motif-api/wire-json';
+import type { WireValue } from '../core/python-json';
 import { type Args, optionalNumber } from './args';
 import type { RigModel } from './rig-model';
 import { route, type Route } from './router';

@@ -1,5 +1,5 @@
 /** The scheduler endpoints: list, create (schedule/<command>), clear one, clear all. */
-import type { WireValue } from '../core/motif-api/wire-json';
+import type { WireValue } from '../core/python-json';
 import { methodFor } from '../core/motif-api/endpoint-methods';
 import { type Args, optionalBoolean, requireString } from './args';
 import { checkParam } from './camera-params';

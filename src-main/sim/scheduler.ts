@@ -3,7 +3,7 @@
  * time; camera-relative tasks are armed only while their camera records, with
  * the recording start as the cron epoch.
  */
-import type { WireValue } from '../core/motif-api/wire-json';
+import type { WireValue } from '../core/python-json';
 import type { SimTaskView } from './types';
 
 export interface CronEngine {

@@ -3,7 +3,7 @@
  * read from stdin: what `motifctl rigs add` does, for e2e tests. Run with `npx tsx`.
  * Usage: seed-rig.ts NAME HOST PORT FINGERPRINT < key
  */
-import { openRigs } from '../../src-main/core/rigs/open-rigs';
+import { openRigs } from '../../src-main/core/registry/open-rigs';
 
 async function main() {
   const [name, host, port, fingerprint] = process.argv.slice(2);

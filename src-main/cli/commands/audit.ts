@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { appConfigDir } from '../../core/config-dir';
-import { formatAudit, type AuditFormat } from '../../core/rigs/audit-export';
-import { AuditLog, type AuditQuery } from '../../core/rigs/audit-log';
-import { writeFileAtomic } from '../../core/rigs/atomic-file';
+import { formatAudit, type AuditFormat } from '../../core/audit/audit-export';
+import { AuditLog, type AuditQuery } from '../../core/audit/audit-log';
+import { writeFileAtomic } from '../../core/files/atomic-file';
 import { EXIT, reportFailure, UsageError, type CommandContext } from './command-context';
 
 interface AuditExportFlags {

@@ -1,5 +1,5 @@
 import type { ErrorCode } from '../../contract/errors';
-import { isRigCallError } from '../../core/motif-api/rig-errors';
+import { isRigCallError } from '../../core/motif-api/rig-call-error';
 
 /** Where a command writes and what it reads, so commands run in-process in tests. */
 export interface CliIo {

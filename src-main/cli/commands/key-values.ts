@@ -1,4 +1,4 @@
-import { parseWire, type WireValue } from '../../core/motif-api/wire-json';
+import { parseWire, type WireValue } from '../../core/python-json';
 import { UsageError } from './command-context';
 
 const INFINITY_WORDS: Record<string, number> = {

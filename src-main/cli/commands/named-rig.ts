@@ -1,10 +1,10 @@
 import { appConfigDir } from '../../core/config-dir';
 import { NoticeBoard } from '../../core/notice-board';
-import { ConfigFile } from '../../core/rigs/config-file';
-import { confStoreFactory } from '../../core/rigs/config-store';
-import { isRigSetupError } from '../../core/rigs/rig-errors';
-import { RigRegistry, type RigConfig } from '../../core/rigs/rig-registry';
-import { SecretStore } from '../../core/rigs/secret-store';
+import { ConfigFile } from '../../core/registry/config-file';
+import { confStoreFactory } from '../../core/registry/conf-store-factory';
+import { isRigSetupError } from '../../core/registry/setup-error';
+import { RigRegistry, type RigConfig } from '../../core/registry/rig-registry';
+import { SecretStore } from '../../core/secrets/secret-store';
 import { UsageError } from './command-context';
 
 /** A rig from the shared rig list by name (any case) or id, for `--rig NAME`. */

@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
 import type { MotifError } from '../../contract/errors';
 import { appConfigDir } from '../../core/config-dir';
-import { AuditLog } from '../../core/rigs/audit-log';
-import { auditedClientFactory } from '../../core/rigs/audited-client';
-import { openRigs, type RigsOptions } from '../../core/rigs/open-rigs';
-import { Outbox } from '../../core/rigs/outbox';
+import { AuditLog } from '../../core/audit/audit-log';
+import { auditedClientFactory } from '../../core/audit/audited-client';
+import { openRigs, type RigsOptions } from '../../core/registry/open-rigs';
+import { Outbox } from '../../core/outbox/outbox';
 import { EXIT, exitCodeFor, formatJson, reportFailure, type CommandContext } from './command-context';
 
 /** `rigsOptions`: how rigs and keys are opened for `retry` (tests pass an in-memory keychain). */

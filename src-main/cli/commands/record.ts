@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import type { RecordingStartArgs, WireObject } from '../../core/motif-api/endpoint-table';
 import { readExperimentMetadata } from '../../core/motif-api/experiment-metadata';
-import { parseWire } from '../../core/motif-api/wire-json';
+import { parseWire } from '../../core/python-json';
 import { UsageError, type CommandContext } from './command-context';
 import { addConnectionFlags, type ConnectionFlags } from './connection-flags';
 import { parseNumber } from './key-values';

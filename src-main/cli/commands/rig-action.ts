@@ -1,7 +1,7 @@
 import { appConfigDir } from '../../core/config-dir';
 import type { MotifClient } from '../../core/motif-api/motif-client';
-import { AuditedMotifClient } from '../../core/rigs/audited-client';
-import { AuditLog } from '../../core/rigs/audit-log';
+import { AuditedMotifClient } from '../../core/audit/audited-client';
+import { AuditLog } from '../../core/audit/audit-log';
 import { formatJson, reportFailure, type CommandContext } from './command-context';
 import { auditTargetFor, resolveConnection, type ConnectionFlags } from './connection-flags';
 

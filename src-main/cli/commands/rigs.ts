@@ -3,9 +3,9 @@ import { Option, type Command } from 'commander';
 import type { Result } from '../../contract/errors';
 import { requests, type RequestName, type Res } from '../../contract/requests';
 import { appConfigDir } from '../../core/config-dir';
-import { rigHandlers } from '../../core/handlers/rigs';
-import { openRigs, type Rigs, type RigsOptions } from '../../core/rigs/open-rigs';
-import type { RigConfig } from '../../core/rigs/rig-registry';
+import { rigHandlers } from '../../core/registry/rig-handlers';
+import { openRigs, type Rigs, type RigsOptions } from '../../core/registry/open-rigs';
+import type { RigConfig } from '../../core/registry/rig-registry';
 import { EXIT, exitCodeFor, formatJson, reportFailure, UsageError, type CommandContext } from './command-context';
 import { processKeyInput, type KeyInput } from './key-input';
 

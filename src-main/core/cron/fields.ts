@@ -1,7 +1,7 @@
 /**
  * The typed shape of a Motif cron expression and the facts about each field.
  * Motif's dialect is the `cronex` Python library plus a leading seconds field and an
- * optional trailing year field (see docs/motif-wire-protocol.md, "Cron dialect").
+ * optional trailing year field (see docs/wire.md, "Cron dialect").
  */
 
 export type CronField = 'second' | 'minute' | 'hour' | 'dayOfMonth' | 'month' | 'dayOfWeek' | 'year';

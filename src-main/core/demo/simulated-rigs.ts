@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { randomApiKey, startSimulatedRigs, type SimFleet } from '../../sim';
-import type { RigConfig, RigRegistry } from '../rigs/rig-registry';
-import { RigSetupError } from '../rigs/rig-errors';
-import type { SecretStore } from '../rigs/secret-store';
+import type { RigConfig, RigRegistry } from '../registry/rig-registry';
+import { RigSetupError } from '../registry/setup-error';
+import type { SecretStore } from '../secrets/secret-store';
 import type { Logger } from '../logger';
 
 /**

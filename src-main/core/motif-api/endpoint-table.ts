@@ -1,5 +1,5 @@
 import type { HttpMethod } from './endpoint-methods';
-import type { WireValue } from './wire-json';
+import type { WireValue } from '../python-json';
 
 /**
  * Every endpoint of the wire document: `<param>` marks a path segment, `args` the JSON

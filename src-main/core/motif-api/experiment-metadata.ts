@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { parseWire } from './wire-json';
+import { parseWire } from '../python-json';
 import type { WireObject } from './endpoint-table';
 
 /**

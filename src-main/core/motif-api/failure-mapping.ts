@@ -1,4 +1,4 @@
-import { FingerprintMismatchError, RigCallError, type RigErrorDetails } from './rig-errors';
+import { FingerprintMismatchError, RigCallError, type RigErrorDetails } from './rig-call-error';
 
 /** What the client knew about a call when it failed. */
 export interface CallContext {

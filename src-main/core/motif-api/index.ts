@@ -1,7 +1,7 @@
 /** The Motif API client: one rig over HTTPS, typed endpoints, fan-out over many rigs. */
 export { MotifClient, DEFAULT_PORT, DEFAULT_TIMEOUT_MS, type MotifClientOptions } from './motif-client';
 export type { CallOptions } from './rig-endpoints';
-export { RigCallError, isRigCallError, type RigErrorCode, type RigErrorDetails } from './rig-errors';
+export { RigCallError, isRigCallError, type RigErrorCode, type RigErrorDetails } from './rig-call-error';
 export { trustFrom, type RigTrust } from './tls-trust';
 export { fetchPeerCertificate, normalizeFingerprint, sameFingerprint, type PeerCertificateInfo } from './fingerprint';
 export { fanOut, toMotifError, type FanOutResult } from './fan-out';
@@ -9,4 +9,4 @@ export { isCopyingStatus, isExportingStatus, isRecordingStatus } from './camera-
 export { readExperimentMetadata } from './experiment-metadata';
 export * from './endpoint-table';
 export { methodFor, urlPathFor, normalizeEndpoint, type HttpMethod } from './endpoint-methods';
-export { parseWire, stringifyWire, type WireValue } from './wire-json';
+export { parseWire, stringifyWire, type WireValue } from '../python-json';

@@ -9,7 +9,7 @@ import {
 } from './failure-mapping';
 import { RigEndpoints, type CallOptions } from './rig-endpoints';
 import { buildTrustingConnector, type RigTrust } from './tls-trust';
-import { parseWire, stringifyWire, type WireValue } from './wire-json';
+import { parseWire, stringifyWire, type WireValue } from '../python-json';
 
 export const DEFAULT_TIMEOUT_MS = 10_000; // the vendor client's
 export const DEFAULT_PORT = 6083;

@@ -15,7 +15,7 @@ import {
   type ScheduleResult,
   type WireObject,
 } from './endpoint-table';
-import type { WireValue } from './wire-json';
+import type { WireValue } from '../python-json';
 
 export interface CallOptions {
   /** Response timeout for this call; the client's default otherwise. */

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { TLSSocket } from 'node:tls';
 import { buildConnector } from 'undici';
 import { normalizeFingerprint } from './fingerprint';
-import { FingerprintMismatchError } from './rig-errors';
+import { FingerprintMismatchError } from './rig-call-error';
 
 /** How a rig's certificate is trusted. Rigs share one vendor self-signed certificate. */
 export type RigTrust =

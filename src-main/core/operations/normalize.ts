@@ -1,6 +1,6 @@
 import type { RecordingEntry, ScheduledTask } from '../../contract/requests/operations';
 import type { JsonValue } from '../../contract/requests/targets';
-import type { WireValue } from '../motif-api/wire-json';
+import type { WireValue } from '../python-json';
 
 /**
  * Motif documents few response fields; these read what rigs are known to send and keep

@@ -1,8 +1,8 @@
 import type { JsonValue, Target, TargetOutcome } from '../../contract/requests/targets';
 import { fanOut } from '../motif-api/fan-out';
 import type { RigEndpoints } from '../motif-api/rig-endpoints';
-import type { WireValue } from '../motif-api/wire-json';
-import type { RigCommand } from './rig-commands';
+import type { WireValue } from '../python-json';
+import type { RigCommand } from './command-builders';
 
 export type Delivery = { delivery: 'sent'; value: WireValue } | { delivery: 'queued' };
 

@@ -29,7 +29,7 @@ describe('architecture boundaries in lint', () => {
   });
 
   it('fails core, CLI and renderer files that import electron', async () => {
-    for (const filePath of ['src-main/core/rigs/bad.ts', 'src-main/cli/bad.ts', 'src-renderer/bad.ts']) {
+    for (const filePath of ['src-main/core/registry/bad.ts', 'src-main/cli/bad.ts', 'src-renderer/bad.ts']) {
       const errors = await boundaryErrors("import { app } from 'electron';\nexport const a = app;\n", filePath);
       expect(errors, filePath).toEqual([expect.stringContaining('Only src-main/shell and src-preload')]);
     }

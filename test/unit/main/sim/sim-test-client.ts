@@ -4,7 +4,7 @@ import https from 'node:https';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type WireValue, parseWire, stringifyWire } from '../../../../src-main/core/motif-api/wire-json';
+import { type WireValue, parseWire, stringifyWire } from '../../../../src-main/core/python-json';
 import { urlPathFor } from '../../../../src-main/core/motif-api/endpoint-methods';
 import type { SimRigInfo } from '../../../../src-main/sim';
 

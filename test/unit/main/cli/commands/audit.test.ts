@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { registerAuditCommand } from '../../../../../src-main/cli/commands/audit';
 import { EXIT, type CommandContext } from '../../../../../src-main/cli/commands/command-context';
 import type { AuditEntry } from '../../../../../src-main/contract/requests/audit';
-import { AuditLog } from '../../../../../src-main/core/rigs/audit-log';
+import { AuditLog } from '../../../../../src-main/core/audit/audit-log';
 
 function entry(second: number, rigName: string): AuditEntry {
   return {

@@ -6,11 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXIT, type CommandContext } from '../../../../../src-main/cli/commands/command-context';
 import { registerOutboxCommand } from '../../../../../src-main/cli/commands/outbox';
 import type { OutboxEntry } from '../../../../../src-main/contract/requests/outbox';
-import { openRigs } from '../../../../../src-main/core/rigs/open-rigs';
-import { Outbox } from '../../../../../src-main/core/rigs/outbox';
-import { SecretStore } from '../../../../../src-main/core/rigs/secret-store';
+import { openRigs } from '../../../../../src-main/core/registry/open-rigs';
+import { Outbox } from '../../../../../src-main/core/outbox/outbox';
+import { SecretStore } from '../../../../../src-main/core/secrets/secret-store';
 import { startSimulatedRigs, type SimFleet } from '../../../../../src-main/sim';
-import { MemoryKeychain } from '../../core/rigs/memory-keychain';
+import { MemoryKeychain } from '../../core/secrets/memory-keychain';
 
 const KEY = 'beef0123beef0123beef0123beef0123';
 

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { parseWire } from '../../../../../src-main/core/motif-api/wire-json';
+import { parseWire } from '../../../../../src-main/core/python-json';
 import type { SimFleet, SimRig } from '../../../../../src-main/sim';
 import { startFleet } from '../../core/motif-api/sim-fixture';
 import { runRigCommand } from './run-commands';

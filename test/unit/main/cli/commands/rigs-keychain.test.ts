@@ -3,10 +3,10 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KEYCHAIN_SERVICE, keytarKeychain } from '../../../../../src-main/core/rigs/keychain';
+import { KEYCHAIN_SERVICE, keytarKeychain } from '../../../../../src-main/core/secrets/keychain';
 import type { SimFleet, SimRig } from '../../../../../src-main/sim';
 import { startFleet } from '../../core/motif-api/sim-fixture';
-import { keychainGate } from '../../core/rigs/keychain-fixture';
+import { keychainGate } from '../../core/secrets/keychain-fixture';
 import { runRigCommand } from './run-commands';
 
 /** The real binary in its own process, with a piped standard input. */

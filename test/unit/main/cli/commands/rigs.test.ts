@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { EXIT, type CommandContext } from '../../../../../src-main/cli/commands/command-context';
 import type { KeyInput } from '../../../../../src-main/cli/commands/key-input';
 import { registerRigsCommand } from '../../../../../src-main/cli/commands/rigs';
-import { SecretStore } from '../../../../../src-main/core/rigs/secret-store';
-import { MemoryKeychain } from '../../core/rigs/memory-keychain';
+import { SecretStore } from '../../../../../src-main/core/secrets/secret-store';
+import { MemoryKeychain } from '../../core/secrets/memory-keychain';
 
 const KEY = 'cafe0123cafe0123cafe0123cafe0123';
 const FP = 'AB:'.repeat(31) + 'AB';

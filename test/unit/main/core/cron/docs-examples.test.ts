@@ -1,5 +1,5 @@
 // Every cron example in the vendor docs (seed/motif-api-docs.txt, motifapi's README.cron.md)
-// and in docs/motif-wire-protocol.md, with what it TRULY means in the dialect.
+// and in docs/wire.md, with what it TRULY means in the dialect.
 import { describe as suite, expect, it } from 'vitest';
 import { describe, matches, next, parse, type CronExpression } from '../../../../../src-main/core/cron';
 

@@ -6,7 +6,7 @@ const templates = Object.keys(ENDPOINTS) as EndpointTemplate[];
 
 describe('endpoint table', () => {
   it('covers every endpoint of the wire document, and nothing else', () => {
-    // Copied from the method table of docs/motif-wire-protocol.md.
+    // Copied from the method table of docs/wire.md.
     const documented = {
       GET: 'version, cameras, cameras/read/<name>, camera/<serial>, camera/<serial>/read/<name>, camera/<serial>/recordings, recordings, schedule, io/read, camera/<serial>/io/read',
       PATCH: 'cameras/configure, camera/<serial>/configure',

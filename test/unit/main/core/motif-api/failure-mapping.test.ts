@@ -6,7 +6,7 @@ import {
   isConnectionDropped,
   type CallContext,
 } from '../../../../../src-main/core/motif-api/failure-mapping';
-import { FingerprintMismatchError } from '../../../../../src-main/core/motif-api/rig-errors';
+import { FingerprintMismatchError } from '../../../../../src-main/core/motif-api/rig-call-error';
 
 const ctx: CallContext = {
   rig: '10.0.0.5:6083',

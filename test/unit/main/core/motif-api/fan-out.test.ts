@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fanOut } from '../../../../../src-main/core/motif-api/fan-out';
-import { RigCallError } from '../../../../../src-main/core/motif-api/rig-errors';
+import { RigCallError } from '../../../../../src-main/core/motif-api/rig-call-error';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

@@ -4,7 +4,7 @@ import type { SimFleet, SimRig } from '../../../../../src-main/sim';
 import { fanOut } from '../../../../../src-main/core/motif-api/fan-out';
 import { fetchPeerCertificate } from '../../../../../src-main/core/motif-api/fingerprint';
 import type { MotifClient } from '../../../../../src-main/core/motif-api/motif-client';
-import { RigCallError } from '../../../../../src-main/core/motif-api/rig-errors';
+import { RigCallError } from '../../../../../src-main/core/motif-api/rig-call-error';
 import { clientFor, startFleet } from './sim-fixture';
 
 let fleet: SimFleet;

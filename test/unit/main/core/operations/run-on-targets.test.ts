@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MotifClient } from '../../../../../src-main/core/motif-api/motif-client';
-import * as cmd from '../../../../../src-main/core/operations/rig-commands';
+import * as cmd from '../../../../../src-main/core/operations/command-builders';
 import { runOnTargets, type OperationsDeps } from '../../../../../src-main/core/operations/run-on-targets';
 import { startSimulatedRigs, type SimFleet } from '../../../../../src-main/sim';
 

@@ -1,0 +1,197 @@
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import type { z } from 'zod';
+import type { RecordingPreset, RigTrust, RigTrustInput } from '../../contract/requests/rigs';
+import type { ConfigFile } from './config-file';
+import { RigSetupError } from './setup-error';
+import {
+  checkHost,
+  checkPort,
+  checkPreset,
+  checkRigName,
+  checkTags,
+  checkTrust,
+  CONFIG_SCHEMA_VERSION,
+  type StoredRig,
+} from './rig-schema';
+
+export type { RecordingPreset } from '../../contract/requests/rigs';
+/** A configured rig, as stored (never with its key). */
+export type RigConfig = z.infer<typeof StoredRig>;
+export type RigTrustConfig = RigTrust;
+
+/** A rig as a user describes it; checked and normalised by the registry. */
+export interface RigInput {
+  name: string;
+  host: string;
+  port?: number | string;
+  trust?: z.infer<typeof RigTrustInput> | null;
+  tags?: readonly string[];
+  notes?: string;
+  preset?: RecordingPreset;
+  simulated?: boolean;
+}
+export type RigPatch = Partial<RigInput>;
+
+type RigFields = Omit<RigConfig, 'id' | 'createdAt'>;
+
+/**
+ * The lab's rigs, kept in the shared config file: every read goes to the file, so a rig
+ * added by the CLI shows up in the app (and the other way round).
+ */
+export class RigRegistry {
+  readonly #file: ConfigFile;
+  readonly #listeners = new Set<(rigs: RigConfig[]) => void>();
+  readonly #resolvePath: (p: string) => string;
+  /** The list listeners last heard about, so a change is told once whoever made it. */
+  #lastTold: string | undefined;
+
+  constructor(file: ConfigFile, options: { resolvePath?: (p: string) => string } = {}) {
+    this.#file = file;
+    this.#resolvePath = options.resolvePath ?? ((p) => path.resolve(p));
+  }
+
+  get configPath(): string {
+    return this.#file.path;
+  }
+
+  list(): RigConfig[] {
+    return this.#file.read().rigs;
+  }
+
+  get(id: string): RigConfig | undefined {
+    return this.list().find((r) => r.id === id);
+  }
+
+  /** Names are matched without regard to case or surrounding spaces. */
+  findByName(name: string): RigConfig | undefined {
+    const key = nameKey(name);
+    return this.list().find((r) => nameKey(r.name) === key);
+  }
+
+  /** `input` checked and normalised; throws RigSetupError('invalid-args') with a sentence. */
+  check(input: RigInput): RigFields {
+    return {
+      name: checkRigName(input.name),
+      host: checkHost(input.host),
+      port: checkPort(input.port),
+      trust: checkTrust(input.trust, this.#resolvePath),
+      tags: checkTags(input.tags),
+      notes: input.notes ?? '',
+      preset: checkPreset(input.preset),
+      simulated: input.simulated ?? false,
+    };
+  }
+
+  add(input: RigInput): RigConfig {
+    const fields = this.check(input);
+    const rigs = this.list();
+    assertNameFree(rigs, fields.name);
+    const rig: RigConfig = { id: randomUUID(), ...fields, createdAt: new Date().toISOString() };
+    this.#save([...rigs, rig]);
+    return rig;
+  }
+
+  update(id: string, patch: RigPatch): RigConfig {
+    const rigs = this.list();
+    const index = rigs.findIndex((r) => r.id === id);
+    const current = rigs[index];
+    if (!current) throw notFound(id);
+    const fields = this.check({ ...current, ...definedOnly(patch) });
+    assertNameFree(rigs, fields.name, id);
+    const rig: RigConfig = { ...current, ...fields };
+    this.#save(rigs.map((r, i) => (i === index ? rig : r)));
+    return rig;
+  }
+
+  remove(id: string): void {
+    const rigs = this.list();
+    if (!rigs.some((r) => r.id === id)) throw notFound(id);
+    this.#save(rigs.filter((r) => r.id !== id));
+  }
+
+  /**
+   * Adds rigs whose names are new and updates those that exist, in one write and one
+   * change event. Inputs must pass `check` (import does that entry by entry first).
+   */
+  upsertByName(inputs: readonly RigInput[]): { added: RigConfig[]; updated: RigConfig[]; unchanged: RigConfig[] } {
+    const rigs = this.list();
+    const result = { added: [] as RigConfig[], updated: [] as RigConfig[], unchanged: [] as RigConfig[] };
+    const now = new Date().toISOString();
+    for (const input of inputs) {
+      const fields = this.check(input);
+      const index = rigs.findIndex((r) => nameKey(r.name) === nameKey(fields.name));
+      const current = rigs[index];
+      if (!current) {
+        const rig: RigConfig = { id: randomUUID(), ...fields, createdAt: now };
+        rigs.push(rig);
+        result.added.push(rig);
+        continue;
+      }
+      const rig: RigConfig = { ...current, ...fields };
+      if (JSON.stringify(rig) === JSON.stringify(current)) {
+        result.unchanged.push(current);
+      } else {
+        rigs[index] = rig;
+        result.updated.push(rig);
+      }
+    }
+    if (result.added.length + result.updated.length > 0) this.#save(rigs);
+    return result;
+  }
+
+  onChange(listener: (rigs: RigConfig[]) => void): () => void {
+    this.#listeners.add(listener);
+    return () => {
+      this.#listeners.delete(listener);
+    };
+  }
+
+  /** Tells listeners about changes other processes (the CLI, another window) make to the file. */
+  watchFile(): () => void {
+    this.#lastTold = JSON.stringify(this.list());
+    return this.#file.watch(() => {
+      // A file caught mid-edit is left alone here; the next real read deals with it.
+      const rigs = this.#file.peek()?.rigs;
+      if (rigs) this.#tell(rigs);
+    });
+  }
+
+  #save(rigs: RigConfig[]): void {
+    this.#file.write({ schemaVersion: CONFIG_SCHEMA_VERSION, rigs });
+    this.#tell(rigs);
+  }
+
+  #tell(rigs: RigConfig[]): void {
+    const json = JSON.stringify(rigs);
+    if (json === this.#lastTold) return;
+    this.#lastTold = json;
+    for (const listener of this.#listeners) {
+      try {
+        listener(rigs.map((r) => structuredClone(r)));
+      } catch {
+        // A failing listener must not undo a saved change or starve the others.
+      }
+    }
+  }
+}
+
+const nameKey = (name: string) => name.trim().toLowerCase();
+
+function assertNameFree(rigs: readonly RigConfig[], name: string, exceptId?: string): void {
+  const clash = rigs.find((r) => r.id !== exceptId && nameKey(r.name) === nameKey(name));
+  if (clash) {
+    throw new RigSetupError('invalid-args', `There is already a rig named "${clash.name}"; rig names must be unique.`, {
+      field: 'name',
+    });
+  }
+}
+
+function notFound(id: string): RigSetupError {
+  return new RigSetupError('not-found', `There is no rig with id ${id}; it may have been removed.`, { rigId: id });
+}
+
+/** `undefined` in a patch means "leave as it is", not "clear". */
+function definedOnly<T extends object>(patch: T): Partial<T> {
+  return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

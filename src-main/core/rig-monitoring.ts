@@ -1,0 +1,69 @@
+/** The monitor, the outbox and the audit log wired for the app core: handlers, events, one close. */
+import type { EventBus } from './event-bus';
+import type { Handlers } from './dispatch';
+import { auditHandlers } from './audit/audit-handlers';
+import { outboxHandlers } from './outbox/outbox-handlers';
+import { statusHandlers } from './status/status-handlers';
+import type { Logger } from './logger';
+import type { RigEndpoints } from './motif-api/rig-endpoints';
+import { AuditLog } from './audit/audit-log';
+import { Outbox, drainAfterBriefOutage, drainWhenOnline } from './outbox/outbox';
+import { StatusMonitor, type MonitoredRigs, type StatusMonitorOptions } from './status/status-monitor';
+
+/** Built before the connector, so every client the connector makes can write to it. */
+export function openAuditLog(configDir: string, log: Logger): AuditLog {
+  return new AuditLog({ configDir, onError: (e) => log.error('writing the audit log failed', e) });
+}
+
+export interface RigMonitoringOptions {
+  configDir: string;
+  rigs: MonitoredRigs;
+  clientFor: (rigId: string) => Promise<RigEndpoints>;
+  audit: AuditLog;
+  events: EventBus;
+  log: Logger;
+  monitor?: Partial<Pick<StatusMonitorOptions, 'intervalMs' | 'slowIntervalMs' | 'requestTimeoutMs' | 'backoff'>>;
+}
+
+export interface RigMonitoring {
+  monitor: StatusMonitor;
+  outbox: Outbox;
+  audit: AuditLog;
+  handlers: Pick<Handlers, 'status.list' | 'status.refresh' | 'outbox.list' | 'outbox.cancel' | 'outbox.retry' | 'audit.query' | 'audit.export'>;
+  close(): Promise<void>;
+}
+
+/** Start polling every configured rig; push `rig.status` and `outbox.changed` on the event bus. */
+export function startRigMonitoring(options: RigMonitoringOptions): RigMonitoring {
+  const { rigs, clientFor, events, log } = options;
+  const monitor = new StatusMonitor({ rigs, clientFor, cacheDir: options.configDir, ...options.monitor });
+  const outbox = new Outbox({
+    configDir: options.configDir,
+    clientFor,
+    rigName: (id) => rigs.list().find((r) => r.id === id)?.name,
+    rigState: (id) => monitor.get(id)?.state,
+    onError: (e) => log.error('the outbox could not be applied', e),
+  });
+  const unsubscribe = [
+    monitor.onStatus((status) => events.emit('rig.status', status)),
+    outbox.onChange((rigId, entries) => events.emit('outbox.changed', { rigId, entries })),
+    drainWhenOnline(outbox, monitor),
+    drainAfterBriefOutage(outbox, monitor),
+  ];
+  // Called first, so its file update is queued before any drain's (the store runs updates in order).
+  const recovered = outbox.recoverInterrupted().catch((e: unknown) => log.error('reading the outbox failed', e));
+  const started = monitor.start().catch((e: unknown) => log.error('starting the status monitor failed', e));
+  return {
+    monitor,
+    outbox,
+    audit: options.audit,
+    handlers: { ...statusHandlers(monitor), ...outboxHandlers(outbox), ...auditHandlers(options.audit) },
+    close: async () => {
+      await Promise.all([started, recovered]);
+      for (const u of unsubscribe) u();
+      await monitor.stop();
+      await outbox.close();
+      await options.audit.flush();
+    },
+  };
+}

@@ -1,0 +1,242 @@
+/** One rig's poll loop: never two polls at once, backoff while unreachable, camera list and clock read less often. */
+import type { CameraStatusView, RigConnectionState, RigStatus } from '../../contract/requests/status';
+import type { RigEndpoints } from '../motif-api/rig-endpoints';
+import { isRigCallError } from '../motif-api/rig-call-error';
+import { backoffDelayMs, type BackoffOptions } from './backoff';
+import { readCameraList, readCameraStatus, readClockOffsetMs, readVersion, type CameraListing } from './status-read';
+
+export type ClientFor = (rigId: string) => Promise<RigEndpoints>;
+
+export interface PollTiming {
+  intervalMs: number;
+  /** Camera list, version and clock: re-read this often while nothing changes. */
+  slowIntervalMs: number;
+  /** Response timeout of each poll request. */
+  requestTimeoutMs: number;
+  backoff: BackoffOptions;
+}
+
+// Connector refusals, before any call: nothing stored for the rig yet.
+const CONNECTOR_STATES: Record<string, RigConnectionState> = {
+  'key-rejected': 'no-key',
+  'tls-untrusted': 'not-trusted',
+  'keychain-unavailable': 'keychain-unavailable',
+};
+const CALL_STATES: Record<string, RigConnectionState> = {
+  'rig-unreachable': 'offline',
+  'rig-timeout': 'offline',
+  'key-rejected': 'key-rejected',
+  'tls-untrusted': 'untrusted',
+  'tls-fingerprint-changed': 'untrusted',
+};
+
+class ConnectorRefusal extends Error {
+  constructor(cause: unknown) {
+    super('connector refused', { cause });
+  }
+}
+
+export function emptyStatus(rigId: string, rigName: string): RigStatus {
+  return {
+    rigId,
+    rigName,
+    state: 'unknown',
+    stale: true,
+    problem: null,
+    lastSeenAtMs: null,
+    checkedAtMs: null,
+    retryDelayMs: null,
+    version: null,
+    clockOffsetMs: null,
+    cameras: [],
+  };
+}
+
+export class RigPoller {
+  status: RigStatus;
+  #cameras: CameraListing[] | null = null;
+  #slowReadAtMs = 0;
+  #failures = 0;
+  #timer: NodeJS.Timeout | null = null;
+  #polling = false;
+  #rerun = false;
+  #stopped = false;
+  #waitingForNext: Array<(s: RigStatus) => void> = [];
+
+  constructor(
+    readonly rigId: string,
+    initial: RigStatus,
+    private readonly clientFor: ClientFor,
+    private readonly timing: PollTiming,
+    private readonly onPolled: (poller: RigPoller, next: RigStatus) => void,
+  ) {
+    this.status = initial;
+  }
+
+  start(): void {
+    this.#schedule(0);
+  }
+
+  stop(): void {
+    this.#stopped = true;
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = null;
+    for (const resolve of this.#waitingForNext.splice(0)) resolve(this.status);
+  }
+
+  rename(name: string): void {
+    this.status = { ...this.status, rigName: name };
+  }
+
+  /** Poll as soon as possible, starting the backoff over; resolves with the status that poll produced. */
+  pollNow(): Promise<RigStatus> {
+    if (this.#stopped) return Promise.resolve(this.status);
+    this.#failures = 0;
+    const done = new Promise<RigStatus>((resolve) => this.#waitingForNext.push(resolve));
+    if (this.#polling) this.#rerun = true;
+    else this.#schedule(0);
+    return done;
+  }
+
+  #schedule(delayMs: number): void {
+    if (this.#stopped) return;
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => {
+      this.#timer = null;
+      void this.#run();
+    }, delayMs);
+  }
+
+  async #run(): Promise<void> {
+    if (this.#polling || this.#stopped) return;
+    this.#polling = true;
+    const waiters = this.#waitingForNext.splice(0);
+    const startedAtMs = Date.now();
+    let next: RigStatus;
+    try {
+      next = await this.#pollOnce(startedAtMs);
+      this.#failures = 0;
+    } catch (e) {
+      this.#failures += 1;
+      this.#cameras = null; // read the list again once the rig answers
+      next = this.#failedStatus(e, Date.now());
+    }
+    this.#polling = false;
+    if (this.#stopped) {
+      for (const resolve of waiters) resolve(this.status);
+      return;
+    }
+    this.onPolled(this, next);
+    for (const resolve of waiters) resolve(this.status);
+    if (this.#rerun) {
+      this.#rerun = false;
+      this.#schedule(0);
+    } else if (next.state === 'online') {
+      this.#schedule(Math.max(0, this.timing.intervalMs - (Date.now() - startedAtMs)));
+    } else {
+      this.#schedule(next.retryDelayMs ?? this.timing.intervalMs);
+    }
+  }
+
+  async #pollOnce(nowMs: number): Promise<RigStatus> {
+    let client: RigEndpoints;
+    try {
+      client = await this.clientFor(this.rigId);
+    } catch (e) {
+      throw new ConnectorRefusal(e);
+    }
+    const options = { timeoutMs: this.timing.requestTimeoutMs };
+    const previous = this.status;
+    // A rig's version changes only with a restart, which shows as a gap in its answers.
+    const reconnected = previous.state !== 'online';
+    const slowDue = this.#cameras === null || reconnected || nowMs - this.#slowReadAtMs >= this.timing.slowIntervalMs;
+    let version = previous.version;
+    let clockOffsetMs = previous.clockOffsetMs;
+    if (slowDue) {
+      const clockSentAtMs = Date.now();
+      const [cameras, versionResult, schedule] = await Promise.all([
+        client.request('cameras', {}, undefined, options),
+        reconnected || version === null ? client.request('version', {}, undefined, options) : null,
+        client.request('schedule', {}, undefined, options).then((s) => ({ s, receivedAtMs: Date.now() })),
+      ]);
+      this.#cameras = readCameraList(cameras);
+      if (versionResult) version = readVersion(versionResult);
+      const measured = readClockOffsetMs(schedule.s, clockSentAtMs, schedule.receivedAtMs);
+      // Small wobble is network delay, not the rig's clock: keep the shown value steady.
+      clockOffsetMs = measured !== null && clockOffsetMs !== null && Math.abs(measured - clockOffsetMs) < 500 ? clockOffsetMs : measured;
+      this.#slowReadAtMs = nowMs;
+    }
+    const listing = this.#cameras ?? [];
+    const cameras = await Promise.all(listing.map((camera) => this.#readCamera(client, camera, options)));
+    const checkedAtMs = Date.now();
+    return {
+      rigId: this.rigId,
+      rigName: previous.rigName,
+      state: 'online',
+      stale: false,
+      problem: null,
+      lastSeenAtMs: checkedAtMs,
+      checkedAtMs,
+      retryDelayMs: null,
+      version,
+      clockOffsetMs,
+      cameras,
+    };
+  }
+
+  async #readCamera(client: RigEndpoints, camera: CameraListing, options: { timeoutMs: number }): Promise<CameraStatusView> {
+    try {
+      return readCameraStatus(camera, await client.cameraStatus(camera.serial, options), Date.now());
+    } catch (e) {
+      // The rig answered but not for this camera (gone, restarting): show it, read the list again.
+      if (!isRigCallError(e) || (e.code !== 'rig-error' && e.code !== 'rig-bad-response')) throw e;
+      this.#cameras = null;
+      const known = this.status.cameras.find((c) => c.serial === camera.serial);
+      return {
+        ...(known ?? unknownCamera(camera)),
+        error: e.message,
+      };
+    }
+  }
+
+  #failedStatus(e: unknown, checkedAtMs: number): RigStatus {
+    const refusal = e instanceof ConnectorRefusal;
+    const cause = refusal ? e.cause : e;
+    const code = errorCode(cause);
+    const state = (refusal ? CONNECTOR_STATES[code] : CALL_STATES[code]) ?? 'rig-error';
+    const retryDelayMs = backoffDelayMs(this.#failures, this.timing.backoff);
+    return {
+      ...this.status,
+      state,
+      stale: true,
+      problem: { code, message: errorMessage(cause) },
+      checkedAtMs,
+      retryDelayMs,
+    };
+  }
+}
+
+function unknownCamera(camera: CameraListing): CameraStatusView {
+  return {
+    serial: camera.serial,
+    name: camera.name,
+    connected: null,
+    state: 'unknown',
+    recording: null,
+    playbackStatus: null,
+    playbackProgress: null,
+    copying: false,
+    exporting: false,
+    timeZone: null,
+    error: null,
+  };
+}
+
+function errorCode(e: unknown): string {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : 'internal';
+}
+
+function errorMessage(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}

@@ -1,0 +1,178 @@
+/**
+ * Polls every configured rig and keeps what it last knew of each: pushes one rig's status
+ * when it changes, persists the lot so a restarted app shows every rig at once (stale).
+ */
+import type { RigStatus } from '../../contract/requests/status';
+import { DEFAULT_BACKOFF } from './backoff';
+import { StatusCache } from './status-cache';
+import { RigPoller, emptyStatus, type ClientFor, type PollTiming } from './rig-poller';
+
+export type { ClientFor } from './rig-poller';
+
+/** What the monitor needs of the rig registry (the real RigRegistry satisfies it). */
+export interface MonitoredRigs {
+  list(): { id: string; name: string }[];
+  onChange(listener: (rigs: { id: string; name: string }[]) => void): () => void;
+}
+
+export interface StatusMonitorOptions {
+  rigs: MonitoredRigs;
+  clientFor: ClientFor;
+  /** Folder for the persisted status; none: nothing is persisted. */
+  cacheDir?: string;
+  intervalMs?: number;
+  slowIntervalMs?: number;
+  requestTimeoutMs?: number;
+  backoff?: Partial<PollTiming['backoff']>;
+  statusWriteIntervalMs?: number;
+}
+
+export type StatusListener = (status: RigStatus, previous: RigStatus) => void;
+
+export class StatusMonitor {
+  readonly #pollers = new Map<string, RigPoller>();
+  readonly #restored = new Map<string, RigStatus>();
+  readonly #listeners = new Set<StatusListener>();
+  readonly #signatures = new Map<string, string>();
+  readonly #timing: PollTiming;
+  readonly #cache: StatusCache | null;
+  #unsubscribe: (() => void) | null = null;
+  #started = false;
+  #starting: Promise<void> | null = null;
+
+  constructor(private readonly options: StatusMonitorOptions) {
+    const intervalMs = options.intervalMs ?? 1000;
+    this.#timing = {
+      intervalMs,
+      slowIntervalMs: options.slowIntervalMs ?? Math.max(30 * intervalMs, 30_000),
+      requestTimeoutMs: options.requestTimeoutMs ?? 5000,
+      backoff: { ...DEFAULT_BACKOFF, ...options.backoff },
+    };
+    this.#cache = options.cacheDir ? new StatusCache(options.cacheDir, options.statusWriteIntervalMs) : null;
+  }
+
+  /** Load the persisted status (shown stale until each rig answers), then start polling. */
+  start(): Promise<void> {
+    this.#starting ??= this.#start();
+    return this.#starting;
+  }
+
+  /** Resolves once the persisted status is loaded and every rig is polled (not necessarily answered). */
+  async ready(): Promise<void> {
+    await this.#starting;
+  }
+
+  async #start(): Promise<void> {
+    for (const s of (await this.#cache?.load()) ?? []) {
+      // Nothing of it is confirmed by this run: unknown until polled, last known values kept.
+      this.#restored.set(s.rigId, { ...s, state: 'unknown', stale: true, problem: null, retryDelayMs: null });
+    }
+    this.#started = true;
+    this.#sync(this.options.rigs.list());
+    this.#unsubscribe = this.options.rigs.onChange((rigs) => this.#sync(rigs));
+  }
+
+  async stop(): Promise<void> {
+    this.#unsubscribe?.();
+    this.#unsubscribe = null;
+    for (const p of this.#pollers.values()) p.stop();
+    this.#pollers.clear();
+    this.#started = false;
+    this.#starting = null;
+    await this.#cache?.flush();
+  }
+
+  /** Every configured rig's last known status, in registry order. */
+  list(): RigStatus[] {
+    return this.options.rigs
+      .list()
+      .map((r) => this.#pollers.get(r.id)?.status ?? emptyStatus(r.id, r.name));
+  }
+
+  get(rigId: string): RigStatus | undefined {
+    return this.#pollers.get(rigId)?.status;
+  }
+
+  /** Poll now (one rig or all) and wait for the answers. */
+  async refresh(rigId?: string): Promise<RigStatus[]> {
+    await this.ready();
+    // A rig added a moment ago may not have reached us through onChange yet.
+    if (this.#started) this.#sync(this.options.rigs.list());
+    const targets = rigId === undefined ? [...this.#pollers.values()] : [this.#pollers.get(rigId)].filter((p) => p !== undefined);
+    return Promise.all(targets.map((p) => p.pollNow()));
+  }
+
+  /** Called with a rig's status each time it changes (not for every poll). */
+  onStatus(listener: StatusListener): () => void {
+    this.#listeners.add(listener);
+    return () => {
+      this.#listeners.delete(listener);
+    };
+  }
+
+  #sync(rigs: { id: string; name: string }[]): void {
+    if (!this.#started) return;
+    const ids = new Set(rigs.map((r) => r.id));
+    for (const [id, poller] of this.#pollers) {
+      if (ids.has(id)) continue;
+      poller.stop();
+      this.#pollers.delete(id);
+      this.#signatures.delete(id);
+    }
+    for (const rig of rigs) {
+      const existing = this.#pollers.get(rig.id);
+      if (existing) {
+        if (existing.status.rigName !== rig.name) {
+          const previous = existing.status;
+          existing.rename(rig.name);
+          this.#publish(existing.status, previous);
+        }
+        continue;
+      }
+      const restored = this.#restored.get(rig.id);
+      const initial = restored ? { ...restored, rigName: rig.name } : emptyStatus(rig.id, rig.name);
+      const poller = new RigPoller(rig.id, initial, this.options.clientFor, this.#timing, (p, next) => this.#polled(p, next));
+      this.#pollers.set(rig.id, poller);
+      this.#signatures.set(rig.id, signature(initial));
+      poller.start();
+    }
+    this.#persist();
+  }
+
+  #polled(poller: RigPoller, next: RigStatus): void {
+    const previous = poller.status;
+    poller.status = next;
+    this.#publish(next, previous);
+    this.#persist();
+  }
+
+  #publish(status: RigStatus, previous: RigStatus): void {
+    const sig = signature(status);
+    if (this.#signatures.get(status.rigId) === sig) return;
+    this.#signatures.set(status.rigId, sig);
+    for (const listener of this.#listeners) {
+      try {
+        listener(status, previous);
+      } catch {
+        // A failing listener must not stop the monitor or the other listeners.
+      }
+    }
+  }
+
+  #persist(): void {
+    this.#cache?.save([...this.#pollers.values()].map((p) => p.status));
+  }
+}
+
+/** What counts as a change: everything but times that move on every poll. */
+function signature(s: RigStatus): string {
+  return JSON.stringify({
+    ...s,
+    lastSeenAtMs: s.state === 'online' ? null : s.lastSeenAtMs,
+    checkedAtMs: null,
+    retryDelayMs: null,
+    cameras: s.cameras.map((c) =>
+      c.recording ? { ...c, recording: { ...c.recording, elapsedSeconds: null, remainingSeconds: null } } : c,
+    ),
+  });
+}

@@ -1,0 +1,154 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Result } from '../../../../../src-main/contract/errors';
+import type { CronExplanation } from '../../../../../src-main/contract/requests/cron';
+import type { RecordingEntry, ScheduledTask } from '../../../../../src-main/contract/requests/operations';
+import type { RigSummary } from '../../../../../src-main/contract/requests/rigs';
+import type { TargetOutcome } from '../../../../../src-main/contract/requests/targets';
+import { createAppCore, type AppCore } from '../../../../../src-main/core/app-core';
+import { silentLogger } from '../../../../../src-main/core/logger';
+import { SecretStore } from '../../../../../src-main/core/secrets/secret-store';
+import { MemoryKeychain } from '../secrets/memory-keychain';
+
+let core: AppCore;
+let rigs: RigSummary[];
+
+const call = async <T>(name: string, args: unknown): Promise<T> => {
+  const r = (await core.dispatch(name, args)) as Result<T>;
+  if (!r.ok) throw new Error(`${name} failed: ${JSON.stringify(r.error)}`);
+  return r.value;
+};
+const allOk = (outcomes: TargetOutcome[]) => outcomes.map((o) => (o.ok ? `${o.rigName}:${o.delivery}` : `${o.rigName}:${o.error.code}`));
+const until = async (check: () => Promise<boolean>, timeoutMs = 5000) => {
+  const end = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error('condition not reached in time');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+};
+
+beforeAll(async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'motif-ops-'));
+  core = createAppCore({ transport: 'browser', log: silentLogger, configDir: dir, secrets: new SecretStore(new MemoryKeychain(), { cacheMs: 0 }) });
+  rigs = (await call<{ rigs: RigSummary[] }>('demo.start', { count: 2 })).rigs;
+});
+afterAll(async () => {
+  await core.close();
+});
+
+describe('demo mode', () => {
+  it('adds two simulated rigs, pinned and with a stored key, marked simulated', async () => {
+    expect(rigs.map((r) => [r.name, r.simulated, r.keyState, r.trust?.kind])).toEqual([
+      ['Simulated rig 1', true, 'keychain', 'fingerprint'],
+      ['Simulated rig 2', true, 'keychain', 'fingerprint'],
+    ]);
+    const listed = await call<RigSummary[]>('rigs.list', {});
+    expect(listed.map((r) => r.id)).toEqual(rigs.map((r) => r.id));
+  });
+});
+
+describe('operations over the bridge', () => {
+  it('records on both rigs at once, stops, and lists the recordings', async () => {
+    const targets = rigs.map((r) => ({ rigId: r.id }));
+    const started = await call<TargetOutcome[]>('recording.start', { targets, options: { codec: 'high', filename: 'trial', metadata: { fly: 'CS' } } });
+    expect(allOk(started)).toEqual(['Simulated rig 1:sent', 'Simulated rig 2:sent']);
+    await new Promise((r) => setTimeout(r, 400)); // past the rig's pending phase
+    const stopped = await call<TargetOutcome[]>('recording.stop', { targets });
+    expect(allOk(stopped)).toEqual(['Simulated rig 1:sent', 'Simulated rig 2:sent']);
+    const listed = await call<RecordingEntry[]>('recordings.list', { target: { rigId: rigs[0]!.id } });
+    expect(listed).toHaveLength(2);
+    expect(listed[0]!.name).toMatch(/^trial_FAKE0_/);
+    expect(listed[0]!.sizeBytes).toBeGreaterThan(0);
+  });
+
+  it('copies recordings and the rig reports progress until done', async () => {
+    const copied = await call<TargetOutcome[]>('recordings.copy', { targets: [{ rigId: rigs[1]!.id }], options: {} });
+    expect(copied[0]).toMatchObject({ ok: true, delivery: 'sent' });
+    await until(async () => {
+      const list = await call<RecordingEntry[]>('recordings.list', { target: { rigId: rigs[1]!.id } });
+      return list.length > 0 && list.every((r) => r.copied === true);
+    }, 10_000);
+  });
+
+  it('toggles an output and writes, reads back a camera parameter', async () => {
+    const target = { rigId: rigs[0]!.id, serial: 'FAKE0' };
+    expect(allOk(await call('outputs.set', { targets: [target], name: 'led', value: 'toggle-start-high' }))).toEqual(['Simulated rig 1:sent']);
+    expect(allOk(await call('cameras.configure', { targets: [target], params: { Gain: 4 } }))).toEqual(['Simulated rig 1:sent']);
+    const read = await call<Record<string, unknown>>('cameras.read', { target, names: ['Gain'] });
+    expect(JSON.stringify(read.Gain)).toContain('4');
+  });
+
+  it('schedules a camera-relative task, lists it with the rig clock, and clears it', async () => {
+    const rigId = rigs[0]!.id;
+    const added = await call<TargetOutcome[]>('schedule.add', {
+      targets: [{ rigId, serial: 'FAKE0' }],
+      taskName: 'toggle_led_2s',
+      cronExpression: '%2 * * ? * * *',
+      cameraRelative: true,
+      operation: { kind: 'outputs.set', name: 'led', value: 'toggle-start-high' },
+    });
+    expect(allOk(added)).toEqual(['Simulated rig 1:sent']);
+    const listed = await call<{ rigNowUnixSeconds: number; tasks: ScheduledTask[] }>('schedule.list', { rigId });
+    expect(Math.abs(listed.rigNowUnixSeconds - Date.now() / 1000)).toBeLessThan(5);
+    expect(listed.tasks).toContainEqual(expect.objectContaining({ name: 'toggle_led_2s', cronExpression: '%2 * * ? * * *' }));
+    await call('schedule.clear', { rigId, taskName: 'toggle_led_2s' });
+    expect((await call<{ tasks: ScheduledTask[] }>('schedule.list', { rigId })).tasks).toEqual([]);
+  });
+
+  it('answers a bad cron expression with the rig\'s own message, per target', async () => {
+    const added = await call<TargetOutcome[]>('schedule.add', {
+      targets: [{ rigId: rigs[0]!.id }],
+      taskName: 'bad',
+      cronExpression: '0 61 * * * *',
+      operation: { kind: 'recording.start', options: {} },
+    });
+    expect(added[0]).toMatchObject({ ok: false, error: { code: 'rig-error', message: expect.stringMatching(/minute/i) } });
+  });
+
+  it('reports unknown rigs and bad arguments clearly', async () => {
+    const r = await call<TargetOutcome[]>('experiment.message', { targets: [{ rigId: 'nope' }], message: 'hi' });
+    expect(r[0]).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    const bad = await core.dispatch('recording.start', { targets: [], options: {} });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-args' } });
+    const read = await core.dispatch('schedule.list', { rigId: 'nope' });
+    expect(read).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+});
+
+describe('cron over the bridge', () => {
+  it('explains a valid expression with its next fire times in the given zone', async () => {
+    const r = await call<CronExplanation>('cron.explain', { expression: '0 6-16 * * * *', timeZone: 'UTC', from: '2026-11-25T12:00:00Z', count: 2 });
+    expect(r).toEqual({
+      valid: true,
+      description: expect.stringContaining('minutes 6 through 16'),
+      next: ['2026-11-25T12:06:00Z', '2026-11-25T12:07:00Z'],
+    });
+  });
+  it('shows camera-relative fire times as offsets from the recording start', async () => {
+    const r = await call<CronExplanation>('cron.explain', { expression: '0 5 * ? * * *', cameraRelative: true, count: 2 });
+    expect(r).toMatchObject({ valid: true, next: ['+0h 05m 00s after the start', '+1h 05m 00s after the start'] });
+  });
+  it('names the field and the reason of an invalid expression', async () => {
+    const r = await call<CronExplanation>('cron.explain', { expression: '0 61 * * * *' });
+    expect(r).toMatchObject({ valid: false, field: 'minute', text: expect.stringContaining('61') });
+  });
+  it('says when an expression never fires', async () => {
+    const r = await call<CronExplanation>('cron.explain', { expression: '0 0 0 30 2 ?', timeZone: 'UTC' });
+    expect(r).toMatchObject({ valid: true, next: [] });
+    if (r.valid) expect(r.exhaustedReason).toBeTruthy();
+  });
+  it('writes a one-shot expression some seconds after the rig clock', async () => {
+    const r = await call<{ expression: string }>('cron.oneShot', { rigNowUnixSeconds: Date.UTC(2026, 10, 25, 12, 0, 0) / 1000, secondsFromNow: 90, timeZone: 'UTC' });
+    expect(r.expression).toBe('30 1 12 25 11 ? 2026');
+  });
+});
+
+describe('removing a simulated rig', () => {
+  it('stops its simulator', async () => {
+    const gone = rigs[1]!;
+    await call('rigs.remove', { rigId: gone.id });
+    await until(async () => !core.simulated.runningRigIds().includes(gone.id));
+  });
+});

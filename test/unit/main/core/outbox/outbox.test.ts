@@ -1,0 +1,180 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { OutboxEntry } from '../../../../../src-main/contract/requests/outbox';
+import type { RigStatus } from '../../../../../src-main/contract/requests/status';
+import { Outbox, drainWhenOnline } from '../../../../../src-main/core/outbox/outbox';
+import { changeKind } from '../../../../../src-main/core/outbox/outbox-policy';
+import { StatusMonitor } from '../../../../../src-main/core/status/status-monitor';
+import { SimRigsHarness, waitFor } from '../registry/rig-fixture';
+
+const FAST = { intervalMs: 100, slowIntervalMs: 1000, requestTimeoutMs: 1000, backoff: { baseMs: 50, maxMs: 200, jitter: 0 } };
+const task = (name: string, cron = '0 0 12 * * *') => ({ task_name: name, cron_expression: cron });
+
+describe('Outbox against simulated rigs', () => {
+  let h: SimRigsHarness;
+  let dir: string;
+  const stops: (() => unknown)[] = [];
+  const events: { rigId: string; entries: OutboxEntry[] }[] = [];
+  const statuses: RigStatus[] = [];
+
+  beforeEach(async () => {
+    h = await SimRigsHarness.start(2, 2);
+    dir = h.tempDir();
+    events.length = 0;
+    statuses.length = 0;
+  });
+  afterEach(async () => {
+    for (const stop of stops.splice(0)) await stop();
+    await h.stop();
+  });
+
+  async function setup() {
+    const monitor = new StatusMonitor({ rigs: h.rigList, clientFor: h.clientFor, ...FAST });
+    const outbox = new Outbox({
+      configDir: dir,
+      clientFor: h.clientFor,
+      rigName: (id) => h.rigList.rigs.find((r) => r.id === id)?.name,
+      rigState: (id) => monitor.get(id)?.state,
+    });
+    outbox.onChange((rigId, entries) => events.push({ rigId, entries }));
+    monitor.onStatus((s) => statuses.push(s));
+    stops.push(drainWhenOnline(outbox, monitor), () => monitor.stop(), () => outbox.close());
+    await monitor.start();
+    await waitFor(() => monitor.list().every((s) => s.state === 'online'));
+    return { monitor, outbox };
+  }
+
+  async function takeOffline(monitor: StatusMonitor, rigId: string) {
+    await h.sim(rigId).goOffline();
+    await waitFor(() => monitor.get(rigId)?.state === 'offline');
+    h.sim(rigId).reset(); // forget the polls so far: what follows is what the queue sends
+  }
+
+  it('sends a change at once while the rig is online', async () => {
+    const { outbox } = await setup();
+    const r = await outbox.submitChange('rig-0', 'schedule/recording/start', task('now'));
+    expect(r.ok && r.value.outcome).toBe('sent');
+    expect(h.sim('rig-0').state.tasks.map((t) => t.name)).toEqual(['now']);
+    expect(await outbox.list()).toEqual([]);
+  });
+
+  it('queues safe changes while offline, keeps them across a restart, and applies them in order on return', async () => {
+    const { monitor, outbox } = await setup();
+    await takeOffline(monitor, 'rig-0');
+    const serial = h.sim('rig-0').info.serials[0]!;
+    const submitted = [
+      await outbox.submitChange('rig-0', 'schedule/recording/start', task('first')),
+      await outbox.submitChange('rig-0', `camera/${serial}/configure`, { ExposureTime: 4000 }),
+      await outbox.submitChange('rig-0', 'schedule/io/led/set', { ...task('toggle'), value: Infinity }),
+    ];
+    expect(submitted.map((r) => r.ok && r.value.outcome)).toEqual(['queued', 'queued', 'queued']);
+    // A new app on the same config folder sees the same queue.
+    const restarted = new Outbox({ configDir: dir, clientFor: h.clientFor, rigName: () => 'Rig 0' });
+    const listed = await restarted.list('rig-0');
+    expect(listed.map((e) => [e.endpoint, e.state])).toEqual([
+      ['schedule/recording/start', 'pending'],
+      [`camera/${serial}/configure`, 'pending'],
+      ['schedule/io/led/set', 'pending'],
+    ]);
+    expect(listed[2]!.args.value).toBe('Infinity');
+    expect(readFileSync(restarted.store.path, 'utf8')).toContain('Infinity');
+    expect(h.sim('rig-0').events()).toEqual([]);
+
+    await h.sim('rig-0').comeBack();
+    await waitFor(async () => (await outbox.list('rig-0')).every((e) => e.state === 'applied'), 5000);
+    const commands = h.sim('rig-0').events().filter((e) => e.method !== 'GET');
+    expect(commands.map((e) => e.endpoint)).toEqual(['schedule/recording/start', `camera/${serial}/configure`, 'schedule/io/led/set']);
+    expect(commands.every((e) => e.status === 200)).toBe(true);
+    expect(h.sim('rig-0').state.tasks.map((t) => t.name).sort()).toEqual(['first', 'toggle']);
+    expect((await outbox.list('rig-0')).every((e) => e.appliedAtMs !== null && e.error === null)).toBe(true);
+  });
+
+  it('stops a rig’s queue at a refused entry until it is retried or cancelled', async () => {
+    const { monitor, outbox } = await setup();
+    await takeOffline(monitor, 'rig-0');
+    const bad = await outbox.submitChange('rig-0', 'schedule/recording/start', task('bad', 'not a cron'));
+    await outbox.submitChange('rig-0', 'schedule/recording/start', task('after'));
+    await h.sim('rig-0').comeBack();
+    const failed = await waitFor(async () => (await outbox.list('rig-0')).find((e) => e.state === 'failed'));
+    expect(failed.error?.code).toBe('rig-error');
+    expect(failed.error?.message).toMatch(/cron_expression/);
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await outbox.list('rig-0')).map((e) => e.state)).toEqual(['failed', 'pending']);
+    expect(h.sim('rig-0').state.tasks).toEqual([]);
+
+    const retried = await outbox.retry(failed.id);
+    expect(retried.ok).toBe(true);
+    await waitFor(async () => (await outbox.list('rig-0'))[0]!.attempts === 2 && (await outbox.list('rig-0'))[0]!.state === 'failed');
+    expect(bad.ok && bad.value.outcome).toBe('queued');
+    const cancelled = await outbox.cancel(failed.id);
+    expect(cancelled.ok).toBe(true);
+    await waitFor(async () => (await outbox.list('rig-0')).map((e) => e.state).join() === 'applied');
+    expect(h.sim('rig-0').state.tasks.map((t) => t.name)).toEqual(['after']);
+    expect(events.filter((e) => e.rigId === 'rig-1')).toEqual([]); // the other rig's queue never moved
+  });
+
+  it('never queues a time-critical command', async () => {
+    const { monitor, outbox } = await setup();
+    await takeOffline(monitor, 'rig-0');
+    for (const endpoint of ['recording/start', 'recording/stop', 'io/led/set', 'recordings/copy_all', 'recordings/export_all']) {
+      const r = await outbox.submitChange('rig-0', endpoint, endpoint.startsWith('io') ? { value: 1 } : {});
+      expect(r.ok).toBe(false);
+      if (!r.ok) {
+        expect(r.error.code).toBe('rig-unreachable');
+        expect(r.error.message).toMatch(/not queued because it is time-critical/);
+      }
+    }
+    // Without the monitor's word the command is tried, and still not queued when the rig does not answer.
+    const blind = new Outbox({ configDir: dir, clientFor: h.clientFor, rigName: () => 'Rig 0' });
+    const tried = await blind.submitChange('rig-0', 'recording/start', {});
+    expect(!tried.ok && tried.error.code).toBe('rig-unreachable');
+    const queuedBlind = await blind.submitChange('rig-0', 'schedule/clear', {});
+    expect(queuedBlind.ok && queuedBlind.value.outcome).toBe('queued');
+    expect((await outbox.list()).map((e) => e.endpoint)).toEqual(['schedule/clear']);
+  });
+
+  it('keeps no secret on disk or in events, and refuses to queue a change carrying one', async () => {
+    const { monitor, outbox } = await setup();
+    await takeOffline(monitor, 'rig-0');
+    const r = await outbox.submitChange('rig-0', 'schedule/recordings/copy_all', { ...task('nightly'), loopy_api_key: 'LOOPY-9876-SECRET' });
+    expect(!r.ok && r.error.message).toMatch(/loopy_api_key/);
+    await outbox.submitChange('rig-0', 'schedule/recordings/copy_all', { ...task('nightly'), location: '/mnt/store' });
+    await h.sim('rig-0').comeBack();
+    await waitFor(async () => (await outbox.list('rig-0')).every((e) => e.state === 'applied'));
+    const apiKey = h.sim('rig-0').info.apiKey;
+    const written = [readFileSync(outbox.store.path, 'utf8'), JSON.stringify(events), JSON.stringify(statuses)].join('\n');
+    for (const secret of [apiKey, 'LOOPY-9876-SECRET']) expect(written).not.toContain(secret);
+    expect(events.length).toBeGreaterThan(0);
+    expect(statuses.length).toBeGreaterThan(0);
+  });
+
+  it('marks a change left mid-send by a stopped app as failed, for the user to decide', async () => {
+    const outbox = new Outbox({ configDir: dir, clientFor: h.clientFor, rigName: () => 'Rig 0' });
+    const r = await outbox.submitChange('rig-0', 'schedule/clear', {});
+    expect(r.ok && r.value.outcome).toBe('sent');
+    await h.sim('rig-0').goOffline();
+    await outbox.submitChange('rig-0', 'schedule/clear', {});
+    const text = readFileSync(outbox.store.path, 'utf8').replace('"pending"', '"sending"');
+    writeFileSync(outbox.store.path, text);
+    await outbox.recoverInterrupted();
+    const [entry] = await outbox.list();
+    expect(entry!.state).toBe('failed');
+    expect(entry!.error?.message).toMatch(/stopped while sending/);
+  });
+});
+
+describe('changeKind', () => {
+  it('queues schedule changes and camera configuration only', () => {
+    expect(changeKind('schedule/recording/start')).toBe('queueable');
+    expect(changeKind('schedule/camera/FAKE0/io/led/set')).toBe('queueable');
+    expect(changeKind('schedule/clear')).toBe('queueable');
+    expect(changeKind('schedule/t1/clear')).toBe('queueable');
+    expect(changeKind('/api/1/cameras/configure')).toBe('queueable');
+    expect(changeKind('camera/FAKE0/configure')).toBe('queueable');
+    expect(changeKind('camera/FAKE0/recording/start')).toBe('time-critical');
+    expect(changeKind('io/led/set')).toBe('time-critical');
+    expect(changeKind('multicam/connect_all')).toBe('time-critical');
+    expect(changeKind('schedule')).toBe('read');
+    expect(changeKind('camera/FAKE0')).toBe('read');
+  });
+});

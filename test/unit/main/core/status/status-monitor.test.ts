@@ -1,0 +1,181 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { RigStatus } from '../../../../../src-main/contract/requests/status';
+import { STATUS_FILE_NAME } from '../../../../../src-main/core/status/status-cache';
+import { StatusMonitor, type StatusMonitorOptions } from '../../../../../src-main/core/status/status-monitor';
+import { SimRigsHarness, waitFor } from '../registry/rig-fixture';
+
+const FAST = { intervalMs: 100, slowIntervalMs: 1000, requestTimeoutMs: 1000, backoff: { baseMs: 50, maxMs: 400, jitter: 0 } };
+
+describe('StatusMonitor against simulated rigs', () => {
+  let h: SimRigsHarness;
+  const monitors: StatusMonitor[] = [];
+  beforeEach(async () => {
+    h = await SimRigsHarness.start(2, 2);
+  });
+  afterEach(async () => {
+    await Promise.all(monitors.splice(0).map((m) => m.stop()));
+    await h.stop();
+  });
+
+  function monitor(extra: Partial<StatusMonitorOptions> = {}): StatusMonitor {
+    const m = new StatusMonitor({ rigs: h.rigList, clientFor: h.clientFor, ...FAST, ...extra });
+    monitors.push(m);
+    return m;
+  }
+  const stateOf = (m: StatusMonitor, id: string) => m.get(id)?.state;
+
+  it('reports every rig online with version, clock offset and cameras', async () => {
+    const m = monitor();
+    await m.start();
+    await waitFor(() => m.list().every((s) => s.state === 'online'));
+    const s = m.get('rig-1')!;
+    expect(s.stale).toBe(false);
+    expect(s.version).toBe('5.2.0');
+    expect(Math.abs(s.clockOffsetMs!)).toBeLessThan(1000);
+    expect(s.lastSeenAtMs).toBeGreaterThan(Date.now() - 5000);
+    expect(s.cameras.map((c) => c.serial)).toEqual(h.sim('rig-1').info.serials);
+    expect(s.cameras[0]).toMatchObject({ state: 'idle', recording: null, copying: false, connected: true });
+    expect(s.cameras[0]!.timeZone).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone);
+  });
+
+  it('goes offline when the rig does, backs off with growing delays, and comes back online', async () => {
+    const m = monitor();
+    const seen: RigStatus[] = [];
+    m.onStatus((s) => seen.push(s));
+    await m.start();
+    await waitFor(() => stateOf(m, 'rig-0') === 'online');
+    await h.sim('rig-0').goOffline();
+    await waitFor(() => stateOf(m, 'rig-0') === 'offline');
+    const delays: number[] = [];
+    await waitFor(() => {
+      const d = m.get('rig-0')!.retryDelayMs!;
+      if (delays.at(-1) !== d) delays.push(d);
+      return d >= 400;
+    }, 5000);
+    expect(delays.slice(0, 4)).toEqual([50, 100, 200, 400]);
+    const offline = m.get('rig-0')!;
+    expect(offline.stale).toBe(true);
+    expect(offline.problem?.code).toBe('rig-unreachable');
+    expect(offline.cameras).toHaveLength(2); // what it last knew stays
+    expect(stateOf(m, 'rig-1')).toBe('online');
+    await h.sim('rig-0').comeBack();
+    await waitFor(() => stateOf(m, 'rig-0') === 'online', 3000);
+    expect(m.get('rig-0')!.retryDelayMs).toBeNull();
+    expect(seen.filter((s) => s.rigId === 'rig-0').map((s) => s.state)).toEqual(['online', 'offline', 'online']);
+  });
+
+  it('tells a rejected key, an untrusted certificate and connector refusals apart', async () => {
+    h.override('rig-0', { apiKey: 'not-the-key' });
+    h.override('rig-1', { trust: { kind: 'fingerprint', fingerprint256: Array(32).fill('AB').join(':') } });
+    const m = monitor();
+    await m.start();
+    await waitFor(() => stateOf(m, 'rig-0') === 'key-rejected' && stateOf(m, 'rig-1') === 'untrusted');
+    expect(m.get('rig-0')!.problem?.code).toBe('key-rejected');
+    expect(m.get('rig-1')!.problem?.code).toBe('tls-fingerprint-changed');
+    h.refuse('rig-0', 'key-rejected');
+    h.refuse('rig-1', 'tls-untrusted');
+    await m.refresh();
+    expect(stateOf(m, 'rig-0')).toBe('no-key');
+    expect(stateOf(m, 'rig-1')).toBe('not-trusted');
+    h.refuse('rig-0', null);
+    h.override('rig-0', {});
+    const [back] = await m.refresh('rig-0');
+    expect(back!.state).toBe('online');
+  });
+
+  it('shows recording (filename, start, elapsed, remaining) and copy progress', async () => {
+    const m = monitor();
+    await m.start();
+    await waitFor(() => stateOf(m, 'rig-0') === 'online');
+    const serial = h.sim('rig-0').info.serials[0]!;
+    const client = h.client('rig-0');
+    await client.startRecording({ duration: 60, filename: 'mouse7' }, serial);
+    const recording = await waitFor(async () => {
+      const [s] = await m.refresh('rig-0');
+      const cam = s!.cameras.find((c) => c.serial === serial)!;
+      return cam.state === 'recording' && cam;
+    });
+    expect(recording.recording!.filename).toContain('mouse7');
+    expect(recording.recording!.durationSeconds).toBe(60);
+    expect(recording.recording!.startedAtMs).toBeGreaterThan(Date.now() - 10_000);
+    expect(recording.recording!.remainingSeconds).toBeLessThanOrEqual(60);
+    expect(recording.recording!.elapsedSeconds! + recording.recording!.remainingSeconds!).toBeCloseTo(60, 0);
+    await client.stopRecording(serial);
+    await client.copyAll({}, serial);
+    const [s] = await m.refresh('rig-0');
+    const copying = s!.cameras.find((c) => c.serial === serial)!;
+    expect(copying.copying).toBe(true);
+    expect(copying.playbackStatus).toBe('copying');
+    expect(copying.playbackProgress).toBeGreaterThanOrEqual(0);
+    h.sim('rig-0').finishJobs();
+    const [done] = await m.refresh('rig-0');
+    expect(done!.cameras.find((c) => c.serial === serial)!.copying).toBe(false);
+  });
+
+  it('pushes a rig status only when it changed', async () => {
+    const m = monitor();
+    const seen: RigStatus[] = [];
+    m.onStatus((s) => seen.push(s));
+    await m.start();
+    await waitFor(() => m.list().every((s) => s.state === 'online'));
+    await new Promise((r) => setTimeout(r, 800)); // about 8 polls of each rig with nothing changing
+    expect(seen.map((s) => s.rigId).sort()).toEqual(['rig-0', 'rig-1']);
+    await h.client('rig-1').startRecording({}, h.sim('rig-1').info.serials[1]);
+    await waitFor(() => seen.length >= 3);
+    await new Promise((r) => setTimeout(r, 400));
+    const later = seen.slice(2);
+    expect(later.every((s) => s.rigId === 'rig-1')).toBe(true);
+    // pending, then recording: each a change, and no event for the elapsed time ticking on.
+    expect(later.length).toBeLessThanOrEqual(2);
+  });
+
+  it('polls the camera list and the clock less often than camera status', async () => {
+    const m = monitor({ slowIntervalMs: 10_000 });
+    await m.start();
+    await waitFor(() => stateOf(m, 'rig-0') === 'online');
+    h.sim('rig-0').reset();
+    await new Promise((r) => setTimeout(r, 600));
+    const endpoints = h.sim('rig-0').events().map((e) => e.endpoint);
+    const statusReads = endpoints.filter((e) => e.startsWith('camera/')).length;
+    expect(statusReads).toBeGreaterThanOrEqual(6);
+    expect(endpoints.filter((e) => e === 'cameras' || e === 'schedule')).toEqual([]);
+  });
+
+  it('persists the last known status and shows it stale after a restart', async () => {
+    const dir = h.tempDir();
+    const first = monitor({ cacheDir: dir, statusWriteIntervalMs: 50 });
+    await first.start();
+    await waitFor(() => first.list().every((s) => s.state === 'online'));
+    await first.stop();
+    const file = JSON.parse(readFileSync(`${dir}/${STATUS_FILE_NAME}`, 'utf8')) as { rigs: RigStatus[] };
+    expect(file.rigs.map((r) => r.rigId).sort()).toEqual(['rig-0', 'rig-1']);
+    await h.sim('rig-0').goOffline();
+    const second = monitor({ cacheDir: dir });
+    await second.start();
+    const shown = second.list(); // at once, before any answer
+    expect(shown.map((s) => [s.state, s.stale, s.cameras.length])).toEqual([
+      ['unknown', true, 2],
+      ['unknown', true, 2],
+    ]);
+    expect(shown[0]!.lastSeenAtMs).not.toBeNull();
+    await waitFor(() => stateOf(second, 'rig-0') === 'offline' && stateOf(second, 'rig-1') === 'online');
+    expect(second.get('rig-0')!.cameras).toHaveLength(2);
+    expect(second.get('rig-0')!.stale).toBe(true);
+  });
+
+  it('follows the rig list: new rigs polled, removed ones dropped, renames pushed', async () => {
+    h.rigList.set([h.rigList.rigs[0]!]);
+    const m = monitor();
+    const seen: RigStatus[] = [];
+    m.onStatus((s) => seen.push(s));
+    await m.start();
+    await waitFor(() => stateOf(m, 'rig-0') === 'online');
+    h.rigList.set([{ id: 'rig-0', name: 'Arena A' }, { id: 'rig-1', name: 'Rig 1' }]);
+    await waitFor(() => stateOf(m, 'rig-1') === 'online');
+    expect(seen.some((s) => s.rigId === 'rig-0' && s.rigName === 'Arena A')).toBe(true);
+    h.rigList.set([{ id: 'rig-1', name: 'Rig 1' }]);
+    expect(m.list().map((s) => s.rigId)).toEqual(['rig-1']);
+    expect(m.get('rig-0')).toBeUndefined();
+  });
+});
