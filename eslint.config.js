@@ -1,5 +1,6 @@
-// Lint, with the two architecture boundaries as rules: only the shell and the preload
-// may import `electron`, and the renderer may take nothing but types from src-main.
+// Lint, with the architecture boundaries as rules: only the shell and the preload may
+// import `electron`, the renderer may take nothing but types from src-main, and the
+// simulator takes nothing from the client's core but the Python-JSON codec and cron.
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -25,6 +26,26 @@ export default tseslint.config(
   {
     files: ['src-main/shell/**', 'src-preload/**'],
     rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    // The simulator stands for the rig: its routes and methods come from the vendor docs,
+    // never from the client (two sides that agree by construction prove nothing).
+    files: ['src-main/sim/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronOnlyInShell],
+          patterns: [
+            {
+              group: ['**/core/**', '!**/core/python-json', '!**/core/cron', '!**/core/cron/**'],
+              message:
+                'The simulator stands apart from the client: from src-main/core it may import only core/python-json and core/cron; write what it needs (e.g. endpoint methods, from the vendor docs) in src-main/sim.',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['src-renderer/**'],

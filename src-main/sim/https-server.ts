@@ -7,10 +7,10 @@ import https from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { type WireValue, parseWire, stringifyWire } from '../core/python-json';
-import { normalizeEndpoint } from '../core/motif-api/endpoint-methods';
 import { type Args, isArgs } from './args';
 import type { FaultSet, TerminalFault } from './faults';
 import type { CommandResult, RigModel } from './rig-model';
+import { normalizeEndpoint } from './router';
 import { vendorErrorBody } from './wire-errors';
 
 const MAX_BODY_BYTES = 1 << 20;

@@ -3,14 +3,13 @@
  * whether it arrives over HTTPS or from the scheduler.
  */
 import type { WireValue } from '../core/python-json';
-import { methodFor } from '../core/motif-api/endpoint-methods';
 import type { Args } from './args';
 import { SimCamera } from './camera';
 import { CopyExportJobs } from './copy-export';
 import { cronEngine } from './cron-binding';
 import { OutputBank } from './outputs';
 import { Recordings } from './recordings';
-import { findRoute, type Route } from './router';
+import { findRoute, type HttpMethod, normalizeEndpoint, type Route } from './router';
 import { cameraRoutes } from './routes-cameras';
 import { ioRoutes } from './routes-io';
 import { scheduleRoutes } from './routes-schedule';
@@ -112,10 +111,15 @@ export class RigModel {
   resolve(method: string, endpoint: string): { route: Route; params: Record<string, string> } {
     const found = findRoute(this.routes, endpoint);
     if (!found) throw notFound(`unknown endpoint '${endpoint}'`);
-    const expected = methodFor(endpoint);
+    const expected = found.route.method;
     if (expected !== method)
       throw new SimHttpError(405, `method ${method} not allowed for '${endpoint}'; use ${expected}`);
     return found;
+  }
+
+  /** The method `endpoint` answers on (slashes around it ignored), or undefined if no route answers it. */
+  methodOf(endpoint: string): HttpMethod | undefined {
+    return findRoute(this.routes, normalizeEndpoint(endpoint))?.route.method;
   }
 
   async execute(method: string, endpoint: string, args: Args, origin: CommandOrigin): Promise<CommandResult> {

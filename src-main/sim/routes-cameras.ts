@@ -12,36 +12,36 @@ export const SIM_VERSION = '5.2.0';
 export function cameraRoutes(rig: RigModel): Route[] {
   const all = () => rig.serials;
   return [
-    route('version', () => ({ software: 'motif', version: SIM_VERSION, api_version: 1, simulated: true })),
-    route('cameras', () => ({ cameras: all().map((s) => cameraSummary(rig, s)) })),
-    route('cameras/read/:name', ({ name }) => ({
+    route('GET', 'version', () => ({ software: 'motif', version: SIM_VERSION, api_version: 1, simulated: true })),
+    route('GET', 'cameras', () => ({ cameras: all().map((s) => cameraSummary(rig, s)) })),
+    route('GET', 'cameras/read/:name', ({ name }) => ({
       parameter: name!,
       values: Object.fromEntries(all().map((s) => [s, rig.camera(s).read(name!)])),
     })),
     // Every camera checks values the same way, so a bad value fails on the first before any change.
-    route('cameras/configure', (_, args) => ({
+    route('PATCH', 'cameras/configure', (_, args) => ({
       configured: Object.fromEntries(all().map((s) => [s, rig.camera(s).configure(args)])),
     })),
-    route('camera/:serial', ({ serial }) => cameraStatus(rig, serial!)),
-    route('camera/:serial/configure', ({ serial }, args) => ({
+    route('GET', 'camera/:serial', ({ serial }) => cameraStatus(rig, serial!)),
+    route('PATCH', 'camera/:serial/configure', ({ serial }, args) => ({
       serial: serial!,
       configured: rig.camera(serial!).configure(args),
     })),
-    route('camera/:serial/read/:name', ({ serial, name }) => ({
+    route('GET', 'camera/:serial/read/:name', ({ serial, name }) => ({
       serial: serial!,
       parameter: name!,
       value: rig.camera(serial!).read(name!),
     })),
-    route('recording/start', (_, args) => startRecording(rig, all(), args)),
-    route('camera/:serial/recording/start', ({ serial }, args) => startRecording(rig, [serial!], args)),
-    route('recording/stop', () => stopRecording(rig, all())),
-    route('camera/:serial/recording/stop', ({ serial }) => stopRecording(rig, [serial!])),
-    route('recordings', () => ({ recordings: listed(rig, all()) })),
-    route('camera/:serial/recordings', ({ serial }) => ({ recordings: listed(rig, [serial!]) })),
-    route('recordings/copy_all', (_, args) => startJobs(rig, all(), 'copy', args)),
-    route('camera/:serial/recordings/copy_all', ({ serial }, args) => startJobs(rig, [serial!], 'copy', args)),
-    route('recordings/export_all', (_, args) => startJobs(rig, all(), 'export', args)),
-    route('camera/:serial/recordings/export_all', ({ serial }, args) => startJobs(rig, [serial!], 'export', args)),
+    route('POST', 'recording/start', (_, args) => startRecording(rig, all(), args)),
+    route('POST', 'camera/:serial/recording/start', ({ serial }, args) => startRecording(rig, [serial!], args)),
+    route('POST', 'recording/stop', () => stopRecording(rig, all())),
+    route('POST', 'camera/:serial/recording/stop', ({ serial }) => stopRecording(rig, [serial!])),
+    route('GET', 'recordings', () => ({ recordings: listed(rig, all()) })),
+    route('GET', 'camera/:serial/recordings', ({ serial }) => ({ recordings: listed(rig, [serial!]) })),
+    route('POST', 'recordings/copy_all', (_, args) => startJobs(rig, all(), 'copy', args)),
+    route('POST', 'camera/:serial/recordings/copy_all', ({ serial }, args) => startJobs(rig, [serial!], 'copy', args)),
+    route('POST', 'recordings/export_all', (_, args) => startJobs(rig, all(), 'export', args)),
+    route('POST', 'camera/:serial/recordings/export_all', ({ serial }, args) => startJobs(rig, [serial!], 'export', args)),
   ];
 }
 

@@ -9,30 +9,30 @@ const ALL_CAMERAS = '__all';
 
 export function ioRoutes(rig: RigModel): Route[] {
   return [
-    route('io/read', () => readInputs(rig, rig.firstSerial)),
-    route('camera/:serial/io/read', ({ serial }) => readInputs(rig, serial!)),
-    route('io/log', (_, args) => ({ logged: rig.serials.map((s) => logValues(rig, s, args)) })),
-    route('camera/:serial/io/log', ({ serial }, args) => logValues(rig, serial!, args)),
-    route('io/:name/set', ({ name }, args) => setOutput(rig, rig.firstSerial, name!, args)),
-    route('camera/:serial/io/:name/set', ({ serial, name }, args) => setOutput(rig, serial!, name!, args)),
-    route('io/:ioSerial/:ioPort/set', ({ ioSerial, ioPort }, args) => setLegacyOutput(rig, ioSerial!, ioPort!, args)),
-    route('experiment/message', (_, args) => {
+    route('GET', 'io/read', () => readInputs(rig, rig.firstSerial)),
+    route('GET', 'camera/:serial/io/read', ({ serial }) => readInputs(rig, serial!)),
+    route('POST', 'io/log', (_, args) => ({ logged: rig.serials.map((s) => logValues(rig, s, args)) })),
+    route('POST', 'camera/:serial/io/log', ({ serial }, args) => logValues(rig, serial!, args)),
+    route('POST', 'io/:name/set', ({ name }, args) => setOutput(rig, rig.firstSerial, name!, args)),
+    route('POST', 'camera/:serial/io/:name/set', ({ serial, name }, args) => setOutput(rig, serial!, name!, args)),
+    route('POST', 'io/:ioSerial/:ioPort/set', ({ ioSerial, ioPort }, args) => setLegacyOutput(rig, ioSerial!, ioPort!, args)),
+    route('POST', 'experiment/message', (_, args) => {
       rig.experimentMessage = messageArg(args);
       return { message: rig.experimentMessage };
     }),
-    route('camera/:serial/experiment/message', ({ serial }, args) => {
+    route('POST', 'camera/:serial/experiment/message', ({ serial }, args) => {
       rig.camera(serial!);
       rig.cameraMessages.set(serial!, messageArg(args));
       return { serial: serial!, message: rig.cameraMessages.get(serial!) ?? '' };
     }),
-    route('multicam/synchronize', () => ({
+    route('POST', 'multicam/synchronize', () => ({
       synchronized: rig.serials.filter((s) => rig.camera(s).connected),
       time: Date.now() / 1000,
     })),
-    route('multicam/connect_camera/:serial', ({ serial }) => setConnected(rig, serial!, true)),
-    route('multicam/disconnect_camera/:serial', ({ serial }) => setConnected(rig, serial!, false)),
-    route('multicam/connect_all', () => setConnected(rig, ALL_CAMERAS, true)),
-    route('multicam/disconnect_all', () => setConnected(rig, ALL_CAMERAS, false)),
+    route('POST', 'multicam/connect_camera/:serial', ({ serial }) => setConnected(rig, serial!, true)),
+    route('POST', 'multicam/disconnect_camera/:serial', ({ serial }) => setConnected(rig, serial!, false)),
+    route('POST', 'multicam/connect_all', () => setConnected(rig, ALL_CAMERAS, true)),
+    route('POST', 'multicam/disconnect_all', () => setConnected(rig, ALL_CAMERAS, false)),
   ];
 }
 

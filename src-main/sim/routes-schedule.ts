@@ -1,6 +1,5 @@
 /** The scheduler endpoints: list, create (schedule/<command>), clear one, clear all. */
 import type { WireValue } from '../core/python-json';
-import { methodFor } from '../core/motif-api/endpoint-methods';
 import { type Args, optionalBoolean, requireString } from './args';
 import { checkParam } from './camera-params';
 import type { RigModel } from './rig-model';
@@ -13,13 +12,19 @@ const SCHEDULING_ARGS = ['task_name', 'cron_expression', 'camera_relative'];
 
 export function scheduleRoutes(rig: RigModel): Route[] {
   return [
-    route('schedule', () => ({ tasks: rig.scheduler.list(), now: Date.now() / 1000 })),
-    route('schedule/clear', () => ({ cleared: rig.scheduler.clearAll() })),
-    route('schedule/:task/clear', ({ task }) => {
+    route('GET', 'schedule', () => ({ tasks: rig.scheduler.list(), now: Date.now() / 1000 })),
+    route('POST', 'schedule/clear', () => ({ cleared: rig.scheduler.clearAll() })),
+    route('DELETE', 'schedule/:task/clear', ({ task }) => {
       if (!rig.scheduler.clear(task!)) throw notFound(`no scheduled task named '${task}'`);
       return { cleared: [task!] };
     }),
-    { pattern: /^schedule\/(.+)$/, names: ['target'], handle: ({ target }, args) => createTask(rig, target!, args) },
+    // Every other schedule/... endpoint creates a task for the command after "schedule/".
+    {
+      method: 'POST',
+      pattern: /^schedule\/(.+)$/,
+      names: ['target'],
+      handle: ({ target }, args) => createTask(rig, target!, args),
+    },
   ];
 }
 
@@ -31,7 +36,8 @@ function createTask(rig: RigModel, target: string, args: Args): WireValue {
   if (cronError) throw badRequest(`bad cron_expression '${cronExpression}': ${cronError}`);
   const commandArgs: Args = Object.fromEntries(Object.entries(args).filter(([k]) => !SCHEDULING_ARGS.includes(k)));
   const { endpoint, taskArgs } = commandOf(target, commandArgs);
-  const method = methodFor(endpoint);
+  // A target no route answers is a POST here, and resolve below says it is unknown.
+  const method = rig.methodOf(endpoint) ?? 'POST';
   if (method === 'GET' || method === 'DELETE' || endpoint.startsWith('schedule'))
     throw badRequest(`'${target}' cannot be scheduled: only commands can`);
   const { params } = rig.resolve(method, endpoint);

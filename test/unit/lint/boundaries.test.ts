@@ -41,4 +41,32 @@ describe('architecture boundaries in lint', () => {
       expect(errors, filePath).toEqual([]);
     }
   });
+
+  it('fails a simulator file that imports the client core (motif-api or anything but the codec and cron)', async () => {
+    for (const from of [
+      '../core/motif-api/operation-paths',
+      '../core/motif-api',
+      '../../src-main/core/motif-api/motif-client',
+      '../core/dispatch',
+    ]) {
+      const errors = await boundaryErrors(`import { x } from '${from}';\nexport const y = x;\n`, 'src-main/sim/bad-import.ts');
+      expect(errors, from).toEqual([expect.stringContaining('The simulator stands apart from the client')]);
+    }
+  });
+
+  it('lets a simulator file import the Python-JSON codec, cron and its own modules', async () => {
+    const code = [
+      "import { type WireValue, parseWire } from '../core/python-json';",
+      "import { parse } from '../core/cron';",
+      "import { route } from './router';",
+      'export const y: [WireValue, unknown, unknown] = [parseWire("1"), parse, route];',
+      '',
+    ].join('\n');
+    expect(await boundaryErrors(code, 'src-main/sim/good-import.ts')).toEqual([]);
+  });
+
+  it('keeps electron out of the simulator', async () => {
+    const errors = await boundaryErrors("import { app } from 'electron';\nexport const a = app;\n", 'src-main/sim/bad.ts');
+    expect(errors).toEqual([expect.stringContaining('Only src-main/shell and src-preload')]);
+  });
 });

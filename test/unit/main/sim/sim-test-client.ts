@@ -5,7 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type WireValue, parseWire, stringifyWire } from '../../../../src-main/core/python-json';
-import { urlPathFor } from '../../../../src-main/core/motif-api/endpoint-methods';
+import { urlPathFor } from '../../../../src-main/core/motif-api/operation-paths';
 import type { SimRigInfo } from '../../../../src-main/sim';
 
 export interface RawResponse {

@@ -3,7 +3,7 @@
  * vendor client makes them, succeed with the described responses.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { methodFor } from '../../../../src-main/core/motif-api/endpoint-methods';
+import { methodFor } from '../../../../src-main/core/motif-api/operation-paths';
 import { type SimFleet, startSimulatedRigs } from '../../../../src-main/sim';
 import { call, ok, testDataDir, waitFor } from './sim-test-client';
 
