@@ -1,6 +1,8 @@
 // Lint, with the architecture boundaries as rules: only the shell and the preload may
-// import `electron`, the renderer may take nothing but types from src-main, and the
-// simulator takes nothing from the client's core but the Python-JSON codec and cron.
+// import `electron`, the renderer may take nothing but types from src-main, src-shared
+// (run by main and renderer alike) takes nothing from either, nor Node, electron or React,
+// and the simulator takes nothing from the client's core but the Python-JSON codec and cron.
+import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -9,6 +11,9 @@ const electronOnlyInShell = {
   name: 'electron',
   message: 'Only src-main/shell and src-preload may import electron; the core must run in plain Node.',
 };
+
+const runsInBothPlaces =
+  'src-shared runs in main and in the renderer alike: it imports only src-shared and plain packages, never src-main, src-renderer, electron, Node builtins or React.';
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'test-results/', 'playwright-report/'] },
@@ -55,6 +60,7 @@ export default tseslint.config(
         'error',
         {
           paths: [electronOnlyInShell],
+          // src-shared is not src-main: its code is the renderer's to import at run time.
           patterns: [
             {
               group: ['**/src-main/**', 'src-main/**'],
@@ -65,6 +71,25 @@ export default tseslint.config(
         },
       ],
       'no-restricted-imports': 'off',
+    },
+  },
+  {
+    // Both sides load these files at run time; even types from src-main or src-renderer stay out.
+    files: ['src-shared/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['electron', 'react', 'react-dom', ...builtinModules].map((name) => ({ name, message: runsInBothPlaces })),
+          patterns: [
+            {
+              group: ['**/src-main', '**/src-main/**', 'src-main/**', '**/src-renderer', '**/src-renderer/**', 'src-renderer/**'],
+              message: runsInBothPlaces,
+            },
+            { group: ['node:*', 'electron/*', 'react/*', 'react-dom/*'], message: runsInBothPlaces },
+          ],
+        },
+      ],
     },
   },
   {

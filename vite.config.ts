@@ -6,6 +6,8 @@ export default defineConfig({
   // Relative asset paths: Electron loads the renderer from file://.
   base: './',
   plugins: [react()],
+  // The renderer imports ../src-shared at run time: let the dev server serve the repository, not only src-renderer.
+  server: { fs: { allow: ['..'] } },
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,

@@ -1,23 +1,6 @@
 import type { CallFrame, EventFrame, MotifBridge, ReplyFrame } from '../../src-main/contract/bridge';
 import type { MotifError, Result } from '../../src-main/contract/errors';
-
-/**
- * Browser mode's bridge: the same interface as Electron's preload, over one WebSocket.
- * Non-finite numbers travel tagged, as src-main/core/browser-mode/frame-codec.ts writes them.
- */
-const TAG = '$motif:number';
-
-export const encodeFrame = (value: unknown): string =>
-  JSON.stringify(value, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? { [TAG]: String(v) } : v));
-
-export const decodeFrame = (text: string): unknown =>
-  JSON.parse(text, (_k, v: unknown) => {
-    if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
-      const tagged = (v as Record<string, unknown>)[TAG];
-      if (typeof tagged === 'string' && Object.keys(v).length === 1) return Number(tagged);
-    }
-    return v;
-  });
+import { decodeFrame, encodeFrame } from '../../src-shared/frame-codec';
 
 export type ConnectionState = 'connecting' | 'open' | 'closed';
 
@@ -29,6 +12,7 @@ export interface ConnectedBridge {
   watchConnection(watcher: (state: ConnectionState) => void): void;
 }
 
+/** Browser mode's bridge: the same interface as Electron's preload, over one WebSocket. */
 export function createWsBridge(url: string): ConnectedBridge {
   const socket = new WebSocket(url);
   let state: ConnectionState = 'connecting';

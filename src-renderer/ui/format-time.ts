@@ -1,13 +1,5 @@
 import { DateTime } from 'luxon';
-
-/** 3725 -> "1:02:05"; 65 -> "1:05". */
-export function formatDurationSeconds(totalSeconds: number): string {
-  const s = Math.max(0, Math.floor(totalSeconds));
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const sec = String(s % 60).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${sec}` : `${m}:${sec}`;
-}
+import { formatDurationSeconds } from '../../src-shared/duration';
 
 /** Rig clock minus this PC's: "+0.4 s ahead", "3.1 s behind", "in sync" under 50 ms. */
 export function formatClockOffset(offsetMs: number): string {

@@ -5,7 +5,7 @@ import type { CallFrame, EventFrame, ReplyFrame } from '../../contract/bridge';
 import { fail } from '../../contract/errors';
 import type { AppCore } from '../app-core';
 import { refuseUpgrade, type AccessPolicy } from './access-check';
-import { decodeFrame, encodeFrame } from './frame-codec';
+import { decodeFrame, encodeFrame } from '../../../src-shared/frame-codec';
 
 const MAX_FRAME_BYTES = 4 * 1024 * 1024;
 

@@ -1,6 +1,8 @@
 import type { RecordingOptions } from '../../contract/requests/operations';
 import type { RigSummary } from '../../contract/requests/rigs';
-import type { RigStatus } from '../../contract/requests/status';
+import type { RigConnectionState, RigStatus } from '../../contract/requests/status';
+import { formatDurationSeconds } from '../../../src-shared/duration';
+import { rigStateWords, type RigStateWords } from '../../../src-shared/rig-state-words';
 
 /**
  * The tray menu as data: quick record/stop per rig and for every rig, derived from the
@@ -37,34 +39,18 @@ function elapsed(status: RigStatus | undefined, nowMs: number): string {
     .map((c) => c.recording?.startedAtMs)
     .filter((t): t is number => typeof t === 'number');
   if (!started || started.length === 0) return 'recording';
-  const seconds = Math.max(0, Math.round((nowMs - Math.min(...started) - (status?.clockOffsetMs ?? 0)) / 1000));
-  const h = Math.floor(seconds / 3600);
-  const m = Math.floor((seconds % 3600) / 60);
-  const s = seconds % 60;
-  return `recording ${h}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`;
+  const seconds = Math.round((nowMs - Math.min(...started) - (status?.clockOffsetMs ?? 0)) / 1000);
+  return `recording ${formatDurationSeconds(seconds, { alwaysHours: true })}`;
 }
+
+/** The words of src-shared's table, pinned to the contract: a state without words fails to compile. */
+const stateWords: Record<RigConnectionState, RigStateWords> = rigStateWords;
 
 function rigState(status: RigStatus | undefined, nowMs: number): string {
   if (!status) return 'not checked yet';
   if (isRecording(status) && isReachable(status)) return elapsed(status, nowMs);
-  switch (status.state) {
-    case 'online':
-      return status.stale ? 'last known: idle' : 'idle';
-    case 'offline':
-      return 'offline';
-    case 'key-rejected':
-      return 'key rejected';
-    case 'untrusted':
-      return 'certificate not trusted';
-    case 'no-key':
-      return 'no API key';
-    case 'keychain-unavailable':
-      return 'keychain unavailable';
-    case 'not-trusted':
-      return 'certificate not accepted yet';
-    default:
-      return status.state;
-  }
+  const words = stateWords[status.state].tray;
+  return status.state === 'online' && status.stale ? `last known: ${words}` : words;
 }
 
 export function buildTrayModel(rigs: readonly RigSummary[], statuses: readonly RigStatus[], nowMs = Date.now()): TrayModel {

@@ -1,6 +1,6 @@
 import { Badge, Checkbox, Group, Progress, Stack, Text } from '@mantine/core';
 import type { CameraStatusView, RigStatus } from '../../../src-main/contract/requests/status';
-import { formatDurationSeconds } from '../../ui/format-time';
+import { formatDurationSeconds } from '../../../src-shared/duration';
 import { recordingTimesAt } from './recording-times';
 
 const stateColor = { recording: 'red', pending: 'orange', idle: 'gray', unknown: 'gray' } as const;

@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import type { Target } from '../../../src-main/contract/requests/targets';
 import { useAppStore } from '../../store/use-app-store';
 import { ErrorNote } from '../../ui/ErrorNote';
-import { formatDurationSeconds } from '../../ui/format-time';
+import { formatDurationSeconds } from '../../../src-shared/duration';
 import { OutcomeList } from '../../ui/OutcomeList';
 import { MetadataEditor } from './MetadataEditor';
 import { recentCodecs, rememberCodec } from './recent-codecs';

@@ -1,6 +1,7 @@
 import { Badge, Group, Text } from '@mantine/core';
 import { DateTime } from 'luxon';
 import type { RecordingEntry } from '../../../src-main/contract/requests/operations';
+import { formatDurationSeconds } from '../../../src-shared/duration';
 import { VirtualTable } from '../../ui/VirtualTable';
 
 const COLUMNS = 'minmax(0, 2.4fr) minmax(0, 0.9fr) minmax(0, 0.8fr) minmax(0, 1.3fr) minmax(0, 0.8fr) minmax(0, 1fr)';
@@ -21,14 +22,7 @@ const formatStart = (iso: string | undefined, timeZone: string) => {
   const t = DateTime.fromISO(iso, { setZone: true }).setZone(timeZone);
   return t.isValid ? t.toFormat('yyyy-LL-dd HH:mm:ss') : iso;
 };
-const formatDuration = (s: number | undefined) => {
-  if (s === undefined) return '—';
-  const whole = Math.round(s);
-  const h = Math.floor(whole / 3600);
-  const m = Math.floor((whole % 3600) / 60);
-  const sec = whole % 60;
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${String(sec).padStart(2, '0')}` : `${m}:${String(sec).padStart(2, '0')}`;
-};
+const formatDuration = (s: number | undefined) => (s === undefined ? '—' : formatDurationSeconds(Math.round(s)));
 
 /** Recordings as a table whose rows are virtualised: rigs keep thousands of files. */
 export function RecordingTable({ entries, timeZone }: { entries: RecordingEntry[]; timeZone: string }) {

@@ -1,19 +1,6 @@
 import { Badge, Divider, NavLink, ScrollArea, Text } from '@mantine/core';
-import type { RigConnectionState } from '../../../src-main/contract/requests/status';
 import { useAppStore } from '../../store/use-app-store';
-import { rigStateLabel } from '../../ui/RigStateBadge';
-
-const dotColor: Record<RigConnectionState, string> = {
-  unknown: 'gray',
-  online: 'teal',
-  offline: 'red',
-  'key-rejected': 'red',
-  untrusted: 'red',
-  'no-key': 'orange',
-  'not-trusted': 'orange',
-  'keychain-unavailable': 'orange',
-  'rig-error': 'orange',
-};
+import { rigStateColor, rigStateLabel } from '../../ui/RigStateBadge';
 
 /** The areas: dashboard, each rig's detail, the outbox and the audit log. */
 export function AppNavbar({ onNavigated }: { onNavigated(): void }) {
@@ -43,7 +30,7 @@ export function AppNavbar({ onNavigated }: { onNavigated(): void }) {
               description={rig.simulated ? 'simulated' : undefined}
               active={view.kind === 'rig' && view.rigId === rig.id}
               onClick={go(() => openRig(rig.id))}
-              rightSection={<Badge size="xs" circle color={dotColor[state]} aria-label={rigStateLabel(state)} title={rigStateLabel(state)}> </Badge>}
+              rightSection={<Badge size="xs" circle color={rigStateColor(state)} aria-label={rigStateLabel(state)} title={rigStateLabel(state)}> </Badge>}
             />
           );
         })}

@@ -28,6 +28,37 @@ describe('architecture boundaries in lint', () => {
     expect(errors).toEqual([]);
   });
 
+  it('lets a renderer file import code from src-shared', async () => {
+    const errors = await boundaryErrors(
+      "import { encodeFrame } from '../../src-shared/frame-codec';\nexport const e = encodeFrame;\n",
+      'src-renderer/transport/good-import.ts',
+    );
+    expect(errors).toEqual([]);
+  });
+
+  it('fails a src-shared file that imports from src-main or src-renderer, even types', async () => {
+    for (const code of [
+      "import { makeDispatch } from '../src-main/core/dispatch';\nexport const d = makeDispatch;\n",
+      "import type { RigStatus } from '../src-main/contract/requests/status';\nexport type S = RigStatus;\n",
+      "import { connectBridge } from '../src-renderer/transport/bridge';\nexport const c = connectBridge;\n",
+    ]) {
+      const errors = await boundaryErrors(code, 'src-shared/bad-import.ts');
+      expect(errors, code).toEqual([expect.stringContaining('src-shared runs in main and in the renderer alike')]);
+    }
+  });
+
+  it('fails a src-shared file that imports electron, a Node builtin or React', async () => {
+    for (const from of ['electron', 'node:fs', 'fs', 'path', 'node:crypto', 'react', 'react/jsx-runtime', 'react-dom']) {
+      const errors = await boundaryErrors(`import x from '${from}';\nexport const y = x;\n`, 'src-shared/bad-import.ts');
+      expect(errors, from).toEqual([expect.stringContaining('src-shared runs in main and in the renderer alike')]);
+    }
+  });
+
+  it('lets a src-shared file import its neighbours and plain packages', async () => {
+    const code = "import { encodeFrame } from './frame-codec';\nimport { DateTime } from 'luxon';\nexport const y = [encodeFrame, DateTime];\n";
+    expect(await boundaryErrors(code, 'src-shared/good-import.ts')).toEqual([]);
+  });
+
   it('fails core, CLI and renderer files that import electron', async () => {
     for (const filePath of ['src-main/core/registry/bad.ts', 'src-main/cli/bad.ts', 'src-renderer/bad.ts']) {
       const errors = await boundaryErrors("import { app } from 'electron';\nexport const a = app;\n", filePath);

@@ -7,7 +7,7 @@ import { WebSocket } from 'ws';
 import { createAppCore } from '../../../../../src-main/core/app-core';
 import { silentLogger } from '../../../../../src-main/core/logger';
 import { startBrowserServer, type BrowserServer } from '../../../../../src-main/core/browser-mode/server';
-import { decodeFrame, encodeFrame } from '../../../../../src-main/core/browser-mode/frame-codec';
+import { decodeFrame, encodeFrame } from '../../../../../src-shared/frame-codec';
 
 const base = mkdtempSync(join(tmpdir(), 'motif-static-'));
 const staticDir = join(base, 'renderer');

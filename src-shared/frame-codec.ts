@@ -1,6 +1,7 @@
 /**
- * JSON for WebSocket frames. Plain JSON turns ±Infinity (an output toggle) into null,
- * so non-finite numbers travel tagged; src-renderer/transport/ws-bridge.ts mirrors this.
+ * JSON for browser mode's WebSocket frames, written and read the same way by the core
+ * (src-main/core/browser-mode/ws-transport.ts) and the page (src-renderer/transport/ws-bridge.ts).
+ * Plain JSON turns ±Infinity (an output toggle) into null, so non-finite numbers travel tagged.
  */
 const TAG = '$motif:number';
 

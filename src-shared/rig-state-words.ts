@@ -1,0 +1,25 @@
+/**
+ * How a rig's connection state reads, one row per state of the contract's `RigConnectionState`
+ * (src-main/contract/requests/status.ts; the renderer's badge and the tray menu each pin this
+ * table to that type): `badge` is the window's state badge with its Mantine `color`, `tray` the
+ * tray menu's word after the rig's name.
+ */
+export interface RigStateWords {
+  badge: string;
+  color: string;
+  tray: string;
+}
+
+export const rigStateWords = {
+  unknown: { badge: 'checking…', color: 'gray', tray: 'unknown' },
+  online: { badge: 'online', color: 'teal', tray: 'idle' },
+  offline: { badge: 'offline', color: 'red', tray: 'offline' },
+  'key-rejected': { badge: 'key rejected', color: 'red', tray: 'key rejected' },
+  untrusted: { badge: 'untrusted', color: 'red', tray: 'certificate not trusted' },
+  'no-key': { badge: 'no key', color: 'orange', tray: 'no API key' },
+  'not-trusted': { badge: 'not trusted yet', color: 'orange', tray: 'certificate not accepted yet' },
+  'keychain-unavailable': { badge: 'keychain unavailable', color: 'orange', tray: 'keychain unavailable' },
+  'rig-error': { badge: 'rig error', color: 'orange', tray: 'rig-error' },
+} as const satisfies Record<string, RigStateWords>;
+
+export type RigStateName = keyof typeof rigStateWords;
