@@ -1,20 +1,24 @@
 import type { MotifBridge } from '../../../src-main/contract/bridge';
 import type { MotifError, Result } from '../../../src-main/contract/errors';
-import type { Args, Res, RigSummary } from '../../../src-main/contract/requests';
+import type { Args, RequestName, Res, RigSummary } from '../../../src-main/contract/requests';
 import type { AppSlice } from '../../store/app-store';
 
-/** The registry requests the rig dialogs make; each answer goes back to the dialog that asked. */
-type RigRequest =
-  | 'rigs.add'
-  | 'rigs.update'
-  | 'rigs.remove'
-  | 'rigs.setKey'
-  | 'rigs.clearKey'
-  | 'rigs.probeCertificate'
-  | 'rigs.trust'
-  | 'rigs.testConnection'
-  | 'rigs.export'
-  | 'rigs.import';
+/** The registry requests the rig dialogs make: every `rigs.*` of the contract but the list. Each answer goes back to the dialog that asked. */
+type RigRequest = Exclude<Extract<RequestName, `rigs.${string}`>, 'rigs.list'>;
+
+/** Whether a rig request changes the rig list, so that the list is read again after it; a new request must say. */
+const changesRigs: Record<RigRequest, boolean> = {
+  'rigs.add': true,
+  'rigs.update': true,
+  'rigs.remove': true,
+  'rigs.setKey': true,
+  'rigs.clearKey': true,
+  'rigs.trust': true,
+  'rigs.import': true,
+  'rigs.probeCertificate': false,
+  'rigs.testConnection': false,
+  'rigs.export': false,
+};
 
 export interface RigsSlice {
   rigs: RigSummary[];
@@ -27,8 +31,6 @@ export interface RigsSlice {
   /** Re-read the list and find a rig by name (e.g. whether a failed add saved the rig anyway). */
   findRigByName(name: string): Promise<RigSummary | undefined>;
 }
-
-const changesRigs = new Set<RigRequest>(['rigs.add', 'rigs.update', 'rigs.remove', 'rigs.setKey', 'rigs.clearKey', 'rigs.trust', 'rigs.import']);
 
 export const rigsSlice =
   (bridge: MotifBridge): AppSlice<RigsSlice> =>
@@ -44,7 +46,7 @@ export const rigsSlice =
     watchRigs: () => bridge.on('rigs.changed', ({ rigs }) => set({ rigs, rigsLoaded: true })),
     async rigRequest(name, args) {
       const result = await bridge.call(name, args);
-      if (result.ok && changesRigs.has(name)) await get().loadRigs();
+      if (result.ok && changesRigs[name]) await get().loadRigs();
       return result;
     },
     async findRigByName(name) {

@@ -1,4 +1,4 @@
-import type { ScheduledOperation } from '../../../src-main/contract/requests/operations';
+import type { OutputValue, ScheduledOperation } from '../../../src-main/contract/requests/operations';
 import { parseTypedValue } from '../../ui/typed-value';
 import {
   copyOptions,
@@ -13,7 +13,8 @@ import {
 } from '../recordings/transfer-options';
 
 export type OperationKind = ScheduledOperation['kind'];
-export type OutputMode = 'value' | 'on' | 'off' | 'toggle-start-high' | 'toggle-start-low';
+/** A level typed in, on (1), off (0), or one of the contract's toggle rules. */
+export type OutputMode = 'value' | 'on' | 'off' | Extract<OutputValue, string>;
 
 /** Everything the new-task form holds, whatever operation is chosen. */
 export interface OperationDraft {
