@@ -1,9 +1,10 @@
 import { create, type StateCreator } from 'zustand';
 import type { MotifBridge } from '../../src-main/contract/bridge';
+import type { Result } from '../../src-main/contract/errors';
+import type { Args, RequestName, Res } from '../../src-main/contract/requests';
 import { aboutSlice, type AboutSlice } from '../features/about/about-slice';
 import { selectionSlice, type SelectionSlice } from '../features/dashboard/selection-slice';
 import { demoSlice, type DemoSlice } from '../features/first-run/demo-slice';
-import { recordingSlice, type RecordingSlice } from '../features/recording/recording-slice';
 import { rigsSlice, type RigsSlice } from '../features/rigs/rigs-slice';
 import { dialogSlice, type DialogSlice } from '../features/shell/dialog-slice';
 import { navigationSlice, type NavigationSlice } from '../features/shell/navigation-slice';
@@ -17,7 +18,16 @@ export interface ConnectionSlice {
   setConnection(state: ConnectionState): void;
 }
 
+/**
+ * Any request of the contract by name, its answer going back to the caller alone: how
+ * components send one-shot commands that keep no state in the store (see `useCall`).
+ */
+export interface CallSlice {
+  call<N extends RequestName>(name: N, args: Args<N>): Promise<Result<Res<N>>>;
+}
+
 export type AppState = ConnectionSlice &
+  CallSlice &
   AboutSlice &
   RigsSlice &
   StatusSlice &
@@ -25,7 +35,6 @@ export type AppState = ConnectionSlice &
   DialogSlice &
   NoticesSlice &
   SelectionSlice &
-  RecordingSlice &
   DemoSlice &
   PanelSlices;
 export type AppSlice<T> = StateCreator<AppState, [], [], T>;
@@ -35,10 +44,17 @@ const connectionSlice: AppSlice<ConnectionSlice> = (set) => ({
   setConnection: (connection) => set({ connection }),
 });
 
+const callSlice =
+  (bridge: MotifBridge): AppSlice<CallSlice> =>
+  () => ({
+    call: (name, args) => bridge.call(name, args),
+  });
+
 /** The bound store, composed from feature slices; the bridge is passed in so tests can supply their own. */
 export const createAppStore = (bridge: MotifBridge) =>
   create<AppState>()((...a) => ({
     ...connectionSlice(...a),
+    ...callSlice(bridge)(...a),
     ...aboutSlice(bridge)(...a),
     ...rigsSlice(bridge)(...a),
     ...statusSlice(bridge)(...a),
@@ -46,7 +62,6 @@ export const createAppStore = (bridge: MotifBridge) =>
     ...dialogSlice(...a),
     ...noticesSlice(bridge)(...a),
     ...selectionSlice(...a),
-    ...recordingSlice(bridge)(...a),
     ...demoSlice(bridge)(...a),
     ...panelSlices(bridge)(...a),
   }));

@@ -2,8 +2,9 @@ import { Button, Group, Select, Stack, Text, TextInput, Title } from '@mantine/c
 import { DateTime } from 'luxon';
 import { useEffect, useMemo, useState } from 'react';
 import type { MotifError } from '../../../src-main/contract/errors';
+import type { Args } from '../../../src-main/contract/requests';
 import type { AuditFilter } from '../../../src-main/contract/requests/audit';
-import { useAppStore } from '../../store/use-app-store';
+import { useAppStore, useCall } from '../../store/use-app-store';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { AuditTable } from './AuditTable';
 import { AUDIT_PAGE_LIMIT } from './audit-slice';
@@ -24,7 +25,7 @@ export function AuditView() {
   const loading = useAppStore((s) => s.auditLoading);
   const error = useAppStore((s) => s.auditError);
   const queryAudit = useAppStore((s) => s.queryAudit);
-  const exportAudit = useAppStore((s) => s.exportAudit);
+  const call = useCall();
   const [rigId, setRigId] = useState(ALL_RIGS);
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
@@ -44,8 +45,8 @@ export function AuditView() {
     void queryAudit(filter);
   }, [filter, queryAudit]);
 
-  const download = async (format: 'csv' | 'json') => {
-    const r = await exportAudit(filter, format);
+  const download = async (format: Args<'audit.export'>['format']) => {
+    const r = await call('audit.export', { ...filter, format });
     if (!r.ok) return setExportError(r.error);
     setExportError(null);
     const stamp = DateTime.now().toFormat('yyyyLLdd-HHmmss');

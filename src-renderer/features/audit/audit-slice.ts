@@ -1,6 +1,5 @@
 import type { MotifBridge } from '../../../src-main/contract/bridge';
-import type { MotifError, Result } from '../../../src-main/contract/errors';
-import type { Res } from '../../../src-main/contract/requests';
+import type { MotifError } from '../../../src-main/contract/errors';
 import type { AuditEntry, AuditFilter } from '../../../src-main/contract/requests/audit';
 import type { AppSlice } from '../../store/app-store';
 
@@ -12,7 +11,6 @@ export interface AuditSlice {
   auditLoading: boolean;
   auditError: MotifError | null;
   queryAudit(filter: AuditFilter): Promise<void>;
-  exportAudit(filter: AuditFilter, format: 'csv' | 'json'): Promise<Result<Res<'audit.export'>>>;
 }
 
 export const auditSlice =
@@ -31,5 +29,4 @@ export const auditSlice =
           : { auditLoading: false, auditError: r.error },
       );
     },
-    exportAudit: (filter, format) => bridge.call('audit.export', { ...filter, format }),
   });

@@ -1,6 +1,7 @@
 import { Stack, Text } from '@mantine/core';
 import { useState } from 'react';
-import { useAppStore } from '../../store/use-app-store';
+import type { Args } from '../../../src-main/contract/requests';
+import { useCall } from '../../store/use-app-store';
 import { CameraTargetSelect } from '../../ui/CameraTargetSelect';
 import { Section } from '../../ui/Section';
 import { CommonParamsForm } from './CommonParamsForm';
@@ -11,11 +12,10 @@ import { useRigCameras } from './use-rig-cameras';
 export function CamerasPanel({ rigId }: { rigId: string }) {
   const { serials } = useRigCameras(rigId);
   const [serial, setSerial] = useState('');
-  const readCameraParams = useAppStore((s) => s.readCameraParams);
-  const configureCameras = useAppStore((s) => s.configureCameras);
+  const call = useCall();
   const target = serial ? { rigId, serial } : { rigId };
-  const onRead = (names: string[]) => readCameraParams(target, names);
-  const onApply = (params: Record<string, number | string | boolean>) => configureCameras([target], params);
+  const onRead = (names: string[]) => call('cameras.read', { target, names });
+  const onApply = (params: Args<'cameras.configure'>['params']) => call('cameras.configure', { targets: [target], params });
 
   return (
     <Stack gap="md" data-testid="cameras-panel">

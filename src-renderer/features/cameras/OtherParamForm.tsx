@@ -1,7 +1,7 @@
 import { Autocomplete, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { Result } from '../../../src-main/contract/errors';
-import type { Res } from '../../../src-main/contract/requests';
+import type { Args, Res } from '../../../src-main/contract/requests';
 import type { TargetOutcome } from '../../../src-main/contract/requests/targets';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { parseTypedValue } from '../../ui/typed-value';
@@ -15,7 +15,7 @@ export function OtherParamForm({
   onApply,
 }: {
   onRead(names: string[]): Promise<Result<Res<'cameras.read'>>>;
-  onApply(params: Record<string, number | string | boolean>): Promise<Result<TargetOutcome[]>>;
+  onApply(params: Args<'cameras.configure'>['params']): Promise<Result<TargetOutcome[]>>;
 }) {
   const [name, setName] = useState('');
   const [value, setValue] = useState('');

@@ -1,6 +1,6 @@
 import { Accordion, Stack } from '@mantine/core';
 import { useState } from 'react';
-import { useAppStore } from '../../store/use-app-store';
+import { useAppStore, useCall } from '../../store/use-app-store';
 import { CameraTargetSelect } from '../../ui/CameraTargetSelect';
 import { Section } from '../../ui/Section';
 import { useRigCameras } from '../cameras/use-rig-cameras';
@@ -18,9 +18,7 @@ export function OutputsPanel({ rigId }: { rigId: string }) {
   const [serial, setSerial] = useState('');
   const usedNames = useAppStore((s) => s.outputNamesByRig[rigId] ?? NO_NAMES);
   const setOutput = useAppStore((s) => s.setOutput);
-  const logValues = useAppStore((s) => s.logValues);
-  const readInputs = useAppStore((s) => s.readInputs);
-  const setDevicePort = useAppStore((s) => s.setDevicePort);
+  const call = useCall();
   const target = serial ? { rigId, serial } : { rigId };
   const suggestions = [...new Set([...usedNames, ...DEFAULT_OUTPUT_NAMES])];
 
@@ -37,16 +35,16 @@ export function OutputsPanel({ rigId }: { rigId: string }) {
         <OutputControl suggestions={suggestions} onSet={(name, value) => setOutput(target, name, value)} />
       </Section>
       <Section title="Log to recording" hint="Writes these values into the recording's extra data, with the frame number and time.">
-        <IoLogForm onLog={(values) => logValues(target, values)} />
+        <IoLogForm onLog={(values) => call('outputs.log', { targets: [target], values })} />
       </Section>
       <Section title="Inputs">
-        <InputsReader onRead={() => readInputs(target)} />
+        <InputsReader onRead={() => call('outputs.read', { target })} />
       </Section>
       <Accordion variant="contained">
         <Accordion.Item value="device-port">
           <Accordion.Control>Advanced (deprecated)</Accordion.Control>
           <Accordion.Panel>
-            <DevicePortForm onSet={(ioSerial, ioPort, level) => setDevicePort({ rigId, ioSerial, ioPort, level })} />
+            <DevicePortForm onSet={(ioSerial, ioPort, level) => call('outputs.setDevicePort', { rigId, ioSerial, ioPort, level })} />
           </Accordion.Panel>
         </Accordion.Item>
       </Accordion>

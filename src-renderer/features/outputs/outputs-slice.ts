@@ -1,8 +1,8 @@
 import type { MotifBridge } from '../../../src-main/contract/bridge';
 import type { Result } from '../../../src-main/contract/errors';
-import type { Args, Res } from '../../../src-main/contract/requests';
+import type { Res } from '../../../src-main/contract/requests';
 import type { OutputValue } from '../../../src-main/contract/requests/operations';
-import type { JsonValue, Target, TargetOutcome } from '../../../src-main/contract/requests/targets';
+import type { Target } from '../../../src-main/contract/requests/targets';
 import type { AppSlice } from '../../store/app-store';
 
 const NAMES_KEY = 'motif-control.output-names';
@@ -12,10 +12,8 @@ export const DEFAULT_OUTPUT_NAMES = ['led', 'ledgreen'];
 export interface OutputsSlice {
   /** Output names typed before, per rig, newest first (kept in this browser's storage). */
   outputNamesByRig: Record<string, string[]>;
-  setOutput(target: Target, name: string, value: OutputValue): Promise<Result<TargetOutcome[]>>;
-  setDevicePort(args: Args<'outputs.setDevicePort'>): Promise<Result<TargetOutcome[]>>;
-  logValues(target: Target, values: Record<string, JsonValue>): Promise<Result<TargetOutcome[]>>;
-  readInputs(target: Target): Promise<Result<Res<'outputs.read'>>>;
+  /** Sets the output and, where that worked, remembers its name for the rig. */
+  setOutput(target: Target, name: string, value: OutputValue): Promise<Result<Res<'outputs.set'>>>;
 }
 
 /** The browser's localStorage where there is one (not in Node-run tests). */
@@ -50,8 +48,5 @@ export const outputsSlice =
         if (r.ok && r.value.some((o) => o.ok)) remember(target.rigId, name);
         return r;
       },
-      setDevicePort: (args) => bridge.call('outputs.setDevicePort', args),
-      logValues: (target, values) => bridge.call('outputs.log', { targets: [target], values }),
-      readInputs: (target) => bridge.call('outputs.read', { target }),
     };
   };

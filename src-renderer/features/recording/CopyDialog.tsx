@@ -1,7 +1,7 @@
 import { Button, Checkbox, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { Target } from '../../../src-main/contract/requests/targets';
-import { useAppStore } from '../../store/use-app-store';
+import { useAppStore, useCall } from '../../store/use-app-store';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { OutcomeList } from '../../ui/OutcomeList';
 import { TargetSummary } from './TargetSummary';
@@ -10,13 +10,13 @@ import { useTargetAction } from './use-target-action';
 /** Copy (or move) the completed recordings of the targets; progress then shows on the dashboard. */
 export function CopyDialog({ targets, onClose }: { targets: Target[]; onClose(): void }) {
   const rigs = useAppStore((s) => s.rigs);
-  const copyRecordings = useAppStore((s) => s.copyRecordings);
+  const call = useCall();
   const [location, setLocation] = useState('');
   const [deleteAfter, setDeleteAfter] = useState(false);
   const rigNames = Object.fromEntries(rigs.map((r) => [r.id, r.name]));
 
-  const { error, outcomes, busy, run } = useTargetAction({ ok: 'Copy started', partial: 'Copy did not start everywhere' });
-  const copy = () => run(() => copyRecordings(targets, { ...(location.trim() ? { location: location.trim() } : {}), deleteAfter }));
+  const { error, outcomes, busy, run } = useTargetAction(targets, { ok: 'Copy started', partial: 'Copy did not start everywhere' });
+  const copy = () => run(() => call('recordings.copy', { targets, options: { ...(location.trim() ? { location: location.trim() } : {}), deleteAfter } }));
 
   return (
     <Modal opened onClose={onClose} title="Copy recordings">

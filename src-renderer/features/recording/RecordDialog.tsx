@@ -1,7 +1,7 @@
 import { Alert, Autocomplete, Button, Group, Modal, NumberInput, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import type { Target } from '../../../src-main/contract/requests/targets';
-import { useAppStore } from '../../store/use-app-store';
+import { useAppStore, useCall } from '../../store/use-app-store';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { formatDurationSeconds } from '../../../src-shared/duration';
 import { OutcomeList } from '../../ui/OutcomeList';
@@ -15,7 +15,7 @@ import { useTargetAction } from './use-target-action';
 /** Start recording on the given rigs/cameras with one set of options, prefilled from the first rig's preset. */
 export function RecordDialog({ targets, onClose }: { targets: Target[]; onClose(): void }) {
   const rigs = useAppStore((s) => s.rigs);
-  const startRecording = useAppStore((s) => s.startRecording);
+  const call = useCall();
   const targetRigs = useMemo(() => rigs.filter((r) => targets.some((t) => t.rigId === r.id)), [rigs, targets]);
   const presetRig = targetRigs[0];
   const presetsDiffer = targetRigs.some((r) => JSON.stringify(r.preset) !== JSON.stringify(presetRig?.preset));
@@ -27,13 +27,14 @@ export function RecordDialog({ targets, onClose }: { targets: Target[]; onClose(
   );
   const rigNames = Object.fromEntries(rigs.map((r) => [r.id, r.name]));
   const patch = (p: Partial<RecordFormValues>) => setValues((v) => ({ ...v, ...p }));
-  const { error, outcomes, busy, run } = useTargetAction({ ok: 'Recording started', partial: 'Recording did not start everywhere' });
+  const { error, outcomes, busy, run } = useTargetAction(targets, { ok: 'Recording started', partial: 'Recording did not start everywhere' });
 
   const start = async () => {
     const built = recordingOptionsFromForm(values, new Date());
     if (!built.ok) return setProblem(built.problem);
     setProblem(null);
-    if (await run(() => startRecording(targets, built.options))) rememberCodec(built.options.codec ?? '');
+    // One call for all targets, so every rig starts at once; never retried (a second start could double a recording).
+    if (await run(() => call('recording.start', { targets, options: built.options }))) rememberCodec(built.options.codec ?? '');
   };
 
   return (

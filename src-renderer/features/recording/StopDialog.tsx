@@ -1,6 +1,6 @@
 import { Button, Group, List, Modal, Stack, Text } from '@mantine/core';
 import type { Target } from '../../../src-main/contract/requests/targets';
-import { useAppStore } from '../../store/use-app-store';
+import { useAppStore, useCall } from '../../store/use-app-store';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { OutcomeList } from '../../ui/OutcomeList';
 import { TargetSummary } from './TargetSummary';
@@ -10,7 +10,7 @@ import { useTargetAction } from './use-target-action';
 export function StopDialog({ targets, onClose }: { targets: Target[]; onClose(): void }) {
   const rigs = useAppStore((s) => s.rigs);
   const statuses = useAppStore((s) => s.statuses);
-  const stopRecording = useAppStore((s) => s.stopRecording);
+  const call = useCall();
   const rigNames = Object.fromEntries(rigs.map((r) => [r.id, r.name]));
   const running = targets.flatMap((t) =>
     (statuses[t.rigId]?.cameras ?? [])
@@ -18,8 +18,8 @@ export function StopDialog({ targets, onClose }: { targets: Target[]; onClose():
       .map((c) => ({ rig: rigNames[t.rigId] ?? t.rigId, serial: c.serial, filename: c.recording?.filename ?? null })),
   );
 
-  const { error, outcomes, busy, run } = useTargetAction({ ok: 'Recording stopped', partial: 'Stop failed somewhere' });
-  const stop = () => run(() => stopRecording(targets));
+  const { error, outcomes, busy, run } = useTargetAction(targets, { ok: 'Recording stopped', partial: 'Stop failed somewhere' });
+  const stop = () => run(() => call('recording.stop', { targets }));
 
   return (
     <Modal opened onClose={onClose} title="Stop recording">

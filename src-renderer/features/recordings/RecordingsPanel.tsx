@@ -1,7 +1,7 @@
 import { Button, Group, Stack, Text } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import type { CameraStatusView } from '../../../src-main/contract/requests/status';
-import { useAppStore } from '../../store/use-app-store';
+import { useAppStore, useCall } from '../../store/use-app-store';
 import { CameraTargetSelect } from '../../ui/CameraTargetSelect';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { Section } from '../../ui/Section';
@@ -21,8 +21,7 @@ export function RecordingsPanel({ rigId }: { rigId: string }) {
   const key = listKey(target);
   const list = useAppStore((s) => s.recordingLists[key]);
   const loadRecordings = useAppStore((s) => s.loadRecordings);
-  const copyRigRecordings = useAppStore((s) => s.copyRigRecordings);
-  const exportRigRecordings = useAppStore((s) => s.exportRigRecordings);
+  const call = useCall();
   const cameras = status?.cameras ?? NO_CAMERAS;
   const shown = serial ? cameras.filter((c) => c.serial === serial) : cameras;
 
@@ -62,10 +61,10 @@ export function RecordingsPanel({ rigId }: { rigId: string }) {
         )}
       </Section>
       <Section title="Copy or move" hint="Copies recordings not copied before to the given location on the rig, or the configured one.">
-        <CopyForm onCopy={(options) => copyRigRecordings(target, options)} />
+        <CopyForm onCopy={(options) => call('recordings.copy', { targets: [target], options })} />
       </Section>
       <Section title="Export" hint="Turns image stores into ordinary videos (or stores).">
-        <ExportForm onExport={(options) => exportRigRecordings(target, options)} />
+        <ExportForm onExport={(options) => call('recordings.export', { targets: [target], options })} />
       </Section>
     </Stack>
   );

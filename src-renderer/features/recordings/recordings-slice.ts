@@ -1,8 +1,7 @@
 import type { MotifBridge } from '../../../src-main/contract/bridge';
-import type { MotifError, Result } from '../../../src-main/contract/errors';
-import type { Args } from '../../../src-main/contract/requests';
+import type { MotifError } from '../../../src-main/contract/errors';
 import type { RecordingEntry } from '../../../src-main/contract/requests/operations';
-import type { Target, TargetOutcome } from '../../../src-main/contract/requests/targets';
+import type { Target } from '../../../src-main/contract/requests/targets';
 import type { AppSlice } from '../../store/app-store';
 
 export interface RecordingList {
@@ -17,8 +16,6 @@ export const listKey = (t: Target) => (t.serial ? `${t.rigId}/${t.serial}` : t.r
 export interface RecordingsSlice {
   recordingLists: Record<string, RecordingList>;
   loadRecordings(target: Target): Promise<void>;
-  copyRigRecordings(target: Target, options: Args<'recordings.copy'>['options']): Promise<Result<TargetOutcome[]>>;
-  exportRigRecordings(target: Target, options: Args<'recordings.export'>['options']): Promise<Result<TargetOutcome[]>>;
 }
 
 export const recordingsSlice =
@@ -37,7 +34,5 @@ export const recordingsSlice =
         // On failure keep the last list, marked with the error.
         patch(key, r.ok ? { entries: r.value, loading: false, error: null } : { loading: false, error: r.error });
       },
-      copyRigRecordings: (target, options) => bridge.call('recordings.copy', { targets: [target], options }),
-      exportRigRecordings: (target, options) => bridge.call('recordings.export', { targets: [target], options }),
     };
   };

@@ -2,7 +2,7 @@ import { Alert, Button, Group, List, Stack, Text, TextInput } from '@mantine/cor
 import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import type { Res } from '../../../src-main/contract/requests';
-import { useAppStore } from '../../store/use-app-store';
+import { useCall } from '../../store/use-app-store';
 import { CronHelpers } from './CronHelpers';
 import { formatFireTime } from './rig-clock';
 
@@ -36,7 +36,7 @@ export function CronEditor({
   /** The rig's clock now (Unix seconds), or null when unknown. */
   rigNow(): number | null;
 }) {
-  const explainCron = useAppStore((s) => s.explainCron);
+  const call = useCall();
   const [debounced] = useDebouncedValue(value, 250);
   const [check, setCheck] = useState<Check>({ state: 'idle' });
 
@@ -48,7 +48,7 @@ export function CronEditor({
     let current = true;
     setCheck({ state: 'checking' });
     const now = rigNow();
-    void explainCron({
+    void call('cron.explain', {
       expression: debounced.trim(),
       cameraRelative,
       timeZone,
@@ -62,7 +62,7 @@ export function CronEditor({
       current = false;
     };
     // rigNow is read at check time on purpose: a new function identity must not re-check.
-  }, [debounced, cameraRelative, timeZone, explainCron]);
+  }, [debounced, cameraRelative, timeZone, call]);
 
   const invalid = check.state === 'done' && !check.explanation.valid ? check.explanation : null;
   return (

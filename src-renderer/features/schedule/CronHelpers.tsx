@@ -1,6 +1,6 @@
 import { Button, Group, NumberInput, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import { useAppStore } from '../../store/use-app-store';
+import { useCall } from '../../store/use-app-store';
 import { cronAtLocalDateTime, cronAtOffset } from './rig-clock';
 
 /**
@@ -18,7 +18,7 @@ export function CronHelpers({
   rigNow(): number | null;
   onExpression(expression: string): void;
 }) {
-  const oneShotCron = useAppStore((s) => s.oneShotCron);
+  const call = useCall();
   const [at, setAt] = useState('');
   const [minutes, setMinutes] = useState<number | ''>(5);
   const [offsetMinutes, setOffsetMinutes] = useState<number | ''>(0);
@@ -42,7 +42,7 @@ export function CronHelpers({
     const now = rigNow();
     if (now === null) return setProblem("The rig's clock is not known yet; refresh the task list.");
     if (minutes === '' || minutes <= 0) return setProblem('Give a number of minutes above 0.');
-    const r = await oneShotCron({ rigNowUnixSeconds: now, secondsFromNow: Math.round(minutes * 60), timeZone });
+    const r = await call('cron.oneShot', { rigNowUnixSeconds: now, secondsFromNow: Math.round(minutes * 60), timeZone });
     if (r.ok) {
       setProblem(null);
       onExpression(r.value.expression);

@@ -2,7 +2,6 @@ import type { MotifBridge } from '../../../src-main/contract/bridge';
 import type { MotifError, Result } from '../../../src-main/contract/errors';
 import type { Args, Res } from '../../../src-main/contract/requests';
 import type { ScheduledTask } from '../../../src-main/contract/requests/operations';
-import type { TargetOutcome } from '../../../src-main/contract/requests/targets';
 import type { AppSlice } from '../../store/app-store';
 
 export interface RigSchedule {
@@ -16,10 +15,10 @@ export interface RigSchedule {
 export interface ScheduleSlice {
   scheduleByRig: Record<string, RigSchedule>;
   loadSchedule(rigId: string): Promise<void>;
-  clearScheduledTasks(rigId: string, taskName?: string): Promise<Result<TargetOutcome[]>>;
-  addScheduledTask(args: Args<'schedule.add'>): Promise<Result<TargetOutcome[]>>;
-  explainCron(args: Args<'cron.explain'>): Promise<Result<Res<'cron.explain'>>>;
-  oneShotCron(args: Args<'cron.oneShot'>): Promise<Result<Res<'cron.oneShot'>>>;
+  /** Clears one task (or all) and reloads the rig's list. */
+  clearScheduledTasks(rigId: string, taskName?: string): Promise<Result<Res<'schedule.clear'>>>;
+  /** Adds the task and reloads the lists of the rigs it went to. */
+  addScheduledTask(args: Args<'schedule.add'>): Promise<Result<Res<'schedule.add'>>>;
 }
 
 export const scheduleSlice =
@@ -49,7 +48,5 @@ export const scheduleSlice =
         await reloadAll(args.targets.map((t) => t.rigId));
         return r;
       },
-      explainCron: (args) => bridge.call('cron.explain', args),
-      oneShotCron: (args) => bridge.call('cron.oneShot', args),
     };
   };
