@@ -121,14 +121,14 @@ async function main(): Promise<void> {
     // Rounds interleave the three loops so background load on the machine hits each alike.
     for (let round = 0; round < ROUNDS; round++) {
       const pooled = clientFor(rig);
-      pooledRates.push(await rate(() => pooled.cameras()));
+      pooledRates.push(await rate(() => pooled.invoke('cameras')));
       await pooled.destroy();
       perCallRates.push(
         await rate(async () => {
           // The vendor client's way: a fresh TCP + TLS connection for every call, verified against server.crt.
           const fresh = clientFor(rig, 1, { kind: 'ca', caPem: caPem });
           try {
-            return await fresh.cameras();
+            return await fresh.invoke('cameras');
           } finally {
             await fresh.destroy();
           }
@@ -153,23 +153,23 @@ async function main(): Promise<void> {
   const fleet = await startSim(['--fault', `latency=${LATENCY_MS}`], FLEET);
   try {
     const clients = fleet.rigs.map((r) => clientFor(r));
-    await Promise.all(clients.map((c) => c.version())); // connections open, as in a running app
+    await Promise.all(clients.map((c) => c.invoke('version'))); // connections open, as in a running app
     const one: number[] = [];
     const all: number[] = [];
     let failures = 0;
     for (let round = 0; round < 7; round++) {
       let t = performance.now();
-      await clients[0]!.sendMessage(`bench round ${round}`);
+      await clients[0]!.invoke('experiment.message', {}, { message: `bench round ${round}` });
       one.push(performance.now() - t);
       t = performance.now();
-      const results = await fanOut(clients, (c) => c.sendMessage(`bench round ${round}`));
+      const results = await fanOut(clients, (c) => c.invoke('experiment.message', {}, { message: `bench round ${round}` }));
       all.push(performance.now() - t);
       failures += results.filter((r) => !r.ok).length;
     }
     // Cold: fresh clients, so every rig also needs its TLS handshake.
     const cold = fleet.rigs.map((r) => clientFor(r));
     const t = performance.now();
-    const coldResults = await fanOut(cold, (c) => c.startRecording({ codec: 'high', duration: 1 }));
+    const coldResults = await fanOut(cold, (c) => c.invoke('recording.start', {}, { codec: 'high', duration: 1 }));
     const coldMs = performance.now() - t;
     failures += coldResults.filter((r) => !r.ok).length;
     await Promise.all([...clients, ...cold].map((c) => c.destroy()));

@@ -68,8 +68,8 @@ describe('status, outbox and audit through the app core', () => {
 
     // Commands from any part of the app go through the connector's clients, so they are audited.
     const client = await c.connector.clientFor(rig.id);
-    await client.startRecording({ filename: 'trial-1' }, sim.info.serials[0]);
-    await client.stopRecording(sim.info.serials[0]);
+    await client.invoke('recording.start', { serial: sim.info.serials[0] }, { filename: 'trial-1' });
+    await client.invoke('recording.stop', { serial: sim.info.serials[0] });
     const audit = await call<{ entries: AuditEntry[]; truncated: boolean }>(c, 'audit.query', { rigId: rig.id, limit: 1 });
     expect(audit.truncated).toBe(true);
     expect(audit.entries.map((e) => [e.rigName, e.endpoint, e.outcome])).toEqual([['Arena 1', `camera/${sim.info.serials[0]}/recording/stop`, 'ok']]);

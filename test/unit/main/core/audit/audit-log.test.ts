@@ -28,12 +28,12 @@ describe('AuditLog with audited clients against a simulated rig', () => {
 
   it('writes one line per command with outcome and duration, and none for reads', async () => {
     const serial = h.sim('rig-0').info.serials[0]!;
-    await client.cameraStatus(serial);
-    await client.cameras();
-    await client.startRecording({ filename: 'fly1', duration: 30 }, serial);
-    await expect(client.startRecording({}, serial)).rejects.toBeInstanceOf(RigCallError);
-    await client.configure({ ExposureTime: 5000 }, serial);
-    await client.clearTask('nope').catch(() => undefined);
+    await client.invoke('camera.status', { serial });
+    await client.invoke('cameras');
+    await client.invoke('recording.start', { serial }, { filename: 'fly1', duration: 30 });
+    await expect(client.invoke('recording.start', { serial }, {})).rejects.toBeInstanceOf(RigCallError);
+    await client.invoke('cameras.configure', { serial }, { ExposureTime: 5000 });
+    await client.invoke('schedule.clearTask', { params: { task_name: 'nope' } }).catch(() => undefined);
     await log.flush();
     const lines = readFileSync(log.currentPath, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as AuditEntry);
     expect(lines.map((l) => [l.method, l.endpoint, l.outcome])).toEqual([
@@ -53,8 +53,8 @@ describe('AuditLog with audited clients against a simulated rig', () => {
 
   it('never writes the API key or a secret-looking argument', async () => {
     const apiKey = h.sim('rig-0').info.apiKey;
-    await client.copyAll({ loopy_api_key: 'LOOPY-SECRET-1234', loopy_username: 'lab' });
-    await client.sendMessage(`key is ${apiKey}`);
+    await client.invoke('recordings.copy', {}, { loopy_api_key: 'LOOPY-SECRET-1234', loopy_username: 'lab' });
+    await client.invoke('experiment.message', {}, { message: `key is ${apiKey}` });
     await client.call('io/log', { password: 'hunter2-pass', nested: { auth_token: 'tok-5678' }, value: 1 });
     await log.flush();
     const text = readFileSync(log.currentPath, 'utf8');

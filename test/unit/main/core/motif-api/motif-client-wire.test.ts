@@ -46,7 +46,7 @@ afterAll(async () => {
 describe('requests on the wire, as the vendor client sends them', () => {
   it('puts version outside /api/1/ and sends no body without arguments', async () => {
     seen = [];
-    await client.version();
+    await client.invoke('version');
     await client.call('/cameras/');
     expect(seen.map((s) => `${s.method} ${s.url}`)).toEqual(['GET /version', 'GET /api/1/cameras']);
     for (const s of seen) {
@@ -59,8 +59,8 @@ describe('requests on the wire, as the vendor client sends them', () => {
 
   it("writes the body like Python's json.dumps, Infinity tokens included", async () => {
     seen = [];
-    await client.setOutput('led', -Infinity, 'FAKE0');
-    await client.startRecording({ codec: 'high', duration: 5, metadata: { foo: 1, bar: 'bob' } });
+    await client.invoke('outputs.set', { serial: 'FAKE0', params: { name: 'led' } }, { value: -Infinity });
+    await client.invoke('recording.start', {}, { codec: 'high', duration: 5, metadata: { foo: 1, bar: 'bob' } });
     expect(seen[0]).toMatchObject({ method: 'POST', url: '/api/1/camera/FAKE0/io/led/set', body: '{"value": -Infinity}' });
     expect(seen[1]).toMatchObject({
       method: 'POST',
@@ -91,7 +91,7 @@ describe('requests on the wire, as the vendor client sends them', () => {
 
   it('keeps one connection alive across sequential calls', async () => {
     const before = connections;
-    for (let i = 0; i < 20; i++) await client.cameras();
+    for (let i = 0; i < 20; i++) await client.invoke('cameras');
     expect(connections - before).toBeLessThanOrEqual(1);
   });
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { SimFleet, SimRig } from '../../../../../src-main/sim';
+import { isRecordingStatus } from '../../../../../src-main/core/motif-api/camera-state';
 import { fanOut } from '../../../../../src-main/core/motif-api/fan-out';
 import { fetchPeerCertificate } from '../../../../../src-main/core/motif-api/fingerprint';
 import type { MotifClient } from '../../../../../src-main/core/motif-api/motif-client';
@@ -48,22 +49,22 @@ const requestsTo = (endpoint: string) => rig.events().filter((e) => e.kind === '
 describe('MotifClient against the simulator', () => {
   it('reads version, cameras and camera status, keeping fields the table does not know', async () => {
     const client = open(rig);
-    const version = await client.version();
+    const version = await client.invoke('version');
     expect(version).toHaveProperty('version');
     expect(version).toHaveProperty('simulated', true); // not a documented field: kept
-    const { cameras } = await client.cameras();
-    expect(cameras?.map((c) => c.serial)).toEqual(rig.info.serials);
-    const status = await client.cameraStatus('FAKE0');
+    const { cameras } = await client.invoke('cameras');
+    expect(cameras?.map((c) => (c as { serial?: unknown } | null)?.serial)).toEqual(rig.info.serials);
+    const status = await client.invoke('camera.status', { serial: 'FAKE0' });
     expect(status.camera_info?.serial).toBe('FAKE0');
   });
 
   it('starts and stops a recording with typed arguments, as the rig logs them', async () => {
     const client = open(rig);
-    await client.startRecording({ codec: 'high', duration: 30, filename: 'trial', metadata: { fly: 7 } }, 'FAKE1');
-    expect(await client.isRecording('FAKE1')).toBe(true);
-    expect(await client.isRecording('FAKE0')).toBe(false);
-    await client.stopRecording('FAKE1');
-    expect(await client.isRecording('FAKE1')).toBe(false);
+    await client.invoke('recording.start', { serial: 'FAKE1' }, { codec: 'high', duration: 30, filename: 'trial', metadata: { fly: 7 } });
+    expect(isRecordingStatus(await client.invoke('camera.status', { serial: 'FAKE1' }))).toBe(true);
+    expect(isRecordingStatus(await client.invoke('camera.status', { serial: 'FAKE0' }))).toBe(false);
+    await client.invoke('recording.stop', { serial: 'FAKE1' });
+    expect(isRecordingStatus(await client.invoke('camera.status', { serial: 'FAKE1' }))).toBe(false);
     expect(requestsTo('camera/FAKE1/recording/start')).toEqual([
       expect.objectContaining({ method: 'POST', status: 200, args: { codec: 'high', duration: 30, filename: 'trial', metadata: { fly: 7 } } }),
     ]);
@@ -72,18 +73,18 @@ describe('MotifClient against the simulator', () => {
 
   it('sends Infinity as the bare token an output toggle needs', async () => {
     const client = open(rig);
-    await client.setOutput('led', Infinity);
-    await client.setOutput('ledgreen', -Infinity, 'FAKE0');
+    await client.invoke('outputs.set', { params: { name: 'led' } }, { value: Infinity });
+    await client.invoke('outputs.set', { serial: 'FAKE0', params: { name: 'ledgreen' } }, { value: -Infinity });
     expect(requestsTo('io/led/set')[0]?.args).toEqual({ value: Infinity });
     expect(requestsTo('camera/FAKE0/io/ledgreen/set')[0]?.args).toEqual({ value: -Infinity });
   });
 
   it('uses PATCH for configure and DELETE for clearing one task, as the wire table says', async () => {
     const client = open(rig);
-    await client.configure({ AcquisitionFrameRate: 25 }, 'FAKE0');
-    await client.scheduleRecordingStart({ task_name: 'rec9', cron_expression: '0 0 9 * * *' }, { duration: 60 });
-    expect((await client.schedule()).now).toEqual(expect.any(Number));
-    await client.clearTask('rec9');
+    await client.invoke('cameras.configure', { serial: 'FAKE0' }, { AcquisitionFrameRate: 25 });
+    await client.invoke('schedule.recording.start', {}, { task_name: 'rec9', cron_expression: '0 0 9 * * *', duration: 60 });
+    expect(await client.invoke('schedule')).toMatchObject({ now: expect.any(Number) });
+    await client.invoke('schedule.clearTask', { params: { task_name: 'rec9' } });
     expect(requestsTo('camera/FAKE0/configure')[0]).toMatchObject({ method: 'PATCH', args: { AcquisitionFrameRate: 25 } });
     expect(requestsTo('schedule/recording/start')[0]).toMatchObject({
       method: 'POST',
@@ -94,7 +95,7 @@ describe('MotifClient against the simulator', () => {
 
   it('trusts the rig through its CA file, with the host name unchecked', async () => {
     const client = open(rig, { host: 'localhost', trust: { kind: 'ca', caPem: readFileSync(rig.info.certPath) } });
-    expect((await client.cameras()).cameras).toHaveLength(2);
+    expect((await client.invoke('cameras')).cameras).toHaveLength(2);
   });
 
   it('reads the fingerprint to pin without trusting the certificate', async () => {
@@ -108,7 +109,7 @@ describe('MotifClient failures', () => {
   it('times out when the rig is slower than the response timeout', async () => {
     rig.setFault('latency=400');
     const started = performance.now();
-    const e = await failure(open(rig, { responseTimeoutMs: 150 }).version());
+    const e = await failure(open(rig, { responseTimeoutMs: 150 }).invoke('version'));
     expect(e.code).toBe('rig-timeout');
     expect(e.message).toMatch(/did not answer GET version within 0\.15 s/);
     expect(performance.now() - started).toBeLessThan(380);
@@ -123,13 +124,13 @@ describe('MotifClient failures', () => {
 
   it('times out when the rig never answers', async () => {
     rig.setFault('hang');
-    expect((await failure(open(rig, { responseTimeoutMs: 200 }).stopRecording())).code).toBe('rig-timeout');
+    expect((await failure(open(rig, { responseTimeoutMs: 200 }).invoke('recording.stop'))).code).toBe('rig-timeout');
   });
 
   it('lets the caller cancel a call, which is then no rig failure', async () => {
     rig.setFault('hang');
     const controller = new AbortController();
-    const pending = open(rig).cameras().then(() => 'answered', (e: unknown) => e);
+    const pending = open(rig).invoke('cameras').then(() => 'answered', (e: unknown) => e);
     const cancelled = open(rig).call('cameras', undefined, { signal: controller.signal }).then(() => 'answered', (e: unknown) => e);
     setTimeout(() => controller.abort(), 50);
     const e = await cancelled;
@@ -141,10 +142,10 @@ describe('MotifClient failures', () => {
   it('reports a reset as unreachable, retrying a GET once and a POST never', async () => {
     rig.setFault('reset');
     const client = open(rig);
-    const read = await failure(client.cameras());
+    const read = await failure(client.invoke('cameras'));
     expect(read.code).toBe('rig-unreachable');
     expect(read.message).toMatch(/closed the connection/);
-    const command = await failure(client.startRecording({ codec: 'high' }));
+    const command = await failure(client.invoke('recording.start', {}, { codec: 'high' }));
     expect(command.code).toBe('rig-unreachable');
     expect(command.message).toMatch(/may or may not have been carried out/);
     expect(requestsTo('cameras')).toHaveLength(2);
@@ -153,7 +154,7 @@ describe('MotifClient failures', () => {
 
   it("carries the rig's message and status for an HTTP 500", async () => {
     rig.setFault('http500=disk controller on fire');
-    const e = await failure(open(rig).startRecording());
+    const e = await failure(open(rig).invoke('recording.start', {}, {}));
     expect(e.code).toBe('rig-error');
     expect(e.details).toMatchObject({ httpStatus: 500, rigMessage: 'disk controller on fire' });
     expect(e.message).toContain('disk controller on fire');
@@ -161,23 +162,23 @@ describe('MotifClient failures', () => {
 
   it('calls a body that is not JSON a bad response', async () => {
     rig.setFault('garbage');
-    const e = await failure(open(rig).version());
+    const e = await failure(open(rig).invoke('version'));
     expect(e.code).toBe('rig-bad-response');
     expect(e.message).toMatch(/unknown API error/);
   });
 
   it('reports an offline rig as unreachable', async () => {
     const client = open(rig);
-    await client.version();
+    await client.invoke('version');
     await rig.goOffline();
-    const e = await failure(client.version());
+    const e = await failure(client.invoke('version'));
     expect(e.code).toBe('rig-unreachable');
     await rig.comeBack();
-    expect(await client.version()).toHaveProperty('version');
+    expect(await client.invoke('version')).toHaveProperty('version');
   });
 
   it('reports a wrong key as rejected, without echoing it', async () => {
-    const e = await failure(open(rig, { apiKey: 'not-the-key' }).cameras());
+    const e = await failure(open(rig, { apiKey: 'not-the-key' }).invoke('cameras'));
     expect(e.code).toBe('key-rejected');
     expect(e.details.httpStatus).toBe(401);
     expect(e.message).not.toContain('not-the-key');
@@ -185,14 +186,14 @@ describe('MotifClient failures', () => {
 
   it('refuses a rig whose certificate is not the pinned one, naming both fingerprints', async () => {
     const pinned = 'AB:'.repeat(31) + 'AB';
-    const e = await failure(open(rig, { trust: { kind: 'fingerprint', fingerprint256: pinned.replace(/:/g, '').toLowerCase() } }).cameras());
+    const e = await failure(open(rig, { trust: { kind: 'fingerprint', fingerprint256: pinned.replace(/:/g, '').toLowerCase() } }).invoke('cameras'));
     expect(e.code).toBe('tls-fingerprint-changed');
     expect(e.details).toMatchObject({ expectedFingerprint: pinned, actualFingerprint: rig.info.fingerprint256 });
     expect(requestsTo('cameras')).toHaveLength(0); // the key never went out
   });
 
   it('refuses the self-signed certificate without a CA file or pin', async () => {
-    const e = await failure(open(rig, { trust: { kind: 'system' } }).version());
+    const e = await failure(open(rig, { trust: { kind: 'system' } }).invoke('version'));
     expect(e.code).toBe('tls-untrusted');
     expect(e.message).toMatch(/--ca|fingerprint/);
   });
@@ -204,7 +205,7 @@ describe('fanOut over simulated rigs', () => {
     const clients = three.rigs.map((r) => clientFor(r));
     try {
       await three.rigs[1]!.goOffline();
-      const results = await fanOut(clients, (c) => c.startRecording({ codec: 'low' }));
+      const results = await fanOut(clients, (c) => c.invoke('recording.start', {}, { codec: 'low' }));
       expect(results.map((r) => r.ok)).toEqual([true, false, true]);
       expect(results[1]).toMatchObject({ ok: false, error: { code: 'rig-unreachable' } });
       for (const i of [0, 2]) expect(three.rigs[i]!.state.cameras[three.rigs[i]!.info.serials[0]!]?.status).not.toBe('idle');

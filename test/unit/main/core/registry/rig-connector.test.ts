@@ -40,7 +40,7 @@ describe('RigConnector', () => {
     const rig = await addSim(0);
     const [a, b] = await Promise.all([connector.clientFor(rig.id), connector.clientFor(rig.id)]);
     expect(a).toBe(b);
-    expect((await a.cameras()).cameras?.map((c) => c.serial)).toEqual(fleet.rigs[0]!.info.serials);
+    expect((await a.invoke('cameras')).cameras?.map((c) => (c as { serial?: unknown } | null)?.serial)).toEqual(fleet.rigs[0]!.info.serials);
     expect(await connector.clientFor(rig.id)).toBe(a);
     await connector.close();
   });
@@ -55,7 +55,7 @@ describe('RigConnector', () => {
     const moved = await connector.clientFor(rig.id);
     expect(moved).not.toBe(first);
     expect(moved.port).toBe(other.port);
-    expect((await moved.cameras()).cameras?.map((c) => c.serial)).toEqual(other.serials);
+    expect((await moved.invoke('cameras')).cameras?.map((c) => (c as { serial?: unknown } | null)?.serial)).toEqual(other.serials);
     await secrets.setKey(rig.id, 'another-key');
     expect(await connector.clientFor(rig.id)).not.toBe(moved);
     await connector.close();
@@ -72,7 +72,7 @@ describe('RigConnector', () => {
     await expect(connector.clientFor(rig.id)).rejects.toMatchObject({ code: 'config-error', message: /Cannot read the CA file/ });
     registry.update(rig.id, { trust: { kind: 'ca', caPath: fleet.rigs[0]!.info.certPath } });
     const client = await connector.clientFor(rig.id);
-    expect((await client.version()) !== undefined).toBe(true);
+    expect((await client.invoke('version')) !== undefined).toBe(true);
     await connector.close();
   });
 
@@ -83,7 +83,7 @@ describe('RigConnector', () => {
     registry.remove(rig.id);
     await expect(connector.clientFor(rig.id)).rejects.toMatchObject({ code: 'not-found' });
     // The removed rig's pool is closed: a new call cannot be made on it.
-    await expect(client.version()).rejects.toBeTruthy();
+    await expect(client.invoke('version')).rejects.toBeTruthy();
     await connector.close();
   });
 });

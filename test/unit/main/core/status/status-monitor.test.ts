@@ -90,7 +90,7 @@ describe('StatusMonitor against simulated rigs', () => {
     await waitFor(() => stateOf(m, 'rig-0') === 'online');
     const serial = h.sim('rig-0').info.serials[0]!;
     const client = h.client('rig-0');
-    await client.startRecording({ duration: 60, filename: 'mouse7' }, serial);
+    await client.invoke('recording.start', { serial }, { duration: 60, filename: 'mouse7' });
     const recording = await waitFor(async () => {
       const [s] = await m.refresh('rig-0');
       const cam = s!.cameras.find((c) => c.serial === serial)!;
@@ -101,8 +101,8 @@ describe('StatusMonitor against simulated rigs', () => {
     expect(recording.recording!.startedAtMs).toBeGreaterThan(Date.now() - 10_000);
     expect(recording.recording!.remainingSeconds).toBeLessThanOrEqual(60);
     expect(recording.recording!.elapsedSeconds! + recording.recording!.remainingSeconds!).toBeCloseTo(60, 0);
-    await client.stopRecording(serial);
-    await client.copyAll({}, serial);
+    await client.invoke('recording.stop', { serial });
+    await client.invoke('recordings.copy', { serial }, {});
     const [s] = await m.refresh('rig-0');
     const copying = s!.cameras.find((c) => c.serial === serial)!;
     expect(copying.copying).toBe(true);
@@ -121,7 +121,7 @@ describe('StatusMonitor against simulated rigs', () => {
     await waitFor(() => m.list().every((s) => s.state === 'online'));
     await new Promise((r) => setTimeout(r, 800)); // about 8 polls of each rig with nothing changing
     expect(seen.map((s) => s.rigId).sort()).toEqual(['rig-0', 'rig-1']);
-    await h.client('rig-1').startRecording({}, h.sim('rig-1').info.serials[1]);
+    await h.client('rig-1').invoke('recording.start', { serial: h.sim('rig-1').info.serials[1] }, {});
     await waitFor(() => seen.length >= 3);
     await new Promise((r) => setTimeout(r, 400));
     const later = seen.slice(2);

@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { methodFor } from '../../../../../src-main/core/motif-api/endpoint-methods';
-import { ENDPOINTS, fillEndpoint, type EndpointTemplate } from '../../../../../src-main/core/motif-api/endpoint-table';
+import {
+  OPERATIONS,
+  SCHEDULABLE,
+  operationSpec,
+  type OperationName,
+  type OperationSpec,
+} from '../../../../../src-main/core/motif-api/operation-table';
 
-const templates = Object.keys(ENDPOINTS) as EndpointTemplate[];
+const names = Object.keys(OPERATIONS) as OperationName[];
+const specOf = (name: OperationName) => OPERATIONS[name] as OperationSpec;
 
-describe('endpoint table', () => {
+describe('operation table', () => {
   it('covers every endpoint of the wire document, and nothing else', () => {
     // Copied from the method table of docs/wire.md.
     const documented = {
@@ -17,18 +23,32 @@ describe('endpoint table', () => {
         'multicam/synchronize, multicam/connect_camera/<serial>, multicam/disconnect_camera/<serial>, multicam/connect_all, multicam/disconnect_all',
     };
     const expected = Object.entries(documented).flatMap(([method, list]) => list.split(', ').map((t) => `${method} ${t}`));
-    expect(templates.map((t) => `${ENDPOINTS[t].method} ${t}`).sort()).toEqual(expected.sort());
+    const table = names.flatMap((name) => {
+      const { method, path } = specOf(name);
+      return [path.rig, path.camera].filter((t) => t !== undefined).map((t) => `${method} ${t}`);
+    });
+    expect(table.sort()).toEqual(expected.sort());
   });
 
-  it.each(templates)('%s has the method the wire rules give it', (template) => {
-    const path = fillEndpoint(template, { serial: 'FAKE0', name: 'led', task_name: 'job1', io_serial: '-1', io_port: '3' } as never);
-    expect(methodFor(path)).toBe(ENDPOINTS[template].method);
+  it('schedules only operations the table has', () => {
+    const scheduled = names.flatMap((name) => {
+      const s = specOf(name).schedules;
+      return s ? [[name, s.operation] as const] : [];
+    });
+    expect(scheduled.length).toBeGreaterThan(0);
+    for (const [task, operation] of scheduled) {
+      expect(operationSpec(operation), `${task} schedules ${operation}`).toBeDefined();
+      // A task is created on a schedule/... path, with a POST.
+      expect(specOf(task).method).toBe('POST');
+      expect(specOf(task).path.rig ?? specOf(task).path.camera).toMatch(/^schedule\//);
+    }
   });
 
-  it('fills path parameters and refuses segments the vendor patterns would not match', () => {
-    expect(fillEndpoint('camera/<serial>/io/<name>/set', { serial: 'FAKE0', name: 'led' })).toBe('camera/FAKE0/io/led/set');
-    expect(() => fillEndpoint('camera/<serial>', { serial: 'a/b' })).toThrow(/not a valid serial/);
-    expect(() => fillEndpoint('camera/<serial>', { serial: 'a b' })).toThrow(RangeError);
-    expect(() => fillEndpoint('schedule/<task_name>/clear', { task_name: '' })).toThrow(/task name/);
+  it('lets a task be camera-relative only for configuration and IO', () => {
+    const relative = Object.entries(SCHEDULABLE)
+      .filter(([, s]) => s.cameraRelative)
+      .map(([operation]) => operation);
+    expect(relative.sort()).toEqual(['cameras.configure', 'outputs.set']);
+    for (const [operation, { task }] of Object.entries(SCHEDULABLE)) expect(specOf(task).schedules?.operation).toBe(operation);
   });
 });
