@@ -1,5 +1,5 @@
 import type { AppInfo } from '../contract/requests';
-import { makeDispatch, type Dispatch, type Handlers } from './dispatch';
+import { makeCaller, makeDispatch, type Caller, type Dispatch, type Handlers } from './dispatch';
 import { EventBus } from './event-bus';
 import { SimulatedRigHost } from './demo/simulated-rigs';
 import { appHandlers } from './app-handlers';
@@ -27,6 +27,8 @@ export interface AppCoreOptions extends Pick<RigsOptions, 'configDir' | 'store' 
 /** Everything main serves, independent of Electron: one dispatch and one event bus. */
 export interface AppCore {
   dispatch: Dispatch;
+  /** The same dispatch, typed, for in-process transports (the tray). */
+  call: Caller;
   events: EventBus;
   registry: RigRegistry;
   secrets: SecretStore;
@@ -78,8 +80,10 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     ...cronHandlers(),
     ...demoHandlers(simulated, rigs.secrets),
   };
+  const dispatch = makeDispatch(handlers, log);
   return {
-    dispatch: makeDispatch(handlers, log),
+    dispatch,
+    call: makeCaller(dispatch),
     events,
     registry: rigs.registry,
     secrets: rigs.secrets,

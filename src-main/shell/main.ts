@@ -60,7 +60,7 @@ if (!app.requestSingleInstanceLock()) {
     const nativeTray = new NativeTray({ idle: asset('tray-idle.png'), recording: asset('tray-recording.png') }, (action) =>
       void tray?.run(action),
     );
-    tray = new TrayController(core.dispatch, core.events, nativeTray, (action) => {
+    tray = new TrayController(core.call, core.events, nativeTray, (action) => {
       if (action === 'quit') app.quit();
       else showWindow();
     });

@@ -1,12 +1,15 @@
 import type { Command } from 'commander';
-import { ENDPOINTS } from '../../core/motif-api/endpoint-table';
-import type { CommandContext } from './command-context';
+import { OPERATIONS, type OperationName, type OperationSpec } from '../../core/motif-api/operation-table';
+import { withRigSession } from '../rig/rig-session';
+import { reportFailure, type CommandContext } from './command-context';
 import { addConnectionFlags, type ConnectionFlags } from './connection-flags';
 import { parseKeyValues } from './key-values';
-import { withRig } from './rig-action';
 
-const endpointList = Object.entries(ENDPOINTS)
-  .map(([template, { method, summary }]) => `  ${method.padEnd(6)} ${template.padEnd(46)} ${summary}`)
+const endpointList = (Object.keys(OPERATIONS) as OperationName[])
+  .flatMap((name) => {
+    const { method, path, summary }: OperationSpec = OPERATIONS[name];
+    return [path.rig, path.camera].flatMap((t) => (t === undefined ? [] : [`  ${method.padEnd(6)} ${t.padEnd(46)} ${summary}`]));
+  })
   .join('\n');
 
 /** `motifctl call <endpoint> [key=value ...]`: any endpoint, as the vendor's `api.call(path, **kwargs)`. */
@@ -19,7 +22,17 @@ export function registerCallCommand(program: Command, ctx: CommandContext): void
       .argument('[args...]', 'key=value arguments, e.g. codec=high duration=30 metadata=\'{"fly": 7}\''),
   )
     .addHelpText('after', `\nEndpoints:\n${endpointList}`)
-    .action(async (endpoint: string, args: string[], flags: ConnectionFlags) => {
-      await withRig(ctx, flags, (client) => client.call(endpoint, parseKeyValues(args)));
+    .action(async (endpoint: string, pairs: string[], flags: ConnectionFlags) => {
+      let args: ReturnType<typeof parseKeyValues>;
+      try {
+        args = parseKeyValues(pairs);
+      } catch (e) {
+        reportFailure(ctx, e);
+        return;
+      }
+      await withRigSession(ctx, flags, async (call, rig) => {
+        const result = await call('rig.call', { rigId: rig.id, endpoint, args });
+        return result.ok ? { ok: true, value: result.value.value ?? { delivery: result.value.delivery } } : result;
+      });
     });
 }

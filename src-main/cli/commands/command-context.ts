@@ -1,5 +1,5 @@
-import type { ErrorCode } from '../../contract/errors';
-import { isRigCallError } from '../../core/motif-api/rig-call-error';
+import type { ErrorCode, MotifError } from '../../contract/errors';
+import { toMotifError } from '../../core/errors';
 
 /** Where a command writes and what it reads, so commands run in-process in tests. */
 export interface CliIo {
@@ -56,15 +56,35 @@ export class UsageError extends Error {
 
 /** Write a failure to stderr as a sentence and set the matching exit code. */
 export function reportFailure(ctx: CommandContext, error: unknown): void {
-  if (isRigCallError(error)) {
-    ctx.io.err(`motifctl: ${error.message} [${error.code}]\n`);
-    ctx.exitCode = exitCodeFor(error.code);
-  } else if (error instanceof UsageError || error instanceof RangeError) {
+  if (error instanceof UsageError) {
     ctx.io.err(`motifctl: ${error.message}\n`);
     ctx.exitCode = EXIT.usage;
-  } else {
-    ctx.io.err(`motifctl: unexpected failure: ${error instanceof Error ? error.message : String(error)}\n`);
+    return;
+  }
+  const failure = toMotifError(error);
+  if (failure.code === 'internal') {
+    ctx.io.err(`motifctl: unexpected failure: ${failure.message}\n`);
     ctx.exitCode = EXIT.rigError;
+    return;
+  }
+  reportError(ctx, failure);
+}
+
+/** A contract error on stderr, with what to do about it in this CLI's flags, and its exit code. */
+export function reportError(ctx: CommandContext, error: Pick<MotifError, 'code' | 'message'>): void {
+  ctx.io.err(`motifctl: ${error.message}${cliHint(error.code)} [${error.code}]\n`);
+  ctx.exitCode = exitCodeFor(error.code);
+}
+
+/** The core's words stay neutral; the CLI names its own flags. */
+function cliHint(code: ErrorCode): string {
+  switch (code) {
+    case 'tls-untrusted':
+      return ' With motifctl: --ca FILE or --fingerprint SHA256 (see "motifctl trust").';
+    case 'tls-fingerprint-changed':
+      return ' With motifctl: check it with "motifctl trust", then pass the new --fingerprint.';
+    default:
+      return '';
   }
 }
 

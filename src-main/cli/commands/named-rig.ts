@@ -2,7 +2,7 @@ import { appConfigDir } from '../../core/config-dir';
 import { NoticeBoard } from '../../core/notice-board';
 import { ConfigFile } from '../../core/registry/config-file';
 import { confStoreFactory } from '../../core/registry/conf-store-factory';
-import { isRigSetupError } from '../../core/registry/setup-error';
+import { isCoreError } from '../../core/errors';
 import { RigRegistry, type RigConfig } from '../../core/registry/rig-registry';
 import { SecretStore } from '../../core/secrets/secret-store';
 import { UsageError } from './command-context';
@@ -38,7 +38,7 @@ export async function keyForNamedRig(rig: RigConfig, secrets: SecretStore = new 
   try {
     key = await secrets.getKey(rig.id);
   } catch (e) {
-    if (!isRigSetupError(e)) throw e;
+    if (!isCoreError(e)) throw e;
     throw new UsageError(`${e.message} For this command, --api-key or MOTIF_API_KEY also works.`);
   }
   if (!key) {

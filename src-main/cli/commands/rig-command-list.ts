@@ -1,27 +1,15 @@
 import type { Command } from 'commander';
+import { registerOperationCommands } from '../rig/operation-commands';
 import { registerCallCommand } from './call';
 import { EXIT_CODES_HELP, type CommandContext } from './command-context';
-import { registerConfigureCommand } from './configure';
-import { registerIoCommand } from './io';
-import { registerMessageCommand } from './message';
-import { registerMulticamCommand } from './multicam';
-import { registerRecordCommand } from './record';
-import { registerRecordingsCommand } from './recordings';
-import { registerScheduleCommand } from './schedule';
 import { registerStatusCommand } from './status';
 import { registerTrustCommand } from './trust';
 
-/** Every command that talks to a rig, registered on the motifctl program. */
+/** Every command that talks to a rig: the operation table's commands, plus status, call and trust. */
 export function registerRigCommands(program: Command, ctx: CommandContext): void {
   registerStatusCommand(program, ctx);
   registerCallCommand(program, ctx);
-  registerRecordCommand(program, ctx);
-  registerConfigureCommand(program, ctx);
-  registerIoCommand(program, ctx);
-  registerRecordingsCommand(program, ctx);
-  registerScheduleCommand(program, ctx);
-  registerMulticamCommand(program, ctx);
-  registerMessageCommand(program, ctx);
+  registerOperationCommands(program, ctx);
   registerTrustCommand(program, ctx);
   program.addHelpText(
     'after',

@@ -9,6 +9,8 @@ export const AuditEntry = z.object({
   endpoint: z.string(),
   method: z.string(),
   args: z.record(z.string(), z.unknown()),
+  /** The command as a person reads it ("Set output led on the rig to 1"). */
+  words: z.string(),
   outcome: z.enum(['ok', 'error']),
   errorCode: z.string().nullable(),
   errorMessage: z.string().nullable(),

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { MotifError } from '../errors';
+import { OPERATIONS, PathSegment, SCHEDULABLE, WireValueSchema, type OperationName } from '../../core/motif-api/operation-table';
 import { JsonValue, Target, TargetOutcomes, Targets } from './targets';
 
 /**
@@ -6,9 +8,12 @@ import { JsonValue, Target, TargetOutcomes, Targets } from './targets';
  * rigs/cameras. Main maps each to the rig's endpoints; results come per target.
  */
 
-const Serial = z.string().min(1);
-const Name = z.string().min(1).max(200).regex(/^[^/]+$/, 'Names cannot contain "/".');
+/** Serials and output, parameter and task names become path segments: what Motif can route. */
+const Serial = PathSegment;
+const Name = PathSegment;
 const ParamValues = z.record(Name, z.union([z.number(), z.string(), z.boolean()]));
+
+const Operation = z.enum(Object.keys(OPERATIONS) as [OperationName, ...OperationName[]]);
 
 export const RecordingOptions = z.object({
   codec: z.string().min(1).optional(),
@@ -81,8 +86,8 @@ export const operationRequests = {
   'outputs.setDevicePort': {
     args: z.object({
       rigId: z.string().min(1),
-      ioSerial: z.string().min(1).regex(/^[^/]+$/),
-      ioPort: z.string().min(1).regex(/^[^/]+$/),
+      ioSerial: PathSegment,
+      ioPort: PathSegment,
       level: z.union([z.object({ value: z.number().finite() }), z.object({ state: z.union([z.literal(0), z.literal(1)]) })]),
     }),
     result: TargetOutcomes,
@@ -95,14 +100,55 @@ export const operationRequests = {
     result: z.object({ rigNowUnixSeconds: z.number().nullable(), tasks: z.array(ScheduledTask) }),
   },
   'schedule.add': {
+    args: z
+      .object({
+        targets: Targets,
+        taskName: z.string().min(1).max(100).regex(/^[\w.-]+$/, 'Use letters, digits, "_", "-" and "." in task names.'),
+        cronExpression: z.string().min(1).max(200),
+        cameraRelative: z.boolean().optional(),
+        operation: ScheduledOperation,
+      })
+      .refine((a) => !a.cameraRelative || SCHEDULABLE[a.operation.kind]?.cameraRelative === true, {
+        path: ['cameraRelative'],
+        message: 'Only output and camera-parameter tasks can run relative to the recording start; Motif never runs other camera-relative tasks.',
+      }),
+    result: TargetOutcomes,
+  },
+  /**
+   * Any operation of the table, by name: its body checked against the table, its words,
+   * outbox policy and audit as for every command. What a new endpoint needs to be usable.
+   */
+  'operations.run': {
     args: z.object({
       targets: Targets,
-      taskName: z.string().min(1).max(100).regex(/^[\w.-]+$/, 'Use letters, digits, "_", "-" and "." in task names.'),
-      cronExpression: z.string().min(1).max(200),
-      cameraRelative: z.boolean().optional(),
-      operation: ScheduledOperation,
+      operation: Operation,
+      params: z.record(z.string(), PathSegment).default({}),
+      body: z.record(z.string(), WireValueSchema).optional(),
     }),
     result: TargetOutcomes,
+  },
+  /** A read (GET) of the table on one rig or camera: the rig's answer as it is. */
+  'operations.read': {
+    args: z.object({ target: Target, operation: Operation, params: z.record(z.string(), PathSegment).default({}) }),
+    result: WireValueSchema,
+  },
+  /** Any endpoint, as the vendor client's call(path, **kwargs); the operation table decides method and outbox policy. */
+  'rig.call': {
+    args: z.object({ rigId: z.string().min(1), endpoint: z.string().min(1).max(500), args: z.record(z.string(), WireValueSchema).default({}) }),
+    result: z.object({ delivery: z.enum(['sent', 'queued']), value: WireValueSchema.optional() }),
+  },
+  /** Version, cameras and each camera's state, read now (the window's dashboard polls instead). */
+  'cameras.status': {
+    args: z.object({ target: Target }),
+    result: z.object({
+      version: z.record(z.string(), WireValueSchema),
+      cameras: z.array(
+        z.union([
+          z.object({ serial: z.string(), name: z.string().optional(), recording: z.boolean(), copying: z.boolean(), exporting: z.boolean(), status: z.record(z.string(), WireValueSchema) }),
+          z.object({ serial: z.string(), name: z.string().optional(), error: MotifError }),
+        ]),
+      ),
+    }),
   },
   'schedule.clear': {
     args: z.object({ rigId: z.string().min(1), taskName: z.string().min(1).optional() }),

@@ -8,6 +8,8 @@ export const OutboxEntry = z.object({
   endpoint: z.string(),
   method: z.string(),
   args: z.record(z.string(), z.unknown()),
+  /** The change as a person reads it ("Change camera parameters on all cameras: Gain = 3"). */
+  words: z.string(),
   /** pending: waits for the rig; sending: on the wire now; failed: the rig refused it, the queue waits for retry or cancel. */
   state: z.enum(['pending', 'sending', 'failed', 'applied']),
   createdAtMs: z.number(),

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { PathSegment } from '../../core/motif-api/operation-table';
 import { MotifError } from '../errors';
 
 /** One rig, or one camera of it: an operation's target. No serial = all cameras of the rig. */
 export const Target = z.object({
   rigId: z.string().min(1),
-  serial: z.string().min(1).optional(),
+  serial: PathSegment.optional(),
 });
 export type Target = z.infer<typeof Target>;
 

@@ -6,6 +6,7 @@ import { appendFile, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AuditEntry } from '../../contract/requests/audit';
 import { readFileIfExists } from '../files/atomic-file';
+import { callInWords } from '../motif-api/call-words';
 import { redactSecrets } from './audit-redact';
 
 export const AUDIT_DIR_NAME = 'audit';
@@ -92,7 +93,9 @@ export class AuditLog {
         if (line.trim() === '') continue;
         let entry: AuditEntry;
         try {
-          entry = JSON.parse(line) as AuditEntry;
+          // Lines written before entries carried words get them from the table now.
+          const stored = JSON.parse(line) as Omit<AuditEntry, 'words'> & { words?: string };
+          entry = { ...stored, words: stored.words ?? callInWords(stored.endpoint, stored.args) };
         } catch {
           continue; // a line cut short by a crash
         }
@@ -137,14 +140,16 @@ export class AuditLog {
 }
 
 export function toEntry(c: CommandRecord): AuditEntry {
-  const args = redactSecrets(c.args ?? {}, c.secretValues);
+  const redacted = redactSecrets(c.args ?? {}, c.secretValues);
+  const args = redacted !== null && typeof redacted === 'object' && !Array.isArray(redacted) ? (redacted as Record<string, unknown>) : {};
   return {
     at: new Date(c.startedAtMs).toISOString(),
     rigId: c.rigId,
     rigName: c.rigName,
     endpoint: c.endpoint,
     method: c.method,
-    args: args !== null && typeof args === 'object' && !Array.isArray(args) ? (args as Record<string, unknown>) : {},
+    args,
+    words: callInWords(c.endpoint, args),
     outcome: c.error ? 'error' : 'ok',
     errorCode: c.error?.code ?? null,
     errorMessage: c.error ? String(redactSecrets(c.error.message, c.secretValues)) : null,

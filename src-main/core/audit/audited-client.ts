@@ -1,5 +1,5 @@
-import { methodFor, normalizeEndpoint } from '../motif-api/endpoint-methods';
-import { toMotifError } from '../motif-api/fan-out';
+import { methodFor, normalizeEndpoint } from '../motif-api/operation-paths';
+import { toMotifError } from '../errors';
 import { MotifClient, type MotifClientOptions } from '../motif-api/motif-client';
 import type { CallOptions } from '../motif-api/rig-endpoints';
 import type { WireValue } from '../python-json';

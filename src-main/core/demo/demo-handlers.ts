@@ -3,7 +3,7 @@ import type { Handlers } from '../dispatch';
 import type { SimulatedRigHost } from './simulated-rigs';
 import { summarizeRigs } from '../registry/rig-summaries';
 import type { SecretStore } from '../secrets/secret-store';
-import { toMotifError } from '../motif-api/fan-out';
+import { toMotifError } from '../errors';
 
 export function demoHandlers(host: SimulatedRigHost, secrets: SecretStore): Pick<Handlers, 'demo.start'> {
   return {

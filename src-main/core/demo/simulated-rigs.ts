@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { randomApiKey, startSimulatedRigs, type SimFleet } from '../../sim';
 import type { RigConfig, RigRegistry } from '../registry/rig-registry';
-import { RigSetupError } from '../registry/setup-error';
+import { CoreError } from '../errors';
 import type { SecretStore } from '../secrets/secret-store';
 import type { Logger } from '../logger';
 
@@ -103,7 +103,7 @@ export class SimulatedRigHost {
     try {
       await this.secrets.setKey(rigId, apiKey);
     } catch (e) {
-      if (!(e instanceof RigSetupError && e.code === 'keychain-unavailable')) throw e;
+      if (!(e instanceof CoreError && e.code === 'keychain-unavailable')) throw e;
       await this.secrets.setKey(rigId, apiKey, { sessionOnly: true });
     }
   }

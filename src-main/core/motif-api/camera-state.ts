@@ -1,4 +1,4 @@
-import type { CameraStatus } from './endpoint-table';
+import type { CameraStatus } from './operation-table';
 
 /** Readings of a `camera/<serial>` status, as the vendor client makes them. */
 

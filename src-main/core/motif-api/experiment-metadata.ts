@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { parseWire } from '../python-json';
-import type { WireObject } from './endpoint-table';
+import type { WireObject } from './operation-table';
 
 /**
  * Experiment metadata of a script run as a Motif experiment: the JSON file named by

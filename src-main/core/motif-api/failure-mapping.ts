@@ -72,7 +72,7 @@ export function classifyTransportFailure(error: unknown, ctx: CallContext): RigC
     return new RigCallError(
       'tls-untrusted',
       `The rig at ${ctx.rig} presented a certificate this computer does not trust (${tlsCode}). ` +
-        `Trust it with the rig's certificate file (--ca) or pin its fingerprint (see "motifctl trust").`,
+        `Trust it with the rig's certificate file, or pin its SHA-256 fingerprint after checking it on the rig.`,
       { ...details, causeCode: tlsCode },
       { cause: error },
     );

@@ -1,4 +1,7 @@
 import type { MotifError } from '../../contract/errors';
+import { toMotifError } from '../errors';
+
+export { toMotifError };
 
 export type FanOutResult<T, R> =
   | { target: T; ok: true; value: R; elapsedMs: number }
@@ -31,18 +34,4 @@ export async function fanOut<T, R>(
   };
   await Promise.all(Array.from({ length: limit }, worker));
   return results;
-}
-
-/** Errors that know their contract value (RigCallError, the registry's RigSetupError...). */
-interface CodedError {
-  toMotifError(): MotifError;
-}
-const isCodedError = (e: unknown): e is CodedError =>
-  e instanceof Error && typeof (e as Partial<CodedError>).toMotifError === 'function';
-
-/** Any failure as a contract error value; unexpected ones become 'internal'. */
-export function toMotifError(e: unknown): MotifError {
-  if (isCodedError(e)) return e.toMotifError();
-  if (e instanceof RangeError) return { code: 'invalid-args', message: e.message };
-  return { code: 'internal', message: e instanceof Error ? e.message : String(e) };
 }

@@ -1,5 +1,6 @@
 import { Pool } from 'undici';
-import { methodFor, normalizeEndpoint, urlPathFor, type HttpMethod } from './endpoint-methods';
+import { checkedEndpoint, methodFor, urlPathFor } from './operation-paths';
+import type { HttpMethod } from './operation-table';
 import {
   badSuccessBody,
   classifyHttpFailure,
@@ -42,7 +43,7 @@ export class MotifClient extends RigEndpoints {
 
   constructor(options: MotifClientOptions) {
     super();
-    if (!options.apiKey) throw new RangeError('An API key is needed to talk to a rig (MOTIF_API_KEY or --api-key).');
+    if (!options.apiKey) throw new RangeError('An API key is needed to talk to a rig.');
     this.host = options.host;
     this.port = options.port ?? DEFAULT_PORT;
     this.connectTimeoutMs = options.connectTimeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -66,7 +67,8 @@ export class MotifClient extends RigEndpoints {
   }
 
   async call(path: string, args?: object, options: CallOptions = {}): Promise<WireValue> {
-    const endpoint = normalizeEndpoint(path);
+    // Throws PathSegmentError (invalid-args) for a segment Motif could not route: never sent.
+    const endpoint = checkedEndpoint(path);
     const method = methodFor(endpoint);
     const ctx: CallContext = {
       rig: this.rigLabel,

@@ -1,4 +1,5 @@
-import type { ErrorCode, MotifError } from '../../contract/errors';
+import type { ErrorCode } from '../../contract/errors';
+import { CoreError } from '../errors';
 
 /** The contract codes a call to one rig can fail with; UI and CLI branch on these. */
 export type RigErrorCode = Extract<
@@ -13,7 +14,7 @@ export type RigErrorCode = Extract<
 >;
 
 /** JSON-safe facts about a failure; never holds the API key. */
-export interface RigErrorDetails {
+export type RigErrorDetails = {
   rig: string;
   endpoint?: string;
   method?: string;
@@ -23,25 +24,15 @@ export interface RigErrorDetails {
   causeCode?: string;
   expectedFingerprint?: string;
   actualFingerprint?: string;
-}
+};
 
 /** A failed rig call: `code` says what a user can do about it, `message` says it in a sentence. */
-export class RigCallError extends Error {
+export class RigCallError extends CoreError {
   override readonly name = 'RigCallError';
-  constructor(
-    readonly code: RigErrorCode,
-    message: string,
-    readonly details: RigErrorDetails,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-  }
-
-  /** The contract's error value, for IPC, WebSocket and CLI output. */
-  toMotifError(): MotifError {
-    const details: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(this.details)) if (v !== undefined) details[k] = v;
-    return { code: this.code, message: this.message, details };
+  declare readonly code: RigErrorCode;
+  declare readonly details: RigErrorDetails;
+  constructor(code: RigErrorCode, message: string, details: RigErrorDetails, options?: { cause?: unknown }) {
+    super(code, message, details, options);
   }
 }
 

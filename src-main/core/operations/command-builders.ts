@@ -1,11 +1,13 @@
 import type { z } from 'zod';
 import type { CopyOptions, ExportOptions, OutputValue, RecordingOptions, ScheduledOperation } from '../../contract/requests/operations';
-import { fillEndpoint, type EndpointTemplate, type PathParams, type WireObject } from '../motif-api/endpoint-table';
+import { CoreError } from '../errors';
+import { matchPath, pathFor, type PathParams } from '../motif-api/operation-paths';
+import type { BodyOf, OperationName, WireObject } from '../motif-api/operation-table';
 import type { WireValue } from '../python-json';
 
 /**
- * One call to one rig, described before it is sent: the endpoint and its wire arguments.
- * Whether it may wait in the offline outbox is the outbox policy's decision (by endpoint).
+ * One call to one rig, described before it is sent: the endpoint and its wire arguments,
+ * built from the operation table. Whether it may wait in the outbox is the table's fact.
  */
 export interface RigCommand {
   endpoint: string;
@@ -18,17 +20,49 @@ const compact = (o: Record<string, WireValue | undefined>): WireObject => {
   return out;
 };
 
-/** The all-cameras endpoint, or its per-camera twin when a serial is given. */
-function endpointFor<A extends EndpointTemplate, C extends EndpointTemplate>(
-  all: A,
-  camera: C,
+/** The command for a table operation: path checked segment by segment, body checked against the table. */
+export function rigCommand<N extends OperationName>(
+  name: N,
   serial: string | undefined,
-  params: Omit<PathParams<C>, 'serial'> & PathParams<A>,
-): string {
-  return serial === undefined
-    ? fillEndpoint(all, params as PathParams<A>)
-    : fillEndpoint(camera, { ...params, serial } as PathParams<C>);
+  body?: BodyOf<N>,
+  params?: PathParams,
+): RigCommand {
+  return checkedCommand(name, serial, params ?? {}, body);
 }
+
+/** `rigCommand` for a name and body known only at run time (`operations.run`, the CLI). */
+export function checkedCommand(name: OperationName, serial: string | undefined, params: PathParams, body: unknown): RigCommand {
+  const endpoint = pathFor(name, serial, params);
+  if (body === undefined) return checkCommand({ endpoint });
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+    throw new CoreError('invalid-args', `Bad arguments for ${endpoint}: they must be named values.`);
+  }
+  return checkCommand({ endpoint, args: body as WireObject });
+}
+
+/**
+ * The table's rules every command obeys, however it was built (typed builders, a name at
+ * run time, or a raw path): a task may be camera-relative only where Motif honours it.
+ */
+export function checkCommand(command: RigCommand): RigCommand {
+  const spec = matchPath(command.endpoint)?.spec;
+  const checked = spec?.body.safeParse(command.args ?? {});
+  if (checked && !checked.success) {
+    const issue = checked.error.issues[0];
+    const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+    throw new CoreError('invalid-args', `Bad arguments for ${command.endpoint} (${where}${issue?.message ?? 'not allowed'}).`);
+  }
+  if (spec?.schedules && command.args?.camera_relative === true && !spec.schedules.cameraRelative) {
+    throw new CoreError(
+      'invalid-args',
+      'Only output and camera-parameter tasks can run relative to the recording start; Motif never runs a camera-relative ' +
+        `task of ${spec.summary.replace(/^schedule /, '')}.`,
+    );
+  }
+  return command;
+}
+
+// ---- the app's words for options -> the wire's argument names --------------------------
 
 export const recordingArgs = (o: RecordingOptions): WireObject =>
   compact({ codec: o.codec, duration: o.durationSeconds, filename: o.filename, record_to_store: o.recordToStore, metadata: o.metadata });
@@ -41,47 +75,23 @@ export const exportArgs = (o: z.infer<typeof ExportOptions>): WireObject =>
 export const outputWireValue = (v: OutputValue): number =>
   v === 'toggle-start-high' ? Infinity : v === 'toggle-start-low' ? -Infinity : v;
 
-export function recordingStart(options: RecordingOptions, serial?: string): RigCommand {
-  const endpoint = endpointFor('recording/start', 'camera/<serial>/recording/start', serial, {});
-  return { endpoint, args: recordingArgs(options) };
-}
+// ---- one builder per request ------------------------------------------------------------
 
-export function recordingStop(serial?: string): RigCommand {
-  return { endpoint: endpointFor('recording/stop', 'camera/<serial>/recording/stop', serial, {}) };
-}
-
-export function configure(params: WireObject, serial?: string): RigCommand {
-  return { endpoint: endpointFor('cameras/configure', 'camera/<serial>/configure', serial, {}), args: params };
-}
-
-export function copyAll(options: z.infer<typeof CopyOptions>, serial?: string): RigCommand {
-  const endpoint = endpointFor('recordings/copy_all', 'camera/<serial>/recordings/copy_all', serial, {});
-  return { endpoint, args: copyArgs(options) };
-}
-
-export function exportAll(options: z.infer<typeof ExportOptions>, serial?: string): RigCommand {
-  const endpoint = endpointFor('recordings/export_all', 'camera/<serial>/recordings/export_all', serial, {});
-  return { endpoint, args: exportArgs(options) };
-}
-
-export function setOutput(name: string, value: OutputValue, serial?: string): RigCommand {
-  const endpoint = endpointFor('io/<name>/set', 'camera/<serial>/io/<name>/set', serial, { name });
-  return { endpoint, args: { value: outputWireValue(value) } };
-}
-
+export const recordingStart = (options: RecordingOptions, serial?: string) =>
+  rigCommand('recording.start', serial, recordingArgs(options));
+export const recordingStop = (serial?: string) => rigCommand('recording.stop', serial);
+export const configure = (params: WireObject, serial?: string) => rigCommand('cameras.configure', serial, params);
+export const copyAll = (options: z.infer<typeof CopyOptions>, serial?: string) =>
+  rigCommand('recordings.copy', serial, copyArgs(options));
+export const exportAll = (options: z.infer<typeof ExportOptions>, serial?: string) =>
+  rigCommand('recordings.export', serial, exportArgs(options));
+export const setOutput = (name: string, value: OutputValue, serial?: string) =>
+  rigCommand('outputs.set', serial, { value: outputWireValue(value) }, { name });
 /** The deprecated device/port form; `ioSerial` -1 means the first device. */
-export function setDevicePort(ioSerial: string, ioPort: string, level: { value: number } | { state: 0 | 1 }): RigCommand {
-  return { endpoint: fillEndpoint('io/<io_serial>/<io_port>/set', { io_serial: ioSerial, io_port: ioPort }), args: level };
-}
-
-export function logIo(values: WireObject, serial?: string): RigCommand {
-  return { endpoint: endpointFor('io/log', 'camera/<serial>/io/log', serial, {}), args: values };
-}
-
-export function message(text: string, serial?: string): RigCommand {
-  const endpoint = endpointFor('experiment/message', 'camera/<serial>/experiment/message', serial, {});
-  return { endpoint, args: { message: text } };
-}
+export const setDevicePort = (ioSerial: string, ioPort: string, level: { value: number } | { state: 0 | 1 }) =>
+  rigCommand('outputs.setDevicePort', undefined, level, { io_serial: ioSerial, io_port: ioPort });
+export const logIo = (values: WireObject, serial?: string) => rigCommand('outputs.log', serial, values);
+export const message = (text: string, serial?: string) => rigCommand('experiment.message', serial, { message: text });
 
 export interface TaskSpec {
   taskName: string;
@@ -89,55 +99,34 @@ export interface TaskSpec {
   cameraRelative?: boolean;
 }
 
-/** A `schedule/...` creation call. */
-export function scheduleTask(task: TaskSpec, operation: ScheduledOperation, serial?: string): RigCommand {
-  const taskArgs = compact({
-    task_name: task.taskName,
-    cron_expression: task.cronExpression,
-    camera_relative: task.cameraRelative,
-  });
-  const withTask = (endpoint: string, args: WireObject): RigCommand => ({ endpoint, args: { ...taskArgs, ...args } });
+/** The table operation that schedules each kind of task, and its wire body. */
+function scheduledBody(operation: ScheduledOperation): { name: OperationName; body: WireObject; params?: PathParams } {
   switch (operation.kind) {
     case 'recording.start':
-      return withTask(
-        endpointFor('schedule/recording/start', 'schedule/camera/<serial>/recording/start', serial, {}),
-        recordingArgs(operation.options),
-      );
+      return { name: 'schedule.recording.start', body: recordingArgs(operation.options) };
     case 'recordings.copy':
-      return withTask(
-        endpointFor('schedule/recordings/copy_all', 'schedule/camera/<serial>/recordings/copy_all', serial, {}),
-        copyArgs(operation.options),
-      );
+      return { name: 'schedule.recordings.copy', body: copyArgs(operation.options) };
     case 'recordings.export':
-      return withTask(
-        endpointFor('schedule/recordings/export_all', 'schedule/camera/<serial>/recordings/export_all', serial, {}),
-        exportArgs(operation.options),
-      );
+      return { name: 'schedule.recordings.export', body: exportArgs(operation.options) };
     case 'cameras.configure':
-      return withTask(
-        endpointFor('schedule/cameras/configure/<name>', 'schedule/camera/<serial>/configure/<name>', serial, { name: operation.name }),
-        { value: operation.value },
-      );
+      return { name: 'schedule.cameras.configure', body: { value: operation.value }, params: { name: operation.name } };
     case 'outputs.set':
-      return withTask(
-        endpointFor('schedule/io/<name>/set', 'schedule/camera/<serial>/io/<name>/set', serial, { name: operation.name }),
-        { value: outputWireValue(operation.value) },
-      );
+      return { name: 'schedule.outputs.set', body: { value: outputWireValue(operation.value) }, params: { name: operation.name } };
   }
 }
 
-export function clearSchedule(taskName?: string): RigCommand {
-  const endpoint = taskName === undefined ? 'schedule/clear' : fillEndpoint('schedule/<task_name>/clear', { task_name: taskName });
-  return { endpoint };
+/** A `schedule/...` creation call. */
+export function scheduleTask(task: TaskSpec, operation: ScheduledOperation, serial?: string): RigCommand {
+  const { name, body, params } = scheduledBody(operation);
+  const taskArgs = compact({ task_name: task.taskName, cron_expression: task.cronExpression, camera_relative: task.cameraRelative });
+  return rigCommand(name, serial, { ...taskArgs, ...body } as BodyOf<typeof name>, params);
 }
+
+export const clearSchedule = (taskName?: string) =>
+  taskName === undefined ? rigCommand('schedule.clearAll', undefined) : rigCommand('schedule.clearTask', undefined, undefined, { task_name: taskName });
 
 /** Start or stop a camera process; serial '__all' means every camera. */
-export function multicam(action: 'connect' | 'disconnect', serial: string): RigCommand {
-  const endpoint =
-    action === 'connect'
-      ? fillEndpoint('multicam/connect_camera/<serial>', { serial })
-      : fillEndpoint('multicam/disconnect_camera/<serial>', { serial });
-  return { endpoint };
-}
+export const multicam = (action: 'connect' | 'disconnect', serial: string) =>
+  rigCommand(action === 'connect' ? 'multicam.connect' : 'multicam.disconnect', undefined, undefined, { serial });
 
-export const synchronize = (): RigCommand => ({ endpoint: 'multicam/synchronize' });
+export const synchronize = () => rigCommand('multicam.synchronize', undefined);

@@ -1,32 +1,33 @@
 import { fail, ok, type Result } from '../../contract/errors';
+import type { RequestName } from '../../contract/requests';
 import type { Target } from '../../contract/requests/targets';
 import type { Handlers } from '../dispatch';
-import { toMotifError } from '../motif-api/fan-out';
+import { isCopyingStatus, isExportingStatus, isRecordingStatus } from '../motif-api/camera-state';
+import { fanOut, toMotifError } from '../motif-api/fan-out';
+import { methodFor, pathFor } from '../motif-api/operation-paths';
+import { OPERATIONS, type WireObject } from '../motif-api/operation-table';
 import type { RigEndpoints } from '../motif-api/rig-endpoints';
 import type { WireValue } from '../python-json';
-import { recordingEntries, scheduledTasks } from './normalize';
 import * as cmd from './command-builders';
+import { recordingEntries, scheduledTasks } from './normalize';
 import { runOnTargets, type OperationsDeps } from './run-on-targets';
 
-type OperationName =
-  | 'recording.start'
-  | 'recording.stop'
-  | 'cameras.read'
-  | 'cameras.configure'
-  | 'recordings.list'
-  | 'recordings.copy'
-  | 'recordings.export'
-  | 'outputs.set'
-  | 'outputs.setDevicePort'
-  | 'outputs.log'
-  | 'outputs.read'
+type OperationName = Extract<
+  RequestName,
+  | `recording.${string}`
+  | `recordings.${string}`
+  | `cameras.${string}`
+  | `outputs.${string}`
+  | `schedule.${string}`
+  | `multicam.${string}`
   | 'experiment.message'
-  | 'schedule.list'
-  | 'schedule.add'
-  | 'schedule.clear'
-  | 'multicam.synchronize'
-  | 'multicam.connect'
-  | 'multicam.disconnect';
+  | `operations.${string}`
+  | 'rig.call'
+>;
+
+const isObject = (v: WireValue): v is WireObject => v !== null && typeof v === 'object' && !Array.isArray(v);
+/** A read answer shown as key/values: an object as it is, anything else under `value`. */
+const asObject = (v: WireValue): WireObject => (isObject(v) ? v : { value: v });
 
 /** Every hand operation of the vendor API, over one rig or many at once. */
 export function operationHandlers(deps: OperationsDeps): Pick<Handlers, OperationName> {
@@ -50,12 +51,31 @@ export function operationHandlers(deps: OperationsDeps): Pick<Handlers, Operatio
       read(target.rigId, async (client) => {
         const values: Record<string, WireValue> = {};
         // One parameter per call, as the API reads them; a rig answers these quickly.
-        for (const name of names) values[name] = await client.readParameter(name, target.serial);
-        return values as Record<string, never>;
+        for (const name of names) values[name] = await client.invoke('cameras.read', { serial: target.serial, params: { name } });
+        return values;
       }),
     'cameras.configure': ({ targets, params }) => run(targets, (t) => cmd.configure(params, t.serial)),
+    'cameras.status': ({ target }) =>
+      read(target.rigId, async (client) => {
+        const [version, listed] = await Promise.all([client.invoke('version'), client.invoke('cameras')]);
+        const known = (listed.cameras ?? []).flatMap((c) =>
+          isObject(c) && typeof c.serial === 'string' ? [{ serial: c.serial, name: typeof c.name === 'string' ? c.name : undefined }] : [],
+        );
+        const only = known.filter((c) => target.serial === undefined || c.serial === target.serial);
+        const cameras = only.length > 0 || target.serial === undefined ? only : [{ serial: target.serial, name: undefined }];
+        const states = await fanOut(cameras, (c) => client.invoke('camera.status', { serial: c.serial }));
+        return {
+          version,
+          cameras: states.map((s) => {
+            const id = { serial: s.target.serial, ...(s.target.name === undefined ? {} : { name: s.target.name }) };
+            return s.ok
+              ? { ...id, recording: isRecordingStatus(s.value), copying: isCopyingStatus(s.value), exporting: isExportingStatus(s.value), status: s.value }
+              : { ...id, error: s.error };
+          }),
+        };
+      }),
     'recordings.list': ({ target }) =>
-      read(target.rigId, async (client) => recordingEntries(await client.recordings(target.serial))),
+      read(target.rigId, async (client) => recordingEntries(await client.invoke('recordings.list', { serial: target.serial }))),
     'recordings.copy': ({ targets, options }) => run(targets, (t) => cmd.copyAll(options, t.serial)),
     'recordings.export': ({ targets, options }) => run(targets, (t) => cmd.exportAll(options, t.serial)),
     'outputs.set': ({ targets, name, value }) => run(targets, (t) => cmd.setOutput(name, value, t.serial)),
@@ -63,14 +83,31 @@ export function operationHandlers(deps: OperationsDeps): Pick<Handlers, Operatio
       run([{ rigId }], () => cmd.setDevicePort(ioSerial, ioPort, level)),
     'outputs.log': ({ targets, values }) => run(targets, (t) => cmd.logIo(values, t.serial)),
     'outputs.read': ({ target }) =>
-      read(target.rigId, async (client) => (await client.readIo(target.serial)) as Record<string, never>),
+      read(target.rigId, async (client) => asObject(await client.invoke('outputs.read', { serial: target.serial }))),
     'experiment.message': ({ targets, message }) => run(targets, (t) => cmd.message(message, t.serial)),
-    'schedule.list': ({ rigId }) => read(rigId, async (client) => scheduledTasks(await client.schedule())),
+    'schedule.list': ({ rigId }) => read(rigId, async (client) => scheduledTasks(await client.invoke('schedule'))),
     'schedule.add': ({ targets, taskName, cronExpression, cameraRelative, operation }) =>
       run(targets, (t) => cmd.scheduleTask({ taskName, cronExpression, cameraRelative }, operation, t.serial)),
     'schedule.clear': ({ rigId, taskName }) => run([{ rigId }], () => cmd.clearSchedule(taskName)),
     'multicam.synchronize': ({ rigIds }) => run(wholeRigs(rigIds), () => cmd.synchronize()),
     'multicam.connect': ({ rigId, serial }) => run([{ rigId }], () => cmd.multicam('connect', serial)),
     'multicam.disconnect': ({ rigId, serial }) => run([{ rigId }], () => cmd.multicam('disconnect', serial)),
+    'operations.run': ({ targets, operation, params, body }) =>
+      run(targets, (t) => cmd.checkedCommand(operation, t.serial, params, body)),
+    'operations.read': ({ target, operation, params }) => {
+      if (OPERATIONS[operation].delivery !== 'read') {
+        return Promise.resolve(fail('invalid-args', `${operation} is not a read; send it with operations.run.`));
+      }
+      return read(target.rigId, (client) => client.call(pathFor(operation, target.serial, params)));
+    },
+    'rig.call': async ({ rigId, endpoint, args }) => {
+      if (methodFor(endpoint) === 'GET') {
+        return read(rigId, async (client) => ({ delivery: 'sent' as const, value: await client.call(endpoint, args) }));
+      }
+      const [outcome] = await runOnTargets(deps, [{ rigId }], () => ({ endpoint, args }));
+      if (!outcome) return fail('internal', 'No outcome for the call.');
+      if (!outcome.ok) return { ok: false, error: outcome.error };
+      return ok(outcome.delivery === 'sent' ? { delivery: 'sent', value: outcome.value ?? null } : { delivery: 'queued' });
+    },
   };
 }

@@ -1,8 +1,8 @@
-import type { JsonValue, Target, TargetOutcome } from '../../contract/requests/targets';
+import type { Target, TargetOutcome } from '../../contract/requests/targets';
 import { fanOut } from '../motif-api/fan-out';
 import type { RigEndpoints } from '../motif-api/rig-endpoints';
 import type { WireValue } from '../python-json';
-import type { RigCommand } from './command-builders';
+import { checkCommand, type RigCommand } from './command-builders';
 
 export type Delivery = { delivery: 'sent'; value: WireValue } | { delivery: 'queued' };
 
@@ -27,7 +27,7 @@ export async function runOnTargets(
 ): Promise<TargetOutcome[]> {
   const results = await fanOut(targets, async (target): Promise<Delivery | null> => {
     if (deps.rigName(target.rigId) === undefined) return null;
-    const command = build(target);
+    const command = checkCommand(build(target));
     if (deps.submitChange) return deps.submitChange(target.rigId, command);
     const client = await deps.clientFor(target.rigId);
     return { delivery: 'sent', value: await client.call(command.endpoint, command.args) };
@@ -44,7 +44,7 @@ export async function runOnTargets(
       return { ...base, ok: false, error: { code: 'not-found', message: `No rig with id ${r.target.rigId} is configured.` } };
     }
     return r.value.delivery === 'sent'
-      ? { ...base, ok: true, delivery: 'sent', value: r.value.value as JsonValue }
+      ? { ...base, ok: true, delivery: 'sent', value: r.value.value }
       : { ...base, ok: true, delivery: 'queued' };
   });
 }

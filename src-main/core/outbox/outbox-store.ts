@@ -8,9 +8,9 @@ import { readFileIfExists, writeFileAtomic } from '../files/atomic-file';
 export const OUTBOX_FILE_NAME = 'outbox.json';
 
 /** As kept on disk: the arguments exactly as they will be sent (wire JSON keeps ±Infinity). */
-export type StoredEntry = OutboxEntry;
+export type StoredEntry = Omit<OutboxEntry, 'words'>;
 
-const OutboxFile = z.object({ version: z.literal(1), entries: z.array(OutboxEntry) });
+const OutboxFile = z.object({ version: z.literal(1), entries: z.array(OutboxEntry.omit({ words: true })) });
 
 export class OutboxStore {
   readonly path: string;

@@ -6,10 +6,11 @@ import { randomUUID } from 'node:crypto';
 import { fail, ok, type Result } from '../../contract/errors';
 import type { OutboxEntry } from '../../contract/requests/outbox';
 import type { RigConnectionState } from '../../contract/requests/status';
-import { methodFor, normalizeEndpoint } from '../motif-api/endpoint-methods';
-import { toMotifError } from '../motif-api/fan-out';
+import { methodFor, normalizeEndpoint } from '../motif-api/operation-paths';
+import { toMotifError } from '../errors';
 import type { RigEndpoints } from '../motif-api/rig-endpoints';
 import type { WireValue } from '../python-json';
+import { callInWords } from '../motif-api/call-words';
 import { redactSecrets, secretFieldNames } from '../audit/audit-redact';
 import { changeKind } from './outbox-policy';
 import { OutboxStore, type StoredEntry } from './outbox-store';
@@ -265,7 +266,8 @@ function notQueued(rigName: string, endpoint: string) {
 }
 
 function view(e: StoredEntry): OutboxEntry {
-  return { ...e, args: redactSecrets(e.args) as Record<string, unknown> };
+  const args = redactSecrets(e.args) as Record<string, unknown>;
+  return { ...e, args, words: callInWords(e.endpoint, args) };
 }
 
 function pruneApplied(all: StoredEntry[], rigId: string, keep: number): void {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { NoticeBoard } from '../notice-board';
 import { migrateConfig, schemaVersionOf } from './config-migrations';
 import { MemoryStore, type ConfigData, type KeyValueStore, type StoreFactory } from './conf-store-factory';
-import { RigSetupError } from './setup-error';
+import { CoreError } from '../errors';
 import { CONFIG_SCHEMA_VERSION, confSchema, StoredConfig } from './rig-schema';
 
 export const CONFIG_NAME = 'config';
@@ -201,8 +201,8 @@ function errorText(e: unknown): string {
   return code ?? (e instanceof Error ? e.message : String(e));
 }
 
-function configError(file: string, e: unknown): RigSetupError {
-  return new RigSetupError('config-error', `The rig list in ${file} could not be saved or read (${errorText(e)}).`, { path: file }, { cause: e });
+function configError(file: string, e: unknown): CoreError {
+  return new CoreError('config-error', `The rig list in ${file} could not be saved or read (${errorText(e)}).`, { path: file }, { cause: e });
 }
 
 function writeAtomically(file: string, text: string): void {

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { MotifClient, type MotifClientOptions } from '../motif-api/motif-client';
 import { RigCallError } from '../motif-api/rig-call-error';
 import type { RigTrust } from '../motif-api/tls-trust';
-import { RigSetupError } from './setup-error';
+import { CoreError } from '../errors';
 import type { RigConfig, RigRegistry } from './rig-registry';
 import type { SecretStore } from '../secrets/secret-store';
 
@@ -59,7 +59,7 @@ export class RigConnector {
 
   async #build(rigId: string): Promise<MotifClient> {
     const rig = this.#registry.get(rigId);
-    if (!rig) throw new RigSetupError('not-found', `There is no rig with id ${rigId}; it may have been removed.`, { rigId });
+    if (!rig) throw new CoreError('not-found', `There is no rig with id ${rigId}; it may have been removed.`, { rigId });
     const label = `${rig.host}:${rig.port}`;
     const key = await this.#secrets.getKey(rigId);
     if (!key) {
@@ -108,7 +108,7 @@ function clientTrust(rig: RigConfig): RigTrust {
     return { kind: 'ca', caPem: readFileSync(trust.caPath) };
   } catch (e) {
     const reason = (e as NodeJS.ErrnoException).code ?? String(e);
-    throw new RigSetupError('config-error', `Cannot read the CA file ${trust.caPath} of rig "${rig.name}" (${reason}).`, {
+    throw new CoreError('config-error', `Cannot read the CA file ${trust.caPath} of rig "${rig.name}" (${reason}).`, {
       rigId: rig.id,
       caPath: trust.caPath,
     });

@@ -1,10 +1,10 @@
+import type { WireObject } from '../motif-api/operation-table';
 import { ok, type Result } from '../../contract/errors';
 import type { rigRequests } from '../../contract/requests/rigs';
 import type { Handlers } from '../dispatch';
 import { fetchPeerCertificate } from '../motif-api/fingerprint';
-import { isRigCallError } from '../motif-api/rig-call-error';
 import type { NoticeBoard } from '../notice-board';
-import { isRigSetupError, RigSetupError } from './setup-error';
+import { CoreError, isCoreError } from '../errors';
 import type { RigConnector } from './rig-connector';
 import type { RigRegistry } from './rig-registry';
 import { checkCaFile, checkFingerprint, checkHost, checkPort } from './rig-schema';
@@ -27,10 +27,12 @@ async function attempt<T>(fn: () => Promise<T> | T): Promise<Result<T>> {
   try {
     return ok(await fn());
   } catch (e) {
-    if (isRigSetupError(e) || isRigCallError(e)) return { ok: false, error: e.toMotifError() };
+    if (isCoreError(e)) return { ok: false, error: e.toMotifError() };
     throw e;
   }
 }
+
+const isWireObject = (v: unknown): v is WireObject => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export function rigHandlers(deps: RigHandlerDeps): Pick<Handlers, RigRequest> {
   const { registry, secrets, connector, notices } = deps;
@@ -66,7 +68,7 @@ export function rigHandlers(deps: RigHandlerDeps): Pick<Handlers, RigRequest> {
           notices.add(
             'warning',
             `Rig "${rig.name}" was removed, but its API key could not be deleted from the keychain ` +
-              `(${isRigSetupError(e) ? e.message : String(e)}). Its entry is service "Motif Control", account ${rigId}.`,
+              `(${isCoreError(e) ? e.message : String(e)}). Its entry is service "Motif Control", account ${rigId}.`,
             { rigId },
           );
         }
@@ -95,7 +97,7 @@ export function rigHandlers(deps: RigHandlerDeps): Pick<Handlers, RigRequest> {
     'rigs.trust': ({ rigId, fingerprint, caPath }) =>
       attempt(async () => {
         if ((fingerprint === undefined) === (caPath === undefined)) {
-          throw new RigSetupError('invalid-args', 'Give either a fingerprint to pin or a CA file, not both and not neither.');
+          throw new CoreError('invalid-args', 'Give either a fingerprint to pin or a CA file, not both and not neither.');
         }
         const trust =
           fingerprint !== undefined
@@ -108,8 +110,8 @@ export function rigHandlers(deps: RigHandlerDeps): Pick<Handlers, RigRequest> {
       attempt(async () => {
         const started = performance.now();
         const client = await connector.clientFor(rigId);
-        const [version, cameras] = await Promise.all([client.version(), client.cameras()]);
-        return { rigId, version, cameras: cameras.cameras ?? [], elapsedMs: Math.round(performance.now() - started) };
+        const [version, cameras] = await Promise.all([client.invoke('version'), client.invoke('cameras')]);
+        return { rigId, version, cameras: (cameras.cameras ?? []).filter(isWireObject), elapsedMs: Math.round(performance.now() - started) };
       }),
 
     'rigs.export': () => attempt(() => exportRigs(registry)),
@@ -126,6 +128,6 @@ function withCheckedCaFile<T extends { trust?: { kind: string; caPath?: string }
 
 function existing(registry: RigRegistry, rigId: string) {
   const rig = registry.get(rigId);
-  if (!rig) throw new RigSetupError('not-found', `There is no rig with id ${rigId}; it may have been removed.`, { rigId });
+  if (!rig) throw new CoreError('not-found', `There is no rig with id ${rigId}; it may have been removed.`, { rigId });
   return rig;
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { z } from 'zod';
 import type { RecordingPreset, RigTrust, RigTrustInput } from '../../contract/requests/rigs';
 import type { ConfigFile } from './config-file';
-import { RigSetupError } from './setup-error';
+import { CoreError } from '../errors';
 import {
   checkHost,
   checkPort,
@@ -69,7 +69,7 @@ export class RigRegistry {
     return this.list().find((r) => nameKey(r.name) === key);
   }
 
-  /** `input` checked and normalised; throws RigSetupError('invalid-args') with a sentence. */
+  /** `input` checked and normalised; throws CoreError('invalid-args') with a sentence. */
   check(input: RigInput): RigFields {
     return {
       name: checkRigName(input.name),
@@ -181,14 +181,14 @@ const nameKey = (name: string) => name.trim().toLowerCase();
 function assertNameFree(rigs: readonly RigConfig[], name: string, exceptId?: string): void {
   const clash = rigs.find((r) => r.id !== exceptId && nameKey(r.name) === nameKey(name));
   if (clash) {
-    throw new RigSetupError('invalid-args', `There is already a rig named "${clash.name}"; rig names must be unique.`, {
+    throw new CoreError('invalid-args', `There is already a rig named "${clash.name}"; rig names must be unique.`, {
       field: 'name',
     });
   }
 }
 
-function notFound(id: string): RigSetupError {
-  return new RigSetupError('not-found', `There is no rig with id ${id}; it may have been removed.`, { rigId: id });
+function notFound(id: string): CoreError {
+  return new CoreError('not-found', `There is no rig with id ${id}; it may have been removed.`, { rigId: id });
 }
 
 /** `undefined` in a patch means "leave as it is", not "clear". */

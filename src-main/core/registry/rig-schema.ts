@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { RecordingPreset, RigTrust } from '../../contract/requests/rigs';
 import { DEFAULT_PORT } from '../motif-api/motif-client';
 import { normalizeFingerprint } from '../motif-api/fingerprint';
-import { RigSetupError } from './setup-error';
+import { CoreError } from '../errors';
 
 /** One rig as kept in the config file. No API key: keys live in the keychain only. */
 export const StoredRig = z
@@ -43,7 +43,7 @@ const MAX_NAME_LENGTH = 80;
 // RFC 1123 host names: letters, digits and hyphens per label, no leading or trailing hyphen.
 const HOST_LABEL = /^(?!-)[A-Za-z0-9-]{1,63}(?<!-)$/;
 
-const invalid = (message: string, field: string) => new RigSetupError('invalid-args', message, { field });
+const invalid = (message: string, field: string) => new CoreError('invalid-args', message, { field });
 
 export function checkRigName(input: string): string {
   const name = input.trim();

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RigFields, type RigExportDocument, type RigImportReport } from '../../contract/requests/rigs';
-import { isRigSetupError, RigSetupError } from './setup-error';
+import { CoreError, isCoreError } from '../errors';
 import type { RigInput, RigRegistry } from './rig-registry';
 
 const FORMAT = 'motif-control-rigs';
@@ -51,7 +51,7 @@ export function importRigs(registry: RigRegistry, document: unknown, options: { 
     try {
       registry.check(input);
     } catch (e) {
-      if (!isRigSetupError(e)) throw e;
+      if (!isCoreError(e)) throw e;
       skipped.push({ index, name, reason: e.message });
       return;
     }
@@ -89,14 +89,14 @@ export function importRigs(registry: RigRegistry, document: unknown, options: { 
 function checkEnvelope(document: unknown): unknown[] {
   const doc = typeof document === 'object' && document !== null ? (document as Record<string, unknown>) : undefined;
   if (!doc || doc.format !== FORMAT) {
-    throw new RigSetupError('invalid-args', 'This is not a Motif Control rig export (its "format" is not "motif-control-rigs"). Nothing was imported.');
+    throw new CoreError('invalid-args', 'This is not a Motif Control rig export (its "format" is not "motif-control-rigs"). Nothing was imported.');
   }
   if (doc.formatVersion !== FORMAT_VERSION) {
-    throw new RigSetupError(
+    throw new CoreError(
       'invalid-args',
       `This rig export has format version ${JSON.stringify(doc.formatVersion)}; this app reads version ${FORMAT_VERSION}. Nothing was imported.`,
     );
   }
-  if (!Array.isArray(doc.rigs)) throw new RigSetupError('invalid-args', 'This rig export has no "rigs" list. Nothing was imported.');
+  if (!Array.isArray(doc.rigs)) throw new CoreError('invalid-args', 'This rig export has no "rigs" list. Nothing was imported.');
   return doc.rigs;
 }

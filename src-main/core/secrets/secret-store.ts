@@ -1,6 +1,6 @@
 import type { KeyState } from '../../contract/requests/rigs';
 import { KEYCHAIN_SERVICE, keytarKeychain, type Keychain } from './keychain';
-import { RigSetupError } from '../registry/setup-error';
+import { CoreError } from '../errors';
 
 const MAX_KEY_LENGTH = 1024;
 
@@ -111,16 +111,16 @@ export class SecretStore {
 
 function checkKey(key: string): string {
   const clean = key.trim();
-  if (clean === '') throw new RigSetupError('invalid-args', 'The API key is empty. Run recnode-apikey on the rig to see it.', { field: 'apiKey' });
+  if (clean === '') throw new CoreError('invalid-args', 'The API key is empty. Run recnode-apikey on the rig to see it.', { field: 'apiKey' });
   if (clean.length > MAX_KEY_LENGTH || /\s/.test(clean)) {
-    throw new RigSetupError('invalid-args', 'That is not an API key: a Motif key is one word without spaces or line breaks.', { field: 'apiKey' });
+    throw new CoreError('invalid-args', 'That is not an API key: a Motif key is one word without spaces or line breaks.', { field: 'apiKey' });
   }
   return clean;
 }
 
-function keychainUnavailable(what: string, cause: unknown): RigSetupError {
+function keychainUnavailable(what: string, cause: unknown): CoreError {
   const reason = cause instanceof Error ? cause.message : String(cause);
-  return new RigSetupError(
+  return new CoreError(
     'keychain-unavailable',
     `The system keychain could not ${what} the API key (${reason}). Unlock or start the keychain ` +
       '(on Linux: GNOME Keyring or KWallet with the Secret Service), or keep the key for this session only.',

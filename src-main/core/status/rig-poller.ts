@@ -155,9 +155,9 @@ export class RigPoller {
     if (slowDue) {
       const clockSentAtMs = Date.now();
       const [cameras, versionResult, schedule] = await Promise.all([
-        client.request('cameras', {}, undefined, options),
-        reconnected || version === null ? client.request('version', {}, undefined, options) : null,
-        client.request('schedule', {}, undefined, options).then((s) => ({ s, receivedAtMs: Date.now() })),
+        client.invoke('cameras', {}, undefined, options),
+        reconnected || version === null ? client.invoke('version', {}, undefined, options) : null,
+        client.invoke('schedule', {}, undefined, options).then((s) => ({ s, receivedAtMs: Date.now() })),
       ]);
       this.#cameras = readCameraList(cameras);
       if (versionResult) version = readVersion(versionResult);
@@ -186,7 +186,7 @@ export class RigPoller {
 
   async #readCamera(client: RigEndpoints, camera: CameraListing, options: { timeoutMs: number }): Promise<CameraStatusView> {
     try {
-      return readCameraStatus(camera, await client.cameraStatus(camera.serial, options), Date.now());
+      return readCameraStatus(camera, await client.invoke('camera.status', { serial: camera.serial }, undefined, options), Date.now());
     } catch (e) {
       // The rig answered but not for this camera (gone, restarting): show it, read the list again.
       if (!isRigCallError(e) || (e.code !== 'rig-error' && e.code !== 'rig-bad-response')) throw e;

@@ -1,7 +1,7 @@
 /** Turning a rig's wire answers into the status the app shows: tolerant of missing and unknown fields. */
 import type { CameraStatusView } from '../../contract/requests/status';
 import { isCopyingStatus, isExportingStatus } from '../motif-api/camera-state';
-import type { CameraStatus, CamerasResult, WireObject } from '../motif-api/endpoint-table';
+import type { CameraStatus, CamerasResult, WireObject } from '../motif-api/operation-table';
 
 export interface CameraListing {
   serial: string;
@@ -10,9 +10,11 @@ export interface CameraListing {
 
 export function readCameraList(result: CamerasResult): CameraListing[] {
   const listed = Array.isArray(result.cameras) ? result.cameras : [];
-  return listed
-    .filter((c) => c && typeof c.serial === 'string')
-    .map((c) => ({ serial: c.serial, name: typeof c.name === 'string' ? c.name : null }));
+  return listed.flatMap((c) =>
+    c !== null && typeof c === 'object' && !Array.isArray(c) && typeof c.serial === 'string'
+      ? [{ serial: c.serial, name: typeof c.name === 'string' ? c.name : null }]
+      : [],
+  );
 }
 
 /** The version string of a `version` answer: its `version` field, else the whole object compactly. */
@@ -66,8 +68,8 @@ function readRecording(info: WireObject, filename: string | null, checkedAtMs: n
 }
 
 /** `schedule.now` (Unix seconds) against the local clock at the middle of the request. */
-export function readClockOffsetMs(result: { readonly [key: string]: unknown }, sentAtMs: number, receivedAtMs: number): number | null {
-  const now = finite(result.now);
+export function readClockOffsetMs(result: unknown, sentAtMs: number, receivedAtMs: number): number | null {
+  const now = isObject(result) ? finite(result.now) : null;
   if (now === null) return null;
   return Math.round(now * 1000 - (sentAtMs + receivedAtMs) / 2);
 }

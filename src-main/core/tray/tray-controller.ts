@@ -2,7 +2,7 @@ import type { Result } from '../../contract/errors';
 import type { RigSummary } from '../../contract/requests/rigs';
 import type { RigStatus } from '../../contract/requests/status';
 import type { TargetOutcome } from '../../contract/requests/targets';
-import type { Dispatch } from '../dispatch';
+import type { Caller } from '../dispatch';
 import type { EventBus } from '../event-bus';
 import { buildTrayModel, presetOptions, type TrayAction, type TrayModel } from './tray-menu';
 
@@ -19,33 +19,35 @@ export interface TrayView {
 export class TrayController {
   private rigs: RigSummary[] = [];
   private statuses = new Map<string, RigStatus>();
-  private readonly unsubscribe: () => void;
+  private readonly unsubscribe: (() => void)[];
   private renderTimer: NodeJS.Timeout | null = null;
   private readonly clock: NodeJS.Timeout;
 
   constructor(
-    private readonly dispatch: Dispatch,
+    private readonly call: Caller,
     events: EventBus,
     private readonly view: TrayView,
     private readonly onWindowAction: (action: 'show-window' | 'quit') => void,
   ) {
-    this.unsubscribe = events.subscribe((event, payload) => {
-      if (event === 'rigs.changed') this.rigs = (payload as { rigs: RigSummary[] }).rigs;
-      else if (event === 'rig.status') {
-        const status = payload as RigStatus;
+    this.unsubscribe = [
+      events.on('rigs.changed', ({ rigs }) => {
+        this.rigs = rigs;
+        this.scheduleRender();
+      }),
+      events.on('rig.status', (status) => {
         this.statuses.set(status.rigId, status);
-      } else return;
-      this.scheduleRender();
-    });
+        this.scheduleRender();
+      }),
+    ];
     // Elapsed recording times in the menu move even when no status changes.
     this.clock = setInterval(() => this.scheduleRender(), 15_000);
     this.clock.unref();
   }
 
   async load(): Promise<void> {
-    const [rigs, statuses] = await Promise.all([this.dispatch('rigs.list', {}), this.dispatch('status.list', {})]);
-    if (rigs.ok) this.rigs = rigs.value as RigSummary[];
-    if (statuses.ok) for (const s of statuses.value as RigStatus[]) this.statuses.set(s.rigId, s);
+    const [rigs, statuses] = await Promise.all([this.call('rigs.list', {}), this.call('status.list', {})]);
+    if (rigs.ok) this.rigs = rigs.value;
+    if (statuses.ok) for (const s of statuses.value) this.statuses.set(s.rigId, s);
     this.render();
   }
 
@@ -57,12 +59,12 @@ export class TrayController {
     if (action.kind === 'show-window' || action.kind === 'quit') return this.onWindowAction(action.kind);
     if (action.rigIds.length === 0) return;
     const rigs = this.rigs.filter((r) => action.rigIds.includes(r.id));
-    const results: Result<unknown>[] =
+    const results: Result<TargetOutcome[]>[] =
       action.kind === 'stop'
-        ? [await this.dispatch('recording.stop', { targets: rigs.map((r) => ({ rigId: r.id })) })]
+        ? [await this.call('recording.stop', { targets: rigs.map((r) => ({ rigId: r.id })) })]
         : // Each rig starts with its own preset (codec names are per-rig configuration).
-          await Promise.all(rigs.map((r) => this.dispatch('recording.start', { targets: [{ rigId: r.id }], options: presetOptions(r) })));
-    const outcomes = results.flatMap((r) => (r.ok ? (r.value as TargetOutcome[]) : []));
+          await Promise.all(rigs.map((r) => this.call('recording.start', { targets: [{ rigId: r.id }], options: presetOptions(r) })));
+    const outcomes = results.flatMap((r) => (r.ok ? r.value : []));
     const failed = outcomes.filter((o) => !o.ok);
     const verb = action.kind === 'start' ? 'Recording started' : 'Recording stopped';
     const refused = results.find((r) => !r.ok);
@@ -85,7 +87,7 @@ export class TrayController {
   }
 
   dispose(): void {
-    this.unsubscribe();
+    for (const u of this.unsubscribe) u();
     clearInterval(this.clock);
     if (this.renderTimer) clearTimeout(this.renderTimer);
   }

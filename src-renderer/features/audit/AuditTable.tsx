@@ -2,7 +2,6 @@ import { Badge, Text } from '@mantine/core';
 import { DateTime } from 'luxon';
 import type { AuditEntry } from '../../../src-main/contract/requests/audit';
 import { VirtualTable } from '../../ui/VirtualTable';
-import { endpointInWords } from '../outbox/endpoint-words';
 
 const COLUMNS = 'minmax(0, 1.2fr) minmax(0, 1fr) minmax(0, 2.6fr) minmax(0, 1.4fr) minmax(0, 0.6fr)';
 
@@ -27,7 +26,7 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
           </div>
           <div role="cell" title={`${e.method} ${e.endpoint}`}>
             <Text size="sm" truncate>
-              {endpointInWords(e.endpoint, e.args)}
+              {e.words}
             </Text>
             <Text size="xs" c="dimmed" ff="monospace" truncate>
               {e.method} {e.endpoint}

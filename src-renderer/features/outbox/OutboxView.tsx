@@ -5,7 +5,6 @@ import type { MotifError } from '../../../src-main/contract/errors';
 import type { OutboxEntry } from '../../../src-main/contract/requests/outbox';
 import { useAppStore } from '../../store/use-app-store';
 import { ErrorNote } from '../../ui/ErrorNote';
-import { endpointInWords } from './endpoint-words';
 
 const STATE_WORDS: Record<OutboxEntry['state'], { text: string; color: string }> = {
   pending: { text: 'waiting for the rig', color: 'orange' },
@@ -14,7 +13,7 @@ const STATE_WORDS: Record<OutboxEntry['state'], { text: string; color: string }>
   applied: { text: 'applied', color: 'teal' },
 };
 
-const words = (e: OutboxEntry) => endpointInWords(e.endpoint, e.args);
+const words = (e: OutboxEntry) => e.words;
 
 /** Changes kept for offline rigs, per rig, with cancel and retry. */
 export function OutboxView() {

@@ -16,6 +16,7 @@ function entry(second: number, rigName: string): AuditEntry {
     endpoint: 'recording/start',
     method: 'POST',
     args: { filename: `t${second}` },
+    words: 'Start recording on all cameras',
     outcome: 'ok',
     errorCode: null,
     errorMessage: null,

@@ -27,7 +27,7 @@ describe('classifyTransportFailure', () => {
     ['UND_ERR_CONNECT_TIMEOUT', 'rig-timeout', /did not accept a connection within 10 s/],
     ['UND_ERR_HEADERS_TIMEOUT', 'rig-timeout', /did not answer POST recording\/start within 2\.5 s/],
     ['UND_ERR_BODY_TIMEOUT', 'rig-timeout', /did not answer/],
-    ['DEPTH_ZERO_SELF_SIGNED_CERT', 'tls-untrusted', /not trust.*--ca.*motifctl trust/],
+    ['DEPTH_ZERO_SELF_SIGNED_CERT', 'tls-untrusted', /not trust.*certificate file.*fingerprint/],
     ['UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'tls-untrusted', /not trust/],
     ['CERT_HAS_EXPIRED', 'tls-untrusted', /CERT_HAS_EXPIRED/],
   ])('%s -> %s', (code, expected, message) => {

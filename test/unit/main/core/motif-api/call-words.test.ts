@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { endpointInWords } from '../../../../../src-renderer/features/outbox/endpoint-words';
+import { callInWords as endpointInWords } from '../../../../../src-main/core/motif-api/call-words';
 
 describe('endpointInWords', () => {
   it('names camera configuration changes with their values', () => {
@@ -27,6 +27,7 @@ describe('endpointInWords', () => {
   });
 
   it('falls back to the endpoint itself', () => {
-    expect(endpointInWords('version')).toBe('version');
+    expect(endpointInWords('future/endpoint')).toBe('future/endpoint');
+    expect(endpointInWords('version')).toBe('Read the software version');
   });
 });

@@ -1,0 +1,94 @@
+import type { Result } from '../../contract/errors';
+import type { TargetOutcome } from '../../contract/requests/targets';
+import { AuditLog } from '../../core/audit/audit-log';
+import { AuditedMotifClient } from '../../core/audit/audited-client';
+import { appConfigDir } from '../../core/config-dir';
+import { makeCaller, makeDispatch, type Caller } from '../../core/dispatch';
+import { silentLogger } from '../../core/logger';
+import { operationHandlers } from '../../core/operations/operation-handlers';
+import { Outbox } from '../../core/outbox/outbox';
+import { outboxDelivery } from '../../core/outbox/outbox-delivery';
+import { EXIT, formatJson, reportError, reportFailure, type CommandContext } from '../commands/command-context';
+import { auditTargetFor, resolveConnection, type ConnectionFlags } from '../commands/connection-flags';
+
+/** One rig for one command: the id the dispatch knows it by, and its name. */
+export interface SessionRig {
+  id: string;
+  name: string;
+}
+
+/**
+ * The core a rig command runs on: the very operation handlers of the app, behind the same
+ * dispatch (validation, error words), with the shared audit log, and for a rig of the rig
+ * list the shared outbox, so a change for an offline rig waits for the app to apply it.
+ */
+export async function withRigSession(
+  ctx: CommandContext,
+  flags: ConnectionFlags,
+  run: (call: Caller, rig: SessionRig) => Promise<Result<unknown>>,
+): Promise<void> {
+  const configDir = appConfigDir(ctx.io.env);
+  const audit = new AuditLog({
+    configDir,
+    onError: (e) => ctx.io.err(`motifctl: could not write the audit log (${e instanceof Error ? e.message : String(e)})\n`),
+  });
+  let client: AuditedMotifClient;
+  let rig: SessionRig;
+  let named: boolean;
+  try {
+    const options = await resolveConnection(flags, ctx.io.env);
+    const target = auditTargetFor(flags, ctx.io.env, options);
+    rig = { id: target.rigId, name: target.rigName };
+    named = Boolean(flags.rig || ctx.io.env.MOTIF_RIG);
+    client = new AuditedMotifClient(options, () => target, (record) => void audit.record(record));
+  } catch (e) {
+    reportFailure(ctx, e);
+    return;
+  }
+  const clientFor = () => Promise.resolve(client);
+  const rigName = (id: string) => (id === rig.id ? rig.name : undefined);
+  // A rig given only by address has no key stored for later: its changes are sent now or not at all.
+  const outbox = named ? new Outbox({ configDir, clientFor, rigName }) : undefined;
+  const handlers = operationHandlers({ rigName, clientFor, submitChange: outbox && outboxDelivery(outbox) });
+  const call = makeCaller(makeDispatch(handlers, silentLogger));
+  try {
+    const result = await run(call, rig);
+    settle(ctx, result);
+  } catch (e) {
+    reportFailure(ctx, e);
+  } finally {
+    await outbox?.close();
+    await client.destroy();
+    await audit.flush();
+  }
+}
+
+/** Print a request's answer: one target's outcome as the rig's answer, a failure as a sentence and exit code. */
+function settle(ctx: CommandContext, result: Result<unknown>): void {
+  if (!result.ok) return reportError(ctx, result.error);
+  const value = result.value;
+  const outcome = singleOutcome(value);
+  if (!outcome) {
+    ctx.io.out(formatJson(value));
+    ctx.exitCode = EXIT.ok;
+    return;
+  }
+  if (!outcome.ok) return reportError(ctx, outcome.error);
+  if (outcome.delivery === 'queued') {
+    ctx.io.out(formatJson({ delivery: 'queued' }));
+    ctx.io.err(`motifctl: ${outcome.rigName} is offline: the change waits in the outbox and is applied when it returns (motifctl outbox list).\n`);
+  } else {
+    ctx.io.out(formatJson(outcome.value ?? {}));
+  }
+  ctx.exitCode = EXIT.ok;
+}
+
+function singleOutcome(value: unknown): TargetOutcome | undefined {
+  if (!Array.isArray(value) || value.length !== 1) return undefined;
+  const only: unknown = value[0];
+  return isOutcome(only) ? only : undefined;
+}
+
+function isOutcome(v: unknown): v is TargetOutcome {
+  return typeof v === 'object' && v !== null && 'rigId' in v && 'ok' in v && 'elapsedMs' in v;
+}
