@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PathSegment } from '../../core/motif-api/operation-table';
+import { PathSegment, WireNumber } from '../../core/motif-api/operation-table';
 import { MotifError } from '../errors';
 
 /** One rig, or one camera of it: an operation's target. No serial = all cameras of the rig. */
@@ -12,8 +12,9 @@ export type Target = z.infer<typeof Target>;
 export const Targets = z.array(Target).min(1, 'Select at least one rig or camera.').max(500);
 
 /** A JSON value as rigs send and take them (metadata, parameter values, raw answers). */
+/** Numbers include ±Infinity: an output toggle in a task's arguments (both transports carry them). */
 export const JsonValue: z.ZodType<JsonValue> = z.lazy(() =>
-  z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(JsonValue), z.record(z.string(), JsonValue)]),
+  z.union([z.string(), WireNumber, z.boolean(), z.null(), z.array(JsonValue), z.record(z.string(), JsonValue)]),
 );
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 

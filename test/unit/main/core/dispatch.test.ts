@@ -1,6 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fail, ok } from '../../../../src-main/contract/errors';
-import { makeDispatch, type Handlers } from '../../../../src-main/core/dispatch';
+import { makeCaller, makeDispatch, type Handlers } from '../../../../src-main/core/dispatch';
+import { CoreError } from '../../../../src-main/core/errors';
+import { EventBus } from '../../../../src-main/core/event-bus';
 import { silentLogger } from '../../../../src-main/core/logger';
 
 const rig = {
@@ -67,5 +69,45 @@ describe('makeDispatch', () => {
   it('passes handler failures through unchanged', async () => {
     const dispatch = makeDispatch(handlers({ 'rigs.list': async () => fail('config-error', 'Config unreadable') }), silentLogger);
     expect(await dispatch('rigs.list', {})).toEqual({ ok: false, error: { code: 'config-error', message: 'Config unreadable' } });
+  });
+});
+
+describe('results, errors and the typed caller', () => {
+  it('catches a handler answering outside its contract (checked in tests and development builds)', async () => {
+    const log = { info: vi.fn(), error: vi.fn() };
+    const drifted = handlers({ 'app.info': async () => ok({ name: 'Motif Control', version: 1 } as never) });
+    const r = await makeDispatch(drifted, log, { checkResults: true })('app.info', {});
+    expect(r).toMatchObject({ ok: false, error: { code: 'internal', message: expect.stringMatching(/outside its contract/) } });
+    expect(log.error).toHaveBeenCalled();
+    const unchecked = await makeDispatch(drifted, log, { checkResults: false })('app.info', {});
+    expect(unchecked.ok).toBe(true);
+  });
+
+  it('maps a thrown coded error to its own code and words, through the one mapper', async () => {
+    const refused = handlers({ 'rigs.list': async () => Promise.reject(new CoreError('keychain-unavailable', 'The keychain is locked.')) });
+    expect(await makeDispatch(refused, silentLogger)('rigs.list', {})).toEqual({
+      ok: false,
+      error: { code: 'keychain-unavailable', message: 'The keychain is locked.' },
+    });
+  });
+
+  it('gives in-process transports a caller typed by the contract', async () => {
+    const call = makeCaller(makeDispatch(handlers(), silentLogger));
+    const r = await call('rigs.list', {});
+    expect(r.ok && r.value.map((x) => x.name)).toEqual(['Arena A']);
+    expect(await call('outbox.list', {})).toMatchObject({ ok: false, error: { code: 'unknown-request' } });
+  });
+});
+
+describe('EventBus.on', () => {
+  it('hears only its event, with the payload typed, until unsubscribed', () => {
+    const bus = new EventBus();
+    const seen: string[] = [];
+    const off = bus.on('outbox.changed', (p) => seen.push(`${p.rigId}:${p.entries.length}`));
+    bus.emit('rigs.changed', { rigs: [] });
+    bus.emit('outbox.changed', { rigId: 'r1', entries: [] });
+    off();
+    bus.emit('outbox.changed', { rigId: 'r2', entries: [] });
+    expect(seen).toEqual(['r1:0']);
   });
 });

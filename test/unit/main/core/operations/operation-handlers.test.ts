@@ -152,3 +152,50 @@ describe('removing a simulated rig', () => {
     await until(async () => !core.simulated.runningRigIds().includes(gone.id));
   });
 });
+
+describe('any table operation by name, and the table rules every command obeys', () => {
+  it('runs and reads a table operation no dedicated request names (multicam/connect_all)', async () => {
+    const target = { rigId: rigs[0]!.id };
+    const off = await call<TargetOutcome[]>('operations.run', { targets: [target], operation: 'multicam.disconnectAll' });
+    expect(allOk(off)).toEqual(['Simulated rig 1:sent']);
+    const on = await call<TargetOutcome[]>('operations.run', { targets: [target], operation: 'multicam.connectAll' });
+    expect(on[0]).toMatchObject({ ok: true, value: { connected: ['FAKE0', 'FAKE1'] } });
+    const version = await call<Record<string, unknown>>('operations.read', { target, operation: 'version' });
+    expect(version).toHaveProperty('version');
+  });
+
+  it('refuses a body the table does not allow, and a camera-relative recording, before anything is sent', async () => {
+    const target = { rigId: rigs[0]!.id };
+    const bad = await call<TargetOutcome[]>('operations.run', { targets: [target], operation: 'outputs.set', params: { name: 'led' }, body: { value: 'high' } });
+    expect(bad[0]).toMatchObject({ ok: false, error: { code: 'invalid-args', message: expect.stringMatching(/value/) } });
+    const relative = await core.dispatch('schedule.add', {
+      targets: [target],
+      taskName: 'rec',
+      cronExpression: '0 0 * * * *',
+      cameraRelative: true,
+      operation: { kind: 'recording.start', options: {} },
+    });
+    expect(relative).toMatchObject({ ok: false, error: { code: 'invalid-args', message: expect.stringMatching(/relative to the recording start/) } });
+    const raw = await call<TargetOutcome[]>('operations.run', {
+      targets: [target],
+      operation: 'schedule.recording.start',
+      body: { task_name: 'rec', cron_expression: '0 0 * * * *', camera_relative: true },
+    });
+    expect(raw[0]).toMatchObject({ ok: false, error: { code: 'invalid-args' } });
+    const tasks = await call<{ tasks: ScheduledTask[] }>('schedule.list', { rigId: target.rigId });
+    expect(tasks.tasks.map((t) => t.name)).not.toContain('rec');
+  });
+
+  it('refuses path segments Motif cannot route, in the contract and in raw calls, and the rig stays usable', async () => {
+    const target = { rigId: rigs[0]!.id };
+    for (const serial of ['..', '%2e%2e', '相机1', 'a/b']) {
+      const r = await core.dispatch('recording.stop', { targets: [{ ...target, serial }] });
+      expect({ serial, r }).toMatchObject({ serial, r: { ok: false, error: { code: 'invalid-args' } } });
+    }
+    const read = await core.dispatch('cameras.read', { target, names: ['增益'] });
+    expect(read).toMatchObject({ ok: false, error: { code: 'invalid-args' } });
+    const raw = await core.dispatch('rig.call', { rigId: target.rigId, endpoint: 'camera/../recording/start' });
+    expect(raw).toMatchObject({ ok: false, error: { code: 'invalid-args' } });
+    expect(await call<{ delivery: string }>('rig.call', { rigId: target.rigId, endpoint: 'version' })).toMatchObject({ delivery: 'sent' });
+  });
+});
