@@ -31,7 +31,8 @@ afterAll(async () => {
   await fleet.stop();
 });
 
-describe('motifctl as a process', () => {
+// Each test starts motifctl processes (tsx compiles on start): a minute each, as the keychain tests allow.
+describe('motifctl as a process', { timeout: 60_000 }, () => {
   it('prints JSON on stdout and exits 0, trusting the rig by CA file', async () => {
     const r = await motifctl(['call', 'cameras', '--ca', rig.info.certPath], env);
     expect(r.stderr).toBe('');
