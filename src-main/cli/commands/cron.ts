@@ -46,10 +46,12 @@ export function runCron(expression: string, flags: CronFlags, io: CliIo, now: ()
   if (!Number.isInteger(count) || count < 1 || count > MAX_COUNT) {
     return usage(io, `--next must be a whole number from 1 to ${MAX_COUNT}, not "${flags.next}".`);
   }
-  const from = flags.from === undefined ? now() : readDate(flags.from);
-  if (from === null) return usage(io, `--from "${flags.from}" is not an ISO 8601 date-time.`);
+  const asked = flags.from === undefined ? now() : readDate(flags.from);
+  if (asked === null) return usage(io, `--from "${flags.from}" is not an ISO 8601 date-time.`);
   const epoch = flags.relativeTo === undefined ? undefined : readDate(flags.relativeTo);
   if (epoch === null) return usage(io, `--relative-to "${flags.relativeTo}" is not an ISO 8601 date-time.`);
+  // A camera-relative task fires only after its recording started.
+  const from = epoch !== undefined && (flags.from === undefined || asked < epoch) ? epoch : asked;
 
   const parsed = parse(expression);
   if (!parsed.ok) {

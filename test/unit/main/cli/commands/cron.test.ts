@@ -35,6 +35,15 @@ describe('motifctl cron (in-process)', () => {
     });
   });
 
+  it('lists camera-relative fire times only after the recording start, whatever --from says', async () => {
+    const before = await run('cron', '0 * * ? * * *', '--relative-to', '2026-01-01T10:00:00Z', '--from', '2026-01-01T06:00:00Z', '--next', '3', '--tz', 'UTC');
+    expect(before.code).toBe(0);
+    expect(before.out).not.toMatch(/-\d\d:\d\d:\d\d after the start/);
+    expect(before.out).toContain('2026-01-01T10:01:00Z  (+00:01:00 after the start)');
+    const unset = await run('cron', '0 * * ? * * *', '--relative-to', '2026-01-01T10:00:00Z', '--next', '1', '--tz', 'UTC', '--json');
+    expect(JSON.parse(unset.out)).toMatchObject({ times: ['2026-01-01T10:01:00Z'] });
+  });
+
   it('exits 2 with the error on stderr for an invalid expression', async () => {
     const r = await run('cron', '0 61 * * * *');
     expect(r.code).toBe(2);

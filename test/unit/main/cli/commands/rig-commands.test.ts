@@ -141,6 +141,15 @@ describe('motifctl exit codes and messages', () => {
     expect(rig.events().length).toBe(before);
   });
 
+  it('2 for a camera-relative recording task, which Motif never runs, as the window refuses it', async () => {
+    for (const action of [['record', 'duration=60'], ['copy'], ['export']]) {
+      const r = await runRigCommand(['schedule', 'add', ...action, '--task', 'rel', '--cron', '0 * * ? * * *', '--camera-relative'], env);
+      expect({ action, code: r.code }).toEqual({ action, code: 2 });
+      expect(r.stderr).toMatch(/relative to the recording start/);
+    }
+    expect(rig.events().filter((e) => e.kind === 'request' && e.endpoint.startsWith('schedule/')).length).toBe(0);
+  });
+
   it('1 for a rig error, with its message on stderr and nothing on stdout', async () => {
     rig.setFault('http500=camera not connected');
     const r = await runRigCommand(['record', 'start'], env);
