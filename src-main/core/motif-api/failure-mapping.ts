@@ -1,3 +1,4 @@
+import { CoreError } from '../errors';
 import { FingerprintMismatchError, RigCallError, type RigErrorDetails } from './rig-call-error';
 
 /** What the client knew about a call when it failed. */
@@ -7,6 +8,8 @@ export interface CallContext {
   method: string;
   connectTimeoutMs: number;
   responseTimeoutMs: number;
+  /** Longest wait for a free connection; the response timeout when not given. */
+  queueTimeoutMs?: number;
   /** Removes secrets (the API key) from the rig's own words before they are quoted. */
   scrub?: (text: string) => string;
 }
@@ -15,8 +18,26 @@ const REFUSED = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'EHOSTDO
 const NAME_LOOKUP = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NONAME']);
 /** The connection broke after it was made: safe to retry only for reads. */
 const CONNECTION_DROPPED = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'ECONNABORTED', 'UND_ERR_CLOSED']);
+/** The client's own queue: no connection came free in time, so nothing was sent. */
+export const QUEUE_TIMEOUT = 'MOTIF_QUEUE_TIMEOUT';
 const CONNECT_TIMEOUT = new Set(['UND_ERR_CONNECT_TIMEOUT', 'ETIMEDOUT']);
 const RESPONSE_TIMEOUT = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
+/**
+ * Refused on this computer before anything was sent: the request itself cannot be put on
+ * the wire (a header or path character HTTP does not allow). The caller's input, never the
+ * rig's state: no retry, no queueing.
+ */
+const CLIENT_SIDE = new Set([
+  'UND_ERR_INVALID_ARG',
+  'UND_ERR_NOT_SUPPORTED',
+  'UND_ERR_INVALID_RETURN_VALUE',
+  'UND_ERR_REQ_CONTENT_LENGTH_MISMATCH',
+  'ERR_INVALID_CHAR',
+  'ERR_INVALID_HTTP_TOKEN',
+  'ERR_INVALID_ARG_TYPE',
+  'ERR_INVALID_ARG_VALUE',
+  'ERR_UNESCAPED_CHARACTERS',
+]);
 /** OpenSSL verification codes Node reports as `err.code`, plus Node's own TLS errors. */
 const TLS_TRUST = /^(DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_|CERT_|ERR_TLS_|ERR_SSL_|INVALID_CA|INVALID_PURPOSE|HOSTNAME_MISMATCH)/;
 
@@ -46,10 +67,15 @@ function findMismatch(error: unknown, depth = 0): FingerprintMismatchError | und
 
 const seconds = (ms: number): string => `${Number((ms / 1000).toFixed(3))} s`;
 
-/** Turn a transport failure (socket, TLS, timer) into an error a lab user can act on. */
-export function classifyTransportFailure(error: unknown, ctx: CallContext): RigCallError {
-  if (error instanceof RigCallError) return error;
+/**
+ * Turn a transport failure (socket, TLS, timer) into an error a lab user can act on: a
+ * RigCallError, or 'invalid-args' for a request refused on this computer before it was sent.
+ */
+export function classifyTransportFailure(error: unknown, ctx: CallContext): CoreError {
+  if (error instanceof CoreError) return error;
   const base: RigErrorDetails = { rig: ctx.rig, endpoint: ctx.endpoint, method: ctx.method };
+  const clientSide = errorCodesOf(error).find((c) => CLIENT_SIDE.has(c));
+  if (clientSide) return refusedBeforeSending(error, clientSide, ctx);
   const mismatch = findMismatch(error);
   if (mismatch) {
     return new RigCallError(
@@ -93,6 +119,15 @@ export function classifyTransportFailure(error: unknown, ctx: CallContext): RigC
       { cause: error },
     );
   }
+  if (codes.includes(QUEUE_TIMEOUT)) {
+    return new RigCallError(
+      'rig-timeout',
+      `${ctx.method} ${ctx.endpoint} was not sent: no connection to the rig at ${ctx.rig} came free within ` +
+        `${seconds(ctx.queueTimeoutMs ?? ctx.responseTimeoutMs)}, because earlier requests to it are still waiting for answers. The rig may be busy or slow.`,
+      details,
+      { cause: error },
+    );
+  }
   if (has(CONNECT_TIMEOUT)) {
     return new RigCallError(
       'rig-timeout',
@@ -125,6 +160,20 @@ export function classifyTransportFailure(error: unknown, ctx: CallContext): RigC
     'rig-unreachable',
     `Motif is not running or not reachable at ${ctx.rig} (${causeCode}).`,
     details,
+    { cause: error },
+  );
+}
+
+function refusedBeforeSending(error: unknown, causeCode: string, ctx: CallContext): CoreError {
+  const said = error instanceof Error ? error.message : String(error);
+  const text = ctx.scrub ? ctx.scrub(said) : said;
+  const what = /api-key/i.test(text)
+    ? 'the API key stored for this rig holds characters an HTTP header cannot carry (only printable ASCII); set the key again'
+    : `it cannot be put into an HTTP request (${text})`;
+  return new CoreError(
+    'invalid-args',
+    `${ctx.method} ${ctx.endpoint} was not sent to the rig at ${ctx.rig}: ${what}.`,
+    { rig: ctx.rig, endpoint: ctx.endpoint, method: ctx.method, causeCode },
     { cause: error },
   );
 }

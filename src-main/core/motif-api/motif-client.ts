@@ -1,4 +1,5 @@
-import { Pool } from 'undici';
+import { Client } from 'undici';
+import { ConnectionLanes } from './connection-lanes';
 import { checkedEndpoint, methodFor, urlPathFor } from './operation-paths';
 import type { HttpMethod } from './operation-table';
 import {
@@ -24,22 +25,26 @@ export interface MotifClientOptions {
   connectTimeoutMs?: number;
   /** From sending a request to the end of its answer; per call with `CallOptions.timeoutMs`. */
   responseTimeoutMs?: number;
+  /** Longest wait for a free connection before a request is sent (default: the response timeout); per call with `CallOptions.timeoutMs`. */
+  queueTimeoutMs?: number;
   /** Keep-alive connections held to this rig. */
   connections?: number;
 }
 
 /**
- * One rig over HTTPS: a keep-alive pool, the vendor client's wire format, and failures
- * as `RigCallError`s with contract codes. Reads (GET) are retried once when a connection
- * drops; commands never are, so a recording is never started twice.
+ * One rig over HTTPS: keep-alive connections behind the client's own queue, the vendor
+ * client's wire format, and failures as `RigCallError`s with contract codes. Reads (GET)
+ * are retried once when a connection drops; commands never are, so a recording is never
+ * started twice. A call's deadline covers its wait for a connection as well as the answer.
  */
 export class MotifClient extends RigEndpoints {
   readonly host: string;
   readonly port: number;
   readonly connectTimeoutMs: number;
   readonly responseTimeoutMs: number;
+  readonly queueTimeoutMs: number;
   readonly #apiKey: string;
-  readonly #pool: Pool;
+  readonly #lanes: ConnectionLanes;
 
   constructor(options: MotifClientOptions) {
     super();
@@ -48,12 +53,11 @@ export class MotifClient extends RigEndpoints {
     this.port = options.port ?? DEFAULT_PORT;
     this.connectTimeoutMs = options.connectTimeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.responseTimeoutMs = options.responseTimeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.queueTimeoutMs = options.queueTimeoutMs ?? this.responseTimeoutMs;
     this.#apiKey = options.apiKey;
-    this.#pool = new Pool(this.origin, {
-      connections: options.connections ?? 4,
-      pipelining: 1,
-      connect: buildTrustingConnector(options.trust, this.connectTimeoutMs),
-    });
+    const connect = buildTrustingConnector(options.trust, this.connectTimeoutMs);
+    // One undici Client per connection, each handed one request at a time by the lanes.
+    this.#lanes = new ConnectionLanes(options.connections ?? 4, () => new Client(this.origin, { pipelining: 1, connect }));
   }
 
   get origin(): string {
@@ -76,6 +80,7 @@ export class MotifClient extends RigEndpoints {
       method,
       connectTimeoutMs: this.connectTimeoutMs,
       responseTimeoutMs: options.timeoutMs ?? this.responseTimeoutMs,
+      queueTimeoutMs: options.timeoutMs ?? this.queueTimeoutMs,
       // A rig's error text could echo the key it rejected; never pass that on.
       scrub: (text) => text.split(this.#apiKey).join('***'),
     };
@@ -103,31 +108,35 @@ export class MotifClient extends RigEndpoints {
     ctx: CallContext,
     callerSignal: AbortSignal | undefined,
   ): Promise<WireValue> {
+    const lane = await this.#lanes.acquire(ctx.queueTimeoutMs ?? ctx.responseTimeoutMs, callerSignal);
     // undici's own timers tick coarsely (about a second); this deadline is exact. A plain
     // timer, cleared on return: AbortSignal.timeout costs ~25 us and lingers for its full span.
     const deadline = new AbortController();
-    const timer = setTimeout(() => deadline.abort(), ctx.responseTimeoutMs);
+    const timer = setTimeout(() => deadline.abort(responseTimeout()), ctx.responseTimeoutMs);
     const onCallerAbort = () => deadline.abort(callerSignal?.reason);
     callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
     if (callerSignal?.aborted) onCallerAbort();
     try {
-      return await this.#exchange(method, urlPath, body, ctx, deadline.signal);
+      return await untilAborted(this.#exchange(lane.client!, method, urlPath, body, ctx, deadline.signal), deadline.signal);
     } catch (e) {
       throw deadline.signal.aborted && !callerSignal?.aborted ? responseTimeout(e) : e;
     } finally {
       clearTimeout(timer);
       callerSignal?.removeEventListener('abort', onCallerAbort);
+      // Given up on mid-request: the answer may still come on that connection, so it is closed.
+      this.#lanes.release(lane, deadline.signal.aborted);
     }
   }
 
   async #exchange(
+    client: Client,
     method: HttpMethod,
     urlPath: string,
     body: string | undefined,
     ctx: CallContext,
     signal: AbortSignal,
   ): Promise<WireValue> {
-    const response = await this.#pool.request({
+    const response = await client.request({
       path: urlPath,
       method,
       headers: { 'X-Api-Key': this.#apiKey, 'Content-Type': 'application/json' },
@@ -148,16 +157,39 @@ export class MotifClient extends RigEndpoints {
 
   /** Let open calls finish, then close the connections. */
   async close(): Promise<void> {
-    await this.#pool.close();
+    await this.#lanes.close();
   }
 
   /** Close now, failing open calls. */
   async destroy(): Promise<void> {
-    await this.#pool.destroy();
+    await this.#lanes.destroy();
   }
 }
 
+/**
+ * `work`, or the signal's reason as soon as it is aborted: undici notices an abort only once
+ * a request has its connection, and this call must not wait that long.
+ */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  work.catch(() => {}); // settles after the caller has moved on; nobody else listens
+  if (signal.aborted) return Promise.reject(signal.reason as Error);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason as Error);
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(
+      (v) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(v);
+      },
+      (e: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(e as Error);
+      },
+    );
+  });
+}
+
 /** The per-call deadline passed: reported like undici's own response timeout. */
-function responseTimeout(cause: unknown): Error {
+function responseTimeout(cause?: unknown): Error {
   return Object.assign(new Error('response timeout', { cause }), { code: 'UND_ERR_HEADERS_TIMEOUT' });
 }

@@ -37,6 +37,16 @@ describe('classifyTransportFailure', () => {
     expect(e.details).toMatchObject({ rig: '10.0.0.5:6083', endpoint: 'recording/start', causeCode: code });
   });
 
+  it.each(['UND_ERR_INVALID_ARG', 'ERR_INVALID_CHAR', 'ERR_INVALID_HTTP_TOKEN', 'UND_ERR_NOT_SUPPORTED'])(
+    '%s (refused on this computer before sending) -> invalid-args, never unreachable',
+    (code) => {
+      const e = classifyTransportFailure(Object.assign(new Error('invalid x-api-key header'), { code }), ctx);
+      expect(e.code).toBe('invalid-args');
+      expect(e.message).toMatch(/not sent/);
+      expect(e.toMotifError()).toMatchObject({ code: 'invalid-args', details: { causeCode: code } });
+    },
+  );
+
   it('finds the code inside a cause chain and inside happy-eyeballs aggregates', () => {
     const wrapped = new Error('outer', { cause: sysError('ECONNREFUSED') });
     expect(classifyTransportFailure(wrapped, ctx).code).toBe('rig-unreachable');

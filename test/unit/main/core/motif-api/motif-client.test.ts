@@ -139,6 +139,39 @@ describe('MotifClient failures', () => {
     void pending; // the other call still waits; afterEach destroys its client
   });
 
+  it('refuses input undici rejects as invalid-args, every time and at once: the client is never wedged', async () => {
+    // A key with a character no HTTP header can carry: undici refuses the request before sending.
+    const client = open(rig, { apiKey: `${rig.info.apiKey}\u589e` });
+    for (let i = 0; i < 8; i++) {
+      const started = performance.now();
+      const e = await Promise.race([
+        client.call('cameras', undefined, { timeoutMs: 1_000 }).then(() => 'answered', (err: unknown) => err),
+        new Promise((r) => setTimeout(() => r('still pending'), 3_000)),
+      ]);
+      expect(e, `call ${i + 1}`).toMatchObject({ code: 'invalid-args' });
+      expect((e as Error).message).toMatch(/API key/);
+      expect((e as Error).message).not.toContain(rig.info.apiKey);
+      expect(performance.now() - started).toBeLessThan(1_500);
+    }
+    expect(requestsTo('cameras')).toHaveLength(0);
+  });
+
+  it('keeps the per-call deadline for a call still waiting for a free connection', async () => {
+    rig.setFault('hang@^cameras$');
+    const client = open(rig, { connections: 1 });
+    const hung = client.call('cameras', undefined, { timeoutMs: 5_000 }).catch((e: unknown) => e);
+    await new Promise((r) => setTimeout(r, 100));
+    const started = performance.now();
+    const e = await Promise.race([
+      client.call('version', undefined, { timeoutMs: 1_000 }).then(() => 'answered', (err: unknown) => err),
+      new Promise((r) => setTimeout(() => r('still pending'), 3_500)),
+    ]);
+    expect(e).toBeInstanceOf(RigCallError);
+    expect((e as RigCallError).code).toBe('rig-timeout');
+    expect(performance.now() - started).toBeLessThan(1_600);
+    void hung;
+  });
+
   it('reports a reset as unreachable, retrying a GET once and a POST never', async () => {
     rig.setFault('reset');
     const client = open(rig);

@@ -133,6 +133,17 @@ describe('Outbox against simulated rigs', () => {
     expect((await outbox.list()).map((e) => e.endpoint)).toEqual(['schedule/clear']);
   });
 
+  it('never queues a change this computer could not send (invalid-args), and later changes still go', async () => {
+    const { outbox } = await setup();
+    h.override('rig-0', { apiKey: `${h.sim('rig-0').info.apiKey}\u589e` }); // no HTTP header can carry it
+    const r = await outbox.submitChange('rig-0', 'cameras/configure', { Gain: 1 });
+    expect(!r.ok && r.error.code).toBe('invalid-args');
+    expect(await outbox.list()).toEqual([]);
+    h.override('rig-0', {});
+    const next = await outbox.submitChange('rig-0', 'cameras/configure', { Gain: 2 });
+    expect(next.ok && next.value.outcome).toBe('sent');
+  });
+
   it('keeps no secret on disk or in events, and refuses to queue a change carrying one', async () => {
     const { monitor, outbox } = await setup();
     await takeOffline(monitor, 'rig-0');
