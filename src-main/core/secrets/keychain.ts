@@ -1,3 +1,6 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import { appMeta } from '../app-meta';
 
 /** The OS keychain as keytar exposes it; tests may pass a failing one. */
@@ -11,12 +14,128 @@ export interface Keychain {
 export const KEYCHAIN_SERVICE = appMeta.name;
 
 type Keytar = Keychain;
-let keytarModule: Promise<Keytar> | undefined;
+
+/** Why keytar cannot be loaded here, and the one command that fixes it. */
+export interface KeytarProblem {
+  /** Plain words: what is missing. */
+  reason: string;
+  /** One shell command, run in the project folder, that makes keytar load. */
+  fix: string;
+}
+
+export interface Platform {
+  platform: NodeJS.Platform;
+  isRoot: boolean;
+  /** Whether Debian's apt-get is there (the install command to name on Linux). */
+  hasAptGet: boolean;
+}
+
+/**
+ * What a failed `require('keytar')` means, in words and one command. keytar is an optional
+ * dependency: where its native build fails (on Linux, for want of libsecret's headers) npm
+ * carries on without it, so "not found" means "not built", not "not wanted".
+ */
+export function explainKeytarFailure(error: unknown, host: Platform): KeytarProblem {
+  const message = error instanceof Error ? error.message : String(error);
+  const code = (error as { code?: unknown } | null)?.code;
+  const sudo = host.isRoot ? '' : 'sudo ';
+  // Linux builds keytar from source against libsecret; macOS and Windows get a prebuilt binary or compile it.
+  const headers =
+    host.platform === 'linux' && host.hasAptGet ? `${sudo}apt-get update && ${sudo}apt-get install -y libsecret-1-dev && ` : '';
+  const toolchain =
+    host.platform === 'linux'
+      ? host.hasAptGet
+        ? " (libsecret's headers were missing when npm installed it)"
+        : " (libsecret's development package, e.g. libsecret-devel, was missing when npm installed it)"
+      : host.platform === 'darwin'
+        ? ' (no prebuilt binary could be fetched and Xcode command line tools were missing)'
+        : host.platform === 'win32'
+          ? ' (no prebuilt binary could be fetched and Visual Studio Build Tools were missing)'
+          : '';
+  if (/libsecret-1\.so/.test(message)) {
+    return {
+      reason: 'keytar is built but the libsecret library is missing',
+      fix: host.hasAptGet ? `${sudo}apt-get install -y libsecret-1-0` : "install libsecret (the Secret Service client library)",
+    };
+  }
+  const notInstalled = (code === 'MODULE_NOT_FOUND' || code === 'ERR_MODULE_NOT_FOUND') && /['"]keytar['"]/.test(message);
+  if (notInstalled) {
+    return {
+      reason: `keytar, the keychain module, was not built${toolchain}`,
+      fix: `${headers}npm install`,
+    };
+  }
+  return {
+    reason: `keytar, the keychain module, does not load (${firstLine(message)})`,
+    fix: `${headers}npm rebuild keytar`,
+  };
+}
+
+function firstLine(text: string): string {
+  return text.split('\n')[0]!.trim();
+}
+
+export function currentPlatform(): Platform {
+  return {
+    platform: process.platform,
+    isRoot: process.getuid?.() === 0,
+    hasAptGet: hasAptGet(),
+  };
+}
+
+function hasAptGet(): boolean {
+  if (process.platform !== 'linux') return false;
+  return (process.env.PATH ?? '/usr/bin:/bin').split(path.delimiter).some((dir) => dir !== '' && existsSync(path.join(dir, 'apt-get')));
+}
+
+// A plain require: keytar is CommonJS, and a missing optional dependency must not break
+// bundling or type-checking (esbuild keeps packages external; tsc sees no import of it).
+const require_ = createRequire(import.meta.url);
+
+/** The error from loading keytar, worded with its fix; thrown by every keychain call while keytar is missing. */
+export class KeytarUnavailableError extends Error {
+  constructor(readonly problem: KeytarProblem, options?: ErrorOptions) {
+    super(`${problem.reason}; to fix it run: ${problem.fix}`, options);
+    this.name = 'KeytarUnavailableError';
+  }
+}
+
+let keytarModule: { ok: true; keytar: Keytar } | { ok: false; error: KeytarUnavailableError } | undefined;
 
 // Loaded on first use: the native module needs libsecret, which a headless CLI box may lack.
-function keytar(): Promise<Keytar> {
-  keytarModule ??= import('keytar').then((m) => (m as { default?: Keytar }).default ?? (m as unknown as Keytar));
+function loadKeytar(load: () => unknown = () => require_('keytar')): typeof keytarModule & object {
+  if (keytarModule) return keytarModule;
+  try {
+    const m = load() as { default?: Keytar } & Keytar;
+    keytarModule = { ok: true, keytar: m.default ?? m };
+  } catch (e) {
+    keytarModule = { ok: false, error: new KeytarUnavailableError(explainKeytarFailure(e, currentPlatform()), { cause: e }) };
+  }
   return keytarModule;
+}
+
+async function keytar(): Promise<Keytar> {
+  const loaded = loadKeytar();
+  if (!loaded.ok) throw loaded.error;
+  return loaded.keytar;
+}
+
+/**
+ * Whether the keychain module loads; when it does not, the problem with its fix. Asks
+ * nothing of the keychain itself (no unlock prompt at start-up).
+ */
+export function keytarProblem(): KeytarProblem | null {
+  const loaded = loadKeytar();
+  return loaded.ok ? null : loaded.error.problem;
+}
+
+/**
+ * The one start-up line when the OS keychain cannot be used at all, or null when it can.
+ * The app goes on: API keys can be kept for the session only.
+ */
+export function keychainStartupLine(problem: KeytarProblem | null = keytarProblem()): string | null {
+  if (!problem) return null;
+  return `OS keychain unavailable: ${problem.reason}; API keys can be kept for this session only. Fix: ${problem.fix}`;
 }
 
 /** keytar: macOS Keychain, Windows Credential Vault, the Secret Service (GNOME Keyring, KWallet) on Linux. */
@@ -25,3 +144,9 @@ export const keytarKeychain: Keychain = {
   setPassword: async (service, account, password) => (await keytar()).setPassword(service, account, password),
   deletePassword: async (service, account) => (await keytar()).deletePassword(service, account),
 };
+
+/** For tests: forget the loaded module and load with `load` next time. */
+export function reloadKeytarForTests(load?: () => unknown): void {
+  keytarModule = undefined;
+  if (load) loadKeytar(load);
+}
