@@ -5,8 +5,11 @@ import { createAppCore } from '../app-core';
 import { appMeta } from '../app-meta';
 import { appConfigDir } from '../config-dir';
 import { demoConfigDir, ensureDemoRigs } from '../demo/demo-mode';
+import { keychainStartupLine } from '../secrets/keychain';
 import { isLoopbackOrigin } from './access-check';
-import { startBrowserServer } from './server';
+import { openBrowser, shouldOpenBrowser } from './open-browser';
+import { readSavedAddress, saveAddress } from './saved-address';
+import { startBrowserServer, type BrowserServer, type BrowserServerOptions } from './server';
 
 const TOKEN_ENV = 'MOTIF_CONTROL_BROWSER_TOKEN';
 
@@ -14,12 +17,13 @@ const TOKEN_ENV = 'MOTIF_CONTROL_BROWSER_TOKEN';
 async function main(): Promise<void> {
   const program = new Command('motif-control-browser')
     .description(`${appMeta.name} in browser mode: the app served on 127.0.0.1`)
-    .option('--port <port>', 'port to listen on (0 = any free port)', parsePort, 0)
+    .option('--port <port>', 'port to listen on (0 = any free port; default: the one of the last run, kept in the config folder)', parsePort)
     .option('--static <dir>', 'built renderer folder', fileURLToPath(new URL('../renderer/', import.meta.url)))
     .option('--demo', 'run with two simulated rigs, in a separate demo config folder')
     .option('--dev-origin <origin>', 'also accept the WebSocket from this loopback origin (`npm run dev`)', parseDevOrigin)
+    .option('--no-open', 'do not open the address in the default browser (never opened under CI, without a display or a terminal)')
     .parse();
-  const opts = program.opts<{ port: number; static: string; demo?: boolean; devOrigin?: string }>();
+  const opts = program.opts<{ port?: number; static: string; demo?: boolean; devOrigin?: string; open: boolean }>();
   // `npm run dev` keeps one token across core restarts; the environment keeps it out of `ps`.
   const token = process.env[TOKEN_ENV] || undefined;
   delete process.env[TOKEN_ENV];
@@ -31,16 +35,47 @@ async function main(): Promise<void> {
     console.error(`No built renderer in ${opts.static}: run \`npm run build\` first.`);
     process.exit(1);
   }
-  const core = createAppCore({ transport: 'browser', ...(opts.demo ? { configDir: demoConfigDir(appConfigDir()) } : {}) });
+  const configDir = opts.demo ? demoConfigDir(appConfigDir()) : appConfigDir();
+  // The same port and token as last time for this config folder, so an open tab reconnects.
+  // `npm run dev` brings its own (environment token): nothing is read or saved then.
+  const saved = token === undefined ? await readSavedAddress(configDir) : undefined;
+  const core = createAppCore({ transport: 'browser', configDir });
   if (opts.demo) await ensureDemoRigs(core);
-  const server = await startBrowserServer({
+  const serverOptions: BrowserServerOptions = {
     core,
     staticDir: opts.static,
-    port: opts.port,
-    ...(token ? { token } : {}),
+    port: opts.port ?? saved?.port ?? 0,
+    ...(token ?? saved?.token ? { token: token ?? saved?.token } : {}),
     ...(opts.devOrigin ? { devOrigin: opts.devOrigin } : {}),
-  });
+  };
+  let server: BrowserServer;
+  let fellBack = false;
+  try {
+    server = await startBrowserServer(serverOptions);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EADDRINUSE' || opts.port !== undefined) throw e;
+    // Last run's port is taken (by another program, or another browser mode on this folder).
+    console.warn(`Port ${serverOptions.port} of the last run is in use; using another one this time.`);
+    server = await startBrowserServer({ ...serverOptions, port: 0 });
+    fellBack = true;
+  }
+  // A port taken only this once stays the saved one.
+  if (token === undefined && !fellBack) {
+    await saveAddress(configDir, { port: server.port, token: server.token }).catch((e: unknown) =>
+      console.warn(`Could not keep the address for the next run (${e instanceof Error ? e.message : String(e)}).`),
+    );
+  }
   console.log(`${appMeta.name} ${appMeta.version} in browser mode: open ${server.url}`);
+  const keychainLine = keychainStartupLine();
+  if (keychainLine) {
+    console.warn(keychainLine);
+    core.notices.add('warning', keychainLine);
+  }
+  const open = shouldOpenBrowser({ noOpen: !opts.open, env: process.env, platform: process.platform, isTTY: process.stdout.isTTY === true });
+  if (open.open) {
+    const failed = await openBrowser(server.url);
+    if (failed) console.warn(`Could not open a browser (${failed}): open the address above.`);
+  }
   const stop = async () => {
     await server.close();
     await core.close();
