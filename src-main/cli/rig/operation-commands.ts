@@ -133,7 +133,10 @@ function defineCommand(
   const params = pathParams(spec).filter((p) => !(p === 'serial' && spec.path.camera !== undefined));
   const withSwitch = switches.length > 0;
   cmd.description(spec.summary);
-  for (const p of params) cmd.argument(withSwitch ? `[${p}]` : `<${p}>`, p === 'serial' ? 'camera serial, or all' : kebab(p).replace('-', ' '));
+  for (const p of params) {
+    const words = cli.params?.[p] ?? (p === 'serial' ? 'camera serial, or all' : p.replace(/_/g, ' '));
+    cmd.argument(withSwitch ? `[${p}]` : `<${p}>`, words);
+  }
   for (const p of positional) cmd.argument(`<${p}>`, (Array.isArray(fields) ? fields.find((f) => f.name === p)?.description : '') ?? p);
   const takesPairs = fields === 'pairs' || (Array.isArray(fields) && fields.length > 0 && positional.length === 0);
   if (takesPairs) cmd.argument('[pairs...]', fields === 'pairs' ? 'key=value pairs, values as JSON, inf/-inf, or text' : 'key=value arguments, as the vendor call() takes them');

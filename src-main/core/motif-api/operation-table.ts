@@ -147,7 +147,7 @@ export interface OperationSpec<B extends z.ZodType = z.ZodType, R extends z.ZodT
    * arguments named in `positional`); `switch` makes it an option of another command instead
    * (`configure --read <name>`).
    */
-  cli?: { command: string; positional?: string[]; switch?: string };
+  cli?: { command: string; positional?: string[]; switch?: string; params?: Record<string, string> };
 }
 
 const spec = <B extends z.ZodType, R extends z.ZodType>(s: OperationSpec<B, R>) => s;
@@ -159,7 +159,7 @@ function scheduled<B extends z.ZodType>(
   body: B,
   cameraRelative: boolean,
   summary: string,
-  cli: { command: string; positional?: string[] },
+  cli: { command: string; positional?: string[]; params?: Record<string, string> },
 ) {
   return spec({
     cli,
@@ -240,7 +240,7 @@ export const OPERATIONS = {
     method: 'POST', path: { rig: 'io/<name>/set', camera: 'camera/<serial>/io/<name>/set' }, body: OutputSetBody,
     result: AnyAnswer, delivery: 'time-critical', summary: "set a named output (on a camera's IO device with a serial)",
     words: (f) => `Set output ${f.params.name} on ${f.serial === undefined ? 'the rig' : cameraWords(f)} to ${valueWords(f.body.value)}`,
-    cli: { command: 'io set', positional: ['value'] },
+    cli: { command: 'io set', positional: ['value'], params: { name: 'output name as configured on the rig' } },
   }),
   'outputs.setDevicePort': spec({
     method: 'POST', path: { rig: 'io/<io_serial>/<io_port>/set' }, body: DevicePortBody, result: AnyAnswer,
@@ -277,7 +277,7 @@ export const OPERATIONS = {
   'schedule.clearTask': spec({
     method: 'DELETE', path: { rig: 'schedule/<task_name>/clear' }, body: NoBody, result: AnyAnswer, delivery: 'queueable',
     summary: 'delete one scheduled task', words: (f) => `Clear scheduled task "${f.params.task_name}"`,
-    cli: { command: 'schedule clear' },
+    cli: { command: 'schedule clear', params: { task_name: 'task name' } },
   }),
   'schedule.recording.start': scheduled(
     'recording.start',
@@ -309,7 +309,7 @@ export const OPERATIONS = {
     TaskValueBody,
     true,
     'schedule a camera parameter change',
-    { command: 'schedule add configure', positional: ['value'] },
+    { command: 'schedule add configure', positional: ['value'], params: { name: 'camera parameter name, e.g. ExposureTime' } },
   ),
   'schedule.outputs.set': scheduled(
     'outputs.set',
@@ -317,7 +317,7 @@ export const OPERATIONS = {
     TaskValueBody,
     true,
     'schedule setting a named output',
-    { command: 'schedule add io', positional: ['value'] },
+    { command: 'schedule add io', positional: ['value'], params: { name: 'output name as configured on the rig' } },
   ),
   'multicam.synchronize': spec({
     method: 'POST', path: { rig: 'multicam/synchronize' }, body: NoBody, result: AnyAnswer, delivery: 'time-critical',
