@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { AuditEntry } from '../../contract/requests/audit';
 import { readFileIfExists } from '../files/atomic-file';
 import { callInWords } from '../motif-api/call-words';
-import { redactSecrets } from './audit-redact';
+import { redactedWords, redactSecrets } from './audit-redact';
 
 export const AUDIT_DIR_NAME = 'audit';
 export const DEFAULT_AUDIT_MAX_BYTES = 10 * 1024 * 1024;
@@ -149,7 +149,7 @@ export function toEntry(c: CommandRecord): AuditEntry {
     endpoint: c.endpoint,
     method: c.method,
     args,
-    words: callInWords(c.endpoint, args),
+    words: redactedWords((a) => callInWords(c.endpoint, a), c.args, c.secretValues),
     outcome: c.error ? 'error' : 'ok',
     errorCode: c.error?.code ?? null,
     errorMessage: c.error ? String(redactSecrets(c.error.message, c.secretValues)) : null,

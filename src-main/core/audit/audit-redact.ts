@@ -11,21 +11,27 @@ export function isSecretName(name: string): boolean {
 /**
  * A copy of `value` with every secret-named field replaced by "***", at any depth, and any
  * of `secretValues` (the rig's API key) cut out of strings. Non-finite numbers become their
- * names, so the copy is plain JSON.
+ * names, so the copy is plain JSON, unless `keepNumbers` (a copy to put into words).
  */
-export function redactSecrets(value: unknown, secretValues: readonly string[] = []): unknown {
+export function redactSecrets(value: unknown, secretValues: readonly string[] = [], keepNumbers = false): unknown {
   if (typeof value === 'string') return scrub(value, secretValues);
-  if (typeof value === 'number') return Number.isFinite(value) ? value : String(value);
-  if (Array.isArray(value)) return value.map((v) => redactSecrets(v, secretValues));
+  if (typeof value === 'number') return Number.isFinite(value) || keepNumbers ? value : String(value);
+  if (Array.isArray(value)) return value.map((v) => redactSecrets(v, secretValues, keepNumbers));
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
       if (v === undefined) continue;
-      out[k] = isSecretName(k) ? REDACTED : redactSecrets(v, secretValues);
+      out[k] = isSecretName(k) ? REDACTED : redactSecrets(v, secretValues, keepNumbers);
     }
     return out;
   }
   return value;
+}
+
+/** A call in words, its secrets masked and its toggle values (±Infinity) still numbers. */
+export function redactedWords(words: (args: Record<string, unknown>) => string, args: unknown, secretValues: readonly string[] = []): string {
+  const masked = redactSecrets(args ?? {}, secretValues, true);
+  return words(masked !== null && typeof masked === 'object' && !Array.isArray(masked) ? (masked as Record<string, unknown>) : {});
 }
 
 /** The names of secret-looking fields anywhere in `value`. */

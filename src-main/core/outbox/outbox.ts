@@ -11,7 +11,7 @@ import { toMotifError } from '../errors';
 import type { RigEndpoints } from '../motif-api/rig-endpoints';
 import type { WireValue } from '../python-json';
 import { callInWords } from '../motif-api/call-words';
-import { redactSecrets, secretFieldNames } from '../audit/audit-redact';
+import { redactedWords, redactSecrets, secretFieldNames } from '../audit/audit-redact';
 import { changeKind } from './outbox-policy';
 import { OutboxStore, type StoredEntry } from './outbox-store';
 
@@ -267,7 +267,7 @@ function notQueued(rigName: string, endpoint: string) {
 
 function view(e: StoredEntry): OutboxEntry {
   const args = redactSecrets(e.args) as Record<string, unknown>;
-  return { ...e, args, words: callInWords(e.endpoint, args) };
+  return { ...e, args, words: redactedWords((a) => callInWords(e.endpoint, a), e.args) };
 }
 
 function pruneApplied(all: StoredEntry[], rigId: string, keep: number): void {
