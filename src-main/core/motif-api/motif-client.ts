@@ -27,8 +27,10 @@ export interface MotifClientOptions {
   responseTimeoutMs?: number;
   /** Longest wait for a free connection before a request is sent (default: the response timeout); per call with `CallOptions.timeoutMs`. */
   queueTimeoutMs?: number;
-  /** Keep-alive connections held to this rig. */
+  /** Keep-alive connections for reads (GET) to this rig. */
   connections?: number;
+  /** Keep-alive connections only commands use, so a command never waits behind reads. */
+  commandConnections?: number;
 }
 
 /**
@@ -57,7 +59,10 @@ export class MotifClient extends RigEndpoints {
     this.#apiKey = options.apiKey;
     const connect = buildTrustingConnector(options.trust, this.connectTimeoutMs);
     // One undici Client per connection, each handed one request at a time by the lanes.
-    this.#lanes = new ConnectionLanes(options.connections ?? 4, () => new Client(this.origin, { pipelining: 1, connect }));
+    this.#lanes = new ConnectionLanes(
+      { reads: options.connections ?? 4, commands: options.commandConnections ?? 2 },
+      () => new Client(this.origin, { pipelining: 1, connect }),
+    );
   }
 
   get origin(): string {
@@ -78,7 +83,8 @@ export class MotifClient extends RigEndpoints {
       rig: this.rigLabel,
       endpoint,
       method,
-      connectTimeoutMs: this.connectTimeoutMs,
+      // A per-call timeout bounds each step: the wait for a connection, connecting, the answer.
+      connectTimeoutMs: Math.min(this.connectTimeoutMs, options.timeoutMs ?? Infinity),
       responseTimeoutMs: options.timeoutMs ?? this.responseTimeoutMs,
       queueTimeoutMs: options.timeoutMs ?? this.queueTimeoutMs,
       // A rig's error text could echo the key it rejected; never pass that on.
@@ -108,20 +114,34 @@ export class MotifClient extends RigEndpoints {
     ctx: CallContext,
     callerSignal: AbortSignal | undefined,
   ): Promise<WireValue> {
-    const lane = await this.#lanes.acquire(ctx.queueTimeoutMs ?? ctx.responseTimeoutMs, callerSignal);
-    // undici's own timers tick coarsely (about a second); this deadline is exact. A plain
-    // timer, cleared on return: AbortSignal.timeout costs ~25 us and lingers for its full span.
+    // Waiting for a connection has its own bound; nothing is sent until one is free.
+    const lane = await this.#lanes.acquire(method === 'GET' ? 'read' : 'command', ctx.queueTimeoutMs ?? ctx.responseTimeoutMs, callerSignal);
+    const client = lane.client!;
+    // The answer's deadline starts once the request goes out: at once on a live connection,
+    // else when the connection is made (which has the connect bound). undici's own timers tick
+    // coarsely (about a second); these are exact. Plain timers, cleared on return:
+    // AbortSignal.timeout costs ~25 us and lingers for its full span.
     const deadline = new AbortController();
-    const timer = setTimeout(() => deadline.abort(responseTimeout()), ctx.responseTimeoutMs);
+    let connecting = !lane.connected;
+    const expire = () => deadline.abort(connecting ? connectTimeout() : responseTimeout());
+    let timer = setTimeout(expire, connecting ? ctx.connectTimeoutMs : ctx.responseTimeoutMs);
+    const onConnect = () => {
+      if (!connecting) return;
+      connecting = false;
+      clearTimeout(timer);
+      timer = setTimeout(expire, ctx.responseTimeoutMs);
+    };
+    if (connecting) client.once('connect', onConnect);
     const onCallerAbort = () => deadline.abort(callerSignal?.reason);
     callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
     if (callerSignal?.aborted) onCallerAbort();
     try {
-      return await untilAborted(this.#exchange(lane.client!, method, urlPath, body, ctx, deadline.signal), deadline.signal);
+      return await untilAborted(this.#exchange(client, method, urlPath, body, ctx, deadline.signal), deadline.signal);
     } catch (e) {
-      throw deadline.signal.aborted && !callerSignal?.aborted ? responseTimeout(e) : e;
+      throw deadline.signal.aborted && !callerSignal?.aborted ? (deadline.signal.reason as Error) : e;
     } finally {
       clearTimeout(timer);
+      client.off('connect', onConnect);
       callerSignal?.removeEventListener('abort', onCallerAbort);
       // Given up on mid-request: the answer may still come on that connection, so it is closed.
       this.#lanes.release(lane, deadline.signal.aborted);
@@ -141,8 +161,9 @@ export class MotifClient extends RigEndpoints {
       method,
       headers: { 'X-Api-Key': this.#apiKey, 'Content-Type': 'application/json' },
       body,
-      headersTimeout: ctx.responseTimeoutMs,
-      bodyTimeout: ctx.responseTimeoutMs,
+      // A backstop only: the exact deadline is #send's.
+      headersTimeout: ctx.responseTimeoutMs + 1000,
+      bodyTimeout: ctx.responseTimeoutMs + 1000,
       signal,
     });
     const text = await response.body.text();
@@ -189,7 +210,12 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
   });
 }
 
-/** The per-call deadline passed: reported like undici's own response timeout. */
-function responseTimeout(cause?: unknown): Error {
-  return Object.assign(new Error('response timeout', { cause }), { code: 'UND_ERR_HEADERS_TIMEOUT' });
+/** The answer's deadline passed: reported like undici's own response timeout. */
+function responseTimeout(): Error {
+  return Object.assign(new Error('response timeout'), { code: 'UND_ERR_HEADERS_TIMEOUT' });
+}
+
+/** The connection was not made in time: reported like undici's own connect timeout. */
+function connectTimeout(): Error {
+  return Object.assign(new Error('connect timeout'), { code: 'UND_ERR_CONNECT_TIMEOUT' });
 }

@@ -1,6 +1,7 @@
 /** One rig's poll loop: never two polls at once, backoff while unreachable, camera list and clock read less often. */
 import type { CameraStatusView, RigConnectionState, RigStatus } from '../../contract/requests/status';
 import type { RigEndpoints } from '../motif-api/rig-endpoints';
+import { QUEUE_TIMEOUT } from '../motif-api/failure-mapping';
 import { isRigCallError } from '../motif-api/rig-call-error';
 import { backoffDelayMs, type BackoffOptions } from './backoff';
 import { readCameraList, readCameraStatus, readClockOffsetMs, readVersion, type CameraListing } from './status-read';
@@ -11,8 +12,13 @@ export interface PollTiming {
   intervalMs: number;
   /** Camera list, version and clock: re-read this often while nothing changes. */
   slowIntervalMs: number;
-  /** Response timeout of each poll request. */
+  /** Response timeout of each poll request, while the rig answers within it. */
   requestTimeoutMs: number;
+  /**
+   * A rig that accepted the request but did not answer in time is asked again with twice the
+   * timeout, up to this; only when it does not answer within this either is it offline.
+   */
+  maxRequestTimeoutMs: number;
   backoff: BackoffOptions;
 }
 
@@ -29,6 +35,9 @@ const CALL_STATES: Record<string, RigConnectionState> = {
   'tls-untrusted': 'untrusted',
   'tls-fingerprint-changed': 'untrusted',
 };
+
+/** Causes that say the rig took the request (or our other requests) but has not answered yet: slow, not gone. */
+const NO_ANSWER_YET = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', QUEUE_TIMEOUT]);
 
 class ConnectorRefusal extends Error {
   constructor(cause: unknown) {
@@ -57,6 +66,10 @@ export class RigPoller {
   #cameras: CameraListing[] | null = null;
   #slowReadAtMs = 0;
   #failures = 0;
+  /** This rig's current poll timeout: grows while it is slow, back to the base once it answers quickly. */
+  #timeoutMs: number;
+  /** The slowest answer of the poll under way. */
+  #slowest = { ms: 0, endpoint: '' };
   #timer: NodeJS.Timeout | null = null;
   #polling = false;
   #rerun = false;
@@ -71,6 +84,7 @@ export class RigPoller {
     private readonly onPolled: (poller: RigPoller, next: RigStatus) => void,
   ) {
     this.status = initial;
+    this.#timeoutMs = timing.requestTimeoutMs;
   }
 
   start(): void {
@@ -113,13 +127,22 @@ export class RigPoller {
     const waiters = this.#waitingForNext.splice(0);
     const startedAtMs = Date.now();
     let next: RigStatus;
+    let again = false;
     try {
-      next = await this.#pollOnce(startedAtMs);
+      next = this.#answered(await this.#pollOnce(startedAtMs));
       this.#failures = 0;
     } catch (e) {
-      this.#failures += 1;
       this.#cameras = null; // read the list again once the rig answers
-      next = this.#failedStatus(e, Date.now());
+      if (this.#noAnswerYet(e) && this.#timeoutMs < this.timing.maxRequestTimeoutMs) {
+        // Latency is not absence: ask again at once, waiting longer this time.
+        const waited = this.#timeoutMs;
+        this.#timeoutMs = Math.min(this.#timeoutMs * 2, this.timing.maxRequestTimeoutMs);
+        next = this.#slowStatus(waited, Date.now());
+        again = true;
+      } else {
+        this.#failures += 1;
+        next = this.#failedStatus(e, Date.now());
+      }
     }
     this.#polling = false;
     if (this.#stopped) {
@@ -128,7 +151,7 @@ export class RigPoller {
     }
     this.onPolled(this, next);
     for (const resolve of waiters) resolve(this.status);
-    if (this.#rerun) {
+    if (this.#rerun || again) {
       this.#rerun = false;
       this.#schedule(0);
     } else if (next.state === 'online') {
@@ -145,7 +168,16 @@ export class RigPoller {
     } catch (e) {
       throw new ConnectorRefusal(e);
     }
-    const options = { timeoutMs: this.timing.requestTimeoutMs };
+    const options = { timeoutMs: this.#timeoutMs };
+    this.#slowest = { ms: 0, endpoint: '' };
+    const timed = <T>(endpoint: string, p: Promise<T>): Promise<T> => {
+      const sentAt = performance.now();
+      return p.then((v) => {
+        const ms = performance.now() - sentAt;
+        if (ms > this.#slowest.ms) this.#slowest = { ms, endpoint };
+        return v;
+      });
+    };
     const previous = this.status;
     // A rig's version changes only with a restart, which shows as a gap in its answers.
     const reconnected = previous.state !== 'online';
@@ -155,9 +187,9 @@ export class RigPoller {
     if (slowDue) {
       const clockSentAtMs = Date.now();
       const [cameras, versionResult, schedule] = await Promise.all([
-        client.invoke('cameras', {}, undefined, options),
-        reconnected || version === null ? client.invoke('version', {}, undefined, options) : null,
-        client.invoke('schedule', {}, undefined, options).then((s) => ({ s, receivedAtMs: Date.now() })),
+        timed('cameras', client.invoke('cameras', {}, undefined, options)),
+        reconnected || version === null ? timed('version', client.invoke('version', {}, undefined, options)) : null,
+        timed('schedule', client.invoke('schedule', {}, undefined, options)).then((s) => ({ s, receivedAtMs: Date.now() })),
       ]);
       this.#cameras = readCameraList(cameras);
       if (versionResult) version = readVersion(versionResult);
@@ -167,7 +199,7 @@ export class RigPoller {
       this.#slowReadAtMs = nowMs;
     }
     const listing = this.#cameras ?? [];
-    const cameras = await Promise.all(listing.map((camera) => this.#readCamera(client, camera, options)));
+    const cameras = await Promise.all(listing.map((camera) => timed(`camera/${camera.serial}`, this.#readCamera(client, camera, options))));
     const checkedAtMs = Date.now();
     return {
       rigId: this.rigId,
@@ -197,6 +229,39 @@ export class RigPoller {
         error: e.message,
       };
     }
+  }
+
+  /** An answered poll: online, with a note when the rig took long; the timeout back to normal once it is quick. */
+  #answered(next: RigStatus): RigStatus {
+    const { ms, endpoint } = this.#slowest;
+    const base = this.timing.requestTimeoutMs;
+    if (ms < base / 2) this.#timeoutMs = base;
+    if (ms < base / 2) return next;
+    return {
+      ...next,
+      problem: {
+        code: 'rig-slow',
+        message: `The rig answers slowly (${seconds(ms)} for ${endpoint}); commands to it may take as long.`,
+      },
+    };
+  }
+
+  /** A rig that took the request but has not answered yet: as it was, stale, with a note; not offline. */
+  #slowStatus(waitedMs: number, checkedAtMs: number): RigStatus {
+    return {
+      ...this.status,
+      stale: true,
+      problem: {
+        code: 'rig-slow',
+        message: `The rig did not answer within ${seconds(waitedMs)}; asking again, waiting up to ${seconds(this.#timeoutMs)}.`,
+      },
+      checkedAtMs,
+      retryDelayMs: null,
+    };
+  }
+
+  #noAnswerYet(e: unknown): boolean {
+    return isRigCallError(e) && e.code === 'rig-timeout' && NO_ANSWER_YET.has(e.details.causeCode ?? '');
   }
 
   #failedStatus(e: unknown, checkedAtMs: number): RigStatus {
@@ -231,6 +296,8 @@ function unknownCamera(camera: CameraListing): CameraStatusView {
     error: null,
   };
 }
+
+const seconds = (ms: number): string => `${Number((ms / 1000).toFixed(1))} s`;
 
 function errorCode(e: unknown): string {
   const code = (e as { code?: unknown } | null)?.code;

@@ -23,6 +23,8 @@ export interface StatusMonitorOptions {
   intervalMs?: number;
   slowIntervalMs?: number;
   requestTimeoutMs?: number;
+  /** Longest a slow rig is waited for before it counts as offline (default: four times requestTimeoutMs). */
+  maxRequestTimeoutMs?: number;
   backoff?: Partial<PollTiming['backoff']>;
   statusWriteIntervalMs?: number;
 }
@@ -42,10 +44,12 @@ export class StatusMonitor {
 
   constructor(private readonly options: StatusMonitorOptions) {
     const intervalMs = options.intervalMs ?? 1000;
+    const requestTimeoutMs = options.requestTimeoutMs ?? 5000;
     this.#timing = {
       intervalMs,
       slowIntervalMs: options.slowIntervalMs ?? Math.max(30 * intervalMs, 30_000),
-      requestTimeoutMs: options.requestTimeoutMs ?? 5000,
+      requestTimeoutMs,
+      maxRequestTimeoutMs: Math.max(requestTimeoutMs, options.maxRequestTimeoutMs ?? 4 * requestTimeoutMs),
       backoff: { ...DEFAULT_BACKOFF, ...options.backoff },
     };
     this.#cache = options.cacheDir ? new StatusCache(options.cacheDir, options.statusWriteIntervalMs) : null;

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { SimFleet, SimRig } from '../../../../../src-main/sim';
 import { isRecordingStatus } from '../../../../../src-main/core/motif-api/camera-state';
@@ -170,6 +171,35 @@ describe('MotifClient failures', () => {
     expect((e as RigCallError).code).toBe('rig-timeout');
     expect(performance.now() - started).toBeLessThan(1_600);
     void hung;
+  });
+
+  it('sends a command at once while slow reads hold every read connection', async () => {
+    rig.setFault('latency=1500@^cameras$');
+    const client = open(rig);
+    const reads = Array.from({ length: 8 }, () => client.call('cameras', undefined, { timeoutMs: 5_000 }));
+    await new Promise((r) => setTimeout(r, 150));
+    const started = performance.now();
+    await client.invoke('recording.stop');
+    expect(performance.now() - started).toBeLessThan(700);
+    // The reads waited for a connection without that wait counting against their deadline.
+    expect((await Promise.all(reads)).every((r) => typeof r === 'object')).toBe(true);
+  });
+
+  it('calls a connection never made a connect timeout, not a slow answer', async () => {
+    // Accepts TCP and never says a word: the TLS handshake never ends.
+    const silent = createServer(() => {});
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
+    try {
+      const client = open(rig, { port: (silent.address() as AddressInfo).port, connectTimeoutMs: 5_000 });
+      const started = performance.now();
+      const e = await failure(client.call('cameras', undefined, { timeoutMs: 400 }));
+      expect(e.code).toBe('rig-timeout');
+      expect(e.details.causeCode).toBe('UND_ERR_CONNECT_TIMEOUT');
+      expect(e.message).toMatch(/did not accept a connection within 0\.4 s/);
+      expect(performance.now() - started).toBeLessThan(1_000);
+    } finally {
+      silent.close();
+    }
   });
 
   it('reports a reset as unreachable, retrying a GET once and a POST never', async () => {

@@ -65,6 +65,35 @@ describe('StatusMonitor against simulated rigs', () => {
     expect(seen.filter((s) => s.rigId === 'rig-0').map((s) => s.state)).toEqual(['online', 'offline', 'online']);
   });
 
+  it('shows a slow but answering rig online with a note, never offline', async () => {
+    const m = monitor();
+    const seen: RigStatus[] = [];
+    m.onStatus((s) => seen.push(s));
+    await m.start();
+    await waitFor(() => stateOf(m, 'rig-0') === 'online');
+    // Slower than the poll's 1 s timeout: the monitor waits longer rather than calling it offline.
+    h.sim('rig-0').setFault('latency=1300');
+    const slow = await waitFor(() => {
+      const s = m.get('rig-0')!;
+      return s.state === 'online' && !s.stale && s.problem?.code === 'rig-slow' && s;
+    }, 12_000);
+    expect(slow.problem?.message).toMatch(/slow/);
+    expect(seen.filter((s) => s.rigId === 'rig-0').map((s) => s.state)).not.toContain('offline');
+    h.sim('rig-0').clearFaults();
+    await waitFor(() => m.get('rig-0')!.problem === null, 8_000);
+    expect(seen.filter((s) => s.rigId === 'rig-0').map((s) => s.state)).not.toContain('offline');
+  });
+
+  it('calls a rig that accepts connections but never answers offline once the longest wait passed', async () => {
+    const m = monitor({ maxRequestTimeoutMs: 1_500 });
+    await m.start();
+    await waitFor(() => stateOf(m, 'rig-0') === 'online');
+    h.sim('rig-0').setFault('hang');
+    const offline = await waitFor(() => stateOf(m, 'rig-0') === 'offline' && m.get('rig-0')!, 10_000);
+    expect(offline.problem?.code).toBe('rig-timeout');
+    expect(offline.problem?.message).toMatch(/did not answer/);
+  });
+
   it('tells a rejected key, an untrusted certificate and connector refusals apart', async () => {
     h.override('rig-0', { apiKey: 'not-the-key' });
     h.override('rig-1', { trust: { kind: 'fingerprint', fingerprint256: Array(32).fill('AB').join(':') } });
