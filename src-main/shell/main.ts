@@ -1,21 +1,29 @@
-import { app, BrowserWindow, ipcMain } from 'electron';
+import { app, BrowserWindow, globalShortcut, ipcMain, nativeTheme, screen, type MenuItemConstructorOptions } from 'electron';
+import { homedir } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createAppCore } from '../core/app-core';
 import { DEMO_FLAG, demoConfigDir, ensureDemoRigs } from '../core/demo/demo-mode';
+import { keychainStartupLine } from '../core/secrets/keychain';
 import { TrayController } from '../core/tray/tray-controller';
-import { electronStoreFactory, shellConfigDir } from './electron-store-factory';
+import { electronStoreFactory, openShellSettings, shellConfigDir } from './electron-store-factory';
 import { forwardEvents, registerIpc } from './ipc';
+import { StartAtLogin } from './login-item';
 import { appUrlMatcher, guardNavigation } from './navigation';
+import { recordToggleAction, registerRecordShortcut, SHORTCUT_CHOICES, shortcutLabel } from './record-shortcut';
 import { NativeTray } from './tray';
+import { trayIconFile, trayIconState, trayPanel } from './tray-icons';
 import { mainWindowOptions } from './window-options';
+import { rememberWindowState, restoredBounds } from './window-state';
 
-/** The Electron shell: a window, the IPC gate and the app's lifecycle. Everything else is core. */
+/** The Electron shell: a window, the tray, the IPC gate and the app's lifecycle. Everything else is core. */
 
 const preloadPath = fileURLToPath(new URL('../preload/preload.cjs', import.meta.url));
 const indexPath = fileURLToPath(new URL('../renderer/index.html', import.meta.url));
 const asset = (name: string) => fileURLToPath(new URL(`../../assets/${name}`, import.meta.url));
 const iconPath = asset('icon.png');
 const isAppUrl = appUrlMatcher(pathToFileURL(indexPath).href);
+/** How long a quit waits for the core to flush its files (outbox, audit log) and stop its simulators. */
+const CLOSE_TIMEOUT_MS = 10_000;
 
 if (!app.requestSingleInstanceLock()) {
   // A second launch hands over to the first window instead of running two cores against the same rigs.
@@ -23,22 +31,92 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   app.enableSandbox();
   const demo = process.argv.includes(DEMO_FLAG);
-  const configDir = demo ? demoConfigDir(shellConfigDir()) : shellConfigDir();
+  const baseDir = shellConfigDir();
+  const configDir = demo ? demoConfigDir(baseDir) : baseDir;
   const core = createAppCore({ transport: 'electron', configDir, store: electronStoreFactory });
   if (demo) void ensureDemoRigs(core).catch((e: unknown) => console.error(e));
+  const settings = openShellSettings(baseDir);
+  const login = new StartAtLogin(app, { platform: process.platform, env: process.env, home: homedir(), execPath: process.execPath });
   let window: BrowserWindow | null = null;
   let tray: TrayController | null = null;
+  let nativeTray: NativeTray | null = null;
+  let registeredShortcut: string | null = null;
+  let shortcutProblem: string | null = null;
+  let quitting: 'no' | 'closing' | 'done' = 'no';
 
   const showWindow = () => {
     if (window && !window.isDestroyed()) {
       if (window.isMinimized()) window.restore();
+      window.show();
       window.focus();
       return;
     }
-    window = new BrowserWindow(mainWindowOptions(preloadPath, iconPath));
+    const saved = settings.get('window');
+    window = new BrowserWindow({ ...mainWindowOptions(preloadPath, iconPath), ...restoredBounds(saved, screen.getAllDisplays()) });
+    if (saved?.maximized) window.maximize();
+    rememberWindowState(window, settings);
     guardNavigation(window.webContents, isAppUrl);
     window.once('ready-to-show', () => window?.show());
     void window.loadFile(indexPath);
+  };
+
+  /** The global shortcut: what the tray's "Stop all" or "Start recording on idle rigs" would do. */
+  const toggleRecording = () => {
+    const action = recordToggleAction(nativeTray?.model ?? null);
+    if (action) void tray?.run(action);
+    else nativeTray?.notify('Motif Control', 'No rig to start or stop: none is reachable right now.');
+  };
+
+  const applyShortcut = (accelerator: string | null) => {
+    const result = registerRecordShortcut(globalShortcut, registeredShortcut, accelerator, toggleRecording);
+    registeredShortcut = result.ok ? accelerator : null;
+    shortcutProblem = result.ok ? null : result.reason;
+    if (!result.ok) {
+      console.warn(`Record/stop shortcut not set: ${result.reason}.`);
+      nativeTray?.notify('Record/stop shortcut not set', `${result.reason}. Choose another in the tray menu's Settings.`);
+    }
+  };
+
+  const chooseShortcut = (accelerator: string | null) => {
+    settings.set('recordShortcut', accelerator);
+    applyShortcut(accelerator);
+    nativeTray?.refresh();
+  };
+
+  const setStartAtLogin = (enabled: boolean) => {
+    try {
+      login.set(enabled);
+      settings.set('openAtLogin', enabled);
+    } catch (e) {
+      nativeTray?.notify('Start at login', `Could not change it: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    nativeTray?.refresh();
+  };
+
+  /** The tray's Settings submenu: start at login and the record/stop shortcut. */
+  const settingsItems = (): MenuItemConstructorOptions[] => {
+    const configured = settings.get('recordShortcut');
+    const choices: (string | null)[] = [...SHORTCUT_CHOICES];
+    if (configured && !choices.includes(configured)) choices.push(configured);
+    return [
+      {
+        label: 'Settings',
+        submenu: [
+          { label: 'Start at login', type: 'checkbox', checked: settings.get('openAtLogin'), click: () => setStartAtLogin(!settings.get('openAtLogin')) },
+          { type: 'separator' },
+          { label: 'Record / stop all shortcut:', enabled: false },
+          ...[...choices, null].map(
+            (accelerator): MenuItemConstructorOptions => ({
+              label: accelerator ? shortcutLabel(accelerator) : 'None',
+              type: 'radio',
+              checked: configured === accelerator,
+              click: () => chooseShortcut(accelerator),
+            }),
+          ),
+          ...(shortcutProblem ? [{ label: `Not set: ${shortcutProblem}`, enabled: false }] : []),
+        ],
+      },
+    ];
   };
 
   app.on('second-instance', showWindow);
@@ -48,7 +126,34 @@ if (!app.requestSingleInstanceLock()) {
     if (!tray && process.platform !== 'darwin') app.quit();
   });
   app.on('activate', showWindow);
-  app.on('will-quit', () => void core.close());
+  // A clean quit: the first will-quit waits for the core to flush its pending writes, then quits for real.
+  app.on('will-quit', (event) => {
+    if (quitting === 'done') return;
+    event.preventDefault();
+    if (quitting === 'closing') return;
+    quitting = 'closing';
+    globalShortcut.unregisterAll();
+    tray?.dispose();
+    nativeTray?.destroy();
+    void closeCore().finally(() => {
+      quitting = 'done';
+      app.quit();
+    });
+  });
+
+  const closeCore = async () => {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(resolve, CLOSE_TIMEOUT_MS, 'timeout')));
+    try {
+      if ((await Promise.race([core.close().then(() => 'closed' as const), timeout])) === 'timeout') {
+        console.error(`Motif Control: the core did not close within ${CLOSE_TIMEOUT_MS / 1000} s; quitting anyway.`);
+      }
+    } catch (e) {
+      console.error('Motif Control: closing the core failed', e);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
 
   void app.whenReady().then(() => {
     registerIpc(ipcMain, core.dispatch, (event) => {
@@ -56,18 +161,26 @@ if (!app.requestSingleInstanceLock()) {
       return window !== null && event.sender === window.webContents && isAppUrl(frameUrl);
     });
     forwardEvents(core.events, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
+    const keychainLine = keychainStartupLine();
+    if (keychainLine) {
+      console.warn(keychainLine);
+      core.notices.add('warning', keychainLine);
+    }
     showWindow();
-    const nativeTray = new NativeTray({ idle: asset('tray-idle.png'), recording: asset('tray-recording.png') }, (action) =>
-      void tray?.run(action),
-    );
+    nativeTray = new NativeTray({
+      iconFor: (model) =>
+        asset(trayIconFile(trayIconState(model), process.platform, trayPanel(settings.get('trayTheme'), process.platform, nativeTheme))),
+      run: (action) => void tray?.run(action),
+      shellItems: settingsItems,
+    });
     tray = new TrayController(core.call, core.events, nativeTray, (action) => {
       if (action === 'quit') app.quit();
       else showWindow();
     });
     void tray.load();
-    app.on('will-quit', () => {
-      tray?.dispose();
-      nativeTray.destroy();
-    });
+    nativeTheme.on('updated', () => nativeTray?.refresh());
+    applyShortcut(settings.get('recordShortcut'));
+    // Re-written each start, so the entry follows the app when it moves (a new AppImage).
+    if (settings.get('openAtLogin')) setStartAtLogin(true);
   });
 }

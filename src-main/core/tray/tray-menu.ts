@@ -25,7 +25,27 @@ export type TrayItem =
 export interface TrayModel {
   tooltip: string;
   recording: boolean;
+  /** What the tray icon shows besides recording: a rig needs the user (key, certificate, keychain, error), or one is unreachable. */
+  attention: TrayAttention;
   items: TrayItem[];
+}
+
+export type TrayAttention = 'none' | 'offline' | 'problem';
+
+const PROBLEM_STATES: ReadonlySet<RigConnectionState> = new Set([
+  'key-rejected',
+  'untrusted',
+  'no-key',
+  'not-trusted',
+  'keychain-unavailable',
+  'rig-error',
+]);
+
+function attentionOf(rigs: readonly RigSummary[], byId: ReadonlyMap<string, RigStatus>): TrayAttention {
+  const states = rigs.map((r) => byId.get(r.id)).filter((s): s is RigStatus => s !== undefined);
+  if (states.some((s) => PROBLEM_STATES.has(s.state))) return 'problem';
+  if (states.some((s) => s.state === 'offline' || (s.state === 'online' && s.stale))) return 'offline';
+  return 'none';
 }
 
 const isRecording = (s: RigStatus | undefined) =>
@@ -80,6 +100,7 @@ export function buildTrayModel(rigs: readonly RigSummary[], statuses: readonly R
   return {
     tooltip: `Motif Control: ${summary}`,
     recording: recordingRigs.length > 0,
+    attention: attentionOf(rigs, byId),
     items: [
       { kind: 'label', label: summary },
       { kind: 'separator' },

@@ -36,9 +36,28 @@ export function makeFakeElectron() {
   class FakeBrowserWindow extends EventEmitter {
     webContents = new FakeWebContents();
     loaded: string | null = null;
+    bounds: { x: number; y: number; width: number; height: number };
+    maximized = false;
     constructor(public options: Record<string, unknown>) {
       super();
+      const o = options as { x?: number; y?: number; width?: number; height?: number };
+      this.bounds = { x: o.x ?? 100, y: o.y ?? 100, width: o.width ?? 800, height: o.height ?? 600 };
       windows.push(this);
+    }
+    getNormalBounds() {
+      return { ...this.bounds };
+    }
+    isMaximized() {
+      return this.maximized;
+    }
+    maximize() {
+      this.maximized = true;
+    }
+    /** Move and resize like a user would: Electron emits move and resize. */
+    userMovesTo(bounds: { x: number; y: number; width: number; height: number }) {
+      this.bounds = bounds;
+      this.emit('move');
+      this.emit('resize');
     }
     static getAllWindows() {
       return windows;
@@ -89,19 +108,60 @@ export function makeFakeElectron() {
     }
   }
 
+  /** Global shortcuts as Electron keeps them; `taken` are held by another program. */
+  const shortcuts = new Map<string, () => void>();
+  const taken = new Set<string>();
+  const globalShortcut = {
+    register(accelerator: string, fn: () => void) {
+      if (!/^[A-Za-z0-9+]+$/.test(accelerator)) throw new Error(`Failed to parse accelerator: ${accelerator}`);
+      if (taken.has(accelerator)) return false;
+      shortcuts.set(accelerator, fn);
+      return true;
+    },
+    unregister: (accelerator: string) => void shortcuts.delete(accelerator),
+    unregisterAll: () => shortcuts.clear(),
+    isRegistered: (accelerator: string) => shortcuts.has(accelerator),
+  };
+  const displays = [{ id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1050 }, bounds: { x: 0, y: 0, width: 1920, height: 1080 } }];
+  const screen = { getAllDisplays: () => displays, getPrimaryDisplay: () => displays[0] };
+  const nativeTheme = Object.assign(new EventEmitter(), {
+    shouldUseDarkColors: false,
+    shouldUseDarkColorsForSystemIntegratedUI: true,
+  });
+  const loginItems: { openAtLogin: boolean; args?: string[] }[] = [];
+
   const userData = mkdtempSync(join(tmpdir(), 'motif-userdata-'));
+  /** Like Electron's: an event whose default a listener may prevent. */
+  const preventable = () => {
+    const event = { defaultPrevented: false, preventDefault: () => (event.defaultPrevented = true) };
+    return event;
+  };
   const app = {
     // electron-store asks for these; userData is a throw-away folder so tests never touch the real one.
     getPath: (_name: string) => userData,
     getVersion: () => '0.0.0-test',
     quitCalled: false,
+    quitCalls: 0,
+    /** Set once a quit went through will-quit unprevented: the process would end here. */
+    exited: false,
     sandboxEnabled: false,
+    isPackaged: false,
+    getAppPath: () => '/work/app',
+    setLoginItemSettings: (settings: { openAtLogin: boolean; args?: string[] }) => void loginItems.push(settings),
+    getLoginItemSettings: () => ({ openAtLogin: loginItems.at(-1)?.openAtLogin ?? false }),
     requestSingleInstanceLock: () => gotLock,
     enableSandbox() {
       this.sandboxEnabled = true;
     },
     quit() {
       this.quitCalled = true;
+      this.quitCalls++;
+      const before = preventable();
+      appEvents.emit('before-quit', before);
+      if (before.defaultPrevented) return;
+      const will = preventable();
+      appEvents.emit('will-quit', will);
+      if (!will.defaultPrevented) this.exited = true;
     },
     on: (event: string, fn: (...args: unknown[]) => void) => appEvents.on(event, fn),
     whenReady: () => ready,
@@ -115,6 +175,9 @@ export function makeFakeElectron() {
       Notification: FakeNotification,
       // The template itself stands in for the built menu, so tests can click its items.
       Menu: { buildFromTemplate: (template: unknown[]) => template },
+      globalShortcut,
+      screen,
+      nativeTheme,
       nativeImage: { createFromPath: (path: string) => ({ path }) },
       ipcMain: {
         handle: (channel: string, fn: (...args: unknown[]) => unknown) => handlers.set(channel, fn),
@@ -127,6 +190,10 @@ export function makeFakeElectron() {
     trays,
     notifications,
     appEvents,
+    shortcuts,
+    taken,
+    displays,
+    loginItems,
     denyLock: () => (gotLock = false),
     becomeReady: () => readyResolve(),
     ready,

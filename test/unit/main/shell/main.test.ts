@@ -1,5 +1,9 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CALL_CHANNEL } from '../../../../src-main/contract/channels';
+import type * as AppCoreModule from '../../../../src-main/core/app-core';
 import { makeFakeElectron } from './fake-electron';
 
 let fake = makeFakeElectron();
@@ -30,12 +34,54 @@ vi.mock('electron', () => ({
   get Notification() {
     return fake.module.Notification;
   },
+  get globalShortcut() {
+    return fake.module.globalShortcut;
+  },
+  get screen() {
+    return fake.module.screen;
+  },
+  get nativeTheme() {
+    return fake.module.nativeTheme;
+  },
 }));
 
+/** The real core, with its close() watched: a clean quit must wait for it. */
+const closes: { started: number; finished: number; release: (() => void) | null; hold: boolean } = { started: 0, finished: 0, release: null, hold: false };
+vi.mock('../../../../src-main/core/app-core', async (importOriginal) => {
+  const real = await importOriginal<typeof AppCoreModule>();
+  return {
+    ...real,
+    createAppCore: (options: AppCoreModule.AppCoreOptions) => {
+      const core = real.createAppCore(options);
+      const close = core.close;
+      core.close = async () => {
+        closes.started++;
+        if (closes.hold) await new Promise<void>((resolve) => (closes.release = resolve));
+        await close();
+        closes.finished++;
+      };
+      return core;
+    },
+  };
+});
+
+const xdgBefore = process.env.XDG_CONFIG_HOME;
 beforeEach(() => {
   vi.resetModules();
   fake = makeFakeElectron();
+  Object.assign(closes, { started: 0, finished: 0, release: null, hold: false });
+  // Start-at-login writes an autostart entry under XDG_CONFIG_HOME on Linux: never the real one.
+  process.env.XDG_CONFIG_HOME = mkdtempSync(path.join(tmpdir(), 'motif-xdg-'));
 });
+afterEach(() => {
+  if (xdgBefore === undefined) delete process.env.XDG_CONFIG_HOME;
+  else process.env.XDG_CONFIG_HOME = xdgBefore;
+});
+
+type MenuItem = { label?: string; type?: string; enabled?: boolean; checked?: boolean; click?: () => void; submenu?: MenuItem[] };
+const trayMenu = () => fake.trays[0]!.menu as MenuItem[];
+const settingsMenu = () => trayMenu().find((i) => i.label === 'Settings')!.submenu!;
+const settle = (ms = 20) => new Promise((r) => setTimeout(r, ms));
 
 async function launch() {
   await import('../../../../src-main/shell/main');
@@ -106,8 +152,99 @@ describe('Electron shell', () => {
     const menu = tray.menu as { label?: string; enabled?: boolean; click?: () => void }[];
     expect(menu[0]).toMatchObject({ label: 'No rigs configured', enabled: false });
     expect(tray.tooltip).toBe('Motif Control: No rigs configured');
-    expect(tray.image).toEqual({ path: expect.stringMatching(/assets\/tray-idle\.png$/) });
+    expect(tray.image).toEqual({ path: expect.stringMatching(/assets\/tray\/idle-(dark|light)\.png$|assets\/tray\/idleTemplate\.png$/) });
     menu.find((i) => i.label === 'Quit')!.click!();
     expect(fake.module.app.quitCalled).toBe(true);
+  });
+
+  it('quits cleanly: the first will-quit waits for the core to flush and close, then the app quits for real', async () => {
+    await launch();
+    await settle();
+    closes.hold = true;
+    trayMenu().find((i) => i.label === 'Quit')!.click!();
+    expect(closes.started).toBe(1);
+    expect(fake.module.app.exited).toBe(false);
+    expect(fake.trays[0]!.destroyed).toBe(true);
+    expect(fake.shortcuts.size).toBe(0);
+    // A second Quit while closing changes nothing.
+    fake.module.app.quit();
+    expect(closes.started).toBe(1);
+    closes.release!();
+    await settle();
+    expect(closes.finished).toBe(1);
+    expect(fake.module.app.exited).toBe(true);
+  });
+
+  it('registers Ctrl/Cmd+Shift+R for record/stop all; with nothing to start or stop it says so', async () => {
+    await launch();
+    await settle(300);
+    expect([...fake.shortcuts.keys()]).toEqual(['CommandOrControl+Shift+R']);
+    fake.shortcuts.get('CommandOrControl+Shift+R')!();
+    expect(fake.notifications.at(-1)).toEqual({ title: 'Motif Control', body: expect.stringMatching(/No rig to start or stop/) });
+  });
+
+  it("changes the shortcut from the tray's Settings, remembers it, and says when another program holds one", async () => {
+    await launch();
+    await settle();
+    const choices = settingsMenu().filter((i) => i.type === 'radio');
+    expect(choices.map((i) => [i.label, i.checked])).toEqual([
+      ['Ctrl+Shift+R', true],
+      ['Ctrl+Alt+R', false],
+      ['F9', false],
+      ['None', false],
+    ]);
+    fake.taken.add('F9');
+    choices.find((i) => i.label === 'F9')!.click!();
+    expect(fake.shortcuts.size).toBe(0);
+    expect(fake.notifications.at(-1)?.body).toMatch(/F9 is taken by another program/);
+    expect(settingsMenu().some((i) => i.label === 'Not set: F9 is taken by another program')).toBe(true);
+    settingsMenu().find((i) => i.label === 'Ctrl+Alt+R')!.click!();
+    expect([...fake.shortcuts.keys()]).toEqual(['CommandOrControl+Alt+R']);
+    const userData = fake.module.app.getPath('userData');
+    expect(JSON.parse(readFileSync(path.join(userData, 'shell.json'), 'utf8'))).toMatchObject({ recordShortcut: 'CommandOrControl+Alt+R' });
+    settingsMenu().find((i) => i.label === 'None')!.click!();
+    expect(fake.shortcuts.size).toBe(0);
+  });
+
+  it('remembers the window size and position, and opens there next time when that is still on a screen', async () => {
+    await launch();
+    const win = fake.windows[0]!;
+    win.userMovesTo({ x: 200, y: 150, width: 1000, height: 700 });
+    win.emit('close');
+    const userData = fake.module.app.getPath('userData');
+    expect(JSON.parse(readFileSync(path.join(userData, 'shell.json'), 'utf8')).window).toEqual({
+      x: 200,
+      y: 150,
+      width: 1000,
+      height: 700,
+      maximized: false,
+    });
+
+    vi.resetModules();
+    fake = makeFakeElectron();
+    writeFileSync(
+      path.join(fake.module.app.getPath('userData'), 'shell.json'),
+      JSON.stringify({ window: { x: 200, y: 150, width: 1000, height: 700, maximized: true } }),
+    );
+    await launch();
+    expect(fake.windows[0]!.options).toMatchObject({ x: 200, y: 150, width: 1000, height: 700 });
+    expect(fake.windows[0]!.maximized).toBe(true);
+  });
+
+  it('starts at login only when asked, from the tray (an XDG autostart entry on Linux, a login item elsewhere)', async () => {
+    await launch();
+    await settle();
+    const item = () => settingsMenu().find((i) => i.label === 'Start at login')!;
+    expect(item()).toMatchObject({ type: 'checkbox', checked: false });
+    item().click!();
+    expect(item().checked).toBe(true);
+    const autostart = path.join(process.env.XDG_CONFIG_HOME!, 'autostart', 'motif-control.desktop');
+    if (process.platform === 'linux') {
+      expect(readFileSync(autostart, 'utf8')).toMatch(/^Exec=.+ \/work\/app$/m);
+      item().click!();
+      expect(existsSync(autostart)).toBe(false);
+    } else {
+      expect(fake.loginItems.at(-1)).toMatchObject({ openAtLogin: true });
+    }
   });
 });

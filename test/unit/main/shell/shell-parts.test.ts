@@ -1,0 +1,188 @@
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { RigSummary } from '../../../../src-main/contract/requests/rigs';
+import type { CameraStatusView, RigStatus } from '../../../../src-main/contract/requests/status';
+import { buildTrayModel } from '../../../../src-main/core/tray/tray-menu';
+import { StartAtLogin, type LoginApp } from '../../../../src-main/shell/login-item';
+import { recordToggleAction, registerRecordShortcut, shortcutLabel } from '../../../../src-main/shell/record-shortcut';
+import { memorySettings } from '../../../../src-main/shell/shell-settings';
+import { trayIconFile, trayIconState, trayPanel, type TrayIconState } from '../../../../src-main/shell/tray-icons';
+import { rememberWindowState, restoredBounds } from '../../../../src-main/shell/window-state';
+
+const root = path.resolve(import.meta.dirname, '../../../..');
+const rig = (id: string): RigSummary => ({
+  id,
+  name: `Arena ${id}`,
+  host: '127.0.0.1',
+  port: 6083,
+  tags: [],
+  simulated: false,
+  notes: '',
+  trust: null,
+  preset: {},
+  keyState: 'keychain',
+  createdAt: '2026-11-25T00:00:00Z',
+});
+const camera = (recording: boolean): CameraStatusView => ({
+  serial: 'FAKE0',
+  name: null,
+  connected: true,
+  state: recording ? 'recording' : 'idle',
+  recording: recording ? { filename: 'x', startedAtMs: 0, durationSeconds: null, elapsedSeconds: null, remainingSeconds: null } : null,
+  playbackStatus: null,
+  playbackProgress: null,
+  copying: false,
+  exporting: false,
+  timeZone: null,
+  error: null,
+});
+const status = (rigId: string, state: RigStatus['state'], recording = false, stale = false): RigStatus => ({
+  rigId,
+  rigName: rigId,
+  state,
+  stale,
+  problem: null,
+  lastSeenAtMs: 0,
+  checkedAtMs: 0,
+  retryDelayMs: null,
+  version: '5.2',
+  clockOffsetMs: 0,
+  cameras: [camera(recording)],
+});
+const model = (...statuses: RigStatus[]) => buildTrayModel(statuses.map((s) => rig(s.rigId)), statuses, 0);
+
+describe('tray icon', () => {
+  it('shows recording, offline and problem at a glance, and both when a rig records while another needs attention', () => {
+    const cases: [RigStatus[], TrayIconState][] = [
+      [[], 'idle'],
+      [[status('a', 'online')], 'idle'],
+      [[status('a', 'online', true)], 'recording'],
+      [[status('a', 'offline')], 'offline'],
+      [[status('a', 'online', false, true)], 'offline'],
+      [[status('a', 'key-rejected'), status('b', 'offline')], 'problem'],
+      [[status('a', 'keychain-unavailable')], 'problem'],
+      [[status('a', 'online', true), status('b', 'offline')], 'recording-offline'],
+      [[status('a', 'online', true), status('b', 'untrusted')], 'recording-problem'],
+    ];
+    for (const [statuses, state] of cases) expect(trayIconState(model(...statuses)), JSON.stringify(statuses.map((s) => s.state))).toBe(state);
+  });
+
+  it('has a drawn file for every state: light and dark panels, macOS template images at 1x and 2x', () => {
+    const states: TrayIconState[] = ['idle', 'recording', 'offline', 'problem', 'recording-offline', 'recording-problem'];
+    for (const state of states) {
+      for (const [platform, panel] of [['linux', 'dark'], ['win32', 'light'], ['darwin', 'light']] as const) {
+        const file = path.join(root, 'assets', trayIconFile(state, platform, panel));
+        expect(existsSync(file), file).toBe(true);
+        if (platform === 'darwin') expect(existsSync(file.replace(/\.png$/, '@2x.png'))).toBe(true);
+      }
+      expect(trayIconFile(state, 'linux', 'light')).toBe(`tray/${state}-light.png`);
+      expect(trayIconFile(state, 'darwin', 'dark')).toBe(`tray/${state}Template.png`);
+    }
+  });
+
+  it("follows the panel's theme: the setting, Windows' taskbar, a dark panel on Linux", () => {
+    const theme = { shouldUseDarkColors: false, shouldUseDarkColorsForSystemIntegratedUI: true };
+    expect(trayPanel('light', 'linux', theme)).toBe('light');
+    expect(trayPanel('auto', 'linux', theme)).toBe('dark');
+    expect(trayPanel('auto', 'win32', theme)).toBe('dark');
+    expect(trayPanel('auto', 'win32', { ...theme, shouldUseDarkColorsForSystemIntegratedUI: false })).toBe('light');
+  });
+});
+
+describe('record / stop all shortcut', () => {
+  it("does what the tray's own top items would: stop every recording rig, else start the idle ones", () => {
+    expect(recordToggleAction(null)).toBeNull();
+    expect(recordToggleAction(model())).toBeNull();
+    expect(recordToggleAction(model(status('a', 'offline')))).toBeNull();
+    expect(recordToggleAction(model(status('a', 'online'), status('b', 'online')))).toEqual({ kind: 'start', rigIds: ['a', 'b'] });
+    expect(recordToggleAction(model(status('a', 'online', true), status('b', 'online')))).toEqual({ kind: 'stop', rigIds: ['a'] });
+  });
+
+  it('reads as the platform writes it, and says why it cannot be registered', () => {
+    expect(shortcutLabel('CommandOrControl+Shift+R', 'linux')).toBe('Ctrl+Shift+R');
+    expect(shortcutLabel('CommandOrControl+Alt+R', 'darwin')).toBe('Cmd+Option+R');
+    const registered: string[] = [];
+    const gs = {
+      register: (a: string) => {
+        if (a === 'bad') throw new Error('Failed to parse');
+        if (a === 'F9') return false;
+        registered.push(a);
+        return true;
+      },
+      unregister: (a: string) => void registered.splice(registered.indexOf(a), 1),
+    };
+    expect(registerRecordShortcut(gs, null, 'F8', () => {})).toEqual({ ok: true });
+    expect(registerRecordShortcut(gs, 'F8', 'F9', () => {})).toEqual({ ok: false, reason: 'F9 is taken by another program' });
+    expect(registered).toEqual([]);
+    expect(registerRecordShortcut(gs, null, 'bad', () => {})).toMatchObject({ ok: false, reason: expect.stringMatching(/not a shortcut/) });
+    expect(registerRecordShortcut(gs, null, null, () => {})).toEqual({ ok: true });
+  });
+});
+
+describe('window state', () => {
+  const screen = [{ workArea: { x: 0, y: 0, width: 1920, height: 1050 } }];
+
+  it('opens where it was while that is on a screen, else with its size only', () => {
+    const saved = { x: 300, y: 200, width: 1100, height: 700, maximized: false };
+    expect(restoredBounds(null, screen)).toEqual({});
+    expect(restoredBounds(saved, screen)).toEqual({ x: 300, y: 200, width: 1100, height: 700 });
+    // The second monitor it was on is gone.
+    expect(restoredBounds({ ...saved, x: 2500 }, screen)).toEqual({ width: 1100, height: 700 });
+    expect(restoredBounds({ ...saved, x: 1900 }, screen)).toEqual({ width: 1100, height: 700 });
+  });
+
+  it('saves after moving stops and at once on close', async () => {
+    const settings = memorySettings();
+    const listeners = new Map<string, () => void>();
+    let bounds = { x: 10, y: 20, width: 900, height: 650 };
+    const win = {
+      on: (event: string, fn: () => void) => listeners.set(event, fn),
+      getNormalBounds: () => bounds,
+      isMaximized: () => false,
+      isDestroyed: () => false,
+    };
+    rememberWindowState(win as never, settings, 10);
+    listeners.get('move')!();
+    expect(settings.values.window).toBeNull();
+    await new Promise((r) => setTimeout(r, 30));
+    expect(settings.values.window).toEqual({ ...bounds, maximized: false });
+    bounds = { x: 50, y: 60, width: 1000, height: 700 };
+    listeners.get('close')!();
+    expect(settings.values.window).toEqual({ ...bounds, maximized: false });
+  });
+});
+
+describe('start at login', () => {
+  const app = (): LoginApp & { items: unknown[] } => {
+    const items: { openAtLogin: boolean }[] = [];
+    return {
+      items,
+      isPackaged: true,
+      getAppPath: () => '/app',
+      setLoginItemSettings: (s) => void items.push(s),
+      getLoginItemSettings: () => ({ openAtLogin: items.at(-1)?.openAtLogin ?? false }),
+    };
+  };
+
+  it("uses Electron's login items on macOS and Windows", () => {
+    const a = app();
+    const login = new StartAtLogin(a, { platform: 'darwin', env: {}, home: '/Users/lab', execPath: '/Applications/Motif Control.app/Contents/MacOS/Motif Control' });
+    expect(login.isEnabled()).toBe(false);
+    login.set(true);
+    expect(a.items).toEqual([{ openAtLogin: true }]);
+    expect(login.isEnabled()).toBe(true);
+  });
+
+  it('writes and removes an XDG autostart entry on Linux that runs the AppImage', () => {
+    const home = mkdtempSync(path.join(tmpdir(), 'motif-home-'));
+    const login = new StartAtLogin(app(), { platform: 'linux', env: { APPIMAGE: '/home/lab/Apps/Motif Control.AppImage' }, home, execPath: '/tmp/.mount/motif-control' });
+    login.set(true);
+    const file = path.join(home, '.config/autostart/motif-control.desktop');
+    expect(readFileSync(file, 'utf8')).toContain('Exec="/home/lab/Apps/Motif Control.AppImage"\n');
+    expect(login.isEnabled()).toBe(true);
+    login.set(false);
+    expect(existsSync(file)).toBe(false);
+  });
+});
