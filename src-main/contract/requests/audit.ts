@@ -29,15 +29,18 @@ export const AuditFilter = z
   .strict();
 export type AuditFilter = z.infer<typeof AuditFilter>;
 
+/** Lines of the log files that are no entry (cut short by a crash, or damaged); absent when there are none. */
+const Unreadable = z.number().int().positive().optional();
+
 export const auditRequests = {
   /** The newest matching entries first, at most `limit`. */
   'audit.query': {
     args: AuditFilter.extend({ limit: z.number().int().positive().max(10_000).default(200) }).strict(),
-    result: z.object({ entries: z.array(AuditEntry), truncated: z.boolean() }),
+    result: z.object({ entries: z.array(AuditEntry), truncated: z.boolean(), unreadable: Unreadable }),
   },
   /** Matching entries oldest first, as CSV or JSON text. */
   'audit.export': {
     args: AuditFilter.extend({ format: z.enum(['csv', 'json']) }).strict(),
-    result: z.object({ format: z.enum(['csv', 'json']), text: z.string(), count: z.number().int() }),
+    result: z.object({ format: z.enum(['csv', 'json']), text: z.string(), count: z.number().int(), unreadable: Unreadable }),
   },
 } as const;

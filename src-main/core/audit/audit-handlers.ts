@@ -7,15 +7,18 @@ import type { AuditLog, AuditQuery } from './audit-log';
 export function auditHandlers(log: AuditLog): Pick<Handlers, 'audit.query' | 'audit.export'> {
   return {
     'audit.query': async ({ limit, ...filter }) => {
-      const entries = await log.read(toQuery(filter));
-      return ok({ entries: entries.slice(-limit).reverse(), truncated: entries.length > limit });
+      const { entries, unreadable } = await log.scan(toQuery(filter));
+      return ok({ entries: entries.slice(-limit).reverse(), truncated: entries.length > limit, ...unreadableCount(unreadable) });
     },
     'audit.export': async ({ format, ...filter }) => {
-      const entries = await log.read(toQuery(filter));
-      return ok({ format, text: formatAudit(entries, format), count: entries.length });
+      const { entries, unreadable } = await log.scan(toQuery(filter));
+      return ok({ format, text: formatAudit(entries, format), count: entries.length, ...unreadableCount(unreadable) });
     },
   };
 }
+
+/** Said only when some lines could not be read. */
+const unreadableCount = (unreadable: number) => (unreadable > 0 ? { unreadable } : {});
 
 export function toQuery(filter: AuditFilter): AuditQuery {
   return {

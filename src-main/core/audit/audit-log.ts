@@ -2,7 +2,7 @@
  * The lab's record of every command sent to a rig: append-only JSON Lines in the config
  * folder, rotated by size (audit.jsonl, then audit.1.jsonl ... oldest last).
  */
-import { appendFile, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AuditEntry } from '../../contract/requests/audit';
 import { readFileIfExists } from '../files/atomic-file';
@@ -29,6 +29,13 @@ export interface AuditQuery {
   rigId?: string;
 }
 
+/** What a read found: the matching entries, and how many lines of the files could not be read at all. */
+export interface AuditScan {
+  entries: AuditEntry[];
+  /** Lines that are not an entry (cut short by a crash, or damaged), in any file, whatever the query. */
+  unreadable: number;
+}
+
 /** A command as the client saw it, before it is written down. */
 export interface CommandRecord {
   rigId: string;
@@ -48,7 +55,7 @@ export class AuditLog {
   readonly #maxBytes: number;
   readonly #keepFiles: number;
   readonly #onError: (e: unknown) => void;
-  #size: number | null = null;
+  #dirReady = false;
   #queue: Promise<void> = Promise.resolve();
 
   constructor(options: AuditLogOptions) {
@@ -84,39 +91,44 @@ export class AuditLog {
 
   /** Matching entries, oldest first. */
   async read(query: AuditQuery = {}): Promise<AuditEntry[]> {
+    return (await this.scan(query)).entries;
+  }
+
+  /** Matching entries, oldest first, and the count of lines that are no entry. */
+  async scan(query: AuditQuery = {}): Promise<AuditScan> {
     await this.flush();
-    const out: AuditEntry[] = [];
+    const entries: AuditEntry[] = [];
+    let unreadable = 0;
     for (let i = await this.#lastIndex(); i >= 0; i--) {
       const text = await readFileIfExists(this.fileAt(i));
       if (!text) continue;
       for (const line of text.split('\n')) {
         if (line.trim() === '') continue;
-        let entry: AuditEntry;
-        try {
-          // Lines written before entries carried words get them from the table now.
-          const stored = JSON.parse(line) as Omit<AuditEntry, 'words'> & { words?: string };
-          entry = { ...stored, words: stored.words ?? callInWords(stored.endpoint, stored.args) };
-        } catch {
-          continue; // a line cut short by a crash
-        }
-        if (matches(entry, query)) out.push(entry);
+        const entry = parseLine(line);
+        if (entry === null) unreadable++; // cut short by a crash, or damaged
+        else if (matches(entry, query)) entries.push(entry);
       }
     }
-    return out;
+    return { entries, unreadable };
   }
 
   async #write(line: string): Promise<void> {
-    const bytes = Buffer.byteLength(line);
-    if (this.#size === null) {
+    if (!this.#dirReady) {
       await mkdir(this.dir, { recursive: true });
-      this.#size = await stat(this.currentPath).then((s) => s.size, () => 0);
+      this.#dirReady = true;
     }
-    if (this.#size > 0 && this.#size + bytes > this.#maxBytes) {
-      await this.#rotate();
-      this.#size = 0;
+    // Sizes are asked every time: motifctl and the app append to the same file.
+    const size = await sizeOf(this.currentPath);
+    if (size > 0 && size + Buffer.byteLength(line) > this.#maxBytes) await this.#rotate();
+    const file = await open(this.currentPath, 'a+', 0o600);
+    try {
+      // A line cut short by a crash (of any process) must not swallow this one.
+      const { size: now } = await file.stat();
+      const torn = now > 0 && !(await endsWithNewline(file, now));
+      await file.write(torn ? `\n${line}` : line);
+    } finally {
+      await file.close();
     }
-    await appendFile(this.currentPath, line, { mode: 0o600 });
-    this.#size += bytes;
   }
 
   async #rotate(): Promise<void> {
@@ -155,6 +167,57 @@ export function toEntry(c: CommandRecord): AuditEntry {
     errorMessage: c.error ? String(redactSecrets(c.error.message, c.secretValues)) : null,
     durationMs: Math.round(c.durationMs * 10) / 10,
   };
+}
+
+/** One stored line as an entry, or null when it is none (torn, damaged, not an object of the entry's fields). */
+function parseLine(line: string): AuditEntry | null {
+  let stored: unknown;
+  try {
+    stored = JSON.parse(line);
+  } catch {
+    return null;
+  }
+  if (!isStoredEntry(stored)) return null;
+  try {
+    // Lines written before entries carried words get them from the table now.
+    return { ...stored, words: stored.words ?? callInWords(stored.endpoint, stored.args) };
+  } catch {
+    return null;
+  }
+}
+
+const STRING_FIELDS = ['at', 'rigId', 'rigName', 'endpoint', 'method'] as const;
+
+function isStoredEntry(v: unknown): v is Omit<AuditEntry, 'words'> & { words?: string } {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
+  const e = v as Record<string, unknown>;
+  const isObject = (x: unknown) => x !== null && typeof x === 'object' && !Array.isArray(x);
+  const isTextOrNull = (x: unknown) => x === null || typeof x === 'string';
+  return (
+    STRING_FIELDS.every((k) => typeof e[k] === 'string') &&
+    isObject(e.args) &&
+    (e.outcome === 'ok' || e.outcome === 'error') &&
+    isTextOrNull(e.errorCode) &&
+    isTextOrNull(e.errorMessage) &&
+    typeof e.durationMs === 'number' &&
+    (e.words === undefined || typeof e.words === 'string')
+  );
+}
+
+async function sizeOf(path: string): Promise<number> {
+  return stat(path).then(
+    (s) => s.size,
+    (e: NodeJS.ErrnoException) => {
+      if (e.code === 'ENOENT') return 0;
+      throw e;
+    },
+  );
+}
+
+async function endsWithNewline(file: FileHandle, size: number): Promise<boolean> {
+  const last = Buffer.alloc(1);
+  const { bytesRead } = await file.read(last, 0, 1, size - 1);
+  return bytesRead === 0 || last[0] === 0x0a;
 }
 
 function matches(e: AuditEntry, q: AuditQuery): boolean {

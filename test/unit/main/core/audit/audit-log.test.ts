@@ -1,8 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RigCallError } from '../../../../../src-main/core/motif-api/rig-call-error';
 import { AuditLog } from '../../../../../src-main/core/audit/audit-log';
 import { AuditedMotifClient } from '../../../../../src-main/core/audit/audited-client';
+import { auditHandlers } from '../../../../../src-main/core/audit/audit-handlers';
 import { SimRigsHarness } from '../registry/rig-fixture';
 import type { AuditEntry } from '../../../../../src-main/contract/requests/audit';
 import { auditEntry as entry } from './audit-fixture';
@@ -100,5 +103,64 @@ describe('AuditLog files', () => {
     const from = Date.UTC(2026, 0, 1, 12, 0, 2);
     expect((await second.read({ fromMs: from })).map((e) => e.args.filename)).toEqual(['run-2', 'run-3']);
     expect((await second.read({ toMs: from })).map((e) => e.args.filename)).toEqual(['run-1', 'run-2']);
+  });
+});
+
+describe('AuditLog after a crash mid-line', () => {
+  const dirs: string[] = [];
+  const tempDir = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'motif-audit-torn-'));
+    dirs.push(dir);
+    return dir;
+  };
+  afterEach(() => {
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+  const torn = (e: AuditEntry) => JSON.stringify(e).slice(0, 40);
+
+  it('starts the next entry on a new line after a torn last line, in a new process', async () => {
+    const configDir = tempDir();
+    const first = new AuditLog({ configDir });
+    await first.append(entry(1));
+    appendFileSync(first.currentPath, torn(entry(2)));
+    const second = new AuditLog({ configDir });
+    await second.append(entry(3));
+    const scan = await second.scan();
+    expect(scan.entries.map((e) => e.args.filename)).toEqual(['run-1', 'run-3']);
+    expect(scan.unreadable).toBe(1);
+  });
+
+  it('starts the next entry on a new line when another process tore the file since this one last wrote', async () => {
+    const log = new AuditLog({ configDir: tempDir() });
+    await log.append(entry(1));
+    appendFileSync(log.currentPath, torn(entry(2)));
+    await log.append(entry(3));
+    await log.append(entry(4));
+    expect((await log.read()).map((e) => e.args.filename)).toEqual(['run-1', 'run-3', 'run-4']);
+  });
+
+  it('counts unreadable lines in every file and reports them with audit.query and audit.export', async () => {
+    const log = new AuditLog({ configDir: tempDir(), maxFileBytes: 400 });
+    await log.append(entry(1));
+    await log.append(entry(2)); // rotated: entry 1 is in audit.1.jsonl
+    expect(existsSync(log.fileAt(1))).toBe(true);
+    appendFileSync(log.fileAt(1), 'not json\n42\n{"at":"2026-01-01T12:00:00.000Z"}\n');
+    appendFileSync(log.currentPath, '{"rigId":\n');
+    const scan = await log.scan();
+    expect(scan.entries.map((e) => e.args.filename)).toEqual(['run-1', 'run-2']);
+    expect(scan.unreadable).toBe(4);
+    const handlers = auditHandlers(log);
+    expect(await handlers['audit.query']({ limit: 10 })).toMatchObject({ ok: true, value: { truncated: false, unreadable: 4 } });
+    expect(await handlers['audit.export']({ format: 'json' })).toMatchObject({ ok: true, value: { count: 2, unreadable: 4 } });
+    // A filter narrows the entries, not the count of lines that could not be read at all.
+    expect(await handlers['audit.query']({ limit: 10, rigId: 'nope' })).toMatchObject({ ok: true, value: { entries: [], unreadable: 4 } });
+  });
+
+  it('says nothing of unreadable lines when there are none', async () => {
+    const log = new AuditLog({ configDir: tempDir() });
+    await log.append(entry(1));
+    expect(await log.scan()).toMatchObject({ unreadable: 0 });
+    const r = await auditHandlers(log)['audit.query']({ limit: 10 });
+    expect(r.ok && 'unreadable' in r.value).toBe(false);
   });
 });
