@@ -38,6 +38,8 @@ const CLIENT_SIDE = new Set([
   'ERR_INVALID_ARG_VALUE',
   'ERR_UNESCAPED_CHARACTERS',
 ]);
+/** What OpenSSL says when the other end answers the TLS hello with something that is not TLS (plain HTTP). */
+const NOT_TLS = new Set(['ERR_SSL_WRONG_VERSION_NUMBER', 'ERR_SSL_PACKET_LENGTH_TOO_LONG', 'ERR_SSL_HTTP_REQUEST', 'ERR_SSL_UNKNOWN_PROTOCOL']);
 /** OpenSSL verification codes Node reports as `err.code`, plus Node's own TLS errors. */
 const TLS_TRUST = /^(DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_|CERT_|ERR_TLS_|ERR_SSL_|INVALID_CA|INVALID_PURPOSE|HOSTNAME_MISMATCH)/;
 
@@ -93,6 +95,15 @@ export function classifyTransportFailure(error: unknown, ctx: CallContext): Core
   const details = { ...base, causeCode };
   const has = (set: Set<string>) => codes.some((c) => set.has(c));
 
+  const notTls = codes.find((c) => NOT_TLS.has(c));
+  if (notTls) {
+    return new RigCallError(
+      'rig-bad-response',
+      `The rig at ${ctx.rig} answers plain HTTP, not HTTPS (${notTls}). Check the port: Motif's API is served over HTTPS (6083 by default).`,
+      { ...details, causeCode: notTls },
+      { cause: error },
+    );
+  }
   const tlsCode = codes.find((c) => TLS_TRUST.test(c));
   if (tlsCode) {
     return new RigCallError(

@@ -47,6 +47,16 @@ describe('classifyTransportFailure', () => {
     },
   );
 
+  it.each(['ERR_SSL_WRONG_VERSION_NUMBER', 'ERR_SSL_PACKET_LENGTH_TOO_LONG', 'ERR_SSL_HTTP_REQUEST'])(
+    '%s (the port speaks plain HTTP) is said as such, not as an untrusted certificate',
+    (code) => {
+      const e = classifyTransportFailure(sysError(code), ctx);
+      expect(e.code).toBe('rig-bad-response');
+      expect(e.message).toMatch(/answers plain HTTP, not HTTPS/);
+      expect(e.message).not.toMatch(/certificate/);
+    },
+  );
+
   it('finds the code inside a cause chain and inside happy-eyeballs aggregates', () => {
     const wrapped = new Error('outer', { cause: sysError('ECONNREFUSED') });
     expect(classifyTransportFailure(wrapped, ctx).code).toBe('rig-unreachable');

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { SimFleet, SimRig } from '../../../../../src-main/sim';
@@ -253,6 +254,21 @@ describe('MotifClient failures', () => {
     expect(e.code).toBe('tls-fingerprint-changed');
     expect(e.details).toMatchObject({ expectedFingerprint: pinned, actualFingerprint: rig.info.fingerprint256 });
     expect(requestsTo('cameras')).toHaveLength(0); // the key never went out
+  });
+
+  it('says a port that answers plain HTTP is not HTTPS, for a pinned and an unpinned rig alike', async () => {
+    const plain = createHttpServer((_req, res) => res.end('{}'));
+    await new Promise<void>((r) => plain.listen(0, '127.0.0.1', r));
+    try {
+      const port = (plain.address() as AddressInfo).port;
+      for (const trust of [{ kind: 'fingerprint', fingerprint256: rig.info.fingerprint256 }, { kind: 'system' }] as const) {
+        const e = await failure(open(rig, { port, trust }).invoke('version'));
+        expect(e.code).toBe('rig-bad-response');
+        expect(e.message).toMatch(/answers plain HTTP, not HTTPS/);
+      }
+    } finally {
+      plain.close();
+    }
   });
 
   it('refuses the self-signed certificate without a CA file or pin', async () => {
