@@ -1,0 +1,113 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import Ajv from 'ajv';
+import yaml from 'js-yaml';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * Installers cannot be built on a machine without Electron's binary; what can be checked here
+ * is that electron-builder.yml is one electron-builder accepts (its own JSON schema) and that
+ * everything it names is there. The installers themselves are built by .github/workflows/desktop.yml.
+ */
+
+const root = path.resolve(import.meta.dirname, '../../../..');
+const read = (file: string) => readFileSync(path.join(root, file), 'utf8');
+const config = yaml.load(read('electron-builder.yml')) as Record<string, unknown> & {
+  files: string[];
+  asarUnpack: string[];
+  extraMetadata: { main: string };
+  directories: { output: string; buildResources: string };
+  linux: { target: string[]; icon: string };
+  win: { target: string; icon: string };
+  mac: { target: string; icon: string };
+};
+const pkg = JSON.parse(read('package.json')) as {
+  main: string;
+  scripts: Record<string, string>;
+  dependencies: Record<string, string>;
+  optionalDependencies?: Record<string, string>;
+};
+
+/** Width and height from a PNG's IHDR. */
+function pngSize(file: string): { width: number; height: number } {
+  const buf = readFileSync(path.join(root, file));
+  expect(buf.subarray(1, 4).toString('latin1'), `${file} is a PNG`).toBe('PNG');
+  return { width: buf.readUInt32BE(16), height: buf.readUInt32BE(20) };
+}
+
+function walk(dir: string): string[] {
+  if (!existsSync(path.join(root, dir))) return [];
+  return readdirSync(path.join(root, dir), { recursive: true, encoding: 'utf8' })
+    .map((f) => path.posix.join(dir, f.split(path.sep).join('/')))
+    .filter((f) => statSync(path.join(root, f)).isFile());
+}
+
+describe('electron-builder.yml', () => {
+  it("is valid against electron-builder's own JSON schema (node_modules/app-builder-lib/scheme.json)", () => {
+    const schema = JSON.parse(readFileSync(path.join(root, 'node_modules/app-builder-lib/scheme.json'), 'utf8'));
+    const validate = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true }).compile(schema);
+    expect(validate(config), JSON.stringify(validate.errors, null, 2)).toBe(true);
+    // The schema does catch mistakes: an unknown key is refused.
+    expect(validate({ ...config, linux: { ...config.linux, icno: 'x' } })).toBe(false);
+  });
+
+  it('builds AppImage and deb, NSIS and dmg, through npm run dist', () => {
+    expect(config.linux.target).toEqual(['AppImage', 'deb']);
+    expect(config.win.target).toBe('nsis');
+    expect(config.mac.target).toBe('dmg');
+    expect(pkg.scripts.dist).toBe('node scripts/dist.mjs');
+    expect(read('scripts/dist.mjs')).toMatch(/electron-builder\.yml/);
+  });
+
+  it('names icons that exist, large enough for every platform (dmg and ico are made from 512 px and up)', () => {
+    for (const icon of new Set([config.linux.icon, config.win.icon, config.mac.icon])) {
+      expect(existsSync(path.join(root, icon)), icon).toBe(true);
+      const { width, height } = pngSize(icon);
+      expect(width).toBe(height);
+      expect(width).toBeGreaterThanOrEqual(512);
+    }
+  });
+
+  it('ships the built app and the tray icons the shell loads, and nothing of release/ or the build stamp', () => {
+    const include = config.files.filter((f) => !f.startsWith('!'));
+    expect(include).toEqual(expect.arrayContaining(['dist/**', 'assets/**', 'package.json']));
+    for (const pattern of include) {
+      const base = pattern.replace(/\/\*\*.*$/, '');
+      // dist/ is made by `npm run build` (scripts/build.mjs, which `npm run dist` runs first).
+      if (base === 'dist') expect(read('scripts/build.mjs')).toContain("out: 'dist/main/main.js'");
+      else expect(existsSync(path.join(root, base)), pattern).toBe(true);
+    }
+    // Every tray icon the shell can ask for is under assets/.
+    const shipped = walk('assets');
+    for (const file of ['assets/icon.png', 'assets/tray/idle-dark.png', 'assets/tray/recording-problemTemplate@2x.png']) expect(shipped).toContain(file);
+    expect(config.directories.output).toBe('release');
+    expect(existsSync(path.join(root, config.directories.buildResources)), 'buildResources must not be a shipped folder').toBe(false);
+    expect(read('.gitignore')).toMatch(/^\/?release\/?$/m);
+  });
+
+  it("starts the app from package.json's main, which the build writes", () => {
+    expect(config.extraMetadata.main).toBe(pkg.main);
+    expect(read('scripts/build.mjs')).toContain(`out: '${pkg.main}'`);
+  });
+
+  it('rebuilds and unpacks the native modules from asar: keytar and zeromq, both dependencies of the app', () => {
+    expect(config.npmRebuild).toBe(true);
+    const deps = { ...pkg.dependencies, ...pkg.optionalDependencies };
+    for (const name of ['keytar', 'zeromq']) {
+      expect(config.asarUnpack).toContain(`node_modules/${name}/**`);
+      expect(deps[name], `${name} in dependencies or optionalDependencies`).toBeDefined();
+    }
+  });
+
+  it('has a CI workflow building the installers on Linux, Windows and macOS and running the Electron smoke test', () => {
+    const workflow = yaml.load(read('.github/workflows/desktop.yml')) as {
+      jobs: Record<string, { strategy: { matrix: { os: string[] } }; steps: { run?: string; uses?: string }[] }>;
+    };
+    const job = Object.values(workflow.jobs)[0]!;
+    expect(job.strategy.matrix.os).toEqual(expect.arrayContaining(['ubuntu-latest', 'windows-latest', 'macos-latest']));
+    const runs = job.steps.map((s) => s.run ?? '').join('\n');
+    expect(runs).toMatch(/npm run dist/);
+    expect(runs).toMatch(/xvfb-run[^\n]*npm run test:electron/);
+    expect(existsSync(path.join(root, 'test/electron/smoke.spec.ts'))).toBe(true);
+  });
+});
