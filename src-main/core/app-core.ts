@@ -63,6 +63,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     (e) => log.error('rig summaries for rigs.changed failed', e),
   );
   const monitoring = startRigMonitoring({ configDir, rigs: rigs.registry, clientFor: (id) => rigs.connector.clientFor(id), audit, events, log });
+  monitoring.outbox.reportTo(rigs.notices); // a damaged outbox file set aside is told in the window
   const simulated = new SimulatedRigHost(rigs.registry, rigs.secrets, configDir, log);
   const stopSimulatorCleanup = rigs.registry.onChange((list) => {
     for (const id of simulated.runningRigIds()) if (!list.some((r) => r.id === id)) void simulated.forget(id);

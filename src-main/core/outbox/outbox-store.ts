@@ -1,4 +1,6 @@
 /** The outbox file: every rig's queued changes in order, in the config folder, replaced atomically. */
+import { existsSync } from 'node:fs';
+import { rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { OutboxEntry } from '../../contract/requests/outbox';
@@ -10,37 +12,150 @@ export const OUTBOX_FILE_NAME = 'outbox.json';
 /** As kept on disk: the arguments exactly as they will be sent (wire JSON keeps ±Infinity). */
 export type StoredEntry = Omit<OutboxEntry, 'words'>;
 
-const OutboxFile = z.object({ version: z.literal(1), entries: z.array(OutboxEntry.omit({ words: true })) });
+const StoredEntrySchema = OutboxEntry.omit({ words: true });
+const OutboxFile = z.object({ version: z.literal(1), entries: z.array(StoredEntrySchema) });
+
+/** A damaged outbox file that was set aside: where it went, why, and what of it was kept. */
+export interface OutboxDamage {
+  path: string;
+  movedTo: string;
+  reason: string;
+  /** Entries read from it and kept in the new file. */
+  kept: number;
+  /** The kept entries, as "Rig 1: schedule/clear". */
+  keptChanges: string[];
+  /** What the entries that could not be kept were, as far as the text tells ("Rig 1: schedule/clear"). */
+  lost: string[];
+  /** Entries the text seemed to hold that could not be kept, when not every one could be named. */
+  lostCount: number;
+}
+
+type Parsed = { ok: true; entries: StoredEntry[] } | { ok: false; reason: string; salvaged: StoredEntry[]; lost: string[]; lostCount: number };
+
+export interface OutboxStoreOptions {
+  /** Told once for each damaged file set aside. */
+  onDamage?: (damage: OutboxDamage) => void;
+  now?: () => Date;
+}
 
 export class OutboxStore {
   readonly path: string;
+  readonly #options: OutboxStoreOptions;
   #queue: Promise<unknown> = Promise.resolve();
 
-  constructor(configDir: string) {
+  constructor(configDir: string, options: OutboxStoreOptions = {}) {
     this.path = join(configDir, OUTBOX_FILE_NAME);
+    this.#options = options;
   }
 
+  /**
+   * Every entry. A damaged file (cut short, not JSON, not an outbox, an entry that is not
+   * one) is set aside with a timestamped name and reported; the entries that could be read
+   * are kept, and the outbox goes on from them.
+   */
   async read(): Promise<StoredEntry[]> {
     const text = await readFileIfExists(this.path);
     if (text === undefined) return [];
-    const parsed = OutboxFile.safeParse(parseWire(text));
-    if (!parsed.success) throw new Error(`The outbox file ${this.path} is not readable: ${parsed.error.issues[0]?.message ?? 'bad shape'}.`);
-    return parsed.data.entries;
+    const parsed = parseOutbox(text);
+    if (parsed.ok) return parsed.entries;
+    // Set aside one at a time, reading the file again first: it may have been dealt with meanwhile.
+    return this.#exclusive(() => this.#readRepairing());
   }
 
   /**
    * Read, change, write, one change at a time. The file is read afresh each time, so a
-   * change made by another process (motifctl) between two updates is kept.
+   * change made by another process (motifctl) between two updates is kept. Nothing is
+   * written when the change left every entry as it was.
    */
   update<T>(change: (entries: StoredEntry[]) => T): Promise<{ result: T; entries: StoredEntry[] }> {
-    const run = async () => {
-      const entries = await this.read();
+    return this.#exclusive(async () => {
+      const entries = await this.#readRepairing();
+      const before = stringifyWire({ version: 1, entries });
       const result = change(entries);
-      await writeFileAtomic(this.path, stringifyWire({ version: 1, entries }));
+      const after = stringifyWire({ version: 1, entries });
+      if (after !== before) await writeFileAtomic(this.path, after);
       return { result, entries };
-    };
-    const next = this.#queue.then(run, run);
+    });
+  }
+
+  /** Runs `work` alone among this store's reads-for-repair and updates. */
+  #exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.#queue.then(work, work);
     this.#queue = next.catch(() => undefined);
     return next;
+  }
+
+  /** The entries, setting a damaged file aside first; only inside #exclusive. */
+  async #readRepairing(): Promise<StoredEntry[]> {
+    const text = await readFileIfExists(this.path);
+    if (text === undefined) return [];
+    const parsed = parseOutbox(text);
+    if (parsed.ok) return parsed.entries;
+    const movedTo = this.#asideName();
+    await rename(this.path, movedTo);
+    await writeFileAtomic(this.path, stringifyWire({ version: 1, entries: parsed.salvaged }));
+    this.#options.onDamage?.({
+      path: this.path,
+      movedTo,
+      reason: parsed.reason,
+      kept: parsed.salvaged.length,
+      keptChanges: parsed.salvaged.map((e) => `${e.rigName}: ${e.endpoint}`),
+      lost: parsed.lost,
+      lostCount: parsed.lostCount,
+    });
+    return parsed.salvaged;
+  }
+
+  #asideName(): string {
+    // 2026-11-25T12-00-00Z: an ISO time without milliseconds, safe in file names on every platform.
+    const stamp = (this.#options.now?.() ?? new Date()).toISOString().replace(/\.\d+Z$/, 'Z').replace(/:/g, '-');
+    const base = `${this.path}.corrupt-${stamp}`;
+    let aside = base;
+    for (let n = 2; existsSync(aside); n++) aside = `${base}-${n}`;
+    return aside;
+  }
+}
+
+/** The file's entries, or why it cannot be used with what of it can be kept and what is lost. */
+function parseOutbox(text: string): Parsed {
+  let raw: unknown;
+  try {
+    raw = parseWire(text);
+  } catch {
+    const named = namedChanges(text);
+    const reason = text.trimStart().startsWith('{') ? 'it is cut short or not valid JSON' : 'it is not JSON';
+    return { ok: false, reason, salvaged: [], lost: named, lostCount: named.length };
+  }
+  const whole = OutboxFile.safeParse(raw);
+  if (whole.success) return { ok: true, entries: whole.data.entries };
+  const file = raw as { version?: unknown; entries?: unknown } | null;
+  if (typeof file !== 'object' || file === null || Array.isArray(file) || file.version !== 1 || !Array.isArray(file.entries)) {
+    const named = namedChanges(text);
+    return { ok: false, reason: 'it does not hold an outbox (version 1 with a list of entries)', salvaged: [], lost: named, lostCount: named.length };
+  }
+  const salvaged: StoredEntry[] = [];
+  const lost: string[] = [];
+  for (const candidate of file.entries) {
+    const entry = StoredEntrySchema.safeParse(candidate);
+    if (entry.success) salvaged.push(entry.data);
+    else lost.push(...(namedChanges(JSON.stringify(candidate) ?? '').slice(0, 1)));
+  }
+  const lostCount = file.entries.length - salvaged.length;
+  return { ok: false, reason: `${lostCount} of its ${file.entries.length} entries are not outbox entries`, salvaged, lost, lostCount };
+}
+
+/** "Rig 1: schedule/clear" for each entry whose rig name and endpoint can still be found in the text. */
+function namedChanges(text: string): string[] {
+  const found: string[] = [];
+  const pattern = /"rigName"\s*:\s*"((?:[^"\\]|\\.)*)"[^{}]*?"endpoint"\s*:\s*"((?:[^"\\]|\\.)*)"/g;
+  for (const m of text.matchAll(pattern)) found.push(`${unescape(m[1]!)}: ${unescape(m[2]!)}`);
+  return found;
+}
+
+function unescape(s: string): string {
+  try {
+    return JSON.parse(`"${s}"`) as string;
+  } catch {
+    return s;
   }
 }

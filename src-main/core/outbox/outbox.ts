@@ -12,11 +12,14 @@ import type { RigEndpoints } from '../motif-api/rig-endpoints';
 import type { WireValue } from '../python-json';
 import { callInWords } from '../motif-api/call-words';
 import { redactedWords, redactSecrets, secretFieldNames } from '../audit/audit-redact';
+import type { NoticeBoard } from '../notice-board';
 import { changeKind } from './outbox-policy';
-import { OutboxStore, type StoredEntry } from './outbox-store';
+import { OutboxStore, type OutboxDamage, type StoredEntry } from './outbox-store';
 
 export type ChangeOutcome = { outcome: 'sent'; result: WireValue } | { outcome: 'queued'; entry: OutboxEntry };
 export type OutboxListener = (rigId: string, entries: OutboxEntry[]) => void;
+/** Where the outbox reports what the user must know of (a damaged file set aside): the app's notice board. */
+export type NoticeSink = Pick<NoticeBoard, 'add'>;
 
 export interface OutboxOptions {
   configDir: string;
@@ -29,6 +32,8 @@ export interface OutboxOptions {
   appliedKept?: number;
   /** Where a failure to read or write the outbox file goes (the app's log). */
   onError?: (e: unknown) => void;
+  /** Where a damaged outbox file is reported; also `reportTo`. Without one it is a process warning. */
+  notices?: NoticeSink;
 }
 
 // Failures that mean the command never reached the rig: the entry waits, unchanged.
@@ -39,9 +44,16 @@ export class Outbox {
   readonly #listeners = new Set<OutboxListener>();
   readonly #draining = new Map<string, Promise<void>>();
   readonly #drainAgain = new Set<string>();
+  #notices: NoticeSink | undefined;
 
   constructor(private readonly options: OutboxOptions) {
-    this.store = new OutboxStore(options.configDir);
+    this.#notices = options.notices;
+    this.store = new OutboxStore(options.configDir, { onDamage: (d) => this.#reportDamage(d) });
+  }
+
+  /** Report what the user must know of (a damaged outbox file) on this notice board from now on. */
+  reportTo(notices: NoticeSink): void {
+    this.#notices = notices;
   }
 
   /**
@@ -245,6 +257,19 @@ export class Outbox {
     return outcome.error === null;
   }
 
+  #reportDamage(d: OutboxDamage): void {
+    const kept = d.kept > 0
+      ? `${plural(d.kept, 'queued change')} could be read from it and ${d.kept === 1 ? 'is' : 'are'} kept (${d.keptChanges.join('; ')}).`
+      : 'No queued change could be read from it.';
+    const lost = d.lostCount > 0
+      ? ` ${plural(d.lostCount, 'change')} could not be read${d.lost.length > 0 ? ` (${d.lost.join('; ')})` : ''}: check ${d.lost.length > 0 ? 'those rigs' : 'your rigs'} and send again what they miss.`
+      : '';
+    const message = `The outbox in ${d.path} could not be used as it was: ${d.reason}. It was moved to ${d.movedTo}. ${kept}${lost}`;
+    const details = { path: d.path, movedTo: d.movedTo, reason: d.reason, kept: d.kept, lost: d.lostCount };
+    if (this.#notices) this.#notices.add('error', message, details);
+    else process.emitWarning(message, { code: 'MOTIF_OUTBOX_DAMAGED' });
+  }
+
   #emit(rigId: string, all: StoredEntry[]): void {
     const entries = all.filter((e) => e.rigId === rigId).map(view);
     for (const listener of this.#listeners) {
@@ -256,6 +281,8 @@ export class Outbox {
     }
   }
 }
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function notQueued(rigName: string, endpoint: string) {
   return fail(

@@ -1,7 +1,9 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OutboxEntry } from '../../../../../src-main/contract/requests/outbox';
 import type { RigStatus } from '../../../../../src-main/contract/requests/status';
+import { NoticeBoard } from '../../../../../src-main/core/notice-board';
 import { Outbox, drainWhenOnline } from '../../../../../src-main/core/outbox/outbox';
 import { changeKind } from '../../../../../src-main/core/outbox/outbox-policy';
 import { StatusMonitor } from '../../../../../src-main/core/status/status-monitor';
@@ -157,6 +159,60 @@ describe('Outbox against simulated rigs', () => {
     for (const secret of [apiKey, 'LOOPY-9876-SECRET']) expect(written).not.toContain(secret);
     expect(events.length).toBeGreaterThan(0);
     expect(statuses.length).toBeGreaterThan(0);
+  });
+
+  describe('a damaged outbox file', () => {
+    const entry = (id: string, rigId = 'rig-0') => ({
+      id,
+      rigId,
+      rigName: rigId === 'rig-0' ? 'Rig 0' : 'Rig 1',
+      endpoint: 'schedule/clear',
+      method: 'POST',
+      args: {},
+      state: 'pending',
+      createdAtMs: 1,
+      attempts: 0,
+      lastAttemptAtMs: null,
+      appliedAtMs: null,
+      error: null,
+    });
+    const whole = JSON.stringify({ version: 1, entries: [entry('a', 'rig-1'), entry('b', 'rig-1')] });
+    const damage: [string, string, number][] = [
+      ['truncated', whole.slice(0, whole.length - 40), 0],
+      ['not JSON', 'this is not an outbox\u0000\u0001', 0],
+      ['of the wrong shape', JSON.stringify({ version: 1, entries: { a: entry('a', 'rig-1') } }), 0],
+      ['holding an entry of the wrong shape', JSON.stringify({ version: 1, entries: [entry('a', 'rig-1'), { id: 7, state: 'lost' }] }), 1],
+    ];
+
+    it.each(damage)('when %s: set aside, reported, and changes to online rigs still go', async (_kind, text, kept) => {
+      const { outbox } = await setup();
+      const notices: { level: string; message: string; details?: Record<string, unknown> }[] = [];
+      const board = new NoticeBoard();
+      board.onNotice((n) => notices.push(n));
+      outbox.reportTo(board);
+      writeFileSync(outbox.store.path, text);
+
+      const listed = await outbox.list();
+      expect(listed.map((e) => e.id)).toEqual(kept ? ['a'] : []);
+      const sent = await outbox.submitChange('rig-0', 'schedule/recording/start', task('still-works'));
+      expect(sent.ok && sent.value.outcome).toBe('sent');
+      const configured = await outbox.submitChange('rig-0', 'cameras/configure', { Gain: 2 });
+      expect(configured.ok && configured.value.outcome).toBe('sent');
+
+      const aside = readdirSync(dir).filter((f) => f.startsWith('outbox.json.corrupt-'));
+      expect(aside).toHaveLength(1);
+      expect(readFileSync(join(dir, aside[0]!), 'utf8')).toBe(text);
+      expect(notices).toHaveLength(1);
+      expect(notices[0]!.level).toBe('error');
+      expect(notices[0]!.message).toContain(aside[0]);
+      // What it held, as far as it could be read.
+      if (_kind !== 'not JSON') expect(notices[0]!.message).toMatch(/Rig 1/);
+      expect(notices[0]!.details).toMatchObject({ path: outbox.store.path, kept });
+      // The file is whole again, and read again nothing more is set aside.
+      expect((await outbox.list()).map((e) => e.id)).toEqual(kept ? ['a'] : []);
+      expect(readdirSync(dir).filter((f) => f.startsWith('outbox.json.corrupt-'))).toHaveLength(1);
+      expect(notices).toHaveLength(1);
+    });
   });
 
   it('marks a change left mid-send by a stopped app as failed, for the user to decide', async () => {
