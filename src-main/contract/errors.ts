@@ -6,6 +6,8 @@ export const errorCodes = [
   'unknown-request',
   'forbidden',
   'not-found',
+  /** The name is taken (a task of the same name on the rig): replacing it must be asked for. */
+  'already-exists',
   'rig-unreachable',
   'rig-timeout',
   'tls-untrusted',

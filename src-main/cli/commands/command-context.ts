@@ -42,6 +42,7 @@ export function exitCodeFor(code: ErrorCode): ExitCode {
     case 'key-rejected':
       return EXIT.keyRejected;
     case 'invalid-args':
+    case 'already-exists':
     case 'config-error':
       return EXIT.usage;
     default:

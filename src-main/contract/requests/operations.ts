@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { MotifError } from '../errors';
 import { OPERATIONS, PathSegment, SCHEDULABLE, WireValueSchema, type OperationName } from '../../core/motif-api/operation-table';
-import { JsonValue, Target, TargetOutcomes, Targets } from './targets';
+import { JsonValue, Target, TargetOutcome, TargetOutcomes, Targets } from './targets';
 
 /**
  * Everything the vendor API lets a user do by hand, as requests over one or many
@@ -62,14 +62,37 @@ export const RecordingEntry = z.object({
 });
 export type RecordingEntry = z.infer<typeof RecordingEntry>;
 
+/** When a listed task runs next, by the cron engine on the rig's clock and in the rig's zone. */
+export const TaskNextRun = z.discriminatedUnion('kind', [
+  /** `time`: ISO with the zone's offset; `unixSeconds`: the same instant. */
+  z.object({ kind: z.literal('at'), time: z.string(), unixSeconds: z.number() }),
+  /** Camera-relative: after each recording start, first this many seconds after it (null: never). */
+  z.object({ kind: z.literal('after-start'), firstOffsetSeconds: z.number().nullable() }),
+  /** It does not run again, or its expression cannot be read: the reason in words. */
+  z.object({ kind: z.literal('none'), reason: z.string() }),
+]);
+export type TaskNextRun = z.infer<typeof TaskNextRun>;
+
 export const ScheduledTask = z.object({
   name: z.string(),
   cronExpression: z.string().optional(),
   cameraRelative: z.boolean().optional(),
   endpoint: z.string().optional(),
+  /** What the task runs, in the operation table's words with its arguments ("Set output led on camera FAKE0 to 1"). */
+  words: z.string(),
+  /** What the cron expression means, when it can be read. */
+  cronWords: z.string().optional(),
+  nextRun: TaskNextRun.optional(),
   raw: z.record(z.string(), JsonValue),
 });
 export type ScheduledTask = z.infer<typeof ScheduledTask>;
+
+/**
+ * One target's outcome of `schedule.add`; `note` says what the app could not check (a change
+ * queued for an offline rig replaces a task of the same name when it is applied).
+ */
+export const ScheduleAddOutcome = z.intersection(TargetOutcome, z.object({ note: z.string().optional() }));
+export type ScheduleAddOutcome = z.infer<typeof ScheduleAddOutcome>;
 
 export const operationRequests = {
   'recording.start': { args: z.object({ targets: Targets, options: RecordingOptions }), result: TargetOutcomes },
@@ -96,7 +119,8 @@ export const operationRequests = {
   'outputs.read': { args: z.object({ target: Target }), result: z.record(z.string(), JsonValue) },
   'experiment.message': { args: z.object({ targets: Targets, message: z.string().max(500) }), result: TargetOutcomes },
   'schedule.list': {
-    args: z.object({ rigId: z.string().min(1) }),
+    /** `timeZone`: the rig's IANA zone, for next runs (this computer's zone when absent). */
+    args: z.object({ rigId: z.string().min(1), timeZone: z.string().min(1).max(100).optional() }),
     result: z.object({ rigNowUnixSeconds: z.number().nullable(), tasks: z.array(ScheduledTask) }),
   },
   'schedule.add': {
@@ -107,12 +131,17 @@ export const operationRequests = {
         cronExpression: z.string().min(1).max(200),
         cameraRelative: z.boolean().optional(),
         operation: ScheduledOperation,
+        /**
+         * A rig keeps one task per name and a new one replaces the old. Without `replace`, a name
+         * the rig already has fails that target with 'already-exists' and nothing is sent.
+         */
+        replace: z.boolean().optional(),
       })
       .refine((a) => !a.cameraRelative || SCHEDULABLE[a.operation.kind]?.cameraRelative === true, {
         path: ['cameraRelative'],
         message: 'Only output and camera-parameter tasks can run relative to the recording start; Motif never runs other camera-relative tasks.',
       }),
-    result: TargetOutcomes,
+    result: z.array(ScheduleAddOutcome),
   },
   /**
    * Any operation of the table, by name: its body checked against the table, its words,

@@ -120,6 +120,31 @@ export function valueWords(v: unknown): string {
   return JSON.stringify(v) ?? String(v);
 }
 const cameraWords = (f: CallFacts) => (f.serial === undefined ? 'all cameras' : `camera ${f.serial}`);
+/** 1800 -> "30 min", 5400 -> "1 h 30 min", 45 -> "45 s". */
+function durationWords(v: unknown): string {
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) return valueWords(v);
+  const h = Math.floor(v / 3600);
+  const m = Math.floor((v % 3600) / 60);
+  const s = Math.round((v % 60) * 1000) / 1000;
+  const parts = [h > 0 ? `${h} h` : '', m > 0 ? `${m} min` : '', s > 0 ? `${s} s` : ''].filter(Boolean);
+  return parts.length > 0 ? parts.join(' ') : '0 s';
+}
+/** ", duration 30 min, codec high": the arguments a person checks, in the order given, those present only. */
+function argWords(body: Record<string, unknown>, words: Record<string, (v: unknown) => string | null>): string {
+  const said = Object.entries(words).flatMap(([k, say]) => {
+    const w = body[k] === undefined || body[k] === null ? null : say(body[k]);
+    return w ? [w] : [];
+  });
+  return said.length > 0 ? `, ${said.join(', ')}` : '';
+}
+const recordingWords = (body: Record<string, unknown>) =>
+  argWords(body, {
+    duration: (v) => `duration ${durationWords(v)}`,
+    codec: (v) => `codec ${valueWords(v)}`,
+    filename: (v) => `file name "${valueWords(v)}"`,
+    record_to_store: (v) => (v === true ? 'to the store' : null),
+    metadata: (v) => (v !== null && typeof v === 'object' && Object.keys(v).length > 0 ? `metadata ${pairs(v as Record<string, unknown>)}` : null),
+  });
 const pairs = (body: Record<string, unknown>) =>
   Object.entries(body)
     .map(([k, v]) => `${k} = ${valueWords(v)}`)
@@ -210,7 +235,7 @@ export const OPERATIONS = {
   'recording.start': spec({
     method: 'POST', path: { rig: 'recording/start', camera: 'camera/<serial>/recording/start' }, body: RecordingStartBody,
     result: AnyAnswer, delivery: 'time-critical', summary: 'start recording (all cameras, or one)',
-    words: (f) => `Start recording on ${cameraWords(f)}`,
+    words: (f) => `Start recording on ${cameraWords(f)}${recordingWords(f.body)}`,
     cli: { command: 'record start' },
   }),
   'recording.stop': spec({
@@ -227,13 +252,22 @@ export const OPERATIONS = {
   'recordings.copy': spec({
     method: 'POST', path: { rig: 'recordings/copy_all', camera: 'camera/<serial>/recordings/copy_all' }, body: CopyAllBody,
     result: AnyAnswer, delivery: 'time-critical', summary: 'copy (or move) finished recordings',
-    words: (f) => `${f.body.delete_after ? 'Move' : 'Copy'} recordings of ${cameraWords(f)}`,
+    words: (f) =>
+      `${f.body.delete_after ? 'Move' : 'Copy'} recordings of ${cameraWords(f)}` +
+      (typeof f.body.location === 'string' ? ` to ${f.body.location}` : ''),
     cli: { command: 'recordings copy' },
   }),
   'recordings.export': spec({
     method: 'POST', path: { rig: 'recordings/export_all', camera: 'camera/<serial>/recordings/export_all' },
     body: ExportAllBody, result: AnyAnswer, delivery: 'time-critical', summary: 'export image stores',
-    words: (f) => `Export recordings of ${cameraWords(f)}`,
+    words: (f) =>
+      `Export recordings of ${cameraWords(f)}` +
+      (typeof f.body.path === 'string' ? ` to ${f.body.path}` : '') +
+      argWords(f.body, {
+        codec: (v) => `codec ${valueWords(v)}`,
+        to_store: (v) => (v === true ? 'into the store' : null),
+        delete_after: (v) => (v === true ? 'deleting the originals' : null),
+      }),
     cli: { command: 'recordings export' },
   }),
   'outputs.set': spec({

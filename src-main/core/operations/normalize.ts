@@ -46,8 +46,11 @@ export function recordingEntries(value: unknown): RecordingEntry[] {
   });
 }
 
+/** A task as the rig lists it; its words and next run are added from the table and the cron engine. */
+export type ListedTask = Omit<ScheduledTask, 'words' | 'cronWords' | 'nextRun'>;
+
 /** `answer`: a rig's answer to `schedule`. */
-export function scheduledTasks(answer: unknown): { rigNowUnixSeconds: number | null; tasks: ScheduledTask[] } {
+export function scheduledTasks(answer: unknown): { rigNowUnixSeconds: number | null; tasks: ListedTask[] } {
   const value = answer as WireValue;
   const now = isObj(value) ? (num(value.now) ?? null) : null;
   return {

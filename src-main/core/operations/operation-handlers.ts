@@ -9,8 +9,10 @@ import { OPERATIONS, type WireObject } from '../motif-api/operation-table';
 import type { RigEndpoints } from '../motif-api/rig-endpoints';
 import type { WireValue } from '../python-json';
 import * as cmd from './command-builders';
-import { recordingEntries, scheduledTasks } from './normalize';
+import { isValidTimeZone } from '../cron';
+import { recordingEntries } from './normalize';
 import { runOnTargets, type OperationsDeps } from './run-on-targets';
+import { addScheduledTask, checkableTasks } from './scheduled-tasks';
 
 type OperationName = Extract<
   RequestName,
@@ -85,9 +87,13 @@ export function operationHandlers(deps: OperationsDeps): Pick<Handlers, Operatio
     'outputs.read': ({ target }) =>
       read(target.rigId, async (client) => asObject(await client.invoke('outputs.read', { serial: target.serial }))),
     'experiment.message': ({ targets, message }) => run(targets, (t) => cmd.message(message, t.serial)),
-    'schedule.list': ({ rigId }) => read(rigId, async (client) => scheduledTasks(await client.invoke('schedule'))),
-    'schedule.add': ({ targets, taskName, cronExpression, cameraRelative, operation }) =>
-      run(targets, (t) => cmd.scheduleTask({ taskName, cronExpression, cameraRelative }, operation, t.serial)),
+    'schedule.list': ({ rigId, timeZone }) => {
+      if (timeZone !== undefined && !isValidTimeZone(timeZone)) {
+        return Promise.resolve(fail('invalid-args', `"${timeZone}" is not a time zone name (try e.g. Europe/Vienna).`));
+      }
+      return read(rigId, async (client) => checkableTasks(await client.invoke('schedule'), timeZone));
+    },
+    'schedule.add': async (args) => ok(await addScheduledTask(deps, args)),
     'schedule.clear': ({ rigId, taskName }) => run([{ rigId }], () => cmd.clearSchedule(taskName)),
     'multicam.synchronize': ({ rigIds }) => run(wholeRigs(rigIds), () => cmd.synchronize()),
     'multicam.connect': ({ rigId, serial }) => run([{ rigId }], () => cmd.multicam('connect', serial)),

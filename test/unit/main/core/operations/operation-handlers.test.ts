@@ -199,3 +199,108 @@ describe('any table operation by name, and the table rules every command obeys',
     expect(await call<{ delivery: string }>('rig.call', { rigId: target.rigId, endpoint: 'version' })).toMatchObject({ delivery: 'sent' });
   });
 });
+
+describe('scheduling that cannot lose a task', () => {
+  const recordHourly = (rigId: string, extra: Record<string, unknown> = {}) => ({
+    targets: [{ rigId }],
+    taskName: 'rec_hourly',
+    cronExpression: '0 0 * * * *',
+    operation: { kind: 'recording.start', options: { durationSeconds: 1800 } },
+    ...extra,
+  });
+  const listTasks = async (rigId: string) => (await call<{ tasks: ScheduledTask[] }>('schedule.list', { rigId, timeZone: 'UTC' })).tasks;
+
+  it('refuses a name the rig already has, naming the task there, and replaces it only when asked', async () => {
+    const rigId = rigs[0]!.id;
+    await call('schedule.clear', { rigId });
+    expect(allOk(await call<TargetOutcome[]>('schedule.add', recordHourly(rigId)))).toEqual(['Simulated rig 1:sent']);
+
+    const blink = { operation: { kind: 'outputs.set', name: 'led', value: 1 } };
+    const taken = await call<TargetOutcome[]>('schedule.add', recordHourly(rigId, blink));
+    expect(taken[0]).toMatchObject({
+      ok: false,
+      error: {
+        code: 'already-exists',
+        message:
+          'Simulated rig 1 already has a task named "rec_hourly" (start recording on all cameras, duration 30 min, at "0 0 * * * *"): replace it, or choose another name.',
+        details: { taskName: 'rec_hourly' },
+      },
+    });
+    expect((await listTasks(rigId)).find((t) => t.name === 'rec_hourly')?.endpoint).toBe('recording/start');
+
+    const replaced = await call<TargetOutcome[]>('schedule.add', recordHourly(rigId, { ...blink, replace: true }));
+    expect(allOk(replaced)).toEqual(['Simulated rig 1:sent']);
+    expect((await listTasks(rigId)).find((t) => t.name === 'rec_hourly')?.endpoint).toBe('io/led/set');
+    await call('schedule.clear', { rigId });
+  });
+
+  it('refuses one name twice on one rig in the same request (a second camera would replace the first)', async () => {
+    const rigId = rigs[0]!.id;
+    const added = await call<TargetOutcome[]>('schedule.add', {
+      targets: [{ rigId, serial: 'FAKE0' }, { rigId, serial: 'FAKE1' }],
+      taskName: 'gain_up',
+      cronExpression: '0 0 * * * *',
+      operation: { kind: 'cameras.configure', name: 'Gain', value: 2 },
+    });
+    expect(allOk(added)).toEqual(['Simulated rig 1:sent', 'Simulated rig 1:invalid-args']);
+    await call('schedule.clear', { rigId });
+  });
+
+  it('lists each task with its operation and arguments in words, camera-relative or not, and its next run on the rig clock', async () => {
+    const rigId = rigs[0]!.id;
+    const add = (taskName: string, cronExpression: string, operation: unknown, more: Record<string, unknown> = {}) =>
+      call<TargetOutcome[]>('schedule.add', { targets: [{ rigId, ...more }], taskName, cronExpression, operation });
+    await add('led_on', '0 30 6 * * *', { kind: 'outputs.set', name: 'led', value: 1 });
+    await add('rec_hourly', '0 0 * * * *', { kind: 'recording.start', options: { durationSeconds: 1800 } });
+    await add('to_nas', '0 0 2 * * *', { kind: 'recordings.copy', options: { location: '/mnt/nas' } });
+    await call('schedule.add', {
+      targets: [{ rigId, serial: 'FAKE0' }],
+      taskName: 'blink',
+      cronExpression: '%2 * * ? * * *',
+      cameraRelative: true,
+      operation: { kind: 'outputs.set', name: 'led', value: 'toggle-start-high' },
+    });
+
+    const listed = await call<{ rigNowUnixSeconds: number; tasks: ScheduledTask[] }>('schedule.list', { rigId, timeZone: 'UTC' });
+    const byName = Object.fromEntries(listed.tasks.map((t) => [t.name, t]));
+    expect(byName.led_on?.words).toBe('Set output led on the rig to 1');
+    expect(byName.rec_hourly?.words).toBe('Start recording on all cameras, duration 30 min');
+    expect(byName.to_nas?.words).toBe('Copy recordings of all cameras to /mnt/nas');
+    expect(byName.blink).toMatchObject({
+      words: 'Set output led on camera FAKE0 to toggle, start high',
+      cameraRelative: true,
+      cronWords: expect.stringContaining('counted from the recording start'),
+      nextRun: { kind: 'after-start', firstOffsetSeconds: 0 },
+    });
+
+    const hourly = byName.rec_hourly?.nextRun;
+    expect(hourly?.kind).toBe('at');
+    const nextHour = (Math.floor(listed.rigNowUnixSeconds / 3600) + 1) * 3600;
+    if (hourly?.kind === 'at') {
+      expect(hourly.unixSeconds).toBe(nextHour);
+      expect(hourly.time).toBe(new Date(nextHour * 1000).toISOString().replace('.000Z', 'Z'));
+    }
+    expect(byName.rec_hourly?.cameraRelative).toBe(false);
+
+    const vienna = await call<{ tasks: ScheduledTask[] }>('schedule.list', { rigId, timeZone: 'Europe/Vienna' });
+    const ledOn = vienna.tasks.find((t) => t.name === 'led_on')?.nextRun;
+    expect(ledOn?.kind === 'at' && ledOn.time).toMatch(/T06:30:00\+0[12]:00$/);
+    expect(await core.dispatch('schedule.list', { rigId, timeZone: 'Mars/Olympus' })).toMatchObject({ ok: false, error: { code: 'invalid-args' } });
+    await call('schedule.clear', { rigId });
+  });
+
+  it('queues a task for a rig that is away and says a task of the same name there will be replaced', async () => {
+    const [away] = (await call<{ rigs: RigSummary[] }>('demo.start', { count: 1 })).rigs;
+    await core.simulated.forget(away!.id);
+    const added = await call<(TargetOutcome & { note?: string })[]>('schedule.add', recordHourly(away!.id));
+    expect(added[0]).toMatchObject({
+      ok: true,
+      delivery: 'queued',
+      note: `The name could not be checked while ${away!.name} is away: a task named "rec_hourly" already on the rig is replaced when this change is applied.`,
+    });
+    const { entries } = await call<{ entries: { id: string; endpoint: string }[] }>('outbox.list', { rigId: away!.id });
+    expect(entries.map((e) => e.endpoint)).toEqual(['schedule/recording/start']);
+    for (const e of entries) await call('outbox.cancel', { id: e.id });
+    await call('rigs.remove', { rigId: away!.id });
+  });
+});
