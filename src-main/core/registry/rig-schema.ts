@@ -1,5 +1,5 @@
 import { X509Certificate } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { isIP } from 'node:net';
 import path from 'node:path';
 import type { Schema } from 'conf';
@@ -112,20 +112,55 @@ export function checkPreset(input: unknown): z.infer<typeof RecordingPreset> {
   return parsed.data;
 }
 
-/** An absolute path to a readable PEM or DER certificate, or a sentence saying what is wrong. */
+/** Larger than any CA certificate or bundle a rig needs. */
+const MAX_CA_FILE_BYTES = 1024 * 1024;
+
+/**
+ * An absolute path to a readable PEM or DER certificate, or one sentence, the same whether
+ * the file is missing, unreadable, not a regular file or no certificate: the answer tells
+ * nothing about other files on this computer. A pipe or device is never waited on.
+ */
 export function checkCaFile(input: string): string {
   const file = path.resolve(input.trim());
-  let pem: Buffer;
-  try {
-    pem = readFileSync(file);
-  } catch (e) {
-    const reason = (e as NodeJS.ErrnoException).code ?? String(e);
-    throw invalid(`Cannot read the CA file ${file} (${reason}).`, 'caPath');
+  const pem = readSmallRegularFile(file, MAX_CA_FILE_BYTES);
+  let isCertificate = false;
+  if (pem !== null) {
+    try {
+      new X509Certificate(pem);
+      isCertificate = true;
+    } catch {
+      // answered below, as for a missing file
+    }
   }
-  try {
-    new X509Certificate(pem);
-  } catch {
-    throw invalid(`${file} is not a PEM or DER certificate (the rig's server.crt is one).`, 'caPath');
+  if (!isCertificate) {
+    throw invalid(`${file} is not a readable CA certificate: give a PEM or DER certificate file, such as the rig's server.crt.`, 'caPath');
   }
   return file;
+}
+
+/** The file's bytes if it is a regular file of at most `maxBytes` that can be read, else null. */
+function readSmallRegularFile(file: string, maxBytes: number): Buffer | null {
+  let fd: number;
+  try {
+    // Non-blocking: opening a FIFO for reading would otherwise wait for a writer.
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch {
+    return null;
+  }
+  try {
+    const stats = fstatSync(fd);
+    if (!stats.isFile() || stats.size > maxBytes) return null;
+    const bytes = Buffer.alloc(stats.size);
+    let read = 0;
+    while (read < bytes.length) {
+      const n = readSync(fd, bytes, read, bytes.length - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return bytes.subarray(0, read);
+  } catch {
+    return null;
+  } finally {
+    closeSync(fd);
+  }
 }

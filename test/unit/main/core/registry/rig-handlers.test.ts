@@ -1,4 +1,5 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -131,7 +132,7 @@ describe('rigs.* through the real dispatch', () => {
     expect(pinned.trust).toEqual({ kind: 'fingerprint', sha256: 'AB:'.repeat(31) + 'AB' });
     expect(await h.call('rigs.trust', { rigId: rig.id })).toMatchObject({ ok: false, error: { code: 'invalid-args' } });
     const missing = path.join(h.dir, 'missing.crt');
-    expect(await h.call('rigs.trust', { rigId: rig.id, caPath: missing })).toMatchObject({ ok: false, error: { message: /Cannot read the CA file/ } });
+    expect(await h.call('rigs.trust', { rigId: rig.id, caPath: missing })).toMatchObject({ ok: false, error: { message: /not a readable CA certificate/ } });
     const caRig = value(await h.call<RigSummary>('rigs.trust', { rigId: rig.id, caPath: fleet.rigs[0]!.info.certPath }));
     expect(caRig.trust).toEqual({ kind: 'ca', caPath: fleet.rigs[0]!.info.certPath });
     expect(value(await h.call('rigs.setKey', { rigId: rig.id, apiKey: KEY }))).toEqual({ rigId: rig.id, keyState: 'keychain' });
@@ -141,6 +142,32 @@ describe('rigs.* through the real dispatch', () => {
     expect(h.keychain.entries.size).toBe(0);
     expect(await h.call('rigs.remove', { rigId: rig.id })).toMatchObject({ ok: false, error: { code: 'not-found' } });
     expect(await h.call('rigs.setKey', { rigId: 'nope', apiKey: KEY })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+
+  it('answers a CA file the same way whether it is missing, unreadable or no certificate, and never blocks on a pipe or device', async () => {
+    const h = harness();
+    const rig = value(await h.call<RigSummary>('rigs.add', { name: 'A', host: 'a' }));
+    const dir = mkdtempSync(path.join(tmpdir(), 'motif-ca-'));
+    const text = path.join(dir, 'notes.txt');
+    writeFileSync(text, 'not a certificate');
+    const locked = path.join(dir, 'locked.crt');
+    writeFileSync(locked, readFileSync(fleet.rigs[0]!.info.certPath));
+    chmodSync(locked, 0o000);
+    const fifo = path.join(dir, 'pipe');
+    execFileSync('mkfifo', [fifo]);
+    const answers = new Set<string>();
+    for (const caPath of [path.join(dir, 'missing.crt'), dir, text, '/dev/zero', fifo, ...(process.getuid?.() === 0 ? [] : [locked])]) {
+      const r = await h.call('rigs.trust', { rigId: rig.id, caPath });
+      expect(r.ok).toBe(false);
+      // Only the path the user gave differs between the answers.
+      answers.add(JSON.stringify(r).split(caPath).join('<path>'));
+    }
+    expect([...answers]).toHaveLength(1);
+    expect([...answers][0]).not.toMatch(/ENOENT|EACCES|EISDIR|exist/i);
+    expect(await h.call('rigs.add', { name: 'B', host: 'b', trust: { kind: 'ca', caPath: '/dev/zero' } })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-args', message: /not a readable CA certificate/ },
+    });
   });
 
   it('probes a certificate, pins it, and tests the connection against a simulated rig', async () => {
