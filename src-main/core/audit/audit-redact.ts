@@ -10,7 +10,8 @@ export function isSecretName(name: string): boolean {
 
 /**
  * A copy of `value` with every secret-named field replaced by "***", at any depth, and any
- * of `secretValues` (the rig's API key) cut out of strings. Non-finite numbers become their
+ * of `secretValues` (the rig's API key), URL passwords (user:***@) and secret-named query
+ * parameters (?token=***) cut out of strings. Non-finite numbers become their
  * names, so the copy is plain JSON, unless `keepNumbers` (a copy to put into words).
  */
 export function redactSecrets(value: unknown, secretValues: readonly string[] = [], keepNumbers = false): unknown {
@@ -49,8 +50,15 @@ export function secretFieldNames(value: unknown): string[] {
   return found;
 }
 
+// The password of a URL's user info: scheme://user:PASSWORD@host (the user name is kept).
+const URL_PASSWORD = /\b([a-z][a-z0-9+.-]*:\/\/[^\s/?#@:]*):[^\s/?#@]*@/gi;
+// A query parameter: ?name=value or &name=value (masked when the name is a secret's).
+const QUERY_PARAMETER = /([?&;])([^\s=&;#?]+)=([^\s&;#]*)/g;
+
 function scrub(text: string, secretValues: readonly string[]): string {
   let out = text;
   for (const s of secretValues) if (s.length >= 4) out = out.split(s).join(REDACTED);
+  if (out.includes('://')) out = out.replace(URL_PASSWORD, `$1:${REDACTED}@`);
+  if (out.includes('=')) out = out.replace(QUERY_PARAMETER, (whole, sep: string, name: string) => (isSecretName(name) ? `${sep}${name}=${REDACTED}` : whole));
   return out;
 }

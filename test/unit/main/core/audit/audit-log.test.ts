@@ -56,13 +56,14 @@ describe('AuditLog with audited clients against a simulated rig', () => {
 
   it('never writes the API key or a secret-looking argument', async () => {
     const apiKey = h.sim('rig-0').info.apiKey;
-    await client.invoke('recordings.copy', {}, { loopy_api_key: 'LOOPY-SECRET-1234', loopy_username: 'lab' });
+    await client.invoke('recordings.copy', {}, { loopy_api_key: 'LOOPY-SECRET-1234', loopy_username: 'lab', loopy_url: 'https://lab:pw-in-url-77@loopy.example.org' });
     await client.invoke('experiment.message', {}, { message: `key is ${apiKey}` });
     await client.call('io/log', { password: 'hunter2-pass', nested: { auth_token: 'tok-5678' }, value: 1 });
     await log.flush();
     const text = readFileSync(log.currentPath, 'utf8');
     expect(text.split('\n').filter(Boolean)).toHaveLength(3);
-    for (const secret of [apiKey, 'LOOPY-SECRET-1234', 'hunter2-pass', 'tok-5678']) expect(text).not.toContain(secret);
+    for (const secret of [apiKey, 'LOOPY-SECRET-1234', 'hunter2-pass', 'tok-5678', 'pw-in-url-77']) expect(text).not.toContain(secret);
+    expect(text).toContain('https://lab:***@loopy.example.org');
     expect(text).toContain('"loopy_username":"lab"');
     expect(text).toContain('"loopy_api_key":"***"');
   });
