@@ -45,8 +45,9 @@ vi.mock('electron', () => ({
   },
 }));
 
-/** The real core, with its close() watched: a clean quit must wait for it. */
-const closes: { started: number; finished: number; release: (() => void) | null; hold: boolean } = { started: 0, finished: 0, release: null, hold: false };
+/** The real cores, each with its close() watched: a clean quit must wait for it. */
+const closing: { hold: boolean; release: (() => void) | null } = { hold: false, release: null };
+const cores: { started: number; finished: number }[] = [];
 vi.mock('../../../../src-main/core/app-core', async (importOriginal) => {
   const real = await importOriginal<typeof AppCoreModule>();
   return {
@@ -54,11 +55,13 @@ vi.mock('../../../../src-main/core/app-core', async (importOriginal) => {
     createAppCore: (options: AppCoreModule.AppCoreOptions) => {
       const core = real.createAppCore(options);
       const close = core.close;
+      const watched = { started: 0, finished: 0 };
+      cores.push(watched);
       core.close = async () => {
-        closes.started++;
-        if (closes.hold) await new Promise<void>((resolve) => (closes.release = resolve));
+        watched.started++;
+        if (closing.hold) await new Promise<void>((resolve) => (closing.release = resolve));
         await close();
-        closes.finished++;
+        watched.finished++;
       };
       return core;
     },
@@ -69,7 +72,7 @@ const xdgBefore = process.env.XDG_CONFIG_HOME;
 beforeEach(() => {
   vi.resetModules();
   fake = makeFakeElectron();
-  Object.assign(closes, { started: 0, finished: 0, release: null, hold: false });
+  Object.assign(closing, { hold: false, release: null });
   // Start-at-login writes an autostart entry under XDG_CONFIG_HOME on Linux: never the real one.
   process.env.XDG_CONFIG_HOME = mkdtempSync(path.join(tmpdir(), 'motif-xdg-'));
 });
@@ -81,7 +84,8 @@ afterEach(() => {
 type MenuItem = { label?: string; type?: string; enabled?: boolean; checked?: boolean; click?: () => void; submenu?: MenuItem[] };
 const trayMenu = () => fake.trays[0]!.menu as MenuItem[];
 const settingsMenu = () => trayMenu().find((i) => i.label === 'Settings')!.submenu!;
-const settle = (ms = 20) => new Promise((r) => setTimeout(r, ms));
+/** The tray controller has loaded and rendered its first menu. */
+const trayReady = () => vi.waitFor(() => expect(trayMenu().some((i) => i.label === 'Settings')).toBe(true), { timeout: 10_000 });
 
 async function launch() {
   await import('../../../../src-main/shell/main');
@@ -148,7 +152,7 @@ describe('Electron shell', () => {
     await launch();
     expect(fake.trays).toHaveLength(1);
     const tray = fake.trays[0]!;
-    await new Promise((r) => setTimeout(r, 20));
+    await trayReady();
     const menu = tray.menu as { label?: string; enabled?: boolean; click?: () => void }[];
     expect(menu[0]).toMatchObject({ label: 'No rigs configured', enabled: false });
     expect(tray.tooltip).toBe('Motif Control: No rigs configured');
@@ -159,25 +163,26 @@ describe('Electron shell', () => {
 
   it('quits cleanly: the first will-quit waits for the core to flush and close, then the app quits for real', async () => {
     await launch();
-    await settle();
-    closes.hold = true;
+    await trayReady();
+    const core = cores.at(-1)!;
+    closing.hold = true;
     trayMenu().find((i) => i.label === 'Quit')!.click!();
-    expect(closes.started).toBe(1);
+    expect(core.started).toBe(1);
     expect(fake.module.app.exited).toBe(false);
     expect(fake.trays[0]!.destroyed).toBe(true);
     expect(fake.shortcuts.size).toBe(0);
     // A second Quit while closing changes nothing.
     fake.module.app.quit();
-    expect(closes.started).toBe(1);
-    closes.release!();
-    await settle();
-    expect(closes.finished).toBe(1);
-    expect(fake.module.app.exited).toBe(true);
+    expect(core.started).toBe(1);
+    expect(core.finished).toBe(0);
+    closing.release!();
+    await vi.waitFor(() => expect(fake.module.app.exited).toBe(true), { timeout: 15_000 });
+    expect(core.finished).toBe(1);
   });
 
   it('registers Ctrl/Cmd+Shift+R for record/stop all; with nothing to start or stop it says so', async () => {
     await launch();
-    await settle(300);
+    await trayReady();
     expect([...fake.shortcuts.keys()]).toEqual(['CommandOrControl+Shift+R']);
     fake.shortcuts.get('CommandOrControl+Shift+R')!();
     expect(fake.notifications.at(-1)).toEqual({ title: 'Motif Control', body: expect.stringMatching(/No rig to start or stop/) });
@@ -185,7 +190,7 @@ describe('Electron shell', () => {
 
   it("changes the shortcut from the tray's Settings, remembers it, and says when another program holds one", async () => {
     await launch();
-    await settle();
+    await trayReady();
     const choices = settingsMenu().filter((i) => i.type === 'radio');
     expect(choices.map((i) => [i.label, i.checked])).toEqual([
       ['Ctrl+Shift+R', true],
@@ -233,7 +238,7 @@ describe('Electron shell', () => {
 
   it('starts at login only when asked, from the tray (an XDG autostart entry on Linux, a login item elsewhere)', async () => {
     await launch();
-    await settle();
+    await trayReady();
     const item = () => settingsMenu().find((i) => i.label === 'Start at login')!;
     expect(item()).toMatchObject({ type: 'checkbox', checked: false });
     item().click!();
