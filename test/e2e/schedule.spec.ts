@@ -3,7 +3,8 @@ import { openRigTab, screenshot, startPanelsEnv, type PanelsEnv } from './rig-pa
 
 let env: PanelsEnv;
 test.beforeAll(async () => {
-  env = await startPanelsEnv();
+  // Rig 2 goes away in the last test, for tasks waiting in the outbox.
+  env = await startPanelsEnv({ rigs: 2 });
 });
 test.afterAll(async () => {
   await env?.stop();
@@ -43,7 +44,11 @@ test('a camera-relative toggle task: the editor explains, the task is listed on 
   await page.getByRole('button', { name: 'Schedule task' }).click();
   await expect(page.getByRole('status', { name: 'Result' })).toContainText('task "blink_led" scheduled');
   const tasks = page.getByRole('table', { name: 'Scheduled tasks' });
-  await expect(tasks.getByRole('row').filter({ hasText: 'blink_led' })).toContainText('%2 * * ? * * *');
+  const blinkRow = tasks.getByRole('row').filter({ hasText: 'blink_led' });
+  await expect(blinkRow).toContainText('%2 * * ? * * *');
+  await expect(blinkRow).toContainText('Set output led on camera FAKE0 to toggle, start high');
+  await expect(blinkRow).toContainText('camera-relative');
+  await expect(blinkRow).toContainText('after each recording start (first at the start)');
   const onRig = rig.state.tasks.find((t) => t.name === 'blink_led');
   expect(onRig?.cameraRelative).toBe(true);
   expect(onRig?.args.value).toBe(Infinity);
@@ -78,4 +83,98 @@ test('"in N minutes" writes a one-shot on the rig\'s clock, and "clear all" asks
   await page.getByRole('dialog').getByRole('button', { name: 'Clear all' }).click();
   await expect(page.getByTestId('no-tasks')).toBeVisible();
   expect(rig.state.tasks).toEqual([]);
+});
+
+test('a name the rig already has is refused until "Replace task"; the form clears after a task is created', async ({ page }) => {
+  const rig = env.fleet.rigs[0]!;
+  await openRigTab(page, env, 0, 'Schedule');
+  const name = page.getByLabel('Task name');
+  const cron = page.getByRole('textbox', { name: 'Cron expression' });
+  await name.fill('rec_hourly');
+  await page.getByRole('combobox', { name: 'Operation' }).click();
+  await page.getByRole('option', { name: 'Start recording' }).click();
+  await page.getByLabel('Duration (seconds)').fill('1800');
+  await page.getByRole('button', { name: 'Every hour on the hour' }).click();
+  await page.getByRole('button', { name: 'Schedule task' }).click();
+  const result = page.getByRole('status', { name: 'Result' });
+  await expect(result).toContainText('task "rec_hourly" scheduled (start recording, at "0 0 * * * *")');
+  // The form clears; the line keeps describing the task that was submitted.
+  await expect(name).toHaveValue('');
+  await expect(cron).toHaveValue('');
+  await name.fill('something_else');
+  await expect(result).toContainText('task "rec_hourly" scheduled');
+  await expect(result).not.toContainText('something_else');
+
+  const row = page.getByRole('table', { name: 'Scheduled tasks' }).getByRole('row').filter({ hasText: 'rec_hourly' });
+  await expect(row).toContainText('Start recording on all cameras, duration 30 min');
+  await expect(row).toContainText('rig clock');
+  await expect(row).toContainText(/\d{4}-\d\d-\d\d \d\d:00:00/);
+
+  // Same name, another operation: refused, the recording task stays.
+  await name.fill('rec_hourly');
+  await expect(page.getByTestId('name-taken')).toContainText('This rig already has a task named "rec_hourly"');
+  await page.getByRole('button', { name: 'Every 5 minutes' }).click();
+  await page.getByRole('button', { name: 'Schedule task' }).click();
+  const refused = page.getByRole('alert', { name: 'Result' });
+  await expect(refused).toContainText(
+    'Panel rig 1 already has a task named "rec_hourly" (start recording on all cameras, duration 30 min, at "0 0 * * * *"): replace it, or choose another name.',
+  );
+  await expect(name).toHaveValue('rec_hourly');
+  expect(rig.state.tasks.find((t) => t.name === 'rec_hourly')?.endpoint).toBe('recording/start');
+  await screenshot(page, 'schedule-name-taken');
+
+  await page.getByRole('button', { name: 'Replace task' }).click();
+  await expect(result).toContainText('task "rec_hourly" replaced (set an output led to toggle, start high, at "0 */5 * * * *")');
+  await expect(row).toContainText('Set output led on the rig to toggle, start high');
+  expect(rig.state.tasks.find((t) => t.name === 'rec_hourly')?.endpoint).toBe('io/led/set');
+  await expect(name).toHaveValue('');
+
+  await page.getByRole('button', { name: 'Clear task rec_hourly' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Clear task' }).click();
+  await expect(page.getByTestId('no-tasks')).toBeVisible();
+});
+
+test('an example chip never unticks Camera-relative, and says what else it changed', async ({ page }) => {
+  await openRigTab(page, env, 0, 'Schedule');
+  const relative = page.getByRole('checkbox', { name: 'Camera-relative' });
+  await relative.check();
+  await page.getByRole('button', { name: 'Every 5 minutes' }).click();
+  await expect(relative).toBeChecked();
+  await expect(page.getByTestId('preset-note')).toHaveText('Camera-relative stays ticked: these times count from each recording start.');
+  await expect(page.getByTestId('cron-description')).toContainText('recording start');
+
+  // A recording cannot be camera-relative: the relative example says it switched the operation.
+  await page.getByRole('combobox', { name: 'Operation' }).click();
+  await page.getByRole('option', { name: 'Start recording' }).click();
+  await expect(relative).not.toBeChecked();
+  await page.getByRole('button', { name: 'Every 2 s from recording start' }).click();
+  await expect(relative).toBeChecked();
+  await expect(page.getByTestId('preset-note')).toContainText('Camera-relative is now ticked');
+  await expect(page.getByTestId('preset-note')).toContainText('The operation is now "Set an output"');
+  await expect(page.getByRole('combobox', { name: 'Operation' })).toHaveValue('Set an output');
+});
+
+test('a task for a rig that is away waits in the outbox, is listed as such, and says what could not be checked', async ({ page }) => {
+  const rig = env.fleet.rigs[1]!;
+  await rig.goOffline();
+  await openRigTab(page, env, 1, 'Schedule');
+  await page.getByLabel('Task name').fill('rec_later');
+  await page.getByRole('combobox', { name: 'Operation' }).click();
+  await page.getByRole('option', { name: 'Start recording' }).click();
+  await page.getByRole('button', { name: 'Every hour on the hour' }).click();
+  await page.getByRole('button', { name: 'Schedule task' }).click();
+  const result = page.getByRole('status', { name: 'Result' });
+  await expect(result).toContainText('Panel rig 2 is offline: task "rec_later" waits in the Outbox');
+  await expect(result).toContainText('a task named "rec_later" already on the rig is replaced when this change is applied');
+  const row = page.getByRole('table', { name: 'Scheduled tasks' }).getByRole('row').filter({ hasText: 'rec_later' });
+  await expect(row).toContainText('waiting in the outbox');
+  await expect(row).toContainText('Start recording on all cameras');
+  await expect(row).toContainText('when the rig is back');
+  expect(rig.state.tasks).toEqual([]);
+
+  // Back online: the outbox applies it and the list reads the rig again.
+  await rig.comeBack();
+  await expect(row).not.toContainText('waiting in the outbox', { timeout: 45_000 });
+  await expect(row).toContainText('rig clock');
+  expect(rig.state.tasks.map((t) => t.name)).toEqual(['rec_later']);
 });

@@ -5,12 +5,7 @@ import type { Res } from '../../../src-main/contract/requests';
 import { useCall } from '../../store/use-app-store';
 import { CronHelpers } from './CronHelpers';
 import { formatFireTime } from './rig-clock';
-
-export const CRON_PRESETS = [
-  { label: 'Every hour on the hour', expression: '0 0 * * * *', cameraRelative: false },
-  { label: 'Every 5 minutes', expression: '0 */5 * * * *', cameraRelative: false },
-  { label: 'Every 2 s from recording start', expression: '%2 * * ? * * *', cameraRelative: true },
-] as const;
+import { CRON_PRESETS, type CronPreset } from './task-rows';
 
 type Explanation = Res<'cron.explain'>;
 type Check = { state: 'idle' } | { state: 'checking' } | { state: 'done'; explanation: Explanation } | { state: 'error'; message: string };
@@ -23,15 +18,18 @@ export function CronEditor({
   value,
   onChange,
   cameraRelative,
-  onCameraRelativePreset,
+  onPreset,
   timeZone,
   rigNow,
 }: {
   value: string;
   onChange(expression: string): void;
   cameraRelative: boolean;
-  /** A preset may require camera-relative on or off. */
-  onCameraRelativePreset(cameraRelative: boolean): void;
+  /**
+   * An example was picked (its expression is already passed to onChange): apply what else it
+   * needs and return that in words, shown next to the examples; null when nothing else changed.
+   */
+  onPreset(preset: CronPreset): string | null;
   timeZone: string;
   /** The rig's clock now (Unix seconds), or null when unknown. */
   rigNow(): number | null;
@@ -39,6 +37,8 @@ export function CronEditor({
   const call = useCall();
   const [debounced] = useDebouncedValue(value, 250);
   const [check, setCheck] = useState<Check>({ state: 'idle' });
+  // What the last example changed besides the expression; shown while its expression stands.
+  const [presetNote, setPresetNote] = useState<{ expression: string; text: string } | null>(null);
 
   useEffect(() => {
     if (debounced.trim() === '') {
@@ -89,12 +89,18 @@ export function CronEditor({
             variant="light"
             onClick={() => {
               onChange(p.expression);
-              onCameraRelativePreset(p.cameraRelative);
+              const text = onPreset(p);
+              setPresetNote(text === null ? null : { expression: p.expression, text });
             }}
           >
             {p.label}
           </Button>
         ))}
+        {presetNote && presetNote.expression === value && (
+          <Text size="xs" c="orange" role="status" data-testid="preset-note">
+            {presetNote.text}
+          </Text>
+        )}
       </Group>
       <CronHelpers cameraRelative={cameraRelative} timeZone={timeZone} rigNow={rigNow} onExpression={onChange} />
       <CronMeaning check={check} cameraRelative={cameraRelative} timeZone={timeZone} />

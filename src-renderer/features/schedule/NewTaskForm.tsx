@@ -1,13 +1,14 @@
 import { Button, Checkbox, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import type { Result } from '../../../src-main/contract/errors';
-import type { TargetOutcome } from '../../../src-main/contract/requests/targets';
+import type { Args } from '../../../src-main/contract/requests';
+import type { ScheduledTask } from '../../../src-main/contract/requests/operations';
 import { useAppStore } from '../../store/use-app-store';
 import { CameraTargetSelect } from '../../ui/CameraTargetSelect';
-import { ActionResult } from '../../ui/ActionResult';
+import { AddTaskResult, type Submission } from './AddTaskResult';
 import { CronEditor } from './CronEditor';
 import { OperationFields } from './OperationFields';
 import { allowsCameraRelative, emptyOperation, toScheduledOperation, type OperationDraft } from './operation-draft';
+import { presetEffect } from './task-rows';
 
 const TASK_NAME = /^[\w.-]+$/;
 
@@ -18,12 +19,15 @@ export function NewTaskForm({
   timeZone,
   rigNow,
   outputSuggestions,
+  tasks,
 }: {
   rigId: string;
   serials: string[];
   timeZone: string;
   rigNow(): number | null;
   outputSuggestions: string[];
+  /** The rig's listed tasks: a name among them is said to be taken before submitting. */
+  tasks: ScheduledTask[];
 }) {
   const addScheduledTask = useAppStore((s) => s.addScheduledTask);
   const [taskName, setTaskName] = useState('');
@@ -31,7 +35,7 @@ export function NewTaskForm({
   const [cameraRelative, setCameraRelative] = useState(false);
   const [expression, setExpression] = useState('');
   const [draft, setDraft] = useState<OperationDraft>(emptyOperation);
-  const [result, setResult] = useState<Result<TargetOutcome[]> | null>(null);
+  const [submission, setSubmission] = useState<Submission | null>(null);
   const [busy, setBusy] = useState(false);
 
   const relativeAllowed = allowsCameraRelative(draft.kind);
@@ -41,27 +45,61 @@ export function NewTaskForm({
   const missing =
     taskName === '' ? 'Name the task.' : nameProblem ?? (expression.trim() === '' ? 'Write or pick a cron expression.' : typeof operation === 'string' ? operation : null);
 
-  const submit = async () => {
-    if (missing !== null || typeof operation === 'string') return;
+  const existing = tasks.find((t) => t.name === taskName);
+
+  const clearForm = () => {
+    setTaskName('');
+    setSerial('');
+    setCameraRelative(false);
+    setExpression('');
+    setDraft(emptyOperation);
+  };
+  /** Sends a task as it is now (captured: the result describes it, not what is typed later); a created task clears the form. */
+  const send = async (args: Args<'schedule.add'>) => {
     setBusy(true);
-    setResult(
-      await addScheduledTask({
-        targets: [serial ? { rigId, serial } : { rigId }],
-        taskName,
-        cronExpression: expression.trim(),
-        ...(relative ? { cameraRelative: true } : {}),
-        operation,
-      }),
-    );
+    const result = await addScheduledTask(args);
+    setSubmission({ args, result });
     setBusy(false);
+    if (result.ok && result.value.length > 0 && result.value.every((o) => o.ok)) clearForm();
+  };
+  const submit = () => {
+    if (missing !== null || typeof operation === 'string') return;
+    void send({
+      targets: [serial ? { rigId, serial } : { rigId }],
+      taskName,
+      cronExpression: expression.trim(),
+      ...(relative ? { cameraRelative: true } : {}),
+      operation,
+    });
+  };
+  /** The submitted task again, with `replace`, to the rigs that have a task of that name. */
+  const replace = () => {
+    if (!submission?.result.ok) return;
+    const taken = submission.result.value.flatMap((o) =>
+      !o.ok && o.error.code === 'already-exists' ? [o.serial === undefined ? { rigId: o.rigId } : { rigId: o.rigId, serial: o.serial }] : [],
+    );
+    if (taken.length > 0) void send({ ...submission.args, targets: taken, replace: true });
   };
 
   return (
     <Stack gap="sm">
       <Group align="flex-end">
-        <TextInput label="Task name" description="Unique on the rig" value={taskName} onChange={(e) => setTaskName(e.currentTarget.value)} error={nameProblem} w={240} />
+        <TextInput
+          label="Task name"
+          description="Unique on the rig"
+          value={taskName}
+          onChange={(e) => setTaskName(e.currentTarget.value)}
+          error={nameProblem}
+          w={240}
+        />
         <CameraTargetSelect label="Cameras" serials={serials} value={serial} onChange={setSerial} />
       </Group>
+      {existing && (
+        <Text size="sm" c="orange" data-testid="name-taken">
+          This rig already has a task named &quot;{existing.name}&quot; ({existing.words}
+          {existing.cronExpression ? `, at "${existing.cronExpression}"` : ''}): scheduling asks before replacing it.
+        </Text>
+      )}
       <OperationFields value={draft} onChange={setDraft} outputSuggestions={outputSuggestions} />
       <div>
         <Checkbox
@@ -80,15 +118,17 @@ export function NewTaskForm({
         value={expression}
         onChange={setExpression}
         cameraRelative={relative}
-        onCameraRelativePreset={(on) => {
-          setCameraRelative(on);
-          if (on && !relativeAllowed) setDraft({ ...draft, kind: 'outputs.set', outputMode: 'toggle-start-high' });
+        onPreset={(preset) => {
+          const effect = presetEffect(preset, { cameraRelative: relative, relativeAllowed });
+          if (effect.tickCameraRelative) setCameraRelative(true);
+          if (effect.switchToOutput) setDraft({ ...draft, kind: 'outputs.set', outputMode: 'toggle-start-high' });
+          return effect.note;
         }}
         timeZone={timeZone}
         rigNow={rigNow}
       />
       <Group>
-        <Button onClick={() => void submit()} disabled={missing !== null || busy} loading={busy}>
+        <Button onClick={submit} disabled={missing !== null || busy} loading={busy}>
           Schedule task
         </Button>
         {missing && (
@@ -97,7 +137,7 @@ export function NewTaskForm({
           </Text>
         )}
       </Group>
-      <ActionResult result={result} doneText={`task "${taskName}" scheduled`} />
+      <AddTaskResult submission={submission} busy={busy} onReplace={replace} />
     </Stack>
   );
 }

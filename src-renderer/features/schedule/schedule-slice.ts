@@ -14,7 +14,8 @@ export interface RigSchedule {
 
 export interface ScheduleSlice {
   scheduleByRig: Record<string, RigSchedule>;
-  loadSchedule(rigId: string): Promise<void>;
+  /** `timeZone`: the rig's zone, for next runs; kept for later reloads of that rig. */
+  loadSchedule(rigId: string, timeZone?: string): Promise<void>;
   /** Clears one task (or all) and reloads the rig's list. */
   clearScheduledTasks(rigId: string, taskName?: string): Promise<Result<Res<'schedule.clear'>>>;
   /** Adds the task and reloads the lists of the rigs it went to. */
@@ -25,10 +26,13 @@ export const scheduleSlice =
   (bridge: MotifBridge): AppSlice<ScheduleSlice> =>
   (set, get) => {
     const reloadAll = (rigIds: Iterable<string>) => Promise.all([...new Set(rigIds)].map((id) => get().loadSchedule(id)));
+    const zones = new Map<string, string>();
     return {
       scheduleByRig: {},
-      async loadSchedule(rigId) {
-        const r = await bridge.call('schedule.list', { rigId });
+      async loadSchedule(rigId, timeZone) {
+        if (timeZone !== undefined) zones.set(rigId, timeZone);
+        const zone = zones.get(rigId);
+        const r = await bridge.call('schedule.list', zone === undefined ? { rigId } : { rigId, timeZone: zone });
         set((s) => {
           const previous = s.scheduleByRig[rigId];
           // On failure keep the last known task list and clock, with the error beside them.
