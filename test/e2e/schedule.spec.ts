@@ -171,6 +171,9 @@ test('a task for a rig that is away waits in the outbox, is listed as such, and 
   await expect(row).toContainText('Start recording on all cameras');
   await expect(row).toContainText('when the rig is back');
   expect(rig.state.tasks).toEqual([]);
+  await page.getByLabel('Task name').fill('rec_later');
+  await expect(page.getByTestId('name-taken')).toContainText('A change waiting in the outbox creates a task named "rec_later"');
+  await page.getByLabel('Task name').fill('');
 
   // Back online: the outbox applies it and the list reads the rig again.
   await rig.comeBack();

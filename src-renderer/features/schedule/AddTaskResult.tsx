@@ -25,7 +25,9 @@ export function AddTaskResult({ submission, busy, onReplace }: { submission: Sub
   if (result.value.length === 0) return null;
   const failed = result.value.some((o) => !o.ok);
   const taken = result.value.some((o) => !o.ok && o.error.code === 'already-exists');
-  const task = `task "${args.taskName}" ${args.replace ? 'replaced' : 'scheduled'} (${submittedTaskWords(args)})`;
+  const words = submittedTaskWords(args);
+  const done = `task "${args.taskName}" ${args.replace ? 'replaced' : 'scheduled'} (${words})`;
+  const waits = `task "${args.taskName}" waits in the Outbox (${words}) and is sent when the rig is back.`;
   return (
     <div>
       <List size="sm" spacing={2} role={failed ? 'alert' : 'status'} aria-label="Result" listStyleType="none" p={0}>
@@ -37,8 +39,8 @@ export function AddTaskResult({ submission, busy, onReplace }: { submission: Sub
                   ? o.error.message // names the rig itself
                   : `${where(o)}: ${o.error.message}`
                 : o.delivery === 'queued'
-                  ? `${where(o)} is offline: ${task.replace(/ (scheduled|replaced) \(/, ' waits in the Outbox (')}, and is sent when the rig is back.`
-                  : `${where(o)}: ${task}`}
+                  ? `${where(o)} is offline: ${waits}`
+                  : `${where(o)}: ${done}`}
             </Text>
             {o.ok && o.note && (
               <Text size="sm" c="orange">
@@ -54,7 +56,7 @@ export function AddTaskResult({ submission, busy, onReplace }: { submission: Sub
             Replace task
           </Button>
           <Text size="xs" c="dimmed">
-            replaces the rig&apos;s task &quot;{args.taskName}&quot; with the one submitted ({submittedTaskWords(args)})
+            replaces the rig&apos;s task &quot;{args.taskName}&quot; with the one submitted ({words})
           </Text>
         </Group>
       )}

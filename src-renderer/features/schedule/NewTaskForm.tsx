@@ -8,7 +8,7 @@ import { AddTaskResult, type Submission } from './AddTaskResult';
 import { CronEditor } from './CronEditor';
 import { OperationFields } from './OperationFields';
 import { allowsCameraRelative, emptyOperation, toScheduledOperation, type OperationDraft } from './operation-draft';
-import { presetEffect } from './task-rows';
+import { presetEffect, type TaskRow } from './task-rows';
 
 const TASK_NAME = /^[\w.-]+$/;
 
@@ -20,6 +20,7 @@ export function NewTaskForm({
   rigNow,
   outputSuggestions,
   tasks,
+  waiting,
 }: {
   rigId: string;
   serials: string[];
@@ -28,6 +29,8 @@ export function NewTaskForm({
   outputSuggestions: string[];
   /** The rig's listed tasks: a name among them is said to be taken before submitting. */
   tasks: ScheduledTask[];
+  /** The rig's schedule changes waiting in the outbox: a task created there takes its name too. */
+  waiting: TaskRow[];
 }) {
   const addScheduledTask = useAppStore((s) => s.addScheduledTask);
   const [taskName, setTaskName] = useState('');
@@ -46,6 +49,7 @@ export function NewTaskForm({
     taskName === '' ? 'Name the task.' : nameProblem ?? (expression.trim() === '' ? 'Write or pick a cron expression.' : typeof operation === 'string' ? operation : null);
 
   const existing = tasks.find((t) => t.name === taskName);
+  const queued = waiting.find((w) => w.name === taskName && w.cronExpression !== null);
 
   const clearForm = () => {
     setTaskName('');
@@ -98,6 +102,12 @@ export function NewTaskForm({
         <Text size="sm" c="orange" data-testid="name-taken">
           This rig already has a task named &quot;{existing.name}&quot; ({existing.words}
           {existing.cronExpression ? `, at "${existing.cronExpression}"` : ''}): scheduling asks before replacing it.
+        </Text>
+      )}
+      {!existing && queued && (
+        <Text size="sm" c="orange" data-testid="name-taken">
+          A change waiting in the outbox creates a task named &quot;{queued.name}&quot; ({queued.words}): another task of that name replaces it
+          when both are applied.
         </Text>
       )}
       <OperationFields value={draft} onChange={setDraft} outputSuggestions={outputSuggestions} />

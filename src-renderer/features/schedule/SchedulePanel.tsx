@@ -82,6 +82,7 @@ export function SchedulePanel({ rigId }: { rigId: string }) {
           rigNow={rigNow}
           outputSuggestions={[...new Set([...usedNames, ...DEFAULT_OUTPUT_NAMES])]}
           tasks={schedule?.tasks ?? NO_TASKS}
+          waiting={waiting}
         />
       </Section>
     </Stack>
