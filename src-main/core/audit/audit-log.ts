@@ -6,6 +6,7 @@ import { mkdir, open, readdir, rename, rm, stat, type FileHandle } from 'node:fs
 import { join } from 'node:path';
 import type { AuditEntry } from '../../contract/requests/audit';
 import { readFileIfExists } from '../files/atomic-file';
+import { withFileLock } from '../files/file-lock';
 import { callInWords } from '../motif-api/call-words';
 import { redactedWords, redactSecrets } from './audit-redact';
 
@@ -119,7 +120,7 @@ export class AuditLog {
     }
     // Sizes are asked every time: motifctl and the app append to the same file.
     const size = await sizeOf(this.currentPath);
-    if (size > 0 && size + Buffer.byteLength(line) > this.#maxBytes) await this.#rotate();
+    if (size > 0 && size + Buffer.byteLength(line) > this.#maxBytes) await this.#rotateIfFull(Buffer.byteLength(line));
     const file = await open(this.currentPath, 'a+', 0o600);
     try {
       // A line cut short by a crash (of any process) must not swallow this one.
@@ -129,6 +130,17 @@ export class AuditLog {
     } finally {
       await file.close();
     }
+  }
+
+  /**
+   * Rotate holding the log's lock, after looking at the size again: another process
+   * (motifctl, a second window) may have rotated it a moment ago.
+   */
+  async #rotateIfFull(bytes: number): Promise<void> {
+    await withFileLock(this.currentPath, async () => {
+      const size = await sizeOf(this.currentPath);
+      if (size > 0 && size + bytes > this.#maxBytes) await this.#rotate();
+    });
   }
 
   async #rotate(): Promise<void> {

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { OutboxEntry } from '../../contract/requests/outbox';
 import { parseWire, stringifyWire } from '../python-json';
 import { readFileIfExists, writeFileAtomic } from '../files/atomic-file';
+import { withFileLock } from '../files/file-lock';
 
 export const OUTBOX_FILE_NAME = 'outbox.json';
 
@@ -63,9 +64,10 @@ export class OutboxStore {
   }
 
   /**
-   * Read, change, write, one change at a time. The file is read afresh each time, so a
-   * change made by another process (motifctl) between two updates is kept. Nothing is
-   * written when the change left every entry as it was.
+   * Read, change, write, one change at a time in this process and holding the file's lock
+   * across processes (the app, browser mode, motifctl). The file is read afresh inside the
+   * lock, so a change another process made is never overwritten. Nothing is written when the
+   * change left every entry as it was.
    */
   update<T>(change: (entries: StoredEntry[]) => T): Promise<{ result: T; entries: StoredEntry[] }> {
     return this.#exclusive(async () => {
@@ -78,9 +80,10 @@ export class OutboxStore {
     });
   }
 
-  /** Runs `work` alone among this store's reads-for-repair and updates. */
+  /** Runs `work` alone: one at a time in this process, and holding the file's lock. */
   #exclusive<T>(work: () => Promise<T>): Promise<T> {
-    const next = this.#queue.then(work, work);
+    const locked = () => withFileLock(this.path, work);
+    const next = this.#queue.then(locked, locked);
     this.#queue = next.catch(() => undefined);
     return next;
   }

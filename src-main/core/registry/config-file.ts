@@ -4,6 +4,7 @@ import type { NoticeBoard } from '../notice-board';
 import { migrateConfig, schemaVersionOf } from './config-migrations';
 import { MemoryStore, type ConfigData, type KeyValueStore, type StoreFactory } from './conf-store-factory';
 import { CoreError } from '../errors';
+import { withFileLockSync } from '../files/file-lock';
 import { CONFIG_SCHEMA_VERSION, confSchema, StoredConfig } from './rig-schema';
 
 export const CONFIG_NAME = 'config';
@@ -18,18 +19,21 @@ export interface ConfigFileOptions {
 /**
  * The app's config file behind a conf-like store, kept safe: old shapes are migrated (the
  * original kept beside it), a file that cannot be read is moved aside with a timestamp and
- * the user told, and nothing is ever silently emptied.
+ * the user told, and nothing is ever silently emptied. The app, browser mode and motifctl
+ * share it: every change is read, made and written holding the file's lock.
  */
 export class ConfigFile {
   readonly path: string;
   readonly #options: ConfigFileOptions;
   #store: KeyValueStore;
+  /** Inside the file's lock now (it is taken once, however deep the calls go). */
+  #lockDepth = 0;
 
   constructor(options: ConfigFileOptions) {
     this.#options = options;
     this.path = path.join(options.configDir, `${CONFIG_NAME}.json`);
     mkdirSync(options.configDir, { recursive: true });
-    this.#store = this.#open();
+    this.#store = this.#locked(() => this.#open());
   }
 
   /** The current rigs; a file found corrupt now is moved aside and reads as empty. */
@@ -39,10 +43,34 @@ export class ConfigFile {
       stored = this.#store.store;
     } catch (e) {
       if (!isInvalidFile(e)) throw configError(this.path, e);
-      this.#moveAside(describeInvalid(e));
-      stored = {};
+      // Moved aside holding the lock, after a second look: another process may have dealt with it.
+      stored = this.#locked(() => {
+        try {
+          return this.#store.store;
+        } catch (again) {
+          if (!isInvalidFile(again)) throw configError(this.path, again);
+          this.#moveAside(describeInvalid(again));
+          return {};
+        }
+      });
     }
     return { schemaVersion: CONFIG_SCHEMA_VERSION, rigs: stored.rigs ?? [] };
+  }
+
+  /**
+   * Read the rig list, change it and write it back holding the file's lock, so a change
+   * another process (motifctl, a second window) made meanwhile is never overwritten.
+   * `change` returns the new contents, or undefined to write nothing; what is on disk after
+   * is returned.
+   */
+  update(change: (current: ConfigData) => ConfigData | undefined): ConfigData {
+    return this.#locked(() => {
+      const current = this.read();
+      const next = change(current);
+      if (next === undefined) return current;
+      this.write(next);
+      return next;
+    });
   }
 
   /** The current rigs, or undefined if the file cannot be read right now (never moves it aside). */
@@ -80,12 +108,27 @@ export class ConfigFile {
     };
   }
 
+  /** Replace the whole list; a change made from what was read is `update`'s job. */
   write(data: ConfigData): void {
-    try {
-      this.#store.store = data;
-    } catch (e) {
-      throw configError(this.path, e);
-    }
+    this.#locked(() => {
+      try {
+        this.#store.store = data;
+      } catch (e) {
+        throw configError(this.path, e);
+      }
+    });
+  }
+
+  #locked<T>(work: () => T): T {
+    if (this.#lockDepth > 0) return work();
+    return withFileLockSync(this.path, () => {
+      this.#lockDepth++;
+      try {
+        return work();
+      } finally {
+        this.#lockDepth--;
+      }
+    });
   }
 
   #open(): KeyValueStore {

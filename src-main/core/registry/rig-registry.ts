@@ -85,29 +85,34 @@ export class RigRegistry {
 
   add(input: RigInput): RigConfig {
     const fields = this.check(input);
-    const rigs = this.list();
-    assertNameFree(rigs, fields.name);
     const rig: RigConfig = { id: randomUUID(), ...fields, createdAt: new Date().toISOString() };
-    this.#save([...rigs, rig]);
+    this.#change((rigs) => {
+      assertNameFree(rigs, fields.name);
+      return [...rigs, rig];
+    });
     return rig;
   }
 
   update(id: string, patch: RigPatch): RigConfig {
-    const rigs = this.list();
-    const index = rigs.findIndex((r) => r.id === id);
-    const current = rigs[index];
-    if (!current) throw notFound(id);
-    const fields = this.check({ ...current, ...definedOnly(patch) });
-    assertNameFree(rigs, fields.name, id);
-    const rig: RigConfig = { ...current, ...fields };
-    this.#save(rigs.map((r, i) => (i === index ? rig : r)));
-    return rig;
+    let rig: RigConfig | undefined;
+    this.#change((rigs) => {
+      const index = rigs.findIndex((r) => r.id === id);
+      const current = rigs[index];
+      if (!current) throw notFound(id);
+      const fields = this.check({ ...current, ...definedOnly(patch) });
+      assertNameFree(rigs, fields.name, id);
+      const changed: RigConfig = { ...current, ...fields };
+      rig = changed;
+      return rigs.map((r, i) => (i === index ? changed : r));
+    });
+    return rig!;
   }
 
   remove(id: string): void {
-    const rigs = this.list();
-    if (!rigs.some((r) => r.id === id)) throw notFound(id);
-    this.#save(rigs.filter((r) => r.id !== id));
+    this.#change((rigs) => {
+      if (!rigs.some((r) => r.id === id)) throw notFound(id);
+      return rigs.filter((r) => r.id !== id);
+    });
   }
 
   /**
@@ -115,7 +120,16 @@ export class RigRegistry {
    * change event. Inputs must pass `check` (import does that entry by entry first).
    */
   upsertByName(inputs: readonly RigInput[]): { added: RigConfig[]; updated: RigConfig[]; unchanged: RigConfig[] } {
-    const rigs = this.list();
+    let result = { added: [] as RigConfig[], updated: [] as RigConfig[], unchanged: [] as RigConfig[] };
+    this.#change((current) => {
+      result = this.#upsert(current, inputs);
+      return result.added.length + result.updated.length > 0 ? current : undefined;
+    });
+    return result;
+  }
+
+  /** Adds and updates in `rigs` itself. */
+  #upsert(rigs: RigConfig[], inputs: readonly RigInput[]): { added: RigConfig[]; updated: RigConfig[]; unchanged: RigConfig[] } {
     const result = { added: [] as RigConfig[], updated: [] as RigConfig[], unchanged: [] as RigConfig[] };
     const now = new Date().toISOString();
     for (const input of inputs) {
@@ -136,7 +150,6 @@ export class RigRegistry {
         result.updated.push(rig);
       }
     }
-    if (result.added.length + result.updated.length > 0) this.#save(rigs);
     return result;
   }
 
@@ -157,9 +170,17 @@ export class RigRegistry {
     });
   }
 
-  #save(rigs: RigConfig[]): void {
-    this.#file.write({ schemaVersion: CONFIG_SCHEMA_VERSION, rigs });
-    this.#tell(rigs);
+  /**
+   * Change the list as it is on disk now, holding the file's lock (motifctl or another window
+   * may have changed it since this process last read it); `change` returns the new list, or
+   * undefined to leave it, and may throw to refuse.
+   */
+  #change(change: (rigs: RigConfig[]) => RigConfig[] | undefined): void {
+    const saved = this.#file.update((current) => {
+      const rigs = change(current.rigs);
+      return rigs === undefined ? undefined : { schemaVersion: CONFIG_SCHEMA_VERSION, rigs };
+    });
+    this.#tell(saved.rigs);
   }
 
   #tell(rigs: RigConfig[]): void {
