@@ -13,7 +13,20 @@ import { connectBridge } from './transport/bridge';
 
 const { bridge, watchConnection } = connectBridge();
 const store = createAppStore(bridge);
-watchConnection(store.getState().setConnection);
+let wasAway = false;
+watchConnection((state) => {
+  store.getState().setConnection(state);
+  // Events sent while the link was down are lost: read everything again once it is back.
+  if (state === 'closed') wasAway = true;
+  if (state === 'open' && wasAway) {
+    wasAway = false;
+    const s = store.getState();
+    void s.loadAppInfo();
+    void s.loadRigs();
+    void s.loadStatuses();
+    void s.loadNotices();
+  }
+});
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -5,6 +5,8 @@ import { decodeFrame, encodeFrame } from '../../src-shared/frame-codec';
 export type ConnectionState = 'connecting' | 'open' | 'closed';
 
 const lost = (message: string): Result<never> => ({ ok: false, error: { code: 'internal', message } satisfies MotifError });
+const REFUSED = 'Motif Control refused this page. Open the address printed by `npm run browser`.';
+const AWAY = 'Lost the connection to Motif Control; trying to reconnect. Check that browser mode is still running.';
 
 /** A bridge plus its connection state; a new watcher hears the current state at once. */
 export interface ConnectedBridge {
@@ -12,10 +14,20 @@ export interface ConnectedBridge {
   watchConnection(watcher: (state: ConnectionState) => void): void;
 }
 
-/** Browser mode's bridge: the same interface as Electron's preload, over one WebSocket. */
-export function createWsBridge(url: string): ConnectedBridge {
-  const socket = new WebSocket(url);
+/**
+ * Browser mode's bridge: the same interface as Electron's preload, over one WebSocket.
+ * When the connection drops (browser mode restarted, the PC slept) it reconnects by itself,
+ * quickly at first, then every few seconds; browser mode keeps its address, so the tab
+ * comes back without a reload. Calls made while away fail at once, never wait silently.
+ */
+export function createWsBridge(url: string, retry: { firstMs?: number; maxMs?: number } = {}): ConnectedBridge {
+  const firstMs = retry.firstMs ?? 300;
+  const maxMs = retry.maxMs ?? 5000;
+  let socket: WebSocket;
   let state: ConnectionState = 'connecting';
+  let everOpened = false;
+  let delayMs = firstMs;
+  let ready: Promise<boolean>;
   const watchers = new Set<(state: ConnectionState) => void>();
   const onState = (next: ConnectionState) => {
     state = next;
@@ -23,31 +35,41 @@ export function createWsBridge(url: string): ConnectedBridge {
   };
   const pending = new Map<number, (result: Result<unknown>) => void>();
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
-  const opened = new Promise<boolean>((resolve) => {
-    socket.addEventListener('open', () => resolve(true));
-    socket.addEventListener('close', () => resolve(false));
-  });
   let nextId = 1;
 
-  socket.addEventListener('open', () => onState('open'));
-  socket.addEventListener('close', () => {
-    onState('closed');
-    for (const settle of pending.values()) settle(lost('Lost the connection to Motif Control. Restart browser mode and reload.'));
-    pending.clear();
-  });
-  socket.addEventListener('message', (message) => {
-    const frame = decodeFrame(String(message.data)) as Partial<ReplyFrame & EventFrame>;
-    if (typeof frame.id === 'number' && frame.result) {
-      pending.get(frame.id)?.(frame.result);
-      pending.delete(frame.id);
-    } else if (typeof frame.event === 'string') {
-      for (const listener of listeners.get(frame.event) ?? []) listener(frame.payload);
-    }
-  });
+  const connect = () => {
+    socket = new WebSocket(url);
+    ready = new Promise<boolean>((resolve) => {
+      socket.addEventListener('open', () => resolve(true));
+      socket.addEventListener('close', () => resolve(false));
+    });
+    socket.addEventListener('open', () => {
+      everOpened = true;
+      delayMs = firstMs;
+      onState('open');
+    });
+    socket.addEventListener('close', () => {
+      onState('closed');
+      for (const settle of pending.values()) settle(lost(everOpened ? AWAY : REFUSED));
+      pending.clear();
+      setTimeout(connect, delayMs);
+      delayMs = Math.min(maxMs, delayMs * 2);
+    });
+    socket.addEventListener('message', (message) => {
+      const frame = decodeFrame(String(message.data)) as Partial<ReplyFrame & EventFrame>;
+      if (typeof frame.id === 'number' && frame.result) {
+        pending.get(frame.id)?.(frame.result);
+        pending.delete(frame.id);
+      } else if (typeof frame.event === 'string') {
+        for (const listener of listeners.get(frame.event) ?? []) listener(frame.payload);
+      }
+    });
+  };
+  connect();
 
   const bridge: MotifBridge = {
     async call(name, args) {
-      if (!(await opened)) return lost('Motif Control refused this page. Open the address printed by `npm run browser`.');
+      if (state !== 'open' && !(await ready)) return lost(everOpened ? AWAY : REFUSED);
       const id = nextId++;
       const frame: CallFrame = { id, name, args };
       // The reply's shape is the contract's for `name`; main validated the call.

@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { WebSocket } from 'ws';
 import { startBrowserMode, type RunningApp } from './browser-mode-app';
@@ -54,4 +56,26 @@ test('the WebSocket is refused without the token, with a wrong token, or from an
 test('a request with a foreign Host header is refused (DNS rebinding)', async ({ request }) => {
   const res = await request.get(app.origin + '/', { headers: { Host: 'rebind.example:80' } });
   expect(res.status()).toBe(421);
+});
+
+test('an open tab reconnects by itself when browser mode comes back on the same folder, and reads everything again', async ({ page }) => {
+  const configDir = mkdtempSync(path.join(tmpdir(), 'motif-reconnect-'));
+  const env = { MOTIF_CONTROL_CONFIG_DIR: configDir };
+  const first = await startBrowserMode([], env);
+  await page.goto(first.url);
+  await expect(page.getByRole('status', { name: 'Connection: connected' })).toBeVisible();
+  await expect(page.getByTestId('rigs-empty')).toBeVisible();
+  await first.stop();
+  await expect(page.getByRole('alert', { name: /Connection: disconnected/ })).toBeVisible();
+  // The same folder keeps its port and token: the address the tab holds is valid again.
+  const port = new URL(first.origin).port;
+  const second = await startBrowserMode(['--port', port], env);
+  try {
+    expect(second.token).toBe(first.token);
+    await expect(page.getByRole('status', { name: 'Connection: connected' })).toBeVisible({ timeout: 15_000 });
+    await expect(page.getByTestId('rigs-empty')).toBeVisible();
+    await expect(page.getByTestId('app-version')).toHaveText(`version ${version}`);
+  } finally {
+    await second.stop();
+  }
 });

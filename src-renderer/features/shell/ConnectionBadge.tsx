@@ -4,7 +4,7 @@ import { useAppStore } from '../../store/use-app-store';
 const looks = {
   connecting: { color: 'gray', label: 'connecting…' },
   open: { color: 'teal', label: 'connected' },
-  closed: { color: 'red', label: 'disconnected' },
+  closed: { color: 'red', label: 'disconnected: reconnecting…' },
 } as const;
 
 /** The window's link to main (browser mode's WebSocket; always connected under Electron). */
