@@ -33,9 +33,22 @@ export function tokenMatches(given: string | null, policy: AccessPolicy): boolea
 export function refuseUpgrade(req: IncomingMessage, policy: AccessPolicy): string | null {
   if (!allowedHost(req, policy)) return 'unexpected Host header';
   if (!allowedOrigin(req, policy)) return 'foreign Origin';
-  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-  if (!tokenMatches(url.searchParams.get('token'), policy)) return 'missing or wrong token';
+  const url = requestUrl(req);
+  if (!tokenMatches(url?.searchParams.get('token') ?? null, policy)) return 'missing or wrong token';
   return null;
+}
+
+/** The request's URL, or null when its target is no URL at all (`//`, `/\\`). */
+export function requestUrl(req: IncomingMessage): URL | null {
+  try {
+    return new URL(req.url ?? '/', 'http://127.0.0.1');
+  } catch {
+    return null;
+  }
+}
+
+export function requestPath(req: IncomingMessage): string | null {
+  return requestUrl(req)?.pathname ?? null;
 }
 
 /** A dev origin browser mode may accept: plain http on a loopback name with an explicit port, nothing else. */

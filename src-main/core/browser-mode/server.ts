@@ -2,9 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { AppCore } from '../app-core';
-import { allowedHost, isLoopbackOrigin, type AccessPolicy } from './access-check';
+import { consoleLogger, type Logger } from '../logger';
+import { allowedHost, isLoopbackOrigin, requestPath, type AccessPolicy } from './access-check';
 import { send, serveStatic } from './static-files';
-import { WsTransport } from './ws-transport';
+import { WsTransport, type WsLimits } from './ws-transport';
 
 export interface BrowserServerOptions {
   core: AppCore;
@@ -16,6 +17,9 @@ export interface BrowserServerOptions {
   token?: string;
   /** Also accept WebSockets from this loopback origin (`npm run dev`'s Vite server); the token is still required. */
   devOrigin?: string;
+  /** What one page may ask at once; the defaults suit the window. */
+  limits?: Partial<WsLimits>;
+  log?: Logger;
 }
 
 export interface BrowserServer {
@@ -39,17 +43,25 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     throw new Error(`Not a loopback http origin: ${options.devOrigin}`);
   }
   const policy: AccessPolicy = { port: 0, token, ...(options.devOrigin ? { devOrigin: options.devOrigin } : {}) };
-  const transport = new WsTransport(options.core, policy);
+  const log = options.log ?? consoleLogger;
+  const transport = new WsTransport(options.core, policy, log, options.limits);
   const server: Server = createServer((req, res) => {
     if (!allowedHost(req, policy)) return send(res, 421, 'Misdirected request');
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed');
-    const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
-    void serveStatic(options.staticDir, path, res, SECURITY_HEADERS);
+    const path = requestPath(req);
+    if (path === null) return send(res, 400, 'Bad request');
+    serveStatic(options.staticDir, path, res, SECURITY_HEADERS).catch((e: unknown) => {
+      log.error('browser mode: serving a file failed', e);
+      if (!res.headersSent) send(res, 500, 'Internal error');
+      else res.destroy();
+    });
   });
   server.on('upgrade', (req, socket, head) => {
-    const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+    // Until ws takes the socket over, a reset on it must not end the process.
+    socket.on('error', () => socket.destroy());
+    const path = requestPath(req);
     if (path !== '/ws') {
-      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+      socket.end(`HTTP/1.1 ${path === null ? '400 Bad Request' : '404 Not Found'}\r\nConnection: close\r\n\r\n`);
       return;
     }
     transport.handleUpgrade(req, socket, head);
@@ -58,6 +70,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
+  server.on('error', (e) => log.error('browser mode: HTTP server error', e));
   policy.port = (server.address() as AddressInfo).port;
   return {
     url: `http://127.0.0.1:${policy.port}/#token=${token}`,

@@ -1,23 +1,79 @@
 import type { Duplex } from 'node:stream';
 import type { IncomingMessage } from 'node:http';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocketServer, type RawData, type ServerOptions, type WebSocket } from 'ws';
 import type { CallFrame, EventFrame, ReplyFrame } from '../../contract/bridge';
-import { fail } from '../../contract/errors';
+import { fail, type Result } from '../../contract/errors';
 import type { AppCore } from '../app-core';
+import type { Logger } from '../logger';
 import { refuseUpgrade, type AccessPolicy } from './access-check';
 import { decodeFrame, encodeFrame } from '../../../src-shared/frame-codec';
 
-const MAX_FRAME_BYTES = 4 * 1024 * 1024;
+/** What one page (one WebSocket) may ask of the core at once. */
+export interface WsLimits {
+  /** Requests of one connection run at once; more wait their turn. */
+  inFlight: number;
+  /**
+   * Requests of one connection that may wait beyond those running; a request beyond is
+   * answered 'busy' at once. From a quarter of this on, the connection is not read until
+   * its queue drains, so a page that sends faster than it is answered is slowed, not refused.
+   */
+  queued: number;
+  /** Bytes the waiting requests of one connection may hold; a request beyond is answered 'busy'. */
+  queuedBytes: number;
+  /** The largest request run; a larger one (up to `frameBytes`) is answered 'too large'. */
+  requestBytes: number;
+  /** The largest WebSocket message read at all; a larger one closes the connection (1009). */
+  frameBytes: number;
+}
 
-/** The WebSocket side of browser mode: the same dispatch and events as Electron IPC. */
+const MB = 1024 * 1024;
+
+export const DEFAULT_WS_LIMITS: WsLimits = {
+  inFlight: 16,
+  queued: 4096,
+  queuedBytes: 64 * MB,
+  // A rig list of thousands of rigs with long notes fits; the page refuses nothing smaller.
+  requestBytes: 16 * MB,
+  frameBytes: 32 * MB,
+};
+
+/** How long a connection closed for a protocol error may take to say goodbye before it is cut. */
+const CLOSE_TIMEOUT_MS = 2000;
+
+interface Connection {
+  socket: WebSocket;
+  /** Requests read and not yet run, oldest first. */
+  queue: { frame: CallFrame; bytes: number }[];
+  queuedBytes: number;
+  inFlight: number;
+  /** Reading from the socket stopped until the queue drains (TCP pushes back on the page). */
+  paused: boolean;
+}
+
+/**
+ * The WebSocket side of browser mode: the same dispatch and events as Electron IPC.
+ * Each connection runs at most `inFlight` requests at once; the connections with work
+ * take turns, one request each, so a page sending thousands cannot starve another.
+ * A protocol error closes only its own connection, with its close code.
+ */
 export class WsTransport {
-  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  private readonly wss: WebSocketServer;
+  private readonly limits: WsLimits;
+  private readonly connections = new Set<Connection>();
+  private pumpScheduled = false;
 
   constructor(
     private readonly core: AppCore,
     private readonly policy: AccessPolicy,
+    private readonly log: Logger,
+    limits: Partial<WsLimits> = {},
   ) {
+    this.limits = { ...DEFAULT_WS_LIMITS, ...limits };
+    // closeTimeout is ws's (8.18 on); @types/ws does not know it yet.
+    const options: ServerOptions & { closeTimeout: number } = { noServer: true, maxPayload: this.limits.frameBytes, closeTimeout: CLOSE_TIMEOUT_MS };
+    this.wss = new WebSocketServer(options);
     this.wss.on('connection', (socket) => this.serve(socket));
+    this.wss.on('error', (e) => this.log.error('browser mode: WebSocket server error', e));
   }
 
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
@@ -30,31 +86,160 @@ export class WsTransport {
   }
 
   private serve(socket: WebSocket): void {
+    const conn: Connection = { socket, queue: [], queuedBytes: 0, inFlight: 0, paused: false };
+    this.connections.add(conn);
     const unsubscribe = this.core.events.subscribe((event, payload) => {
       const frame: EventFrame = { event, payload };
-      socket.send(encodeFrame(frame));
+      this.send(conn, frame);
     });
-    socket.on('close', unsubscribe);
-    socket.on('message', async (data) => {
-      let frame: CallFrame;
-      try {
-        frame = parseCallFrame(decodeFrame(String(data)));
-      } catch {
-        socket.close(1003, 'Malformed frame');
-        return;
-      }
-      const result = await this.core.dispatch(frame.name, frame.args).catch(() =>
-        fail('internal', 'The request failed unexpectedly.'),
-      );
-      const reply: ReplyFrame = { id: frame.id, result };
-      if (socket.readyState === socket.OPEN) socket.send(encodeFrame(reply));
+    // ws closes the connection itself with the right code (1002, 1007, 1009); without a
+    // listener, the same error would end the whole process.
+    socket.on('error', (e) => this.log.info(`browser mode: closed a WebSocket connection (${e.message})`));
+    socket.on('close', () => {
+      unsubscribe();
+      this.connections.delete(conn);
+      conn.queue = [];
+      conn.queuedBytes = 0;
     });
+    socket.on('message', (data) => this.receive(conn, data));
+  }
+
+  private receive(conn: Connection, data: RawData): void {
+    const bytes = rawBytes(data);
+    if (bytes.length > this.limits.requestBytes) {
+      this.refuseTooLarge(conn, bytes);
+      return;
+    }
+    let frame: CallFrame;
+    try {
+      frame = parseCallFrame(decodeFrame(bytes.toString('utf8')));
+    } catch {
+      conn.socket.close(1003, 'Malformed frame');
+      return;
+    }
+    const outstanding = conn.inFlight + conn.queue.length;
+    if (outstanding >= this.capacity || (conn.queue.length > 0 && conn.queuedBytes + bytes.length > this.limits.queuedBytes)) {
+      // Read already (a socket's data arrives in chunks of many frames): answered at once, not run.
+      this.reply(conn, frame.id, busy(conn));
+      return;
+    }
+    conn.queue.push({ frame, bytes: bytes.length });
+    conn.queuedBytes += bytes.length;
+    if (!conn.paused && (outstanding + 1 >= this.pauseAt || conn.queuedBytes >= this.limits.queuedBytes / 2)) {
+      conn.paused = true;
+      conn.socket.pause();
+    }
+    this.schedulePump();
+  }
+
+  /** Requests one connection may have running and waiting. */
+  private get capacity(): number {
+    return this.limits.inFlight + this.limits.queued;
+  }
+
+  /** Outstanding requests from which the connection is no longer read. */
+  private get pauseAt(): number {
+    return this.limits.inFlight + Math.ceil(this.limits.queued / 4);
+  }
+
+  /** Over the request limit: answered by its id when the frame starts as the page writes it, else the connection closes. */
+  private refuseTooLarge(conn: Connection, bytes: Buffer): void {
+    const id = leadingId(bytes);
+    if (id === null) {
+      conn.socket.close(1009, 'Request too large');
+      return;
+    }
+    const size = (n: number) => `${(n / MB).toFixed(n % MB === 0 ? 0 : 1)} MB`;
+    this.reply(
+      conn,
+      id,
+      fail(
+        'invalid-args',
+        `This request is ${size(bytes.length)}, over the ${size(this.limits.requestBytes)} a request from the window may be, ` +
+          'so it was not run. Send less at once (for a rig list, import it in parts).',
+        { reason: 'too-large', bytes: bytes.length, limitBytes: this.limits.requestBytes },
+      ),
+    );
+  }
+
+  private schedulePump(): void {
+    if (this.pumpScheduled) return;
+    this.pumpScheduled = true;
+    // Between turns the event loop reads every socket, so a new page's request joins the next turn.
+    setImmediate(() => {
+      this.pumpScheduled = false;
+      this.pump();
+    });
+  }
+
+  /** One turn: each connection with a request waiting and a free slot starts one. */
+  private pump(): void {
+    let more = false;
+    for (const conn of this.connections) {
+      if (conn.queue.length === 0 || conn.inFlight >= this.limits.inFlight) continue;
+      const { frame, bytes } = conn.queue.shift()!;
+      conn.queuedBytes -= bytes;
+      this.run(conn, frame);
+      if (conn.queue.length > 0 && conn.inFlight < this.limits.inFlight) more = true;
+    }
+    if (more) this.schedulePump();
+  }
+
+  private run(conn: Connection, frame: CallFrame): void {
+    conn.inFlight++;
+    void this.core
+      .dispatch(frame.name, frame.args)
+      .catch(() => fail('internal', 'The request failed unexpectedly.'))
+      .then((result) => {
+        conn.inFlight--;
+        this.reply(conn, frame.id, result);
+        this.resumeIfDrained(conn);
+        if (conn.queue.length > 0) this.schedulePump();
+      });
+  }
+
+  private resumeIfDrained(conn: Connection): void {
+    const outstanding = conn.inFlight + conn.queue.length;
+    if (conn.paused && outstanding <= this.pauseAt / 2 && conn.queuedBytes < this.limits.queuedBytes / 4) {
+      conn.paused = false;
+      conn.socket.resume();
+    }
+  }
+
+  private reply(conn: Connection, id: number, result: Result<unknown>): void {
+    const frame: ReplyFrame = { id, result };
+    this.send(conn, frame);
+  }
+
+  private send(conn: Connection, frame: ReplyFrame | EventFrame): void {
+    if (conn.socket.readyState === conn.socket.OPEN) conn.socket.send(encodeFrame(frame));
   }
 
   close(): void {
     for (const client of this.wss.clients) client.terminate();
     this.wss.close();
   }
+}
+
+function busy(conn: Connection): Result<never> {
+  return fail(
+    'invalid-args',
+    `Too many requests at once from this page (${conn.inFlight} running, ${conn.queue.length} waiting), so this one was not run. ` +
+      'Wait for answers before sending more.',
+    { reason: 'busy', running: conn.inFlight, waiting: conn.queue.length },
+  );
+}
+
+function rawBytes(data: RawData): Buffer {
+  if (Buffer.isBuffer(data)) return data;
+  if (Array.isArray(data)) return Buffer.concat(data);
+  return Buffer.from(data);
+}
+
+/** The id of a frame written as the page writes it (`{"id":N,...`), read from its first bytes only. */
+function leadingId(bytes: Buffer): number | null {
+  const match = /^\s*\{\s*"id"\s*:\s*(\d{1,15})\s*[,}]/.exec(bytes.subarray(0, 64).toString('latin1'));
+  return match ? Number(match[1]) : null;
 }
 
 function parseCallFrame(value: unknown): CallFrame {
