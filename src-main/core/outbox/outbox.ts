@@ -1,8 +1,11 @@
 /**
  * Changes for rigs that are offline: kept per rig in order, applied when the rig returns,
  * each outcome recorded; a refused entry stops its rig's queue until retried or cancelled.
+ * Every process on the config folder may queue; only the holder of the outbox's lease (one
+ * app core at a time) applies, so a change is never sent by two processes.
  */
 import { randomUUID } from 'node:crypto';
+import { watch } from 'node:fs';
 import { fail, ok, type Result } from '../../contract/errors';
 import type { OutboxEntry } from '../../contract/requests/outbox';
 import type { RigConnectionState } from '../../contract/requests/status';
@@ -13,8 +16,9 @@ import type { WireValue } from '../python-json';
 import { callInWords } from '../motif-api/call-words';
 import { redactedWords, redactSecrets, secretFieldNames } from '../audit/audit-redact';
 import type { NoticeBoard } from '../notice-board';
+import { OutboxLease } from './outbox-lease';
 import { changeKind } from './outbox-policy';
-import { OutboxStore, type OutboxDamage, type StoredEntry } from './outbox-store';
+import { OUTBOX_FILE_NAME, OutboxStore, type OutboxDamage, type StoredEntry } from './outbox-store';
 
 export type ChangeOutcome = { outcome: 'sent'; result: WireValue } | { outcome: 'queued'; entry: OutboxEntry };
 export type OutboxListener = (rigId: string, entries: OutboxEntry[]) => void;
@@ -38,17 +42,30 @@ export interface OutboxOptions {
 
 // Failures that mean the command never reached the rig: the entry waits, unchanged.
 const NOT_DELIVERED = new Set(['rig-unreachable', 'key-rejected', 'tls-untrusted', 'tls-fingerprint-changed']);
+/** How often a process standing by looks whether the outbox's owner is gone. */
+const STANDBY_LOOK_MS = 2000;
 
 export class Outbox {
   readonly store: OutboxStore;
   readonly #listeners = new Set<OutboxListener>();
   readonly #draining = new Map<string, Promise<void>>();
   readonly #drainAgain = new Set<string>();
+  readonly #lease: OutboxLease;
+  /** What listeners were last told per rig, so a change another process made is told once. */
+  readonly #told = new Map<string, string>();
   #notices: NoticeSink | undefined;
+  #standby: { timer: NodeJS.Timeout; stopWatching: () => void } | undefined;
+  #closed = false;
 
   constructor(private readonly options: OutboxOptions) {
     this.#notices = options.notices;
     this.store = new OutboxStore(options.configDir, { onDamage: (d) => this.#reportDamage(d) });
+    this.#lease = new OutboxLease(options.configDir);
+  }
+
+  /** This process applies the outbox now (it holds the lease). */
+  get owner(): boolean {
+    return this.#lease.held;
   }
 
   /** Report what the user must know of (a damaged outbox file) on this notice board from now on. */
@@ -128,7 +145,11 @@ export class Outbox {
     return result;
   }
 
-  /** Apply a rig's pending entries in order; one drain per rig at a time. */
+  /**
+   * Apply a rig's pending entries in order; one drain per rig at a time. Only the outbox's
+   * owner applies: when another live process holds the lease, this does nothing (that
+   * process sees the file change and applies the entries).
+   */
   drain(rigId: string): Promise<void> {
     const running = this.#draining.get(rigId);
     if (running) {
@@ -136,10 +157,11 @@ export class Outbox {
       return running;
     }
     const run = (async () => {
+      if (this.#closed || !(await this.#lease.acquire())) return;
       do {
         this.#drainAgain.delete(rigId);
-        while (await this.#applyNext(rigId));
-      } while (this.#drainAgain.has(rigId));
+        while (this.#lease.held && (await this.#applyNext(rigId)));
+      } while (this.#drainAgain.has(rigId) && this.#lease.held);
     })()
       .catch((e: unknown) => this.options.onError?.(e))
       .finally(() => this.#draining.delete(rigId));
@@ -153,9 +175,16 @@ export class Outbox {
     await Promise.all([...rigs].map((r) => this.drain(r)));
   }
 
-  /** Wait for the queues being applied now. */
+  /** Stop standing by, wait for the queues being applied now, and hand the outbox on. */
   async close(): Promise<void> {
+    this.#closed = true;
+    if (this.#standby) {
+      clearInterval(this.#standby.timer);
+      this.#standby.stopWatching();
+      this.#standby = undefined;
+    }
     await Promise.all([...this.#draining.values()]);
+    await this.#lease.release();
   }
 
   onChange(listener: OutboxListener): () => void {
@@ -165,8 +194,40 @@ export class Outbox {
     };
   }
 
-  /** Entries left 'sending' by a run that stopped mid-send may or may not have reached the rig: the user decides. */
+  /**
+   * For an app core, once at start: take the outbox's lease if no live process holds it, and
+   * stand by to take it over when its owner stops (its lease goes stale). On taking it, entries
+   * a stopped owner left 'sending' are recovered (they may or may not have reached the rig: the
+   * user decides), and the queues of rigs online now are applied. Changes other processes
+   * queue (motifctl, a second window) are seen as the file changes: told to listeners, and
+   * applied by the owner.
+   */
   async recoverInterrupted(): Promise<void> {
+    if (this.#closed) return;
+    if (!this.#standby) {
+      const timer = setInterval(() => void this.#lookForOwner(), STANDBY_LOOK_MS);
+      timer.unref();
+      this.#standby = { timer, stopWatching: this.#watchFile() };
+    }
+    await this.#lookForOwner(false);
+  }
+
+  /** Take the lease if it is free; having just taken it, recover and apply what waits. */
+  async #lookForOwner(drainOnline = true): Promise<void> {
+    if (this.#closed || this.#lease.held) return;
+    try {
+      if (!(await this.#lease.acquire())) return;
+      await this.#recover();
+      if (!drainOnline) return;
+      const waiting = new Set((await this.store.read()).filter((e) => e.state === 'pending').map((e) => e.rigId));
+      for (const rigId of waiting) if (this.options.rigState?.(rigId) === 'online') void this.drain(rigId);
+    } catch (e) {
+      this.options.onError?.(e);
+    }
+  }
+
+  /** Entries left 'sending' by an owner that stopped mid-send may or may not have reached the rig: the user decides. */
+  async #recover(): Promise<void> {
     const { result: rigs, entries } = await this.store.update((all) => {
       const touched = new Set<string>();
       for (const e of all)
@@ -178,6 +239,42 @@ export class Outbox {
       return touched;
     });
     for (const rigId of rigs) this.#emit(rigId, entries);
+  }
+
+  /** Follow changes other processes make to the outbox file; returns how to stop. */
+  #watchFile(): () => void {
+    let timer: NodeJS.Timeout | undefined;
+    let watcher: ReturnType<typeof watch>;
+    try {
+      // The folder, not the file: atomic writes replace the file, which would end a watch on it.
+      watcher = watch(this.options.configDir, { persistent: false }, (_event, file) => {
+        if (file !== null && file !== OUTBOX_FILE_NAME) return;
+        clearTimeout(timer);
+        timer = setTimeout(() => void this.#fileChanged(), 100);
+        timer.unref();
+      });
+    } catch {
+      return () => {}; // no file watching here (a network drive): the next look at the file shows them
+    }
+    watcher.on('error', () => watcher.close());
+    return () => {
+      clearTimeout(timer);
+      watcher.close();
+    };
+  }
+
+  async #fileChanged(): Promise<void> {
+    if (this.#closed) return;
+    try {
+      const all = await this.store.read();
+      const rigs = new Set([...all.map((e) => e.rigId), ...this.#told.keys()]);
+      for (const rigId of rigs) this.#emit(rigId, all, true);
+      if (!this.#lease.held) return;
+      const waiting = new Set(all.filter((e) => e.state === 'pending').map((e) => e.rigId));
+      for (const rigId of waiting) if (this.options.rigState?.(rigId) === 'online') void this.drain(rigId);
+    } catch (e) {
+      this.options.onError?.(e);
+    }
   }
 
   async #hasQueue(rigId: string): Promise<boolean> {
@@ -270,8 +367,12 @@ export class Outbox {
     else process.emitWarning(message, { code: 'MOTIF_OUTBOX_DAMAGED' });
   }
 
-  #emit(rigId: string, all: StoredEntry[]): void {
+  /** Tell listeners a rig's entries; `onlyIfChanged`: not when they were told these already. */
+  #emit(rigId: string, all: StoredEntry[], onlyIfChanged = false): void {
     const entries = all.filter((e) => e.rigId === rigId).map(view);
+    const told = JSON.stringify(entries);
+    if (onlyIfChanged && this.#told.get(rigId) === told) return;
+    this.#told.set(rigId, told);
     for (const listener of this.#listeners) {
       try {
         listener(rigId, entries);

@@ -11,7 +11,12 @@ export interface ChildResult {
 }
 
 /** A child process running `script` (a file in children/, or any path) with tsx. */
-export function startChild(script: string, args: string[], env: Record<string, string> = {}): { child: ChildProcess; done: Promise<ChildResult> } {
+export function startChild(
+  script: string,
+  args: string[],
+  env: Record<string, string> = {},
+  options: { keepStdin?: boolean } = {},
+): { child: ChildProcess; done: Promise<ChildResult> } {
   const file = script.includes('/') ? script : join(CHILDREN, script);
   // node with tsx's loader, one process (tsx's own binary runs the script in a grandchild,
   // which a SIGKILL of the child would leave running).
@@ -24,7 +29,7 @@ export function startChild(script: string, args: string[], env: Record<string, s
     child.on('error', reject);
     child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
   });
-  child.stdin!.end();
+  if (!options.keepStdin) child.stdin!.end();
   return { child, done };
 }
 

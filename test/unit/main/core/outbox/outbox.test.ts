@@ -161,6 +161,59 @@ describe('Outbox against simulated rigs', () => {
     expect(statuses.length).toBeGreaterThan(0);
   });
 
+  it('is applied by its owner only: another app on the folder only queues, and takes over when the owner stops', async () => {
+    const { monitor, outbox } = await setup();
+    await outbox.recoverInterrupted();
+    const sentByOther: string[] = [];
+    const other = new Outbox({
+      configDir: dir,
+      clientFor: async (id) => {
+        const client = await h.clientFor(id);
+        return Object.assign(Object.create(client) as typeof client, {
+          call: (path: string, args?: object) => (sentByOther.push(path), client.call(path, args)),
+        });
+      },
+      rigName: (id) => h.rigList.rigs.find((r) => r.id === id)?.name,
+      rigState: (id) => monitor.get(id)?.state,
+    });
+    stops.push(() => other.close());
+    await other.recoverInterrupted();
+    expect([outbox.owner, other.owner]).toEqual([true, false]);
+
+    await takeOffline(monitor, 'rig-0');
+    expect((await other.submitChange('rig-0', 'schedule/recording/start', task('from-other'))).ok).toBe(true);
+    await other.drain('rig-0'); // not the owner: does nothing
+    await h.sim('rig-0').comeBack();
+    await waitFor(async () => (await outbox.list('rig-0')).every((e) => e.state === 'applied'), 8000);
+    expect(h.sim('rig-0').state.tasks.map((t) => t.name)).toEqual(['from-other']);
+    expect(sentByOther).toEqual([]);
+
+    await outbox.close();
+    await waitFor(() => other.owner, 8000);
+    await takeOffline(monitor, 'rig-0');
+    await other.submitChange('rig-0', 'schedule/recording/start', task('after-handover'));
+    await h.sim('rig-0').comeBack();
+    await waitFor(async () => (await other.list('rig-0')).every((e) => e.state === 'applied'), 8000);
+    expect(sentByOther).toEqual(['schedule/recording/start']);
+  });
+
+  it('leaves an entry another live app is sending alone', async () => {
+    const { monitor, outbox } = await setup();
+    await outbox.recoverInterrupted();
+    h.sim('rig-0').setFault('latency=1500@^schedule/recording/start$');
+    await takeOffline(monitor, 'rig-0');
+    await outbox.submitChange('rig-0', 'schedule/recording/start', task('slow'));
+    h.sim('rig-0').setFault('latency=1500@^schedule/recording/start$');
+    await h.sim('rig-0').comeBack();
+    await waitFor(async () => (await outbox.list('rig-0'))[0]?.state === 'sending', 8000);
+    // A second app starting now must not call the change in flight interrupted.
+    const second = new Outbox({ configDir: dir, clientFor: h.clientFor, rigName: () => 'Rig 0' });
+    stops.push(() => second.close());
+    await second.recoverInterrupted();
+    expect((await second.list('rig-0'))[0]?.state).toBe('sending');
+    await waitFor(async () => (await outbox.list('rig-0'))[0]?.state === 'applied', 8000);
+  });
+
   describe('a damaged outbox file', () => {
     const entry = (id: string, rigId = 'rig-0') => ({
       id,
