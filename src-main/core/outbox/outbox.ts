@@ -226,14 +226,22 @@ export class Outbox {
     }
   }
 
-  /** Entries left 'sending' by an owner that stopped mid-send may or may not have reached the rig: the user decides. */
+  /**
+   * Entries left 'sending' by an owner that stopped mid-send have most likely reached the rig
+   * (the request was on the wire): not sent again, but left for the user to check and decide.
+   */
   async #recover(): Promise<void> {
     const { result: rigs, entries } = await this.store.update((all) => {
       const touched = new Set<string>();
       for (const e of all)
         if (e.state === 'sending') {
           e.state = 'failed';
-          e.error = { code: 'internal', message: 'The app stopped while sending this change; check the rig, then retry or cancel it.' };
+          e.error = {
+            code: 'interrupted',
+            message:
+              'The app stopped while sending this change, so it may have been applied: check the rig before retrying ' +
+              '(retry only if the change is not there; cancel it if it is).',
+          };
           touched.add(e.rigId);
         }
       return touched;

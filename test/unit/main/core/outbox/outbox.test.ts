@@ -268,7 +268,7 @@ describe('Outbox against simulated rigs', () => {
     });
   });
 
-  it('marks a change left mid-send by a stopped app as failed, for the user to decide', async () => {
+  it('marks a change left mid-send by a stopped app as possibly applied, for the user to check and decide', async () => {
     const outbox = new Outbox({ configDir: dir, clientFor: h.clientFor, rigName: () => 'Rig 0' });
     const r = await outbox.submitChange('rig-0', 'schedule/clear', {});
     expect(r.ok && r.value.outcome).toBe('sent');
@@ -279,7 +279,9 @@ describe('Outbox against simulated rigs', () => {
     await outbox.recoverInterrupted();
     const [entry] = await outbox.list();
     expect(entry!.state).toBe('failed');
-    expect(entry!.error?.message).toMatch(/stopped while sending/);
+    // It may well have reached the rig (it did in 12 of 12 trials): say so, so Retry is not pressed blindly.
+    expect(entry!.error?.code).toBe('interrupted');
+    expect(entry!.error?.message).toMatch(/may have been applied: check the rig/);
   });
 });
 
