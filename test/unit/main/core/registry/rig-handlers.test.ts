@@ -271,6 +271,9 @@ describe('rigs.* through the real dispatch', () => {
     await settle();
     expect(h.events.filter((e) => e.event === 'rigs.changed').length).toBeGreaterThan(0);
     for (const text of [...h.payloads, ...h.logged]) expect(text).not.toContain(KEY);
-    for (const file of readdirSync(h.dir)) expect(readFileSync(path.join(h.dir, file), 'utf8')).not.toContain(KEY);
+    // Every file of the folder, those in subfolders included (the audit log, lock folders).
+    const files = readdirSync(h.dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) expect(readFileSync(path.join(file.parentPath, file.name), 'utf8')).not.toContain(KEY);
   });
 });
