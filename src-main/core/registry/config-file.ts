@@ -1,7 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, watch, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { NoticeBoard } from '../notice-board';
-import { migrateConfig, schemaVersionOf } from './config-migrations';
+import { migrateConfig, schemaVersionOf, shapeProblem } from './config-migrations';
 import { MemoryStore, type ConfigData, type KeyValueStore, type StoreFactory } from './conf-store-factory';
 import { CoreError } from '../errors';
 import { withFileLockSync } from '../files/file-lock';
@@ -170,6 +170,11 @@ export class ConfigFile {
       return undefined;
     }
     const data = raw as Record<string, unknown>;
+    const problem = shapeProblem(data);
+    if (problem) {
+      this.#moveAside(problem);
+      return undefined;
+    }
     const version = schemaVersionOf(data);
     if (version > CONFIG_SCHEMA_VERSION) {
       return this.#memoryOnly(

@@ -20,6 +20,21 @@ export function schemaVersionOf(data: Json): number {
   return typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : 0;
 }
 
+/**
+ * Why `data` is not a config file of any version (a sentence), or undefined. A wrong shape is
+ * damage to set aside, never an old version to "migrate" into an empty rig list.
+ */
+export function shapeProblem(data: Json): string | undefined {
+  const v = data.schemaVersion;
+  if (v !== undefined && !(typeof v === 'number' && Number.isInteger(v) && v >= 0)) {
+    return `its config version (${JSON.stringify(v)}) is not a whole number`;
+  }
+  if ('rigs' in data) return Array.isArray(data.rigs) ? undefined : 'its rig list ("rigs") is not a list';
+  // An empty file object is a rig list with nothing in it yet; anything else without one is not ours.
+  const others = Object.keys(data).filter((k) => k !== 'schemaVersion');
+  return others.length === 0 ? undefined : `it holds no rig list ("rigs"), only ${others.slice(0, 5).map((k) => JSON.stringify(k)).join(', ')}`;
+}
+
 /** `data` brought to the current version, step by step; throws when a step cannot read it. */
 export function migrateConfig(data: Json): { data: Json; from: number; to: number } {
   const from = schemaVersionOf(data);

@@ -133,6 +133,10 @@ describe('corrupt config files', () => {
     ['garbage', '{"rigs": [ this is not json', /not valid JSON/],
     ['a schema violation', JSON.stringify({ schemaVersion: 1, rigs: [{ id: 'x', name: 'A', host: 'h', port: 99999 }] }), /expected format/],
     ['not an object', '[1, 2, 3]', /JSON object/],
+    // Wrong shapes are damage, not an old version to "migrate" to an empty list.
+    ['a rig list that is not a list', JSON.stringify({ rigs: { a: { name: 'A', host: 'h' } } }), /rig list/],
+    ['an object without a rig list', JSON.stringify({ name: 'A', host: 'h' }), /rig list/],
+    ['a config version that is not a whole number', JSON.stringify({ schemaVersion: '1', rigs: [] }), /config version/],
   ])('moves %s aside with a timestamp, tells the user, and stays usable', (_label, content, reason) => {
     const dir = mkdtempSync(path.join(tmpdir(), 'motif-config-'));
     writeFileSync(path.join(dir, 'config.json'), content);
