@@ -28,8 +28,11 @@ export interface ConfigStoreOptions {
 
 export type StoreFactory = (options: ConfigStoreOptions) => KeyValueStore;
 
-/** conf: atomic writes, JSON Schema validation on every read and write. */
-export const confStoreFactory: StoreFactory = (options) => new Conf<ConfigData>(options);
+/** conf: atomic writes, JSON Schema validation on every read and write; the file readable by its owner only. */
+export const confStoreFactory: StoreFactory = (options) => new Conf<ConfigData>({ ...options, configFileMode: CONFIG_FILE_MODE });
+
+/** Like every file of the config folder (outbox, audit log): the rig list describes the lab's rigs. */
+export const CONFIG_FILE_MODE = 0o600;
 
 /** Held in memory only, for when the file must not be touched (written by a newer version, unreadable). */
 export class MemoryStore implements KeyValueStore {

@@ -1,8 +1,8 @@
-import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, watch, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, statSync, watch, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { NoticeBoard } from '../notice-board';
 import { migrateConfig, schemaVersionOf, shapeProblem } from './config-migrations';
-import { MemoryStore, type ConfigData, type KeyValueStore, type StoreFactory } from './conf-store-factory';
+import { CONFIG_FILE_MODE, MemoryStore, type ConfigData, type KeyValueStore, type StoreFactory } from './conf-store-factory';
 import { CoreError } from '../errors';
 import { withFileLockSync } from '../files/file-lock';
 import { CONFIG_SCHEMA_VERSION, confSchema, StoredConfig } from './rig-schema';
@@ -116,6 +116,9 @@ export class ConfigFile {
       } catch (e) {
         throw configError(this.path, e);
       }
+      // Whichever store wrote it (electron-store keeps the mode of a file it replaces), and a
+      // file an older version left 0644: the owner's only.
+      ownerOnly(this.path);
     });
   }
 
@@ -193,6 +196,7 @@ export class ConfigFile {
     }
     const kept = `${this.path}.v${version}-${this.#stamp()}`;
     copyFileSync(this.path, kept);
+    ownerOnly(kept);
     writeAtomically(this.path, `${JSON.stringify(migrated, undefined, '\t')}\n`);
     this.#options.notices.add('info', `The rig list was updated from config version ${version} to ${CONFIG_SCHEMA_VERSION}; the old file is kept as ${kept}.`, {
       path: this.path,
@@ -211,6 +215,7 @@ export class ConfigFile {
     } catch {
       return false;
     }
+    ownerOnly(aside);
     this.#options.notices.add(
       'error',
       `The rig list in ${this.path} could not be used: ${reason}. It was moved to ${aside} and the app starts with an empty rig list; ` +
@@ -255,6 +260,15 @@ function configError(file: string, e: unknown): CoreError {
 
 function writeAtomically(file: string, text: string): void {
   const temp = `${file}.tmp-${process.pid}`;
-  writeFileSync(temp, text);
+  writeFileSync(temp, text, { mode: CONFIG_FILE_MODE });
   renameSync(temp, file);
+}
+
+/** The file readable and writable by its owner only; a file that is not there is left so. */
+function ownerOnly(file: string): void {
+  try {
+    if ((statSync(file).mode & 0o777) !== CONFIG_FILE_MODE) chmodSync(file, CONFIG_FILE_MODE);
+  } catch {
+    // gone meanwhile, or a file system without modes (Windows): nothing to tighten
+  }
 }

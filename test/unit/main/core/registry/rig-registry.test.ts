@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -149,6 +149,15 @@ describe('corrupt config files', () => {
     expect(notice?.message).toMatch(reason);
     registry.add({ name: 'Fresh', host: 'a' });
     expect(open(dir).registry.list().map((r) => r.name)).toEqual(['Fresh']);
+  });
+
+  it('keeps the rig list readable by its owner only (0600), like the other files of the folder', () => {
+    const { dir, registry } = open();
+    registry.add({ name: 'A', host: 'a' });
+    expect(statSync(path.join(dir, 'config.json')).mode & 0o777).toBe(0o600);
+    chmodSync(path.join(dir, 'config.json'), 0o644); // written by an older version
+    registry.add({ name: 'B', host: 'b' });
+    expect(statSync(path.join(dir, 'config.json')).mode & 0o777).toBe(0o600);
   });
 
   it('moves aside a file corrupted while running, on the next read, without losing the bad copy', () => {
