@@ -2,10 +2,22 @@
 import { runCli } from './program';
 
 async function main(): Promise<void> {
-  process.exitCode = await runCli(process.argv.slice(2), {
+  const code = await runCli(process.argv.slice(2), {
     out: (text) => { process.stdout.write(text); },
     err: (text) => { process.stderr.write(text); },
     env: process.env,
+  });
+  process.exitCode = code;
+  // The command is done and has said so: nothing left behind (a keychain call given up on, an
+  // idle connection, a file watcher) may keep the terminal waiting.
+  await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+  process.exit(code);
+}
+
+function flushed(stream: NodeJS.WriteStream): Promise<void> {
+  return new Promise((resolve) => {
+    if (stream.destroyed || !stream.writable) return resolve();
+    stream.write('', () => resolve());
   });
 }
 

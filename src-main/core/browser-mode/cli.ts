@@ -76,13 +76,34 @@ async function main(): Promise<void> {
     const failed = await openBrowser(server.url);
     if (failed) console.warn(`Could not open a browser (${failed}): open the address above.`);
   }
-  const stop = async () => {
+  exitOnSignal(async () => {
     await server.close();
     await core.close();
-    process.exit(0);
+  });
+}
+
+/** How long SIGINT or SIGTERM waits for the server and the core to close before exiting anyway. */
+const STOP_GRACE_MS = 3000;
+
+/**
+ * SIGINT and SIGTERM close the server and the core, and exit within STOP_GRACE_MS whatever
+ * still hangs (a keychain or rig call that does not answer); a second signal exits at once.
+ */
+function exitOnSignal(close: () => Promise<void>): void {
+  let stopping = false;
+  const stop = () => {
+    if (stopping) process.exit(0);
+    stopping = true;
+    setTimeout(() => {
+      console.warn(`Closing took over ${STOP_GRACE_MS / 1000} s; exiting without waiting longer.`);
+      process.exit(0);
+    }, STOP_GRACE_MS).unref();
+    close()
+      .catch((e: unknown) => console.error('Closing failed:', e))
+      .finally(() => process.exit(0));
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
 }
 
 function parseDevOrigin(value: string): string {

@@ -1,5 +1,6 @@
 import type { KeyState } from '../../contract/requests/rigs';
 import { KEYCHAIN_SERVICE, keytarKeychain, type Keychain } from './keychain';
+import { sharedKeychainProcess } from './keychain-process';
 import { CoreError } from '../errors';
 
 const MAX_KEY_LENGTH = 1024;
@@ -9,25 +10,56 @@ export interface SecretStoreOptions {
   timeoutMs?: number;
   /** How long a key read from the keychain is reused, so status polling does not hit D-Bus every second. */
   cacheMs?: number;
+  /** After a call went unanswered, how long the keychain counts as unavailable without being asked again. */
+  retryAfterMs?: number;
+}
+
+/** A keychain whose unanswered calls can be given up, so they hold nothing of this process (the helper process). */
+export interface AbandonableKeychain extends Keychain {
+  abandon(reason: string): void;
+}
+
+const TIMED_OUT = Symbol('no answer in time');
+
+const canAbandon = (k: Keychain): k is AbandonableKeychain => typeof (k as Partial<AbandonableKeychain>).abandon === 'function';
+
+/**
+ * keytar in a helper process under plain Node (motifctl, browser mode), so that a call that
+ * never returns can be abandoned and the process still exits; in-process under Electron.
+ */
+export function defaultKeychain(): Keychain {
+  return process.versions.electron === undefined ? sharedKeychainProcess() : keytarKeychain;
 }
 
 /**
  * API keys: in the OS keychain (service "Motif Control", account = rig id), or, when the
  * user chooses so because no keychain is available, in this process's memory only.
  * Never in a file, a log or an error message.
+ *
+ * The keychain is asked one call at a time. A call unanswered within the timeout makes the
+ * keychain unavailable, answered at once, until `retryAfterMs` has passed and that call has
+ * ended (or been abandoned): a silent D-Bus costs one timeout, not one per rig and request,
+ * and no more than one thread.
  */
 export class SecretStore {
   readonly #keychain: Keychain;
   readonly #timeoutMs: number;
   readonly #cacheMs: number;
+  readonly #retryAfterMs: number;
   readonly #session = new Map<string, string>();
   readonly #cache = new Map<string, { key: string | null; readAtMs: number }>();
+  readonly #reads = new Map<string, Promise<string | null>>();
   readonly #listeners = new Set<(rigId: string) => void>();
+  /** The calls, one after another. */
+  #lane: Promise<unknown> = Promise.resolve();
+  /** Set while an unanswered call has not ended, and until when the keychain is not asked again. */
+  #unanswered: { call: Promise<unknown> | null; untilMs: number } | null = null;
 
-  constructor(keychain: Keychain = keytarKeychain, options: SecretStoreOptions = {}) {
+  constructor(keychain: Keychain = defaultKeychain(), options: SecretStoreOptions = {}) {
     this.#keychain = keychain;
     this.#timeoutMs = options.timeoutMs ?? 15_000;
     this.#cacheMs = options.cacheMs ?? 5_000;
+    this.#retryAfterMs = options.retryAfterMs ?? 60_000;
   }
 
   /** The rig's key: a session key first, then the keychain. Throws 'keychain-unavailable'. */
@@ -36,9 +68,18 @@ export class SecretStore {
     if (session !== undefined) return session;
     const cached = this.#cache.get(rigId);
     if (cached && performance.now() - cached.readAtMs < this.#cacheMs) return cached.key;
-    const key = await this.#call('read', () => this.#keychain.getPassword(KEYCHAIN_SERVICE, rigId));
-    this.#cache.set(rigId, { key, readAtMs: performance.now() });
-    return key;
+    // Many asking for one key at once (status polls, rig summaries) share one call.
+    let read = this.#reads.get(rigId);
+    if (!read) {
+      read = this.#call('read', () => this.#keychain.getPassword(KEYCHAIN_SERVICE, rigId))
+        .then((key) => {
+          this.#cache.set(rigId, { key, readAtMs: performance.now() });
+          return key;
+        })
+        .finally(() => this.#reads.delete(rigId));
+      this.#reads.set(rigId, read);
+    }
+    return read;
   }
 
   async setKey(rigId: string, key: string, opts: { sessionOnly?: boolean } = {}): Promise<'keychain' | 'session'> {
@@ -94,18 +135,48 @@ export class SecretStore {
     }
   }
 
-  async #call<T>(what: 'read' | 'store' | 'delete', fn: () => Promise<T>): Promise<T> {
+  #call<T>(what: 'read' | 'store' | 'delete', fn: () => Promise<T>): Promise<T> {
+    const run = this.#lane.then(() => this.#attempt(what, fn));
+    this.#lane = run.catch(() => undefined);
+    return run;
+  }
+
+  async #attempt<T>(what: 'read' | 'store' | 'delete', fn: () => Promise<T>): Promise<T> {
+    const unanswered = this.#unanswered;
+    if (unanswered !== null) {
+      if (unanswered.call !== null || performance.now() < unanswered.untilMs) {
+        const waitS = Math.max(1, Math.ceil((unanswered.untilMs - performance.now()) / 1000));
+        const when = unanswered.call !== null ? 'while that call is unanswered' : `for ${waitS} s`;
+        throw keychainUnavailable(what, new Error(`it did not answer within ${this.#timeoutMs} ms a moment ago, and is not asked again ${when}`));
+      }
+      this.#unanswered = null;
+    }
     let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`no answer within ${this.#timeoutMs} ms`)), this.#timeoutMs);
+    const timeout = new Promise<typeof TIMED_OUT>((resolve) => {
+      timer = setTimeout(() => resolve(TIMED_OUT), this.#timeoutMs);
     });
+    const call = fn();
     try {
-      return await Promise.race([fn(), timeout]);
+      const first = await Promise.race([call, timeout]);
+      if (first !== TIMED_OUT) return first;
     } catch (e) {
       throw keychainUnavailable(what, e);
     } finally {
       clearTimeout(timer);
     }
+    this.#giveUp(call);
+    throw keychainUnavailable(what, new Error(`no answer within ${this.#timeoutMs} ms`));
+  }
+
+  /** An unanswered call: not waited for, remembered until it ends, abandoned where the keychain can. */
+  #giveUp(call: Promise<unknown>): void {
+    const unanswered = { call: call as Promise<unknown> | null, untilMs: performance.now() + this.#retryAfterMs };
+    this.#unanswered = unanswered;
+    const ended = () => {
+      unanswered.call = null;
+    };
+    call.then(ended, ended);
+    if (canAbandon(this.#keychain)) this.#keychain.abandon(`no answer within ${this.#timeoutMs} ms`);
   }
 }
 

@@ -93,3 +93,94 @@ describe('SecretStore without a keychain', () => {
     if (key.trim()) expect((error as Error).message).not.toContain(key.trim());
   });
 });
+
+/** A keychain that answers only when told to; counts how it is asked. */
+class SilentKeychain implements Keychain {
+  calls = 0;
+  running = 0;
+  maxRunning = 0;
+  abandoned = 0;
+  answerAfterMs: number | null = null;
+  readonly #waiting: (() => void)[] = [];
+  constructor(readonly canAbandon = false) {
+    if (canAbandon) (this as unknown as { abandon: () => void }).abandon = () => this.abandoned++;
+  }
+  #ask<T>(value: T): Promise<T> {
+    this.calls++;
+    this.running++;
+    this.maxRunning = Math.max(this.maxRunning, this.running);
+    return new Promise<T>((resolve) => {
+      const answer = () => {
+        this.running--;
+        resolve(value);
+      };
+      if (this.answerAfterMs === null) this.#waiting.push(answer);
+      else setTimeout(answer, this.answerAfterMs);
+    });
+  }
+  answerAll(): void {
+    for (const answer of this.#waiting.splice(0)) answer();
+  }
+  getPassword = (_s: string, account: string) => this.#ask<string | null>(`key-of-${account}`);
+  setPassword = () => this.#ask<void>(undefined);
+  deletePassword = () => this.#ask(true);
+}
+
+const elapsed = async <T>(fn: () => Promise<T>): Promise<{ ms: number; result: T | Error }> => {
+  const t = performance.now();
+  const result = await fn().catch((e: unknown) => e as Error);
+  return { ms: performance.now() - t, result };
+};
+
+describe('SecretStore with a keychain that does not answer', () => {
+  it('says keychain-unavailable at once for a while after one call went unanswered, instead of waiting again', async () => {
+    const keychain = new SilentKeychain();
+    const store = new SecretStore(keychain, { timeoutMs: 100, retryAfterMs: 5000 });
+    const first = await elapsed(() => store.getKey('a'));
+    expect(first.result).toMatchObject({ code: 'keychain-unavailable', message: /no answer within 100 ms/ });
+    expect(first.ms).toBeGreaterThanOrEqual(90);
+    const asks: (() => Promise<unknown>)[] = [() => store.getKey('b'), () => store.setKey('c', 'k1'), () => store.deleteKey('d')];
+    for (const next of asks) {
+      const r = await elapsed(next);
+      expect(r.result).toMatchObject({ code: 'keychain-unavailable', message: /did not answer .*100 ms/ });
+      expect(r.ms).toBeLessThan(50);
+    }
+    expect(await store.keyState('e')).toBe('keychain-unavailable');
+    expect(keychain.calls).toBe(1);
+    // A session key still works meanwhile.
+    expect(await store.setKey('f', 'session', { sessionOnly: true })).toBe('session');
+    keychain.answerAll();
+  });
+
+  it('asks again once the while is over and the unanswered call has ended', async () => {
+    const keychain = new SilentKeychain();
+    const store = new SecretStore(keychain, { timeoutMs: 50, retryAfterMs: 150, cacheMs: 0 });
+    await expect(store.getKey('a')).rejects.toMatchObject({ code: 'keychain-unavailable' });
+    await new Promise((r) => setTimeout(r, 200));
+    // Still hanging: asking again would only pile up calls behind it.
+    await expect(store.getKey('a')).rejects.toMatchObject({ code: 'keychain-unavailable' });
+    expect(keychain.calls).toBe(1);
+    keychain.answerAll();
+    keychain.answerAfterMs = 1;
+    expect(await store.getKey('a')).toBe('key-of-a');
+    expect(keychain.calls).toBe(2);
+  });
+
+  it('abandons an unanswered call when the keychain can (its helper process is ended)', async () => {
+    const keychain = new SilentKeychain(true);
+    const store = new SecretStore(keychain, { timeoutMs: 50 });
+    await expect(store.getKey('a')).rejects.toMatchObject({ code: 'keychain-unavailable' });
+    expect(keychain.abandoned).toBe(1);
+    keychain.answerAll();
+  });
+
+  it('asks the keychain one call at a time, and reads of one key share one call', async () => {
+    const keychain = new SilentKeychain();
+    keychain.answerAfterMs = 10;
+    const store = new SecretStore(keychain, { timeoutMs: 1000 });
+    const keys = await Promise.all(['a', 'b', 'c', 'a', 'a', 'd'].map((id) => store.getKey(id)));
+    expect(keys).toEqual(['key-of-a', 'key-of-b', 'key-of-c', 'key-of-a', 'key-of-a', 'key-of-d']);
+    expect(keychain.maxRunning).toBe(1);
+    expect(keychain.calls).toBe(4);
+  });
+});
