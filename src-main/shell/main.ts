@@ -1,4 +1,5 @@
-import { app, BrowserWindow, globalShortcut, ipcMain, nativeTheme, screen, type MenuItemConstructorOptions } from 'electron';
+import { app, BrowserWindow, globalShortcut, ipcMain, nativeTheme, screen, session, type MenuItemConstructorOptions } from 'electron';
+import { hardenSession } from './session-guard';
 import { homedir } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createAppCore } from '../core/app-core';
@@ -156,6 +157,7 @@ if (!app.requestSingleInstanceLock()) {
   };
 
   void app.whenReady().then(() => {
+    hardenSession(session.defaultSession);
     registerIpc(ipcMain, core.dispatch, (event) => {
       const frameUrl = event.senderFrame?.url ?? '';
       return window !== null && event.sender === window.webContents && isAppUrl(frameUrl);

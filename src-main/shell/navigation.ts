@@ -11,6 +11,10 @@ export function guardNavigation(contents: WebContents, isAppUrl: (url: string) =
   contents.on('will-redirect', (event, url) => {
     if (!isAppUrl(url)) event.preventDefault();
   });
+  // Frames too: the renderer has none of its own, so no frame may go anywhere else.
+  contents.on('will-frame-navigate', (event) => {
+    if (!isAppUrl(event.url)) event.preventDefault();
+  });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 }

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { contentSecurityPolicy } from '../content-security-policy';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { AppCore } from '../app-core';
@@ -50,7 +51,9 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed');
     const path = requestPath(req);
     if (path === null) return send(res, 400, 'Bad request');
-    serveStatic(options.staticDir, path, res, SECURITY_HEADERS).catch((e: unknown) => {
+    // The page may open a WebSocket to this port only (the meta tag allows any loopback port).
+    const headers = { ...SECURITY_HEADERS, 'Content-Security-Policy': contentSecurityPolicy(policy.port) };
+    serveStatic(options.staticDir, path, res, headers).catch((e: unknown) => {
       log.error('browser mode: serving a file failed', e);
       if (!res.headersSent) send(res, 500, 'Internal error');
       else res.destroy();

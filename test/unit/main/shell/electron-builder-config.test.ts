@@ -85,6 +85,17 @@ describe('electron-builder.yml', () => {
     expect(read('.gitignore')).toMatch(/^\/?release\/?$/m);
   });
 
+  it('flips the Electron fuses: no run-as-node, NODE_OPTIONS or --inspect; app only from its checked asar', () => {
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      enableCookieEncryption: true,
+    });
+  });
+
   it("starts the app from package.json's main, which the build writes", () => {
     expect(config.extraMetadata.main).toBe(pkg.main);
     expect(read('scripts/build.mjs')).toContain(`out: '${pkg.main}'`);

@@ -167,8 +167,19 @@ export function makeFakeElectron() {
     whenReady: () => ready,
   };
 
+  const permissions: { request?: (contents: unknown, permission: string, callback: (granted: boolean) => void) => void; check?: (...args: unknown[]) => boolean; headers?: (details: { responseHeaders?: Record<string, string[]> }, callback: (response: { responseHeaders?: Record<string, string[]> }) => void) => void } = {};
+  const session = {
+    defaultSession: {
+      setPermissionRequestHandler: (handler: typeof permissions.request) => (permissions.request = handler),
+      setPermissionCheckHandler: (handler: typeof permissions.check) => (permissions.check = handler),
+      webRequest: { onHeadersReceived: (handler: typeof permissions.headers) => (permissions.headers = handler) },
+    },
+  };
+
   return {
+    permissions,
     module: {
+      session,
       app,
       BrowserWindow: FakeBrowserWindow,
       Tray: FakeTray,

@@ -22,6 +22,9 @@ vi.mock('electron', () => ({
   get ipcMain() {
     return fake.module.ipcMain;
   },
+  get session() {
+    return fake.module.session;
+  },
   get Tray() {
     return fake.module.Tray;
   },
@@ -119,7 +122,24 @@ describe('Electron shell', () => {
     expect(contents.attempt('will-navigate', 'file:///etc/passwd')).toBe(true);
     expect(contents.attempt('will-navigate', `${index}#/rigs`)).toBe(false);
     expect(contents.attempt('will-attach-webview')).toBe(true);
+    let framePrevented = false;
+    contents.emit('will-frame-navigate', { url: 'https://evil.example/', preventDefault: () => (framePrevented = true) });
+    expect(framePrevented).toBe(true);
     expect(contents.windowOpenHandler?.({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
+  });
+
+  it('denies every permission and sends the Content Security Policy as a header', async () => {
+    await launch();
+    const granted: boolean[] = [];
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read']) {
+      fake.permissions.request?.({}, permission, (ok) => granted.push(ok));
+    }
+    expect(granted).toEqual([false, false, false, false]);
+    expect(fake.permissions.check?.({}, 'media', 'file://', {})).toBe(false);
+    let headers: Record<string, string[]> | undefined;
+    fake.permissions.headers?.({ responseHeaders: { 'X-Test': ['1'] } }, (r) => (headers = r.responseHeaders));
+    expect(headers?.['X-Test']).toEqual(['1']);
+    expect(headers?.['Content-Security-Policy']?.[0]).toMatch(/connect-src 'self';.*frame-ancestors 'none'/);
   });
 
   it('answers our window and refuses any other sender', async () => {

@@ -57,6 +57,11 @@ describe('browser mode server', () => {
     expect(r.body).toBe('<h1>app</h1>');
     expect(r.headers['x-content-type-options']).toBe('nosniff');
     expect((await get('/assets/a.js')).headers['content-type']).toMatch(/javascript/);
+    // The page may open a WebSocket to this server's own port, and nowhere else.
+    const port = new URL(server.url).port;
+    const csp = String(r.headers['content-security-policy']);
+    expect(csp).toContain(`connect-src 'self' ws://127.0.0.1:${port} ws://localhost:${port};`);
+    expect(csp).not.toContain('*');
   });
 
   it('never serves files outside the renderer folder', async () => {
