@@ -71,9 +71,14 @@ export class OutboxLease {
     return true;
   }
 
-  /** Let go (at close): another process may take the outbox over at once. */
+  /** Let go for good (at close): another process may take the outbox over at once. */
   async release(): Promise<void> {
     this.#closed = true;
+    await this.letGo();
+  }
+
+  /** Let go for now (motifctl after applying what it was asked to); it may be taken again later. */
+  async letGo(): Promise<void> {
     await this.#trying?.catch(() => false);
     const release = this.#release;
     this.#release = undefined;

@@ -164,7 +164,11 @@ export class Outbox {
       } while (this.#drainAgain.has(rigId) && this.#lease.held);
     })()
       .catch((e: unknown) => this.options.onError?.(e))
-      .finally(() => this.#draining.delete(rigId));
+      .finally(async () => {
+        this.#draining.delete(rigId);
+        // Only an app core standing by keeps the outbox; motifctl hands it back once done.
+        if (!this.#standby && this.#draining.size === 0) await this.#lease.letGo().catch(() => {});
+      });
     this.#draining.set(rigId, run);
     return run;
   }

@@ -176,7 +176,8 @@ describe('Outbox against simulated rigs', () => {
       rigName: (id) => h.rigList.rigs.find((r) => r.id === id)?.name,
       rigState: (id) => monitor.get(id)?.state,
     });
-    stops.push(() => other.close());
+    // Wired as every app core wires its outbox.
+    stops.push(drainWhenOnline(other, monitor), () => other.close());
     await other.recoverInterrupted();
     expect([outbox.owner, other.owner]).toEqual([true, false]);
 
