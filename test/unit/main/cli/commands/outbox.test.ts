@@ -48,6 +48,8 @@ describe('motifctl outbox', () => {
     const good = await outbox.submitChange(rig.id, 'schedule/recording/start', { task_name: 'good', cron_expression: '0 0 8 * * *' });
     await sim.comeBack();
     await outbox.drain(rig.id);
+    // This process applied the outbox so far; closing hands its lease on to motifctl below.
+    await outbox.close();
     await rigs.close();
     expect(bad.ok && good.ok).toBe(true);
 

@@ -80,7 +80,7 @@ describe('motifctl rigs (in-process)', () => {
       [['rigs', 'add', 'B', '--host', 'https://b', '--no-key'], /not a host name/],
       [['rigs', 'add', 'B', '--host', 'b', '--port', '0', '--no-key'], /1 to 65535/],
       [['rigs', 'add', 'B', '--host', 'b', '--fingerprint', 'zz', '--no-key'], /64 hexadecimal digits/],
-      [['rigs', 'add', 'B', '--host', 'b', '--ca', '/nonexistent.crt', '--no-key'], /Cannot read the CA file/],
+      [['rigs', 'add', 'B', '--host', 'b', '--ca', '/nonexistent.crt', '--no-key'], /not a readable CA certificate/],
       [['rigs', 'edit', 'Nope', '--notes', 'x'], /no rig named "Nope" \(known: A\)/],
       [['rigs', 'remove', 'Nope'], /no rig named/],
     ] as const) {
