@@ -102,11 +102,14 @@ export const RigImportReport = z.object({
 });
 export type RigImportReport = z.infer<typeof RigImportReport>;
 
+/** Keys travel in an HTTP header: printable ASCII only, so a pasted key with a stray character is refused here, not at every call. */
+const ApiKey = z.string().regex(/^\s*[\x21-\x7e]*\s*$/, 'An API key is printable ASCII without spaces, as recnode-apikey prints it on the rig.');
+
 export const rigRequests = {
   'rigs.list': { args: NoArgs, result: z.array(RigSummary) },
   'rigs.add': {
     args: z
-      .object({ ...RigFields, apiKey: z.string().optional(), sessionOnly: z.boolean().optional() })
+      .object({ ...RigFields, apiKey: ApiKey.optional(), sessionOnly: z.boolean().optional() })
       .strict(),
     result: RigSummary,
   },
@@ -122,7 +125,7 @@ export const rigRequests = {
   /** Also deletes the rig's key. */
   'rigs.remove': { args: RigId, result: z.object({ rigId: z.string() }) },
   'rigs.setKey': {
-    args: z.object({ rigId: z.string().min(1), apiKey: z.string(), sessionOnly: z.boolean().optional() }).strict(),
+    args: z.object({ rigId: z.string().min(1), apiKey: ApiKey, sessionOnly: z.boolean().optional() }).strict(),
     result: z.object({ rigId: z.string(), keyState: KeyState }),
   },
   'rigs.clearKey': { args: RigId, result: z.object({ rigId: z.string(), keyState: KeyState }) },

@@ -95,6 +95,8 @@ describe('rigs.* through the real dispatch', () => {
       [{ name: 'B', host: 'b', port: 70000 }, /1 to 65535/],
       [{ name: 'B', host: 'b', trust: { kind: 'fingerprint', sha256: '12:34' } }, /64 hexadecimal digits/],
       [{ name: 'B', host: 'b', apiKey: '   ' }, /API key is empty/],
+      [{ name: 'B', host: 'b', apiKey: 'abc钥匙123' }, /printable ASCII/],
+      [{ name: 'B', host: 'b', apiKey: 'abc def' }, /printable ASCII/],
     ];
     for (const [args, message] of cases) {
       const r = await h.call('rigs.add', args);
