@@ -157,6 +157,7 @@ function defineCommand(
       }
     }
   }
+  if (spec.schedules) cmd.option('--replace', 'replace a task of the same name on the rig (refused otherwise)');
   for (const s of switches) {
     const sParams = pathParams(s.spec);
     cmd.option(sParams.length > 0 ? `--${s.cli.switch} <${sParams[0]}>` : `--${s.cli.switch}`, s.spec.summary);
@@ -178,7 +179,7 @@ function defineCommand(
     await withRigSession(ctx, flags, (call, rig) =>
       OPERATIONS[operation].delivery === 'read'
         ? call('operations.read', { target: { rigId: rig.id, serial }, operation, params: pathValues })
-        : call('operations.run', { targets: [{ rigId: rig.id, serial }], operation, params: pathValues, body }),
+        : call('operations.run', { targets: [{ rigId: rig.id, serial }], operation, params: pathValues, body, ...(flags.replace === true ? { replace: true } : {}) }),
     );
   });
 }

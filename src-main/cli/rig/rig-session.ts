@@ -74,6 +74,7 @@ function settle(ctx: CommandContext, result: Result<unknown>): void {
     return;
   }
   if (!outcome.ok) return reportError(ctx, outcome.error);
+  if ('note' in outcome && typeof outcome.note === 'string') ctx.io.err(`motifctl: ${outcome.note}\n`);
   if (outcome.delivery === 'queued') {
     ctx.io.out(formatJson({ delivery: 'queued' }));
     ctx.io.err(`motifctl: ${outcome.rigName} is offline: the change waits in the outbox and is applied when it returns (motifctl outbox list).\n`);

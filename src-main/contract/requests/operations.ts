@@ -153,8 +153,11 @@ export const operationRequests = {
       operation: Operation,
       params: z.record(z.string(), PathSegment).default({}),
       body: z.record(z.string(), WireValueSchema).optional(),
+      /** For a task creation: replace a task of the same name on the rig (refused otherwise). */
+      replace: z.boolean().optional(),
     }),
-    result: TargetOutcomes,
+    // Task creations may carry a note (the name could not be checked while the rig was away).
+    result: z.array(ScheduleAddOutcome),
   },
   /** A read (GET) of the table on one rig or camera: the rig's answer as it is. */
   'operations.read': {

@@ -12,7 +12,7 @@ import * as cmd from './command-builders';
 import { isValidTimeZone } from '../cron';
 import { recordingEntries } from './normalize';
 import { runOnTargets, type OperationsDeps } from './run-on-targets';
-import { addScheduledTask, checkableTasks } from './scheduled-tasks';
+import { addScheduledTask, addTaskChecked, checkableTasks } from './scheduled-tasks';
 
 type OperationName = Extract<
   RequestName,
@@ -98,8 +98,15 @@ export function operationHandlers(deps: OperationsDeps): Pick<Handlers, Operatio
     'multicam.synchronize': ({ rigIds }) => run(wholeRigs(rigIds), () => cmd.synchronize()),
     'multicam.connect': ({ rigId, serial }) => run([{ rigId }], () => cmd.multicam('connect', serial)),
     'multicam.disconnect': ({ rigId, serial }) => run([{ rigId }], () => cmd.multicam('disconnect', serial)),
-    'operations.run': ({ targets, operation, params, body }) =>
-      run(targets, (t) => cmd.checkedCommand(operation, t.serial, params, body)),
+    'operations.run': async ({ targets, operation, params, body, replace }) => {
+      const build = (t: Target) => cmd.checkedCommand(operation, t.serial, params, body);
+      const taskName = body?.task_name;
+      // A task creation never replaces a task of the same name unless asked, whoever sends it.
+      if (OPERATIONS[operation].schedules && typeof taskName === 'string') {
+        return ok(await addTaskChecked(deps, { targets, taskName, replace }, build));
+      }
+      return run(targets, build);
+    },
     'operations.read': ({ target, operation, params }) => {
       if (OPERATIONS[operation].delivery !== 'read') {
         return Promise.resolve(fail('invalid-args', `${operation} is not a read; send it with operations.run.`));

@@ -108,12 +108,23 @@ const AWAY = new Set(['rig-unreachable', 'rig-timeout']);
  * cannot be checked now, and checking it at apply time would leave a queued change that
  * fails later with no one watching.
  */
-export async function addScheduledTask(deps: OperationsDeps, a: ScheduleAddArgs): Promise<ScheduleAddOutcome[]> {
+export function addScheduledTask(deps: OperationsDeps, a: ScheduleAddArgs): Promise<ScheduleAddOutcome[]> {
+  return addTaskChecked(deps, { targets: a.targets, taskName: a.taskName, replace: a.replace }, (t) => cmd.scheduleTask(a, a.operation, t.serial));
+}
+
+/**
+ * The same check for any `schedule/...` creation, however it was built (`schedule.add` from
+ * the window, `operations.run` from motifctl's `schedule add`).
+ */
+export async function addTaskChecked(
+  deps: OperationsDeps,
+  a: { targets: readonly Target[]; taskName: string; replace?: boolean | undefined },
+  build: (t: Target) => cmd.RigCommand,
+): Promise<ScheduleAddOutcome[]> {
   const firstOfRig = new Map<string, number>();
   a.targets.forEach((t, i) => {
     if (!firstOfRig.has(t.rigId)) firstOfRig.set(t.rigId, i);
   });
-  const build = (t: Target) => cmd.scheduleTask(a, a.operation, t.serial);
 
   return Promise.all(
     a.targets.map(async (target, i): Promise<ScheduleAddOutcome> => {

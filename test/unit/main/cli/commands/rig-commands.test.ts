@@ -150,6 +150,18 @@ describe('motifctl exit codes and messages', () => {
     expect(rig.events().filter((e) => e.kind === 'request' && e.endpoint.startsWith('schedule/')).length).toBe(0);
   });
 
+  it('2 for a task name the rig already has, which --replace replaces, as the window asks', async () => {
+    const add = (value: string, ...extra: string[]) =>
+      runRigCommand(['schedule', 'add', 'io', 'led', value, '--task', 'pulse', '--cron', '0 * * ? * * *', ...extra], env);
+    expect((await add('1')).code).toBe(0);
+    const again = await add('0');
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/already has a task named "pulse".*\[already-exists\]/);
+    expect(rig.state.tasks.find((t) => t.name === 'pulse')?.args).toMatchObject({ value: 1 });
+    expect((await add('0', '--replace')).code).toBe(0);
+    expect(rig.state.tasks.find((t) => t.name === 'pulse')?.args).toMatchObject({ value: 0 });
+  });
+
   it('1 for a rig error, with its message on stderr and nothing on stdout', async () => {
     rig.setFault('http500=camera not connected');
     const r = await runRigCommand(['record', 'start'], env);
