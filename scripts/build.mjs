@@ -1,5 +1,6 @@
 // Builds everything `npm start`, `npm run browser` and the binaries run: the renderer with
 // Vite, and each Node/Electron entry point bundled by esbuild into dist/.
+import { nodeBundleOptions } from './node-bundle.mjs';
 import { existsSync, writeFileSync, mkdirSync } from 'node:fs';
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
@@ -19,17 +20,10 @@ await Promise.all(
     .filter((entry) => existsSync(entry.in))
     .map((entry) =>
       esbuild({
+        ...nodeBundleOptions,
         entryPoints: [entry.in],
         outfile: entry.out,
-        bundle: true,
-        platform: 'node',
-        format: 'esm',
-        target: 'node20',
-        // Dependencies load from node_modules at run time (native modules among them).
-        packages: 'external',
-        sourcemap: true,
         banner: entry.bin ? { js: '#!/usr/bin/env node' } : undefined,
-        logLevel: 'warning',
       }),
     ),
 );

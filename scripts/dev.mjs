@@ -11,6 +11,7 @@
 //   the token (kept in the environment, MOTIF_CONTROL_BROWSER_TOKEN) is still required.
 //
 // Open the one address it prints. Ctrl-C stops everything.
+import { nodeBundleOptions } from './node-bundle.mjs';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -156,15 +157,9 @@ const restartCore = {
 };
 
 const coreBuild = await context({
+  ...nodeBundleOptions,
   entryPoints: [CORE_ENTRY],
   outfile: CORE_BUNDLE,
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  packages: 'external',
-  sourcemap: true,
-  logLevel: 'warning',
   plugins: [restartCore],
 });
 await coreBuild.watch();
