@@ -1,6 +1,6 @@
 import type { RecordingOptions } from '../../contract/requests/operations';
 import type { RigSummary } from '../../contract/requests/rigs';
-import type { RigConnectionState, RigStatus } from '../../contract/requests/status';
+import { RigConnectionState, type RigStatus } from '../../contract/requests/status';
 import { formatDurationSeconds } from '../../../src-shared/duration';
 import { rigStateWords, type RigStateWords } from '../../../src-shared/rig-state-words';
 
@@ -32,14 +32,8 @@ export interface TrayModel {
 
 export type TrayAttention = 'none' | 'offline' | 'problem';
 
-const PROBLEM_STATES: ReadonlySet<RigConnectionState> = new Set([
-  'key-rejected',
-  'untrusted',
-  'no-key',
-  'not-trusted',
-  'keychain-unavailable',
-  'rig-error',
-]);
+/** Every state but unknown, online and offline needs the user's attention. */
+const PROBLEM_STATES: ReadonlySet<RigConnectionState> = new Set(RigConnectionState.exclude(['unknown', 'online', 'offline']).options);
 
 function attentionOf(rigs: readonly RigSummary[], byId: ReadonlyMap<string, RigStatus>): TrayAttention {
   const states = rigs.map((r) => byId.get(r.id)).filter((s): s is RigStatus => s !== undefined);
