@@ -66,6 +66,8 @@ export class RigPoller {
   #cameras: CameraListing[] | null = null;
   #slowReadAtMs = 0;
   #failures = 0;
+  /** When the current outage began (the first failed poll after an answer); null while the rig answers. */
+  #failingSinceMs: number | null = null;
   /** This rig's current poll timeout: grows while it is slow, back to the base once it answers quickly. */
   #timeoutMs: number;
   /** The slowest answer of the poll under way. */
@@ -131,6 +133,7 @@ export class RigPoller {
     try {
       next = this.#answered(await this.#pollOnce(startedAtMs));
       this.#failures = 0;
+      this.#failingSinceMs = null;
     } catch (e) {
       this.#cameras = null; // read the list again once the rig answers
       if (this.#noAnswerYet(e) && this.#timeoutMs < this.timing.maxRequestTimeoutMs) {
@@ -269,7 +272,8 @@ export class RigPoller {
     const cause = refusal ? e.cause : e;
     const code = errorCode(cause);
     const state = (refusal ? CONNECTOR_STATES[code] : CALL_STATES[code]) ?? 'rig-error';
-    const retryDelayMs = backoffDelayMs(this.#failures, this.timing.backoff);
+    this.#failingSinceMs ??= checkedAtMs;
+    const retryDelayMs = backoffDelayMs(this.#failures, this.timing.backoff, Math.random, checkedAtMs - this.#failingSinceMs);
     return {
       ...this.status,
       state,

@@ -19,3 +19,13 @@ describe('backoffDelayMs', () => {
     expect(backoffDelayMs(10_000, DEFAULT_BACKOFF, () => 0.5)).toBe(30_000);
   });
 });
+
+describe('backoffDelayMs during a brief outage', () => {
+  it('stays at most 2 s for the first minute of an outage, then grows to 30 s', () => {
+    const at = (failures: number, outageMs: number) => backoffDelayMs(failures, DEFAULT_BACKOFF, () => 0.5, outageMs);
+    expect([1, 2, 3, 4, 5, 6].map((f) => at(f, 10_000))).toEqual([1000, 2000, 2000, 2000, 2000, 2000]);
+    expect(at(30, 59_999)).toBe(2000);
+    expect(at(6, 60_000)).toBe(30_000);
+    expect(at(3, 61_000)).toBe(4000);
+  });
+});

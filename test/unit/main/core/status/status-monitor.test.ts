@@ -65,6 +65,27 @@ describe('StatusMonitor against simulated rigs', () => {
     expect(seen.filter((s) => s.rigId === 'rig-0').map((s) => s.state)).toEqual(['online', 'offline', 'online']);
   });
 
+  it('retries quickly during the first moments of an outage, so a rig that came back shows online at once', async () => {
+    const m = monitor({ backoff: { baseMs: 50, maxMs: 5000, jitter: 0, quickWindowMs: 1500, quickMaxMs: 150 } });
+    await m.start();
+    await waitFor(() => stateOf(m, 'rig-0') === 'online');
+    await h.sim('rig-0').goOffline();
+    await waitFor(() => stateOf(m, 'rig-0') === 'offline');
+    const quick: number[] = [];
+    const outageStart = Date.now();
+    await waitFor(() => {
+      quick.push(m.get('rig-0')!.retryDelayMs ?? 0);
+      return Date.now() - outageStart > 1000;
+    }, 3000);
+    expect(Math.max(...quick)).toBe(150);
+    // Past the brief window the delays grow again.
+    await waitFor(() => (m.get('rig-0')!.retryDelayMs ?? 0) > 150, 5000);
+    await h.sim('rig-0').comeBack();
+    // A retry now starts over at once rather than waiting for the grown delay.
+    const [back] = await m.refresh('rig-0');
+    expect(back?.state).toBe('online');
+  });
+
   it('shows a slow but answering rig online with a note, never offline', async () => {
     const m = monitor();
     const seen: RigStatus[] = [];
