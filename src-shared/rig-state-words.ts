@@ -23,3 +23,22 @@ export const rigStateWords = {
 } as const satisfies Record<string, RigStateWords>;
 
 export type RigStateName = keyof typeof rigStateWords;
+
+/**
+ * How a camera reads on a rig card, row or detail: its recording state, except that a camera
+ * whose process is not connected (multicam disconnect) is 'disconnected' whatever else it says.
+ * Derived here once, from the contract's `connected` and `state` of a camera's status.
+ */
+export const cameraStateWords = {
+  recording: { badge: 'recording', color: 'red' },
+  pending: { badge: 'pending', color: 'orange' },
+  idle: { badge: 'idle', color: 'gray' },
+  unknown: { badge: 'unknown', color: 'gray' },
+  disconnected: { badge: 'disconnected', color: 'orange' },
+} as const satisfies Record<string, { badge: string; color: string }>;
+
+export type ShownCameraState = keyof typeof cameraStateWords;
+
+export function shownCameraState(camera: { connected: boolean | null; state: Exclude<ShownCameraState, 'disconnected'> }): ShownCameraState {
+  return camera.connected === false ? 'disconnected' : camera.state;
+}

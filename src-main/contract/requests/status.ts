@@ -45,6 +45,8 @@ export const CameraStatusView = z.object({
   exporting: z.boolean(),
   /** IANA zone when the rig reports one. */
   timeZone: z.string().nullable(),
+  /** `camera_info.disk_used_percent`: how full the disk this camera records to is; null when the rig does not say. */
+  diskUsedPercent: z.number().nullable(),
   /** Why this camera's status could not be read, while the rig itself answered. */
   error: z.string().nullable(),
 });

@@ -297,6 +297,7 @@ function unknownCamera(camera: CameraListing): CameraStatusView {
     copying: false,
     exporting: false,
     timeZone: null,
+    diskUsedPercent: null,
     error: null,
   };
 }

@@ -49,6 +49,7 @@ export function readCameraStatus(listing: CameraListing, status: CameraStatus, c
     copying: isCopyingStatus(status),
     exporting: isExportingStatus(status),
     timeZone: firstString(info, TIME_ZONE_FIELDS),
+    diskUsedPercent: finite(info.disk_used_percent),
     error: null,
   };
 }

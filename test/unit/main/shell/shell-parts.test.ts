@@ -36,6 +36,7 @@ const camera = (recording: boolean): CameraStatusView => ({
   copying: false,
   exporting: false,
   timeZone: null,
+  diskUsedPercent: null,
   error: null,
 });
 const status = (rigId: string, state: RigStatus['state'], recording = false, stale = false): RigStatus => ({

@@ -29,6 +29,7 @@ const camera = (state: CameraStatusView['state'], startedAtMs: number | null = n
   copying: false,
   exporting: false,
   timeZone: null,
+  diskUsedPercent: null,
   error: null,
 });
 
