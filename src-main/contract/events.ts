@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RigSummary } from './requests';
+import { AppNotice } from './requests/app';
 import { OutboxEntry } from './requests/outbox';
 import { RigStatus } from './requests/status';
 
@@ -10,6 +11,8 @@ export const events = {
   'rig.status': RigStatus,
   /** One rig's outbox after any change to it. */
   'outbox.changed': z.object({ rigId: z.string(), entries: z.array(OutboxEntry) }),
+  /** The notices not dismissed yet, after one was raised or dismissed. */
+  'app.notices.changed': z.array(AppNotice),
 } as const;
 
 export type EventName = keyof typeof events;

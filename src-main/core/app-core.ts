@@ -8,7 +8,8 @@ import { demoHandlers } from './demo/demo-handlers';
 import { operationHandlers } from './operations/operation-handlers';
 import { rigHandlers } from './registry/rig-handlers';
 import { consoleLogger, type Logger } from './logger';
-import type { NoticeBoard } from './notice-board';
+import { join } from 'node:path';
+import { NOTICES_FILE_NAME, NoticeBoard } from './notice-board';
 import { openRigs, type RigsOptions } from './registry/open-rigs';
 import type { RigConnector } from './registry/rig-connector';
 import type { RigRegistry } from './registry/rig-registry';
@@ -17,11 +18,13 @@ import type { SecretStore } from './secrets/secret-store';
 import { outboxDelivery } from './outbox/outbox-delivery';
 import { appConfigDir } from './config-dir';
 import { auditedClientFactory } from './audit/audited-client';
-import { openAuditLog, startRigMonitoring, type RigMonitoring } from './rig-monitoring';
+import { openAuditLog, startRigMonitoring, type RigMonitoring, type RigMonitoringOptions } from './rig-monitoring';
 
 export interface AppCoreOptions extends Pick<RigsOptions, 'configDir' | 'store' | 'secrets'> {
   transport: AppInfo['transport'];
   log?: Logger;
+  /** Poll timing (tests poll faster). */
+  monitor?: RigMonitoringOptions['monitor'];
 }
 
 /** Everything main serves, independent of Electron: one dispatch and one event bus. */
@@ -47,7 +50,9 @@ export function createAppCore(options: AppCoreOptions): AppCore {
   const configDir = options.configDir ?? appConfigDir();
   const audit = openAuditLog(configDir, log);
   const auditedClient = auditedClientFactory(audit);
+  const notices = new NoticeBoard({ file: join(configDir, NOTICES_FILE_NAME), onError: (e) => log.error('keeping the notices failed', e) });
   const rigs = openRigs({
+    notices,
     configDir: options.configDir,
     store: options.store,
     secrets: options.secrets,
@@ -62,7 +67,8 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     (summaries) => events.emit('rigs.changed', { rigs: summaries }),
     (e) => log.error('rig summaries for rigs.changed failed', e),
   );
-  const monitoring = startRigMonitoring({ configDir, rigs: rigs.registry, clientFor: (id) => rigs.connector.clientFor(id), audit, events, log });
+  const monitoring = startRigMonitoring({ configDir, rigs: rigs.registry, clientFor: (id) => rigs.connector.clientFor(id), audit, events, log, notices, monitor: options.monitor });
+  const stopNoticeEvents = notices.onChange((list) => events.emit('app.notices.changed', list));
   monitoring.outbox.reportTo(rigs.notices); // a damaged outbox file set aside is told in the window
   const simulated = new SimulatedRigHost(rigs.registry, rigs.secrets, configDir, log);
   const stopSimulatorCleanup = rigs.registry.onChange((list) => {
@@ -94,6 +100,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     simulated,
     close: async () => {
       stopRigEvents();
+      stopNoticeEvents();
       stopSimulatorCleanup();
       await resumed;
       await simulated.stop();

@@ -1,0 +1,71 @@
+/**
+ * Raises the core's alerts on the notice board: from each rig's status changes and from the
+ * outbox. A lasting condition is told once per episode, also across a restart while its
+ * notice is still shown.
+ */
+import type { OutboxEntry } from '../../contract/requests/outbox';
+import type { RigStatus } from '../../contract/requests/status';
+import type { NoticeBoard } from '../notice-board';
+import { statusAlerts, type AlertCandidate } from './status-alerts';
+
+export class AlertRaiser {
+  /** Episodes told and not over yet. */
+  readonly #active = new Set<string>();
+  /** The last state of each outbox entry seen, to tell applied and refused once. */
+  readonly #outboxStates = new Map<string, OutboxEntry['state']>();
+
+  /** Status changes seen before the kept notices were read, considered once they are. */
+  #held: [RigStatus, RigStatus][] | null = [];
+
+  constructor(private readonly board: NoticeBoard) {}
+
+  /** Notices kept from an earlier run (or raised by another process) count as told; then alerts flow. */
+  rememberShown(): void {
+    for (const n of this.board.list()) if (n.episode) this.#active.add(n.episode);
+    const held = this.#held ?? [];
+    this.#held = null;
+    for (const [next, previous] of held) this.status(next, previous);
+  }
+
+  status(next: RigStatus, previous: RigStatus): void {
+    if (this.#held) {
+      this.#held.push([next, previous]);
+      return;
+    }
+    for (const candidate of statusAlerts(next, previous)) this.#consider(next, candidate);
+  }
+
+  outbox(rigId: string, entries: OutboxEntry[]): void {
+    for (const e of entries) {
+      if (e.rigId !== rigId) continue;
+      const before = this.#outboxStates.get(e.id);
+      this.#outboxStates.set(e.id, e.state);
+      if (before === undefined || before === e.state) continue;
+      const about = { rigId: e.rigId, rigName: e.rigName, episode: `outbox:${e.id}:${e.state}` };
+      if (e.state === 'applied') {
+        this.board.raise('info', `${e.rigName} is back: the change kept for it was applied (${e.words}).`, { ...about, advice: 'Nothing to do.' });
+      } else if (e.state === 'failed') {
+        this.board.raise('error', `${e.rigName} refused the change kept for it (${e.words})${e.error ? `: ${e.error.message}` : ''}.`, {
+          ...about,
+          advice: 'Open the Outbox to retry it or cancel it; the changes after it wait until then.',
+        });
+      }
+    }
+  }
+
+  #consider(rig: RigStatus, c: AlertCandidate): void {
+    if (!c.active) {
+      this.#active.delete(c.episode);
+      return;
+    }
+    if (this.#active.has(c.episode)) return;
+    this.#active.add(c.episode);
+    this.board.raise(c.level, c.message, {
+      rigId: rig.rigId,
+      rigName: rig.rigName,
+      advice: c.advice,
+      episode: c.episode,
+      ...(c.serial !== undefined ? { serial: c.serial } : {}),
+    });
+  }
+}
