@@ -40,6 +40,7 @@ const camera = (recording: boolean): CameraStatusView => ({
   exporting: false,
   timeZone: null,
   diskUsedPercent: null,
+  outputs: {},
   error: null,
 });
 const status = (rigId: string, state: RigStatus['state'], recording = false): RigStatus => ({

@@ -298,6 +298,7 @@ function unknownCamera(camera: CameraListing): CameraStatusView {
     exporting: false,
     timeZone: null,
     diskUsedPercent: null,
+    outputs: {},
     error: null,
   };
 }

@@ -30,6 +30,7 @@ const TIME_ZONE_FIELDS = ['timezone', 'time_zone', 'tz'];
 export function readCameraStatus(listing: CameraListing, status: CameraStatus, checkedAtMs: number): CameraStatusView {
   const info: WireObject = isObject(status.camera_info) ? status.camera_info : {};
   const playback = isObject(status.playback_info) ? status.playback_info : {};
+  const io = isObject(status.io_info) ? status.io_info : {};
   const filename = typeof info.filename === 'string' && info.filename !== '' ? info.filename : null;
   const pending = info.status === 'pending';
   const state = filename && !pending ? 'recording' : pending ? 'pending' : 'idle';
@@ -50,6 +51,7 @@ export function readCameraStatus(listing: CameraListing, status: CameraStatus, c
     exporting: isExportingStatus(status),
     timeZone: firstString(info, TIME_ZONE_FIELDS),
     diskUsedPercent: finite(info.disk_used_percent),
+    outputs: readOutputs(io.outputs),
     error: null,
   };
 }
@@ -66,6 +68,17 @@ function readRecording(info: WireObject, filename: string | null, checkedAtMs: n
     elapsedSeconds: elapsedSeconds !== null ? round1(elapsedSeconds) : null,
     remainingSeconds: durationSeconds !== null && elapsedSeconds !== null ? round1(Math.max(0, durationSeconds - elapsedSeconds)) : null,
   };
+}
+
+/** Output values as numbers (a boolean output reads 1 or 0); anything else is left out. */
+function readOutputs(outputs: unknown): Record<string, number> {
+  if (!isObject(outputs)) return {};
+  const read: Record<string, number> = {};
+  for (const [name, v] of Object.entries(outputs)) {
+    const value = typeof v === 'boolean' ? Number(v) : finite(v);
+    if (value !== null) read[name] = value;
+  }
+  return read;
 }
 
 /** `schedule.now` (Unix seconds) against the local clock at the middle of the request. */

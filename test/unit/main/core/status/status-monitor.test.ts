@@ -35,7 +35,7 @@ describe('StatusMonitor against simulated rigs', () => {
     expect(Math.abs(s.clockOffsetMs!)).toBeLessThan(1000);
     expect(s.lastSeenAtMs).toBeGreaterThan(Date.now() - 5000);
     expect(s.cameras.map((c) => c.serial)).toEqual(h.sim('rig-1').info.serials);
-    expect(s.cameras[0]).toMatchObject({ state: 'idle', recording: null, copying: false, connected: true, diskUsedPercent: 42 });
+    expect(s.cameras[0]).toMatchObject({ state: 'idle', recording: null, copying: false, connected: true, diskUsedPercent: 42, outputs: { led: 0, ledgreen: 0 } });
     expect(s.cameras[0]!.timeZone).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone);
   });
 

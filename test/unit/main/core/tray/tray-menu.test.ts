@@ -30,6 +30,7 @@ const camera = (state: CameraStatusView['state'], startedAtMs: number | null = n
   exporting: false,
   timeZone: null,
   diskUsedPercent: null,
+  outputs: {},
   error: null,
 });
 
