@@ -20,6 +20,7 @@ export function App() {
   const loadStatuses = useAppStore((s) => s.loadStatuses);
   const watchStatuses = useAppStore((s) => s.watchStatuses);
   const loadNotices = useAppStore((s) => s.loadNotices);
+  const watchNotices = useAppStore((s) => s.watchNotices);
   const [navOpened, nav] = useDisclosure(false);
 
   useEffect(() => {
@@ -29,11 +30,13 @@ export function App() {
     void loadNotices();
     const unwatchRigs = watchRigs();
     const unwatchStatuses = watchStatuses();
+    const unwatchNotices = watchNotices();
     return () => {
       unwatchRigs();
       unwatchStatuses();
+      unwatchNotices();
     };
-  }, [loadAppInfo, loadRigs, watchRigs, loadStatuses, watchStatuses, loadNotices]);
+  }, [loadAppInfo, loadRigs, watchRigs, loadStatuses, watchStatuses, loadNotices, watchNotices]);
 
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 230, breakpoint: 'sm', collapsed: { mobile: !navOpened } }} padding="md">

@@ -12,6 +12,8 @@ export interface PanelsEnv {
   fleet: SimFleet;
   app: RunningApp;
   rigNames: string[];
+  /** The config folder browser mode serves (a restart on it keeps the port and token). */
+  configDir: string;
   /** A direct client to rig i, for setting the scene (e.g. recording) without the UI. */
   client(i: number): MotifClient;
   stop(): Promise<void>;
@@ -55,6 +57,7 @@ export async function startPanelsEnv(opts: { rigs?: number; copySeconds?: number
     fleet,
     app,
     rigNames,
+    configDir,
     client(i) {
       const { host, port, apiKey, fingerprint256 } = fleet.rigs[i]!.info;
       clients[i] ??= new MotifClient({ host, port, apiKey, trust: { kind: 'fingerprint', fingerprint256 } });

@@ -1,15 +1,17 @@
 import { Badge, Checkbox, Group, Progress, Stack, Text } from '@mantine/core';
 import type { CameraStatusView, RigStatus } from '../../../src-main/contract/requests/status';
 import { formatDurationSeconds } from '../../../src-shared/duration';
+import { cameraStateWords, shownCameraState } from '../../../src-shared/rig-state-words';
+import { ConnectCamera } from './ConnectCamera';
 import { recordingTimesAt } from './recording-times';
-
-const stateColor = { recording: 'red', pending: 'orange', idle: 'gray', unknown: 'gray' } as const;
 
 interface CameraRowProps {
   camera: CameraStatusView;
   status: RigStatus;
   rigName: string;
   nowMs: number;
+  /** Why the camera's actions are disabled (the app's core is not answering), or null. */
+  disabledReason: string | null;
   selected: boolean;
   /** The whole rig is selected: its cameras are included already. */
   includedByRig: boolean;
@@ -17,13 +19,15 @@ interface CameraRowProps {
 }
 
 /** One camera on a rig card: selectable, with its recording (ticking) and copy/export progress. */
-export function CameraRow({ camera, status, rigName, nowMs, selected, includedByRig, onToggle }: CameraRowProps) {
+export function CameraRow({ camera, status, rigName, nowMs, disabledReason, selected, includedByRig, onToggle }: CameraRowProps) {
   const label = camera.name && !camera.name.includes(camera.serial) ? `${camera.name} (${camera.serial})` : (camera.name ?? camera.serial);
   const rec = camera.state === 'recording' ? camera.recording : null;
   const times = rec ? recordingTimesAt(rec, status, nowMs) : null;
   const jobRunning = camera.copying || camera.exporting;
+  const shown = shownCameraState(camera);
+  const look = cameraStateWords[shown];
   return (
-    <Stack gap={2} data-testid="camera-row" data-serial={camera.serial} data-camera-state={camera.state}>
+    <Stack gap={2} data-testid="camera-row" data-serial={camera.serial} data-camera-state={shown}>
       <Group gap="xs" wrap="nowrap" justify="space-between">
         <Group gap="xs" wrap="nowrap">
           <Checkbox
@@ -35,9 +39,12 @@ export function CameraRow({ camera, status, rigName, nowMs, selected, includedBy
           />
           <Text size="sm">{label}</Text>
         </Group>
-        <Badge size="sm" color={stateColor[camera.state]} variant={camera.state === 'recording' ? 'filled' : 'light'}>
-          {camera.state}
-        </Badge>
+        <Group gap={4} wrap="nowrap">
+          {shown === 'disconnected' && <ConnectCamera rigId={status.rigId} serial={camera.serial} disabledReason={disabledReason} />}
+          <Badge size="sm" color={look.color} variant={shown === 'recording' ? 'filled' : 'light'}>
+            {look.badge}
+          </Badge>
+        </Group>
       </Group>
       {rec && (
         <Group gap="md" pl={28} wrap="wrap">

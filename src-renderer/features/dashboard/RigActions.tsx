@@ -9,14 +9,29 @@ export interface RigActionHandlers {
   onRemove(): void;
 }
 
-/** The buttons of one rig: record/stop on all its cameras, its detail view, and setup. */
-export function RigActions({ rigName, handlers, recording }: { rigName: string; handlers: RigActionHandlers; recording: boolean }) {
+/**
+ * The buttons of one rig: record/stop on all its cameras, its detail view, and setup. With a
+ * `disabledReason` (the app's core is not answering) the commands are disabled, saying why.
+ */
+export function RigActions({
+  rigName,
+  handlers,
+  recording,
+  disabledReason = null,
+}: {
+  rigName: string;
+  handlers: RigActionHandlers;
+  recording: boolean;
+  disabledReason?: string | null;
+}) {
+  const off = disabledReason !== null;
+  const why = disabledReason ?? undefined;
   return (
     <Group gap="xs" wrap="nowrap">
-      <Button size="compact-sm" color="red" variant="light" onClick={handlers.onRecord} aria-label={`Record on ${rigName}`}>
+      <Button size="compact-sm" color="red" variant="light" onClick={handlers.onRecord} aria-label={`Record on ${rigName}`} disabled={off} title={why}>
         Record
       </Button>
-      <Button size="compact-sm" variant={recording ? 'filled' : 'default'} onClick={handlers.onStop} aria-label={`Stop ${rigName}`}>
+      <Button size="compact-sm" variant={recording ? 'filled' : 'default'} onClick={handlers.onStop} aria-label={`Stop ${rigName}`} disabled={off} title={why}>
         Stop
       </Button>
       <Button size="compact-sm" variant="default" onClick={handlers.onOpen} aria-label={`Open ${rigName}`}>
@@ -24,7 +39,7 @@ export function RigActions({ rigName, handlers, recording }: { rigName: string; 
       </Button>
       <Menu position="bottom-end" withinPortal>
         <Menu.Target>
-          <Button size="compact-sm" variant="subtle" aria-label={`More actions for ${rigName}`}>
+          <Button size="compact-sm" variant="subtle" aria-label={`More actions for ${rigName}`} disabled={off} title={why}>
             ⋯
           </Button>
         </Menu.Target>

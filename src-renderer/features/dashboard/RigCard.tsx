@@ -7,7 +7,10 @@ import { KeyStateText } from '../../ui/KeyStateText';
 import { RigStateBadge } from '../../ui/RigStateBadge';
 import { SimulatedBadge } from '../../ui/SimulatedBadge';
 import { useNow } from '../../ui/use-now';
+import { DiskUse } from '../../ui/DiskUse';
+import { useCoreAway } from '../status/core-away';
 import { CameraRow } from './CameraRow';
+import { RetryNow } from './RetryNow';
 import { RigActions, type RigActionHandlers } from './RigActions';
 
 interface RigCardProps {
@@ -28,8 +31,19 @@ export function RigCard({ rig, status, selection, onToggleRig, onToggleCamera, h
   const wholeRig = selection.some((t) => t.rigId === rig.id && t.serial === undefined);
   const someCameras = selection.some((t) => t.rigId === rig.id && t.serial !== undefined);
   const impostor = status?.problem?.code === 'tls-fingerprint-changed';
+  const away = useCoreAway();
   return (
-    <Card withBorder padding="md" radius="md" component="article" aria-label={`Rig ${rig.name}`} data-testid="rig-card" data-rig-id={rig.id}>
+    <Card
+      withBorder
+      padding="md"
+      radius="md"
+      component="article"
+      aria-label={`Rig ${rig.name}`}
+      data-testid="rig-card"
+      data-rig-id={rig.id}
+      data-core-away={away !== null || undefined}
+      style={away ? { opacity: 0.6 } : undefined}
+    >
       <Group justify="space-between" wrap="nowrap" align="flex-start">
         <Group gap="xs" wrap="nowrap">
           <Checkbox aria-label={`Select rig ${rig.name}`} checked={wholeRig} indeterminate={!wholeRig && someCameras} onChange={onToggleRig} />
@@ -41,9 +55,14 @@ export function RigCard({ rig, status, selection, onToggleRig, onToggleCamera, h
           <SimulatedBadge simulated={rig.simulated} />
         </Group>
         <Group gap={4} wrap="nowrap">
-          <RigStateBadge state={status?.state ?? 'unknown'} stale={status?.stale ?? false} problem={status?.problem?.message} />
+          <RigStateBadge state={status?.state ?? 'unknown'} stale={(status?.stale ?? false) || away !== null} problem={away ?? status?.problem?.message} />
         </Group>
       </Group>
+      {away && (
+        <Text size="sm" c="yellow.8" data-testid="core-away">
+          {away}
+        </Text>
+      )}
 
       <Text size="xs" c="dimmed" mt={4}>
         {`${rig.host}:${rig.port}`}
@@ -52,6 +71,7 @@ export function RigCard({ rig, status, selection, onToggleRig, onToggleCamera, h
         {' · '}
         <KeyStateText keyState={rig.keyState} />
       </Text>
+      <DiskUse cameras={cameras} />
       {status?.stale && status.lastSeenAtMs !== null && (
         <Text size="xs" c="yellow.8" data-testid="last-seen">
           last seen {formatLastSeen(status.lastSeenAtMs, nowMs)}
@@ -74,9 +94,12 @@ export function RigCard({ rig, status, selection, onToggleRig, onToggleCamera, h
       ) : (
         status?.problem &&
         status.state !== 'online' && (
-          <Text size="sm" c="red" mt="xs" data-testid="rig-problem">
-            {status.problem.message}
-          </Text>
+          <Group gap="xs" mt="xs" wrap="nowrap" align="flex-start">
+            <Text size="sm" c="red" data-testid="rig-problem">
+              {status.problem.message}
+            </Text>
+            <RetryNow status={status} disabledReason={away} />
+          </Group>
         )
       )}
 
@@ -89,6 +112,7 @@ export function RigCard({ rig, status, selection, onToggleRig, onToggleCamera, h
             status={status}
             rigName={rig.name}
             nowMs={nowMs}
+            disabledReason={away}
             selected={selection.some((t) => t.rigId === rig.id && t.serial === camera.serial)}
             includedByRig={wholeRig}
             onToggle={() => onToggleCamera(camera.serial)}
@@ -102,7 +126,7 @@ export function RigCard({ rig, status, selection, onToggleRig, onToggleCamera, h
       </Stack>
 
       <Group justify="flex-end" mt="md">
-        <RigActions rigName={rig.name} handlers={handlers} recording={recording} />
+        <RigActions rigName={rig.name} handlers={handlers} recording={recording} disabledReason={away} />
       </Group>
     </Card>
   );

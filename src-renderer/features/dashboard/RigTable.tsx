@@ -5,7 +5,11 @@ import type { Target } from '../../../src-main/contract/requests/targets';
 import { formatClockOffset } from '../../ui/format-time';
 import { RigStateBadge } from '../../ui/RigStateBadge';
 import { SimulatedBadge } from '../../ui/SimulatedBadge';
+import { DiskUse } from '../../ui/DiskUse';
+import { useCoreAway } from '../status/core-away';
+import { RetryNow } from './RetryNow';
 import { RigActions, type RigActionHandlers } from './RigActions';
+import { cameraStateWords, shownCameraState } from '../../../src-shared/rig-state-words';
 
 interface RigTableProps {
   rigs: RigSummary[];
@@ -17,6 +21,7 @@ interface RigTableProps {
 
 /** Compact rows for labs with many rigs: one line each, cameras summarised. */
 export function RigTable({ rigs, statuses, selection, onToggleRig, handlersFor }: RigTableProps) {
+  const away = useCoreAway();
   return (
     <Table striped highlightOnHover verticalSpacing={4} aria-label="Rigs">
       <Table.Thead>
@@ -34,9 +39,10 @@ export function RigTable({ rigs, statuses, selection, onToggleRig, handlersFor }
           const status = statuses[rig.id];
           const cameras = status?.cameras ?? [];
           const recording = cameras.filter((c) => c.state === 'recording').length;
+          const disconnected = cameras.filter((c) => shownCameraState(c) === 'disconnected').length;
           const handlers = handlersFor(rig);
           return (
-            <Table.Tr key={rig.id} data-testid="rig-row" data-rig-id={rig.id}>
+            <Table.Tr key={rig.id} data-testid="rig-row" data-rig-id={rig.id} style={away ? { opacity: 0.6 } : undefined}>
               <Table.Td>
                 <Checkbox
                   aria-label={`Select rig ${rig.name}`}
@@ -57,11 +63,20 @@ export function RigTable({ rigs, statuses, selection, onToggleRig, handlersFor }
               </Table.Td>
               <Table.Td>
                 <Group gap={4} wrap="nowrap">
-                  <RigStateBadge state={status?.state ?? 'unknown'} stale={status?.stale ?? false} problem={status?.problem?.message} />
+                  <RigStateBadge state={status?.state ?? 'unknown'} stale={(status?.stale ?? false) || away !== null} problem={away ?? status?.problem?.message} />
+                  <RetryNow status={status} disabledReason={away} />
                 </Group>
               </Table.Td>
               <Table.Td>
-                <Text size="sm">{cameras.length === 0 ? '–' : `${cameras.length} (${recording} recording)`}</Text>
+                <Text size="sm">
+                  {cameras.length === 0 ? '–' : `${cameras.length} (${recording} recording)`}
+                  {disconnected > 0 && (
+                    <Text span size="sm" c={cameraStateWords.disconnected.color} data-testid="cameras-disconnected">
+                      {` · ${disconnected} ${cameraStateWords.disconnected.badge}`}
+                    </Text>
+                  )}
+                </Text>
+                <DiskUse cameras={cameras} />
               </Table.Td>
               <Table.Td>
                 <Text size="xs">
@@ -70,7 +85,7 @@ export function RigTable({ rigs, statuses, selection, onToggleRig, handlersFor }
                 </Text>
               </Table.Td>
               <Table.Td>
-                <RigActions rigName={rig.name} handlers={handlers} recording={recording > 0} />
+                <RigActions rigName={rig.name} handlers={handlers} recording={recording > 0} disabledReason={away} />
               </Table.Td>
             </Table.Tr>
           );

@@ -5,6 +5,7 @@ import type { Args } from '../../../src-main/contract/requests';
 import type { TargetOutcome } from '../../../src-main/contract/requests/targets';
 import { useCall } from '../../store/use-app-store';
 import { CameraTargetSelect } from '../../ui/CameraTargetSelect';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { ActionResult } from '../../ui/ActionResult';
 import { Section } from '../../ui/Section';
 import { useRigCameras } from '../cameras/use-rig-cameras';
@@ -22,10 +23,14 @@ export function MulticamPanel({ rigId }: { rigId: string }) {
   const [camOutcome, setCamOutcome] = useState<Outcome>(null);
   const [message, setMessage] = useState('');
   const [msgOutcome, setMsgOutcome] = useState<Outcome>(null);
+  const [confirming, setConfirming] = useState(false);
   const which = serial || ALL_CAMERAS_SERIAL;
   const whichWords = serial ? `camera ${serial}` : 'all cameras';
+  // Disconnecting a camera's process ends its recording: ask first when one of them records.
+  const recordingHit = (status?.cameras ?? []).filter((c) => (c.state === 'recording' || c.state === 'pending') && (!serial || c.serial === serial));
 
   const run = async (set: (o: Outcome) => void, doneText: string, sent: Promise<Result<TargetOutcome[]>>) => set({ result: await sent, doneText });
+  const disconnect = () => void run(setCamOutcome, `${whichWords} disconnected`, call('multicam.disconnect', { rigId, serial: which }));
 
   return (
     <Stack gap="md" data-testid="multicam-panel">
@@ -38,7 +43,7 @@ export function MulticamPanel({ rigId }: { rigId: string }) {
           <Button onClick={() => void run(setCamOutcome, `${whichWords} connected`, call('multicam.connect', { rigId, serial: which }))}>
             Connect {serial ? 'camera' : 'all'}
           </Button>
-          <Button variant="default" onClick={() => void run(setCamOutcome, `${whichWords} disconnected`, call('multicam.disconnect', { rigId, serial: which }))}>
+          <Button variant="default" onClick={() => (recordingHit.length > 0 ? setConfirming(true) : disconnect())}>
             Disconnect {serial ? 'camera' : 'all'}
           </Button>
           <Button variant="light" onClick={() => void run(setCamOutcome, 'cameras synchronized', call('multicam.synchronize', { rigIds: [rigId] }))}>
@@ -51,6 +56,17 @@ export function MulticamPanel({ rigId }: { rigId: string }) {
           </Text>
         )}
         {camOutcome && <ActionResult result={camOutcome.result} doneText={camOutcome.doneText} />}
+        <ConfirmDialog
+          opened={confirming}
+          title="Disconnect while recording?"
+          message={`${recordingHit.map((c) => `Camera ${c.serial}`).join(', ')} ${recordingHit.length === 1 ? 'is' : 'are'} recording on ${status?.rigName ?? 'this rig'}. Disconnecting ${whichWords} stops ${recordingHit.length === 1 ? 'its camera process and the recording' : 'their camera processes and the recordings'}.`}
+          confirmLabel={`Disconnect ${serial ? 'camera' : 'all'} and stop recording`}
+          onCancel={() => setConfirming(false)}
+          onConfirm={() => {
+            setConfirming(false);
+            disconnect();
+          }}
+        />
       </Section>
       <Section title="Experiment message" hint="A status line shown in the rig's own web interface.">
         <Group align="flex-end">

@@ -8,12 +8,21 @@ import { ActionResult } from '../../ui/ActionResult';
 const describeValue = (v: OutputValue) =>
   v === 'toggle-start-high' ? 'toggling, started high' : v === 'toggle-start-low' ? 'toggling, started low' : `set to ${v}`;
 
-/** A named output: a level (slider + number), on/off, or Motif's toggle rule. */
+/** An output's value as the rig reports it, in words. */
+const valueWords = (v: number) => (v === 1 ? 'on (1)' : v === 0 ? 'off (0)' : `level ${v}`);
+
+/**
+ * A named output: a level (slider + number), on/off, or Motif's toggle rule; with its current
+ * value as the rig last reported it (`current`, from the status poll).
+ */
 export function OutputControl({
   suggestions,
+  current,
   onSet,
 }: {
   suggestions: string[];
+  /** Each output's value as the rig reports it; null while the rig's status is unknown. */
+  current: Record<string, number> | null;
   onSet(name: string, value: OutputValue): Promise<Result<TargetOutcome[]>>;
 }) {
   const [name, setName] = useState(suggestions[0] ?? 'led');
@@ -31,6 +40,9 @@ export function OutputControl({
     setBusy(false);
   };
   const nameOk = name.trim() !== '' && !name.includes('/');
+  const now = current?.[name.trim()];
+  // The rig does not report toggle mode: what this window last sent says it (until a plain value ends it).
+  const toggling = lastValue !== null && typeof lastValue === 'string' && result?.ok === true && result.value.every((o) => o.ok);
 
   return (
     <Stack gap="sm">
@@ -43,6 +55,13 @@ export function OutputControl({
         w={280}
         error={name.includes('/') ? 'Names cannot contain "/".' : undefined}
       />
+      <Text size="sm" data-testid="output-now" aria-live="polite">
+        {current === null
+          ? 'Current value unknown until the rig answers.'
+          : now === undefined
+            ? `The rig reports no output named ${name.trim() || '…'}${Object.keys(current).length > 0 ? ` (it has ${Object.keys(current).join(', ')})` : ''}.`
+            : `Now: ${valueWords(now)}${toggling ? ', toggling (started from this window)' : ''}`}
+      </Text>
       <Group align="flex-end" gap="md">
         <Stack gap={4} w={260} pb={8}>
           <Text size="sm" fw={500} id={levelLabelId}>

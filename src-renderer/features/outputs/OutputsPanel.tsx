@@ -14,13 +14,16 @@ const NO_NAMES: string[] = [];
 
 /** Outputs, io/log entries and inputs of one rig, or of one of its cameras. */
 export function OutputsPanel({ rigId }: { rigId: string }) {
-  const { serials } = useRigCameras(rigId);
+  const { serials, status } = useRigCameras(rigId);
   const [serial, setSerial] = useState('');
   const usedNames = useAppStore((s) => s.outputNamesByRig[rigId] ?? NO_NAMES);
   const setOutput = useAppStore((s) => s.setOutput);
   const call = useCall();
   const target = serial ? { rigId, serial } : { rigId };
   const suggestions = [...new Set([...usedNames, ...DEFAULT_OUTPUT_NAMES])];
+  // Rig-wide outputs are the first camera's (the master or index node).
+  const shownCamera = serial ? status?.cameras.find((c) => c.serial === serial) : status?.cameras[0];
+  const current = status?.state === 'online' && shownCamera ? shownCamera.outputs : null;
 
   return (
     <Stack gap="md" data-testid="outputs-panel">
@@ -32,7 +35,7 @@ export function OutputsPanel({ rigId }: { rigId: string }) {
         onChange={setSerial}
       />
       <Section title="Named output" hint="Set a level, switch on or off, or start toggling.">
-        <OutputControl suggestions={suggestions} onSet={(name, value) => setOutput(target, name, value)} />
+        <OutputControl suggestions={suggestions} current={current} onSet={(name, value) => setOutput(target, name, value)} />
       </Section>
       <Section title="Log to recording" hint="Writes these values into the recording's extra data, with the frame number and time.">
         <IoLogForm onLog={(values) => call('outputs.log', { targets: [target], values })} />

@@ -8,6 +8,7 @@ import { OutputsPanel } from '../outputs/OutputsPanel';
 import { RecordingsPanel } from '../recordings/RecordingsPanel';
 import { SchedulePanel } from '../schedule/SchedulePanel';
 import { rigTabs, type RigTab } from '../shell/navigation-slice';
+import { useCoreAway } from '../status/core-away';
 import { RigOverview } from './RigOverview';
 
 const tabLabels: Record<RigTab, string> = {
@@ -25,6 +26,7 @@ export function RigDetail({ rigId, tab }: { rigId: string; tab: RigTab }) {
   const status = useAppStore((s) => s.statuses[rigId]);
   const openRig = useAppStore((s) => s.openRig);
   const navigate = useAppStore((s) => s.navigate);
+  const away = useCoreAway();
   if (!rig) {
     return (
       <Stack>
@@ -42,7 +44,7 @@ export function RigDetail({ rigId, tab }: { rigId: string; tab: RigTab }) {
           {rig.name}
         </Title>
         <SimulatedBadge simulated={rig.simulated} />
-        <RigStateBadge state={status?.state ?? 'unknown'} stale={status?.stale ?? false} problem={status?.problem?.message} />
+        <RigStateBadge state={status?.state ?? 'unknown'} stale={(status?.stale ?? false) || away !== null} problem={away ?? status?.problem?.message} />
       </Group>
       <Tabs value={tab} onChange={(next) => next && openRig(rigId, next as RigTab)} keepMounted={false}>
         <Tabs.List>

@@ -1,11 +1,11 @@
-import { Badge, Burger, Group, Indicator, Text, Title } from '@mantine/core';
+import { Badge, Burger, Group, Text, Title } from '@mantine/core';
 import { useAppStore } from '../../store/use-app-store';
 import { ConnectionBadge } from './ConnectionBadge';
+import { NoticesCentre } from './NoticesCentre';
 import { ThemeToggle } from './ThemeToggle';
 
 export function AppHeader({ navOpened, onToggleNav }: { navOpened: boolean; onToggleNav(): void }) {
   const appInfo = useAppStore((s) => s.appInfo);
-  const openNotices = useAppStore((s) => s.notices.filter((n) => !s.dismissedNoticeIds.includes(n.id)).length);
   return (
     <Group h="100%" px="md" justify="space-between" wrap="nowrap">
       <Group gap="sm" wrap="nowrap">
@@ -23,13 +23,7 @@ export function AppHeader({ navOpened, onToggleNav }: { navOpened: boolean; onTo
         )}
       </Group>
       <Group gap="sm" wrap="nowrap">
-        {openNotices > 0 && (
-          <Indicator label={openNotices} size={16} color="orange">
-            <Badge variant="light" color="orange">
-              notices
-            </Badge>
-          </Indicator>
-        )}
+        <NoticesCentre />
         <ConnectionBadge />
         <ThemeToggle />
       </Group>

@@ -1,0 +1,31 @@
+import { Alert, Text } from '@mantine/core';
+import type { AppNotice } from './notices-slice';
+
+const colors = { info: 'blue', warning: 'yellow', error: 'red' } as const;
+const levelWords = { info: 'Notice', warning: 'Warning', error: 'Problem' } as const;
+
+/** One notice: which rig and camera, what happened, what to do, when; dismissable. */
+export function NoticeItem({ notice, onDismiss }: { notice: AppNotice; onDismiss(): void }) {
+  const about = notice.rigName ? `${notice.rigName}${notice.serial ? ` · camera ${notice.serial}` : ''}` : null;
+  return (
+    <Alert
+      color={colors[notice.level]}
+      title={about ? `${levelWords[notice.level]}: ${about}` : levelWords[notice.level]}
+      withCloseButton
+      closeButtonLabel="Dismiss notice"
+      onClose={onDismiss}
+      data-testid="notice"
+      data-level={notice.level}
+    >
+      <Text size="sm">{notice.message}</Text>
+      {notice.advice && (
+        <Text size="sm" mt={4}>
+          What to do: {notice.advice}
+        </Text>
+      )}
+      <Text size="xs" c="dimmed" mt={4}>
+        {new Date(notice.at).toLocaleString()}
+      </Text>
+    </Alert>
+  );
+}

@@ -1,0 +1,129 @@
+import { expect, test, type Page } from '@playwright/test';
+import { startBrowserMode, type RunningApp } from './browser-mode-app';
+import { openRigTab, screenshot, startPanelsEnv, type PanelsEnv } from './rig-panels-fixture';
+
+let env: PanelsEnv;
+test.beforeAll(async () => {
+  env = await startPanelsEnv();
+});
+test.afterAll(async () => {
+  await env?.stop();
+});
+test.afterEach(async () => {
+  const rig = env.fleet.rigs[0]!;
+  rig.setDiskUsedPercent(42);
+  await rig.comeBack();
+  for (const serial of rig.info.serials) await env.client(0).call(`multicam/connect_camera/${serial}`);
+});
+
+const rigCard = (page: Page) => page.getByRole('article', { name: `Rig ${env.rigNames[0]}` });
+const cameraRow = (page: Page, serial: string) => rigCard(page).locator(`[data-testid="camera-row"][data-serial="${serial}"]`);
+
+test('a full disk stops a recording: the notices centre says which rig and camera, and why; dismissed, it stays dismissed', async ({ page }) => {
+  const rig = env.fleet.rigs[0]!;
+  const serial = rig.info.serials[0]!;
+  await page.goto(env.app.url);
+  await expect(rigCard(page).getByTestId('disk-use')).toHaveText('disk 42 % full');
+  await env.client(0).invoke('recording.start', { serial }, { filename: 'trial-disk', duration: 600 });
+  await expect(cameraRow(page, serial)).toHaveAttribute('data-camera-state', 'recording');
+
+  rig.setDiskUsedPercent(95);
+  await expect(rigCard(page).getByTestId('disk-use')).toHaveAttribute('data-level', 'full');
+  await expect(rigCard(page).getByTestId('disk-use')).toContainText('disk 95 % full: Motif stops recording above 94 %');
+  await expect(cameraRow(page, serial)).toHaveAttribute('data-camera-state', 'idle');
+
+  const bell = page.getByRole('button', { name: /^Notices: [1-9]/ });
+  await expect(bell).toBeVisible();
+  await bell.click();
+  const centre = page.getByRole('dialog', { name: 'Notices' });
+  const stopped = centre.getByTestId('notice').filter({ hasText: 'trial-disk' });
+  await expect(stopped).toContainText(`${env.rigNames[0]} · camera ${serial}`);
+  await expect(stopped).toContainText('stopped: disk 95 % full (Motif stops recording above 94 %)');
+  await expect(stopped).toContainText('What to do: Copy recordings off the rig');
+  await expect(centre.getByTestId('notice').filter({ hasText: 'no recording can start' })).toHaveCount(1);
+  await screenshot(page, 'notices-centre');
+
+  await stopped.getByRole('button', { name: 'Dismiss notice' }).click();
+  await expect(centre.getByTestId('notice').filter({ hasText: 'trial-disk' })).toHaveCount(0);
+  // Kept by the core: a reloaded window agrees.
+  await page.reload();
+  await page.getByRole('button', { name: /^Notices: / }).click();
+  await expect(page.getByRole('dialog', { name: 'Notices' }).getByTestId('notice').first()).toBeVisible();
+  await expect(page.getByRole('dialog', { name: 'Notices' }).getByTestId('notice').filter({ hasText: 'trial-disk' })).toHaveCount(0);
+});
+
+test('a disconnected camera reads disconnected, with Connect at hand; disconnecting all while recording asks first', async ({ page }) => {
+  const rig = env.fleet.rigs[0]!;
+  const [first, second] = rig.info.serials as [string, string];
+  await env.client(0).call(`multicam/disconnect_camera/${second}`);
+  await page.goto(env.app.url);
+  await expect(cameraRow(page, second)).toHaveAttribute('data-camera-state', 'disconnected');
+  await expect(cameraRow(page, second).getByText('disconnected', { exact: true })).toBeVisible();
+  await screenshot(page, 'camera-disconnected');
+  await cameraRow(page, second).getByRole('button', { name: `Connect camera ${second}` }).click();
+  await expect(cameraRow(page, second)).toHaveAttribute('data-camera-state', 'idle');
+  expect(rig.events().some((e) => e.kind === 'request' && e.endpoint === `multicam/connect_camera/${second}`)).toBe(true);
+
+  await env.client(0).invoke('recording.start', { serial: first }, { filename: 'trial-multicam' });
+  await expect(cameraRow(page, first)).toHaveAttribute('data-camera-state', 'recording');
+  await openRigTab(page, env, 0, 'Multicam & message');
+  await expect(page.getByText(`${first}: connected`)).toBeVisible();
+  await page.getByRole('button', { name: 'Disconnect all', exact: true }).click();
+  const confirm = page.getByRole('dialog', { name: 'Disconnect while recording?' });
+  await expect(confirm).toContainText(`Camera ${first} is recording on ${env.rigNames[0]}`);
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  const disconnectsSent = () => rig.events().filter((e) => e.kind === 'request' && e.endpoint === 'multicam/disconnect_camera/__all').length;
+  expect(disconnectsSent()).toBe(0);
+  await page.getByRole('button', { name: 'Disconnect all', exact: true }).click();
+  await page.getByRole('dialog', { name: 'Disconnect while recording?' }).getByRole('button', { name: 'Disconnect all and stop recording' }).click();
+  await expect(page.getByRole('status', { name: 'Result' })).toContainText('all cameras disconnected');
+  expect(disconnectsSent()).toBe(1);
+});
+
+test("an output's current value shows where it is switched", async ({ page }) => {
+  await openRigTab(page, env, 0, 'Outputs');
+  await expect(page.getByRole('combobox', { name: 'Output name' })).toHaveValue('led');
+  await expect(page.getByTestId('output-now')).toHaveText('Now: off (0)');
+  await page.getByRole('button', { name: 'On (1)' }).click();
+  await expect(page.getByTestId('output-now')).toHaveText('Now: on (1)');
+  await page.getByRole('button', { name: 'Toggle, start low' }).click();
+  await expect(page.getByTestId('output-now')).toHaveText('Now: off (0), toggling (started from this window)');
+  await page.getByRole('button', { name: 'Off (0)' }).click();
+  await expect(page.getByTestId('output-now')).toHaveText('Now: off (0)');
+});
+
+test('an offline rig offers "retry now", which asks it at once', async ({ page }) => {
+  const rig = env.fleet.rigs[0]!;
+  await page.goto(env.app.url);
+  await expect(rigCard(page).getByTestId('rig-state')).toHaveAttribute('data-state', 'online');
+  await rig.goOffline();
+  const retry = rigCard(page).getByRole('button', { name: `Retry ${env.rigNames[0]} now` });
+  await expect(retry).toBeVisible();
+  await rig.comeBack();
+  const before = rig.events().length;
+  await retry.click();
+  await expect(rigCard(page).getByTestId('rig-state')).toHaveAttribute('data-state', 'online');
+  expect(rig.events().length).toBeGreaterThan(before);
+  await expect(retry).toHaveCount(0);
+});
+
+test("when the app's core goes away every rig reads not confirmed and its actions are disabled, until it is back", async ({ page }) => {
+  await page.goto(env.app.url);
+  const record = rigCard(page).getByRole('button', { name: `Record on ${env.rigNames[0]}` });
+  await expect(record).toBeEnabled();
+  await env.app.stop();
+  let second: RunningApp | null = null;
+  try {
+    await expect(rigCard(page).getByTestId('core-away')).toHaveText("not confirmed: Motif Control's core is not answering");
+    await expect(rigCard(page).getByTestId('rig-stale')).toBeVisible();
+    await expect(record).toBeDisabled();
+    await expect(record).toHaveAttribute('title', "not confirmed: Motif Control's core is not answering");
+    await screenshot(page, 'core-away');
+    second = await startBrowserMode(['--port', new URL(env.app.origin).port], { MOTIF_CONTROL_CONFIG_DIR: env.configDir });
+    await expect(rigCard(page).getByTestId('core-away')).toHaveCount(0, { timeout: 15_000 });
+    await expect(record).toBeEnabled();
+    await expect(rigCard(page).getByTestId('rig-state')).toHaveAttribute('data-state', 'online');
+  } finally {
+    await second?.stop();
+  }
+});
