@@ -146,4 +146,34 @@ describe('alerts raised by the core from what the rigs report', () => {
     expect(copied).toMatchObject({ level: 'info', serial: second });
     expect(copied.message).toMatch(/The copy on Arena 3 camera .*FAKE1.* finished/);
   });
+
+  it('tells a change kept in the outbox applied once the rig is back, and a change the rig refused', async () => {
+    const c = core();
+    const rigId = await addRig(c, 'Arena 4');
+    await sim.goOffline();
+    await waitFor(() => c.monitoring.monitor.get(rigId)?.state === 'offline');
+    await c.monitoring.outbox.submitChange(rigId, 'schedule/recording/start', { task_name: 'nightly', cron_expression: '0 0 22 * * *' });
+    // Refused on arrival: the rig checks the cron expression.
+    await c.monitoring.outbox.submitChange(rigId, 'schedule/recording/start', { task_name: 'broken', cron_expression: 'not a cron' });
+    await sim.comeBack();
+    const applied = await waitFor(async () => (await notices(c)).find((n) => n.episode?.startsWith('outbox:') && n.level === 'info'), 10_000);
+    expect(applied).toMatchObject({ rigId, rigName: 'Arena 4' });
+    expect(applied.message).toContain('Arena 4 is back: the change kept for it was applied');
+    const refused = await waitFor(async () => (await notices(c)).find((n) => n.episode?.startsWith('outbox:') && n.level === 'error'), 10_000);
+    expect(refused.message).toContain('Arena 4 refused the change kept for it');
+    expect(refused.advice).toMatch(/Outbox/);
+  });
+
+  it('tells once that the keychain is unavailable', async () => {
+    const failing = new Error('The name org.freedesktop.secrets was not provided by any .service files');
+    const broken = { getPassword: () => Promise.reject(failing), setPassword: () => Promise.reject(failing), deletePassword: () => Promise.reject(failing) };
+    const c = createAppCore({ transport: 'browser', log: silentLogger, configDir: dir, secrets: new SecretStore(broken, { cacheMs: 0 }), monitor: FAST });
+    cores.push(c);
+    await call(c, 'rigs.add', { name: 'Arena locked', host: sim.info.host, port: sim.info.port, trust: { kind: 'fingerprint', sha256: sim.info.fingerprint256 } });
+    const told = await waitFor(async () => (await notices(c)).find((n) => n.episode === 'keychain-unavailable'), 10_000);
+    expect(told).toMatchObject({ level: 'error', rigName: 'Arena locked' });
+    expect(told.advice).toMatch(/Unlock the keychain/);
+    await polls(5);
+    expect((await notices(c)).filter((n) => n.episode === 'keychain-unavailable')).toHaveLength(1);
+  });
 });

@@ -1,0 +1,51 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { NOTICES_FILE_NAME, NoticeBoard } from '../../../../src-main/core/notice-board';
+
+describe('NoticeBoard kept in a file shared by several processes', () => {
+  const dirs: string[] = [];
+  afterEach(() => {
+    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  });
+  const file = () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'motif-notices-'));
+    dirs.push(dir);
+    return path.join(dir, NOTICES_FILE_NAME);
+  };
+
+  it('merges what each board raised, and never brings back what another dismissed', async () => {
+    const f = file();
+    const a = new NoticeBoard({ file: f });
+    const b = new NoticeBoard({ file: f });
+    const fromA = a.raise('warning', 'from a', { rigId: 'rig-1', rigName: 'Arena 1', episode: 'disk-nearly-full:rig-1' });
+    b.raise('error', 'from b');
+    await Promise.all([a.flush(), b.flush()]);
+    await a.load();
+    await b.load();
+    expect(a.list().map((n) => n.message).sort()).toEqual(['from a', 'from b']);
+    expect(b.list().map((n) => n.message).sort()).toEqual(['from a', 'from b']);
+
+    expect(await b.dismiss(fromA.id)).toBe(true);
+    // a still holds it in memory; its next write must not revive it.
+    a.raise('info', 'later from a');
+    await a.flush();
+    expect(a.list().map((n) => n.message).sort()).toEqual(['from b', 'later from a']);
+
+    const restarted = new NoticeBoard({ file: f });
+    await restarted.load();
+    expect(restarted.list().map((n) => n.message).sort()).toEqual(['from b', 'later from a']);
+    expect(restarted.list().find((n) => n.message === 'from b')).not.toHaveProperty('rigId');
+  });
+
+  it('keeps working in memory when the file is damaged, and rewrites it whole', async () => {
+    const f = file();
+    writeFileSync(f, '{ not json');
+    const board = new NoticeBoard({ file: f });
+    await board.load();
+    board.raise('error', 'still told');
+    await board.flush();
+    expect(JSON.parse(readFileSync(f, 'utf8')).notices.map((n: { message: string }) => n.message)).toEqual(['still told']);
+  });
+});
