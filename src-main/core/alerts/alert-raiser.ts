@@ -60,6 +60,7 @@ export class AlertRaiser {
     }
     if (this.#active.has(c.episode)) return;
     this.#active.add(c.episode);
+    if (c.quiet) return;
     this.board.raise(c.level, c.message, {
       rigId: rig.rigId,
       rigName: rig.rigName,

@@ -12,6 +12,8 @@ export interface AlertCandidate {
   episode: string;
   /** False: the condition is over (only for lasting ones); the next time it holds is a new episode. */
   active: boolean;
+  /** Holds, but a graver alert says it already (a full disk is also nearly full): counted as told, not raised. */
+  quiet?: boolean;
   level: Notice['level'];
   message: string;
   advice: string;
@@ -21,7 +23,9 @@ export interface AlertCandidate {
 /** A recording ending this much before its requested length is not counted as on time (polls are a second apart). */
 const EARLY_TOLERANCE_SECONDS = 3;
 
-const cameraWords = (c: CameraStatusView) => (c.name && c.name !== c.serial ? `camera ${c.name} (${c.serial})` : `camera ${c.serial}`);
+/** "camera FAKE0", or its name when it has one (with the serial, unless the name holds it). */
+const cameraWords = (c: CameraStatusView) =>
+  !c.name || c.name === c.serial ? `camera ${c.serial}` : c.name.includes(c.serial) ? c.name : `${c.name} (${c.serial})`;
 
 export function statusAlerts(next: RigStatus, previous: RigStatus): AlertCandidate[] {
   return [...diskAlerts(next), ...offlineAlerts(next, previous), ...keychainAlerts(next), ...cameraAlerts(next, previous)];
@@ -36,6 +40,7 @@ function diskAlerts(next: RigStatus): AlertCandidate[] {
     {
       episode: `disk-nearly-full:${next.rigId}`,
       active: level !== 'ok',
+      quiet: level === 'full',
       level: 'warning',
       message: `The disk of ${next.rigName} is ${rounded} % full (warning from ${DISK_WARN_PERCENT} %).`,
       advice: `Copy recordings off the rig and delete them there: Motif stops recording above ${DISK_FULL_PERCENT} %.`,

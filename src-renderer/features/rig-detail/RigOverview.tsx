@@ -3,6 +3,7 @@ import type { RigSummary } from '../../../src-main/contract/requests';
 import { useAppStore } from '../../store/use-app-store';
 import { RigCard } from '../dashboard/RigCard';
 import { testRigConnection } from '../rigs/test-connection';
+import { useCoreAway } from '../status/core-away';
 
 /** One rig's card, its setup facts and its actions. */
 export function RigOverview({ rig }: { rig: RigSummary }) {
@@ -13,6 +14,7 @@ export function RigOverview({ rig }: { rig: RigSummary }) {
   const openDialog = useAppStore((s) => s.openDialog);
   const rigRequest = useAppStore((s) => s.rigRequest);
   const refreshStatus = useAppStore((s) => s.refreshStatus);
+  const away = useCoreAway();
   const preset = rig.preset;
   const facts: [string, string][] = [
     ['Address', `${rig.host}:${rig.port}`],
@@ -58,10 +60,16 @@ export function RigOverview({ rig }: { rig: RigSummary }) {
             </Text>
           )}
           <Group gap="xs" mt="sm">
-            <Button size="xs" variant="default" onClick={() => openDialog({ kind: 'edit-rig', rigId: rig.id })}>
+            <Button size="xs" variant="default" disabled={away !== null} title={away ?? undefined} onClick={() => openDialog({ kind: 'edit-rig', rigId: rig.id })}>
               Edit rig…
             </Button>
-            <Button size="xs" variant="default" onClick={() => openDialog({ kind: 'copy', targets: [{ rigId: rig.id }] })}>
+            <Button
+              size="xs"
+              variant="default"
+              disabled={away !== null}
+              title={away ?? undefined}
+              onClick={() => openDialog({ kind: 'copy', targets: [{ rigId: rig.id }] })}
+            >
               Copy recordings…
             </Button>
           </Group>
