@@ -1,6 +1,7 @@
 import { Badge, Divider, NavLink, ScrollArea, Text } from '@mantine/core';
 import { useAppStore } from '../../store/use-app-store';
 import { rigStateColor, rigStateLabel } from '../../ui/RigStateBadge';
+import { useCoreAway } from '../status/core-away';
 
 /** The areas: dashboard, each rig's detail, the outbox and the audit log. */
 export function AppNavbar({ onNavigated }: { onNavigated(): void }) {
@@ -9,6 +10,7 @@ export function AppNavbar({ onNavigated }: { onNavigated(): void }) {
   const statuses = useAppStore((s) => s.statuses);
   const navigate = useAppStore((s) => s.navigate);
   const openRig = useAppStore((s) => s.openRig);
+  const away = useCoreAway();
   const go = (fn: () => void) => () => {
     fn();
     onNavigated();
@@ -23,6 +25,7 @@ export function AppNavbar({ onNavigated }: { onNavigated(): void }) {
       <ScrollArea.Autosize mah="calc(100vh - 260px)">
         {rigs.map((rig) => {
           const state = statuses[rig.id]?.state ?? 'unknown';
+          const label = away ?? rigStateLabel(state);
           return (
             <NavLink
               key={rig.id}
@@ -30,7 +33,7 @@ export function AppNavbar({ onNavigated }: { onNavigated(): void }) {
               description={rig.simulated ? 'simulated' : undefined}
               active={view.kind === 'rig' && view.rigId === rig.id}
               onClick={go(() => openRig(rig.id))}
-              rightSection={<Badge size="xs" circle color={rigStateColor(state)} aria-label={rigStateLabel(state)} title={rigStateLabel(state)}> </Badge>}
+              rightSection={<Badge size="xs" circle color={away ? 'gray' : rigStateColor(state)} aria-label={label} title={label}> </Badge>}
             />
           );
         })}
