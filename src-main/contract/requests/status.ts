@@ -46,9 +46,10 @@ export const CameraStatusView = z.object({
   /** IANA zone when the rig reports one. */
   timeZone: z.string().nullable(),
   /** `camera_info.disk_used_percent`: how full the disk this camera records to is; null when the rig does not say. */
-  diskUsedPercent: z.number().nullable(),
+  // Defaults: a status kept by an earlier version (rig-status.json) has neither field.
+  diskUsedPercent: z.number().nullable().default(null),
   /** `io_info.outputs`: each named output's current value (1 on, 0 off, or a level); empty when the rig reports none. */
-  outputs: z.record(z.string(), z.number()),
+  outputs: z.record(z.string(), z.number()).default({}),
   /** Why this camera's status could not be read, while the rig itself answered. */
   error: z.string().nullable(),
 });

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RigStatus } from '../../../../../src-main/contract/requests/status';
 import { STATUS_FILE_NAME } from '../../../../../src-main/core/status/status-cache';
@@ -212,6 +212,28 @@ describe('StatusMonitor against simulated rigs', () => {
     await waitFor(() => stateOf(second, 'rig-0') === 'offline' && stateOf(second, 'rig-1') === 'online');
     expect(second.get('rig-0')!.cameras).toHaveLength(2);
     expect(second.get('rig-0')!.stale).toBe(true);
+  });
+
+  it('shows a status kept by an earlier version, without disk use and outputs, after a restart', async () => {
+    const dir = h.tempDir();
+    const first = monitor({ cacheDir: dir, statusWriteIntervalMs: 50 });
+    await first.start();
+    await waitFor(() => first.list().every((s) => s.state === 'online'));
+    await first.stop();
+    const path = `${dir}/${STATUS_FILE_NAME}`;
+    const file = JSON.parse(readFileSync(path, 'utf8')) as { rigs: { cameras: Record<string, unknown>[] }[] };
+    for (const rig of file.rigs) for (const c of rig.cameras) {
+      delete c.diskUsedPercent;
+      delete c.outputs;
+    }
+    writeFileSync(path, JSON.stringify(file));
+    await h.sim('rig-0').goOffline();
+    const second = monitor({ cacheDir: dir });
+    await second.start();
+    expect(second.list().map((s) => s.cameras.map((c) => [c.diskUsedPercent, c.outputs]))).toEqual([
+      [[null, {}], [null, {}]],
+      [[null, {}], [null, {}]],
+    ]);
   });
 
   it('follows the rig list: new rigs polled, removed ones dropped, renames pushed', async () => {
