@@ -39,10 +39,12 @@ export class NoticeBoard {
     return this.raise(level, message, details !== undefined ? { details } : {});
   }
 
-  /** A notice about a rig (and camera), with what to do. */
+  /** A notice about a rig (and camera), with what to do; the one already shown when it says the same. */
   raise(level: Notice['level'], message: string, about: NoticeAbout = {}): Notice {
     const notice: Notice = { id: `notice-${randomUUID()}`, level, message, at: new Date().toISOString() };
     for (const [k, v] of Object.entries(about)) if (v !== undefined) Object.assign(notice, { [k]: v });
+    const shown = this.#notices.find((n) => sameSaying(n, notice));
+    if (shown) return { ...shown };
     this.#notices.push(notice);
     for (const listener of this.#listeners) listener({ ...notice });
     this.#changed();
@@ -107,7 +109,9 @@ export class NoticeBoard {
           for (const id of kept.dismissed) this.#dismissed.add(id);
           const before = JSON.stringify(this.#notices);
           const byId = new Map([...kept.notices, ...this.#notices].map((n) => [n.id, n]));
-          this.#notices = [...byId.values()].filter((n) => !this.#dismissed.has(n.id)).sort((a, b) => a.at.localeCompare(b.at));
+          const merged = [...byId.values()].filter((n) => !this.#dismissed.has(n.id)).sort((a, b) => a.at.localeCompare(b.at));
+          // Said again by another run (the keychain line at each start): the first one stays.
+          this.#notices = merged.filter((n, i) => !merged.slice(0, i).some((earlier) => sameSaying(earlier, n)));
           const dismissed = [...this.#dismissed].slice(-KEEP_DISMISSED);
           await writeFileAtomic(file, JSON.stringify({ version: 1, notices: this.#notices, dismissed }, null, 1));
           if (JSON.stringify(this.#notices) !== before) for (const listener of this.#changeListeners) listener(this.list());
@@ -115,6 +119,11 @@ export class NoticeBoard {
       )
       .catch((e: unknown) => this.options.onError?.(e));
   }
+}
+
+/** Two notices that tell the same thing about the same rig and camera. */
+function sameSaying(a: Notice, b: Notice): boolean {
+  return a.level === b.level && a.message === b.message && a.rigId === b.rigId && a.serial === b.serial;
 }
 
 /** What the file holds; a damaged file counts as empty (it is rewritten whole with what this process knows). */

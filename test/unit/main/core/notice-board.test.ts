@@ -48,4 +48,16 @@ describe('NoticeBoard kept in a file shared by several processes', () => {
     await board.flush();
     expect(JSON.parse(readFileSync(f, 'utf8')).notices.map((n: { message: string }) => n.message)).toEqual(['still told']);
   });
+
+  it('does not repeat a notice that says the same while it is shown, also when said again by a restarted app', async () => {
+    const f = file();
+    const first = new NoticeBoard({ file: f });
+    const once = first.add('warning', 'The keychain could not be reached.');
+    expect(first.add('warning', 'The keychain could not be reached.').id).toBe(once.id);
+    await first.flush();
+    const restarted = new NoticeBoard({ file: f });
+    restarted.add('warning', 'The keychain could not be reached.'); // at start, before the kept ones are read
+    await restarted.load();
+    expect(restarted.list().map((n) => n.id)).toEqual([once.id]);
+  });
 });
