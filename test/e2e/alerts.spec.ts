@@ -60,6 +60,12 @@ test('a disconnected camera reads disconnected, with Connect at hand; disconnect
   await expect(cameraRow(page, second)).toHaveAttribute('data-camera-state', 'disconnected');
   await expect(cameraRow(page, second).getByText('disconnected', { exact: true })).toBeVisible();
   await screenshot(page, 'camera-disconnected');
+  // The rows view says it too, with the disk use.
+  await page.getByText('Rows', { exact: true }).click();
+  const row = page.locator(`[data-testid="rig-row"]`).first();
+  await expect(row.getByTestId('cameras-disconnected')).toHaveText(' · 1 disconnected');
+  await expect(row.getByTestId('disk-use')).toHaveText('disk 42 % full');
+  await page.getByText('Cards', { exact: true }).click();
   await cameraRow(page, second).getByRole('button', { name: `Connect camera ${second}` }).click();
   await expect(cameraRow(page, second)).toHaveAttribute('data-camera-state', 'idle');
   expect(rig.events().some((e) => e.kind === 'request' && e.endpoint === `multicam/connect_camera/${second}`)).toBe(true);

@@ -2,6 +2,7 @@ import { Checkbox, Group, Table, Text, UnstyledButton } from '@mantine/core';
 import type { RigSummary } from '../../../src-main/contract/requests';
 import type { RigStatus } from '../../../src-main/contract/requests/status';
 import type { Target } from '../../../src-main/contract/requests/targets';
+import { cameraStateWords, shownCameraState } from '../../../src-shared/rig-state-words';
 import { formatClockOffset } from '../../ui/format-time';
 import { RigStateBadge } from '../../ui/RigStateBadge';
 import { SimulatedBadge } from '../../ui/SimulatedBadge';
@@ -9,7 +10,6 @@ import { DiskUse } from '../../ui/DiskUse';
 import { useCoreAway } from '../status/core-away';
 import { RetryNow } from './RetryNow';
 import { RigActions, type RigActionHandlers } from './RigActions';
-import { cameraStateWords, shownCameraState } from '../../../src-shared/rig-state-words';
 
 interface RigTableProps {
   rigs: RigSummary[];
