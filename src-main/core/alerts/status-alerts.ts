@@ -28,7 +28,7 @@ const cameraWords = (c: CameraStatusView) =>
   !c.name || c.name === c.serial ? `camera ${c.serial}` : c.name.includes(c.serial) ? c.name : `${c.name} (${c.serial})`;
 
 export function statusAlerts(next: RigStatus, previous: RigStatus): AlertCandidate[] {
-  return [...diskAlerts(next), ...offlineAlerts(next, previous), ...keychainAlerts(next), ...cameraAlerts(next, previous)];
+  return [...diskAlerts(next), ...offlineAlerts(next, previous), ...keychainAlerts(next, previous), ...cameraAlerts(next, previous)];
 }
 
 function diskAlerts(next: RigStatus): AlertCandidate[] {
@@ -72,16 +72,20 @@ function offlineAlerts(next: RigStatus, previous: RigStatus): AlertCandidate[] {
   ];
 }
 
-function keychainAlerts(next: RigStatus): AlertCandidate[] {
-  return [
-    {
-      episode: 'keychain-unavailable',
-      active: next.state === 'keychain-unavailable',
-      level: 'error',
-      message: `The API key of ${next.rigName} could not be read: the system keychain is unavailable${next.problem ? ` (${next.problem.message})` : ''}.`,
-      advice: 'Unlock the keychain (log in to the desktop session, or start its keyring), then press "retry now" on the rig.',
-    },
-  ];
+/**
+ * One episode for the whole keychain, not one per rig (it holds every rig's key): it starts with
+ * the first rig whose key cannot be read and ends when a rig's key is read again.
+ */
+function keychainAlerts(next: RigStatus, previous: RigStatus): AlertCandidate[] {
+  const alert = {
+    episode: 'keychain-unavailable',
+    level: 'error' as const,
+    message: `The API key of ${next.rigName} could not be read: the system keychain is unavailable${next.problem ? ` (${next.problem.message})` : ''}.`,
+    advice: 'Unlock the keychain (log in to the desktop session, or start its keyring), then press "retry now" on the rig.',
+  };
+  if (next.state === 'keychain-unavailable') return [{ ...alert, active: true }];
+  if (previous.state === 'keychain-unavailable' && next.state === 'online') return [{ ...alert, active: false }];
+  return [];
 }
 
 /** Changes of one camera seen between two answered polls. */
