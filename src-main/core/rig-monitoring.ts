@@ -59,6 +59,7 @@ export function startRigMonitoring(options: RigMonitoringOptions): RigMonitoring
     monitor.onStatus((status, previous) => alerts.status(status, previous)),
     outbox.onChange((rigId, entries) => events.emit('outbox.changed', { rigId, entries })),
     outbox.onChange((rigId, entries) => alerts.outbox(rigId, entries)),
+    options.audit.onEntry((entry) => alerts.commandSent(entry)),
     notices.onNotice((n) => {
       if (n.rigId !== undefined) void options.audit.append(alertAuditEntry({ ...n, rigId: n.rigId }));
     }),

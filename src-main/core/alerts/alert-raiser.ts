@@ -3,12 +3,19 @@
  * outbox. A lasting condition is told once per episode, also across a restart while its
  * notice is still shown.
  */
+import type { AuditEntry } from '../../contract/requests/audit';
 import type { OutboxEntry } from '../../contract/requests/outbox';
+import { matchPath } from '../motif-api/operation-paths';
 import type { RigStatus } from '../../contract/requests/status';
 import type { NoticeBoard } from '../notice-board';
 import { statusAlerts, type AlertCandidate } from './status-alerts';
 
+/** A recording that ends this soon after the app sent it a stop was stopped on purpose. */
+const STOPPED_HERE_MS = 60_000;
+
 export class AlertRaiser {
+  /** When this app last stopped recordings, by "rigId:serial" ("rigId:*": all its cameras). */
+  readonly #stoppedHere = new Map<string, number>();
   /** Episodes told and not over yet. */
   readonly #active = new Set<string>();
   /** The last state of each outbox entry seen, to tell applied and refused once. */
@@ -32,7 +39,20 @@ export class AlertRaiser {
       this.#held.push([next, previous]);
       return;
     }
-    for (const candidate of statusAlerts(next, previous)) this.#consider(next, candidate);
+    for (const candidate of statusAlerts(next, previous, (serial) => this.#wasStoppedHere(next.rigId, serial))) this.#consider(next, candidate);
+  }
+
+  /** A command the app sent (from its audit log): a stop it sent is no recording "stopped before its time". */
+  commandSent(entry: AuditEntry): void {
+    if (entry.outcome !== 'ok') return;
+    const match = matchPath(entry.endpoint);
+    if (match?.name !== 'recording.stop') return;
+    this.#stoppedHere.set(`${entry.rigId}:${match.serial ?? '*'}`, Date.now());
+  }
+
+  #wasStoppedHere(rigId: string, serial: string): boolean {
+    const at = Math.max(this.#stoppedHere.get(`${rigId}:${serial}`) ?? 0, this.#stoppedHere.get(`${rigId}:*`) ?? 0);
+    return Date.now() - at < STOPPED_HERE_MS;
   }
 
   outbox(rigId: string, entries: OutboxEntry[]): void {

@@ -27,8 +27,9 @@ const EARLY_TOLERANCE_SECONDS = 3;
 const cameraWords = (c: CameraStatusView) =>
   !c.name || c.name === c.serial ? `camera ${c.serial}` : c.name.includes(c.serial) ? c.name : `${c.name} (${c.serial})`;
 
-export function statusAlerts(next: RigStatus, previous: RigStatus): AlertCandidate[] {
-  return [...diskAlerts(next), ...offlineAlerts(next, previous), ...keychainAlerts(next, previous), ...cameraAlerts(next, previous)];
+/** `stoppedHere(serial)`: the app itself stopped that camera's recording a moment ago. */
+export function statusAlerts(next: RigStatus, previous: RigStatus, stoppedHere: (serial: string) => boolean = () => false): AlertCandidate[] {
+  return [...diskAlerts(next), ...offlineAlerts(next, previous), ...keychainAlerts(next, previous), ...cameraAlerts(next, previous, stoppedHere)];
 }
 
 function diskAlerts(next: RigStatus): AlertCandidate[] {
@@ -89,12 +90,12 @@ function keychainAlerts(next: RigStatus, previous: RigStatus): AlertCandidate[] 
 }
 
 /** Changes of one camera seen between two answered polls. */
-function cameraAlerts(next: RigStatus, previous: RigStatus): AlertCandidate[] {
+function cameraAlerts(next: RigStatus, previous: RigStatus, stoppedHere: (serial: string) => boolean): AlertCandidate[] {
   if (next.state !== 'online' || previous.state !== 'online') return [];
   return next.cameras.flatMap((camera) => {
     const before = previous.cameras.find((c) => c.serial === camera.serial);
     if (!before) return [];
-    return [...recordingEnded(next, previous, before, camera), ...jobEnded(next, before, camera)];
+    return [...(stoppedHere(camera.serial) ? [] : recordingEnded(next, previous, before, camera)), ...jobEnded(next, before, camera)];
   });
 }
 

@@ -58,6 +58,7 @@ export class AuditLog {
   readonly #onError: (e: unknown) => void;
   #dirReady = false;
   #queue: Promise<void> = Promise.resolve();
+  readonly #listeners = new Set<(entry: AuditEntry) => void>();
 
   constructor(options: AuditLogOptions) {
     this.dir = join(options.configDir, AUDIT_DIR_NAME);
@@ -80,9 +81,18 @@ export class AuditLog {
   }
 
   append(entry: AuditEntry): Promise<void> {
+    for (const listener of this.#listeners) listener(entry);
     const line = `${JSON.stringify(entry)}\n`;
     this.#queue = this.#queue.then(() => this.#write(line)).catch(this.#onError);
     return this.#queue;
+  }
+
+  /** Called with each entry this process writes (e.g. so alerts know a stop came from the app). */
+  onEntry(listener: (entry: AuditEntry) => void): () => void {
+    this.#listeners.add(listener);
+    return () => {
+      this.#listeners.delete(listener);
+    };
   }
 
   /** Wait for every pending write. */

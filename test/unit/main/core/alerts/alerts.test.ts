@@ -6,6 +6,7 @@ import type { Result } from '../../../../../src-main/contract/errors';
 import type { AppNotice } from '../../../../../src-main/contract/requests/app';
 import { createAppCore, type AppCore } from '../../../../../src-main/core/app-core';
 import { silentLogger } from '../../../../../src-main/core/logger';
+import { MotifClient } from '../../../../../src-main/core/motif-api/motif-client';
 import { SecretStore } from '../../../../../src-main/core/secrets/secret-store';
 import { startSimulatedRigs, type SimFleet, type SimRig } from '../../../../../src-main/sim';
 import { MemoryKeychain } from '../secrets/memory-keychain';
@@ -129,10 +130,21 @@ describe('alerts raised by the core from what the rigs report', () => {
     await waitFor(() => c.monitoring.monitor.get(rigId)?.state === 'online', 10_000);
     expect((await notices(c)).filter((n) => n.episode === `offline-recording:${rigId}`)).toHaveLength(1);
 
-    await client.invoke('recording.stop', { serial: first });
+    // Stopped by someone else (the rig's own web page, another PC): the app did not send it.
+    const elsewhere = new MotifClient({ host: sim.info.host, port: sim.info.port, apiKey: KEY, trust: { kind: 'fingerprint', fingerprint256: sim.info.fingerprint256 } });
+    await elsewhere.invoke('recording.stop', { serial: first });
+    await elsewhere.destroy();
     const early = await waitFor(async () => (await notices(c)).find((n) => n.episode?.startsWith(`stopped-early:${rigId}:${first}`)));
     expect(early).toMatchObject({ level: 'warning', serial: first });
     expect(early.message).toMatch(/^Recording long\S* on Arena 3 Camera 1 \(FAKE0\) stopped \S+ before its requested duration\.$/);
+
+    // A recording this app stopped is no alert.
+    await client.invoke('recording.start', { serial: first }, { filename: 'stopped-here', duration: 600 });
+    await waitFor(() => c.monitoring.monitor.get(rigId)?.cameras[0]?.state === 'recording');
+    await client.invoke('recording.stop', { serial: first });
+    await waitFor(() => c.monitoring.monitor.get(rigId)?.cameras[0]?.state === 'idle');
+    await polls(3);
+    expect((await notices(c)).some((n) => n.message.includes('stopped-here'))).toBe(false);
 
     // A recording that ran its full length is no alert.
     await client.invoke('recording.start', { serial: second }, { filename: 'short', duration: 1 });
