@@ -20,6 +20,8 @@ export const DEFAULT_FRAME_FORMAT: FrameFormat = { width: 640, height: 480, pixe
 export const FRAME_NUMBER_BITS = 24;
 /** The exposure at which the gradient spans the full range; longer is brighter (and clips). */
 export const REFERENCE_EXPOSURE_US = 10_000;
+const BIT_ON = 240;
+const BIT_OFF = 16;
 
 /** What the image header says about a format: numpy dtype and array shape, plus GenICam's pixel format name. */
 export function describeFormat(f: FrameFormat): { dtype: 'uint8' | 'uint16'; shape: number[]; pixel_format: string } {
@@ -82,7 +84,8 @@ export class PatternDrawer {
     for (let y = 0; y < height; y++) img.fill(barValue, y * width + bar, y * width + Math.min(width, bar + barWidth));
     const block = frameNumberBlock(width, height);
     for (let bit = 0; bit < FRAME_NUMBER_BITS; bit++) {
-      const v = (frameNumber >>> bit) & 1 ? 255 : 0;
+      // Short of full scale: the blocks must not count as saturated pixels in a histogram.
+      const v = (frameNumber >>> bit) & 1 ? BIT_ON : BIT_OFF;
       for (let y = 0; y < block; y++) img.fill(v, y * width + bit * block, y * width + (bit + 1) * block);
     }
     return widen(img, this.format);

@@ -128,6 +128,7 @@ export class LiveHub {
       const pulled = await camera.receiver.pull({
         afterSeq: watcher.lastSeq,
         waitMs: watcher.preview ? Math.min(waitMs, this.previewIntervalMs) : waitMs,
+        continuous: !watcher.preview,
         ...(watcher.preview ? { maxWidth: this.previewMaxWidth } : {}),
       });
       watcher.lastPulledAtMs = Date.now();

@@ -29,6 +29,11 @@ export interface PullOptions {
   waitMs: number;
   /** Bin the frame down to at most this width (previews); full size when absent. */
   maxWidth?: number;
+  /**
+   * Read every frame as it comes (a full view: counts and a second reader are seen), rather
+   * than only when asked (previews: a few frames a second cost a few frames' reading, not all).
+   */
+  continuous: boolean;
 }
 
 /** One camera's open streams, in this process or in another one. */

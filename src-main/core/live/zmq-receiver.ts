@@ -7,16 +7,22 @@ import type { OpenReceiver, Pulled, PullOptions, ReceivedFrame, Receiver } from 
 import type { StreamEndpoints } from './stream-endpoints';
 
 const STATE_TOPIC = 'j';
+/** How long reading goes on after the last pull that asked for continuous reading. */
+const CONTINUOUS_GRACE_MS = 2000;
+/** The reading loop wakes this often to see whether it is still wanted. */
+const RECEIVE_POLL_MS = 250;
 
 /**
  * One camera's streams over ZeroMQ: PULL on the image stream, SUB `j` on the state stream.
- * Every message is read as it arrives and only the newest frame is kept (latest frame wins:
- * CONFLATE does not work with two-part messages, so it is done here); small high-water marks
- * keep ZeroMQ from queueing behind us. ZeroMQ reconnects by itself when the rig comes back
- * on the same port.
+ * Only the newest frame is kept (latest frame wins: CONFLATE does not work with two-part
+ * messages, so it is done here): a frame counts as arrived once nothing newer waits in the
+ * socket. Small high-water marks keep ZeroMQ from queueing behind us. Full views read
+ * continuously; previews read only when a frame is due: what waited is drained and the next
+ * frame sent is given, so a wall of cameras does not read every frame of every camera.
+ * ZeroMQ reconnects by itself when the rig comes back on the same port.
  */
 export class ZmqReceiver implements Receiver {
-  private readonly image = new zmq.Pull({ receiveHighWaterMark: 2, linger: 0, reconnectInterval: 250, reconnectMaxInterval: 2000 });
+  private readonly image = new zmq.Pull({ receiveHighWaterMark: 2, linger: 0, reconnectInterval: 250, reconnectMaxInterval: 2000, receiveTimeout: RECEIVE_POLL_MS });
   private readonly state = new zmq.Subscriber({ receiveHighWaterMark: 4, linger: 0, reconnectInterval: 250, reconnectMaxInterval: 2000 });
   private latest: ReceivedFrame | null = null;
   private seq = 0;
@@ -26,28 +32,35 @@ export class ZmqReceiver implements Receiver {
   private cameraState: LiveCameraState | null = null;
   private problem: string | null = null;
   private readonly share = new ReaderShare();
+  /** Woken on each frame that was the newest in the socket. */
   private readonly waiters = new Set<() => void>();
+  private continuousUntilMs = 0;
+  private demand = 0;
+  private reading: Promise<void> | null = null;
   private closed = false;
 
   constructor(endpoints: StreamEndpoints) {
     this.image.connect(endpoints.image);
     this.state.connect(endpoints.state);
     this.state.subscribe(STATE_TOPIC);
-    void this.readImages();
     void this.readState();
   }
 
-  async pull({ afterSeq, waitMs, maxWidth }: PullOptions): Promise<Pulled> {
-    if (!this.closed && (this.latest?.seq ?? 0) <= afterSeq && waitMs > 0) {
-      await new Promise<void>((resolve) => {
-        const done = () => {
-          clearTimeout(timer);
-          this.waiters.delete(done);
-          resolve();
-        };
-        const timer = setTimeout(done, waitMs);
-        this.waiters.add(done);
-      });
+  async pull({ afterSeq, waitMs, maxWidth, continuous }: PullOptions): Promise<Pulled> {
+    if (continuous) this.continuousUntilMs = Date.now() + CONTINUOUS_GRACE_MS;
+    const deadline = Date.now() + waitMs;
+    this.demand += 1;
+    try {
+      this.startReading();
+      if (!continuous) {
+        // What waited in the socket was sent long ago: take it, then the next frame the rig sends.
+        await this.nextArrival(deadline);
+        if (this.latest && this.latest.seq > afterSeq) await this.nextArrival(Math.min(deadline, Date.now() + 200));
+      } else if ((this.latest?.seq ?? 0) <= afterSeq) {
+        await this.nextArrival(deadline);
+      }
+    } finally {
+      this.demand -= 1;
     }
     const fresh = this.latest && this.latest.seq > afterSeq ? this.latest : null;
     return {
@@ -67,17 +80,54 @@ export class ZmqReceiver implements Receiver {
     this.image.close();
     this.state.close();
     for (const wake of [...this.waiters]) wake();
+    await this.reading;
   }
 
-  private async readImages(): Promise<void> {
-    try {
-      for await (const parts of this.image) this.accept(parts);
-    } catch {
-      // Closed: nothing more to read.
+  private get continuous(): boolean {
+    return Date.now() < this.continuousUntilMs;
+  }
+
+  private nextArrival(deadlineMs: number): Promise<void> {
+    const waitMs = deadlineMs - Date.now();
+    if (this.closed || waitMs <= 0) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.waiters.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, waitMs);
+      this.waiters.add(done);
+    });
+  }
+
+  private startReading(): void {
+    this.reading ??= this.read().finally(() => {
+      this.reading = null;
+      if (!this.closed && (this.continuous || this.demand > 0)) this.startReading();
+    });
+  }
+
+  private async read(): Promise<void> {
+    let wasContinuous = this.continuous;
+    while (!this.closed && (this.continuous || this.demand > 0)) {
+      let parts: Buffer[];
+      try {
+        parts = await this.image.receive();
+      } catch (e) {
+        if (this.closed || (e as { code?: string }).code !== 'EAGAIN') return;
+        continue; // nothing for a while: look again whether anyone still wants frames
+      }
+      const continuous = this.continuous;
+      // Gaps mean something only while every frame is read.
+      if (continuous !== wasContinuous) this.share.reset();
+      wasContinuous = continuous;
+      this.accept(parts, continuous);
+      if (!this.image.readable) for (const wake of [...this.waiters]) wake();
     }
   }
 
-  private accept(parts: Buffer[]): void {
+  private accept(parts: Buffer[], counting: boolean): void {
     const [header, pixels] = parts;
     if (parts.length !== 2 || !header || !pixels) {
       this.problem = `a frame came in ${parts.length} parts, not 2 (header and pixels)`;
@@ -93,7 +143,7 @@ export class ZmqReceiver implements Receiver {
     this.problem = null;
     const now = Date.now();
     const number = layout.frameNumber ?? (this.lastNumber ?? 0) + 1;
-    if (this.lastNumber !== null) {
+    if (this.lastNumber !== null && counting) {
       const gap = number - this.lastNumber;
       if (gap > 0) {
         this.missed += gap - 1;
@@ -116,7 +166,6 @@ export class ZmqReceiver implements Receiver {
       pixels,
       binning: 1,
     };
-    for (const wake of [...this.waiters]) wake();
   }
 
   private async readState(): Promise<void> {
