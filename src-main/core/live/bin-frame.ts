@@ -6,9 +6,10 @@ import type { LiveFrame } from '../../contract/requests/live';
  * travel and draw a few kB instead of megabytes.
  */
 export function binFrame<F extends LiveFrame>(frame: F, maxWidth: number): F {
-  let n = Math.max(1, Math.ceil(frame.width / maxWidth));
-  if (n === 1) return frame;
-  if (frame.pixelFormat === 'bayer_rggb8' && n % 2 === 1) n += 1;
+  // Never fewer than one row: a very wide, short frame is binned less than asked.
+  let n = Math.min(frame.height, Math.max(1, Math.ceil(frame.width / maxWidth)));
+  if (frame.pixelFormat === 'bayer_rggb8' && n % 2 === 1) n = n + 1 <= frame.height ? n + 1 : n - 1;
+  if (n <= 1) return frame;
   const width = Math.floor(frame.width / n);
   const height = Math.floor(frame.height / n);
   const src = frame.pixels;

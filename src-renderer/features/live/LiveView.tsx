@@ -75,7 +75,7 @@ export function LiveView({ rigId, serial }: { rigId: string; serial: string }) {
         <SegmentedControl size="xs" value={zoom} onChange={(v) => setZoom(v === '1:1' ? '1:1' : 'fit')} data={[{ label: 'Fit', value: 'fit' }, { label: '1:1', value: '1:1' }]} aria-label="Zoom" />
         {frame?.pixelFormat === 'bayer_rggb8' && <Checkbox size="xs" label="Raw Bayer mosaic" checked={rawBayer} onChange={(e) => setRawBayer(e.currentTarget.checked)} />}
         <Text size="sm" ff="monospace" data-testid="live-overlay">
-          {summary?.frameNumber !== null && summary?.frameNumber !== undefined ? `frame ${summary.frameNumber}` : 'waiting for frames…'}
+          {summary?.frameNumber !== null && summary?.frameNumber !== undefined ? `frame ${summary.frameNumber}` : error ? 'no stream' : 'waiting for frames…'}
           {summary && ` · shown ${fps(summary.shownPerSecond)} fps · received ${fps(summary.receivedPerSecond)} · dropped ${fps(summary.droppedPerSecond)}`}
           {summary?.latencyMs != null && ` · latency ${Math.round(summary.latencyMs)} ms`}
           {recording !== undefined && recording !== null && ` · ${recording ? 'recording' : 'not recording'}`}
