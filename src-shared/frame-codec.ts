@@ -22,17 +22,15 @@ export function encodeFrame(value: unknown): string {
 export function encodeAnyFrame(value: unknown): string | Uint8Array {
   const parts: Uint8Array[] = [];
   let offset = 0;
-  const json = JSON.stringify(value, function (this: Record<string, unknown>, key: string, v: unknown) {
-    // `this[key]` is the value before toJSON (a Node Buffer would otherwise arrive as an array of numbers).
-    const raw = this[key];
-    if (raw instanceof Uint8Array) {
-      const tag = { [BYTES_TAG]: [offset, raw.byteLength] };
-      parts.push(raw);
-      offset += align(raw.byteLength);
-      return tag;
-    }
-    return typeof v === 'number' && !Number.isFinite(v) ? { [TAG]: String(v) } : v;
+  // Bytes are swapped for tags before JSON.stringify sees them: it would call a Node Buffer's
+  // toJSON, which spells out every byte as a number (a frame's megabytes, slowly).
+  const tagged = mapBytes(value, (bytes) => {
+    const tag = { [BYTES_TAG]: [offset, bytes.byteLength] };
+    parts.push(bytes);
+    offset += align(bytes.byteLength);
+    return tag;
   });
+  const json = JSON.stringify(tagged, (_key, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? { [TAG]: String(v) } : v));
   if (parts.length === 0) return json;
   const head = new TextEncoder().encode(json);
   const start = align(4 + head.byteLength);
@@ -45,6 +43,16 @@ export function encodeAnyFrame(value: unknown): string | Uint8Array {
     at += align(part.byteLength);
   }
   return out;
+}
+
+/** A copy of plain objects and arrays with every byte array replaced; anything else as is. */
+function mapBytes(value: unknown, replace: (bytes: Uint8Array) => unknown): unknown {
+  if (value instanceof Uint8Array) return replace(value);
+  if (Array.isArray(value)) return value.map((v) => mapBytes(v, replace));
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapBytes(v, replace)]));
+  }
+  return value;
 }
 
 export function decodeFrame(data: string | ArrayBuffer | Uint8Array): unknown {

@@ -35,6 +35,14 @@ describe('WebSocket frame codec with bytes', () => {
     expect(other.byteOffset % 8).toBe(0);
     expect([...new Uint16Array(other.buffer, other.byteOffset, other.byteLength / 2)]).toEqual([1000, 4095, 7]);
   });
+  it('never spells a Node Buffer out as numbers (its toJSON) on the way', () => {
+    const pixels = Buffer.alloc(1024, 7);
+    pixels.toJSON = () => {
+      throw new Error('spelled out byte by byte');
+    };
+    const decoded = decodeFrame(encodeAnyFrame({ frame: { pixels } })) as { frame: { pixels: Uint8Array } };
+    expect(decoded.frame.pixels.byteLength).toBe(1024);
+  });
   it('refuses a binary message cut short', () => {
     const encoded = encodeAnyFrame({ pixels: new Uint8Array(100) });
     expect(() => decodeFrame((encoded as Uint8Array).subarray(0, 30))).toThrow(/shorter/);
