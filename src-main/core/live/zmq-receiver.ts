@@ -11,12 +11,18 @@ const STATE_TOPIC = 'j';
 const CONTINUOUS_GRACE_MS = 2000;
 /** The reading loop wakes this often to see whether it is still wanted. */
 const RECEIVE_POLL_MS = 250;
+/**
+ * Frames read back to back before the newest is handed out even though more wait: when the
+ * rig sends faster than we read, the socket is never empty, and waiting for that would starve
+ * the window.
+ */
+const MAX_DRAIN = 3;
 
 /**
  * One camera's streams over ZeroMQ: PULL on the image stream, SUB `j` on the state stream.
  * Only the newest frame is kept (latest frame wins: CONFLATE does not work with two-part
  * messages, so it is done here): a frame counts as arrived once nothing newer waits in the
- * socket. Small high-water marks keep ZeroMQ from queueing behind us. Full views read
+ * socket (or a few were read back to back). Small high-water marks keep ZeroMQ from queueing behind us. Full views read
  * continuously; previews read only when a frame is due: what waited is drained and the next
  * frame sent is given, so a wall of cameras does not read every frame of every camera.
  * ZeroMQ reconnects by itself when the rig comes back on the same port.
@@ -110,6 +116,7 @@ export class ZmqReceiver implements Receiver {
 
   private async read(): Promise<void> {
     let wasContinuous = this.continuous;
+    let drained = 0;
     while (!this.closed && (this.continuous || this.demand > 0)) {
       let parts: Buffer[];
       try {
@@ -123,7 +130,11 @@ export class ZmqReceiver implements Receiver {
       if (continuous !== wasContinuous) this.share.reset();
       wasContinuous = continuous;
       this.accept(parts, continuous);
-      if (!this.image.readable) for (const wake of [...this.waiters]) wake();
+      drained += 1;
+      if (!this.image.readable || drained >= MAX_DRAIN) {
+        drained = 0;
+        for (const wake of [...this.waiters]) wake();
+      }
     }
   }
 
