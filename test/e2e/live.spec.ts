@@ -3,6 +3,7 @@ import { openRigTab, screenshot, startPanelsEnv, type PanelsEnv } from './rig-pa
 
 let env: PanelsEnv;
 test.beforeAll(async () => {
+  test.setTimeout(240_000); // registers the rigs with motifctl, one process each
   env = await startPanelsEnv({ rigs: 2, streams: true, frame: { width: 640, height: 480, pixelFormat: 'mono8' } });
 });
 test.afterAll(async () => {
@@ -27,6 +28,8 @@ test('the Live tab shows the camera moving, frame numbers advancing, and closes 
   await expect(page.getByTestId('live-overlay')).toContainText(/frame \d+ · shown [\d.]+ fps · received [\d.]+ · dropped [\d.]+/);
   await expect(page.getByTestId('live-overlay')).toContainText('640×480 mono8');
   await expect(page.getByTestId('live-overlay')).toContainText('not recording');
+  await page.setViewportSize({ width: 1280, height: 1120 }); // the image and its histogram
+  await expect(page.getByTestId('live-histogram')).toBeVisible();
   await screenshot(page, 'live-view');
 
   await page.getByRole('tab', { name: 'Overview' }).click();

@@ -18,6 +18,8 @@ export interface LiveSummary {
 }
 
 const SUMMARY_EVERY_MS = 250;
+/** Rates are counted over about this long: steady enough to read, recent enough to follow. */
+const RATE_WINDOW_MS = 2000;
 const WAIT_MS = 1000;
 
 /**
@@ -43,14 +45,17 @@ export function useLiveStream(
     let shown = 0;
     let lastLatency: number | null = null;
     let last: { stats: LiveStats | null; state: LiveCameraState | null; notice: LiveNotice | null } = { stats: null, state: null, notice: null };
-    let window = { atMs: performance.now(), shown: 0, received: 0, lost: 0 };
+    const history = [{ atMs: performance.now(), shown: 0, received: 0, lost: 0 }];
     setError(null);
     setSummary(null);
     const tick = setInterval(() => {
       const now = performance.now();
-      const seconds = Math.max(0.001, (now - window.atMs) / 1000);
       const received = last.stats?.received ?? 0;
       const lost = (last.stats?.replaced ?? 0) + (last.stats?.missed ?? 0);
+      history.push({ atMs: now, shown, received, lost });
+      while (history.length > 2 && history[1]!.atMs <= now - RATE_WINDOW_MS) history.shift();
+      const window = history[0]!;
+      const seconds = Math.max(0.001, (now - window.atMs) / 1000);
       setSummary({
         frameNumber: latest.current?.frameNumber ?? null,
         shownPerSecond: (shown - window.shown) / seconds,
@@ -59,7 +64,6 @@ export function useLiveStream(
         latencyMs: lastLatency,
         ...last,
       });
-      window = { atMs: now, shown, received, lost };
     }, SUMMARY_EVERY_MS);
 
     void (async () => {
