@@ -7,6 +7,7 @@ import { build as viteBuild } from 'vite';
 
 const nodeEntries = [
   { in: 'src-main/shell/main.ts', out: 'dist/main/main.js' },
+  { in: 'src-main/shell/live-receiver-process.ts', out: 'dist/main/live-receiver.js' },
   { in: 'src-main/core/browser-mode/cli.ts', out: 'dist/browser/browser-mode.js' },
   { in: 'src-main/cli/motifctl.ts', out: 'dist/cli/motifctl.js', bin: true },
   { in: 'src-main/sim/motif-sim.ts', out: 'dist/sim/motif-sim.js', bin: true },

@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { useEffect } from 'react';
 import { AuditView } from './features/audit/AuditView';
 import { Dashboard } from './features/dashboard/Dashboard';
+import { CameraWall } from './features/live/CameraWall';
 import { OutboxView } from './features/outbox/OutboxView';
 import { RigDetail } from './features/rig-detail/RigDetail';
 import { AppHeader } from './features/shell/AppHeader';
@@ -62,10 +63,12 @@ function CurrentView() {
     case 'dashboard':
       return <Dashboard />;
     case 'rig':
-      return <RigDetail key={view.rigId} rigId={view.rigId} tab={view.tab} />;
+      return <RigDetail key={view.rigId} rigId={view.rigId} tab={view.tab} {...(view.camera === undefined ? {} : { camera: view.camera })} />;
     case 'outbox':
       return <OutboxView />;
     case 'audit':
       return <AuditView />;
+    case 'wall':
+      return <CameraWall />;
   }
 }

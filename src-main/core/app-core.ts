@@ -19,12 +19,19 @@ import { outboxDelivery } from './outbox/outbox-delivery';
 import { appConfigDir } from './config-dir';
 import { auditedClientFactory } from './audit/audited-client';
 import { openAuditLog, startRigMonitoring, type RigMonitoring, type RigMonitoringOptions } from './rig-monitoring';
+import { LiveHub } from './live/live-hub';
+import { liveHandlers } from './live/live-handlers';
+import type { OpenReceiver } from './live/receiver';
+import { endpointResolver } from './live/resolve-endpoints';
+import { openZmqReceiver } from './live/zmq-receiver';
 
 export interface AppCoreOptions extends Pick<RigsOptions, 'configDir' | 'store' | 'secrets'> {
   transport: AppInfo['transport'];
   log?: Logger;
   /** Poll timing (tests poll faster). */
   monitor?: RigMonitoringOptions['monitor'];
+  /** Where camera streams are received: in this process unless given (Electron: a utility process). */
+  openReceiver?: OpenReceiver;
 }
 
 /** Everything main serves, independent of Electron: one dispatch and one event bus. */
@@ -41,6 +48,8 @@ export interface AppCore {
   monitoring: RigMonitoring;
   /** Simulators of the rigs marked simulated (demo mode). */
   simulated: SimulatedRigHost;
+  /** Live views: camera streams open while watched. */
+  live: LiveHub;
   close(): Promise<void>;
 }
 
@@ -75,6 +84,10 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     for (const id of simulated.runningRigIds()) if (!list.some((r) => r.id === id)) void simulated.forget(id);
   });
   const resumed = simulated.resume();
+  const live = new LiveHub({
+    resolve: endpointResolver(rigs.registry, (id) => rigs.connector.clientFor(id)),
+    open: options.openReceiver ?? openZmqReceiver,
+  });
   const handlers: Handlers = {
     ...appHandlers(options.transport, rigs.notices),
     ...rigHandlers(rigs),
@@ -86,6 +99,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     }),
     ...cronHandlers(),
     ...demoHandlers(simulated, rigs.secrets),
+    ...liveHandlers(live),
   };
   const dispatch = makeDispatch(handlers, log);
   return {
@@ -98,7 +112,9 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     notices: rigs.notices,
     monitoring,
     simulated,
+    live,
     close: async () => {
+      await live.close();
       stopRigEvents();
       stopNoticeEvents();
       stopSimulatorCleanup();

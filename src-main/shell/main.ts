@@ -8,6 +8,7 @@ import { keychainStartupLine } from '../core/secrets/keychain';
 import { TrayController } from '../core/tray/tray-controller';
 import { electronStoreFactory, openShellSettings, shellConfigDir } from './electron-store-factory';
 import { forwardEvents, registerIpc } from './ipc';
+import { utilityReceivers } from './live-utility';
 import { StartAtLogin } from './login-item';
 import { appUrlMatcher, guardNavigation } from './navigation';
 import { recordToggleAction, registerRecordShortcut, SHORTCUT_CHOICES, shortcutLabel } from './record-shortcut';
@@ -34,7 +35,7 @@ if (!app.requestSingleInstanceLock()) {
   const demo = process.argv.includes(DEMO_FLAG);
   const baseDir = shellConfigDir();
   const configDir = demo ? demoConfigDir(baseDir) : baseDir;
-  const core = createAppCore({ transport: 'electron', configDir, store: electronStoreFactory });
+  const core = createAppCore({ transport: 'electron', configDir, store: electronStoreFactory, openReceiver: utilityReceivers() });
   if (demo) void ensureDemoRigs(core).catch((e: unknown) => console.error(e));
   const settings = openShellSettings(baseDir);
   const login = new StartAtLogin(app, { platform: process.platform, env: process.env, home: homedir(), execPath: process.execPath });

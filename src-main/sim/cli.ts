@@ -5,6 +5,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { parseFault } from './faults';
 import { DEFAULT_PORT, startSimulatedRigs } from './index';
 import type { SimFleet, SimOptions, SimRigInfo } from './types';
+import { DEFAULT_FRAME_FORMAT, parseFrameSize, parsePixelFormat, PIXEL_FORMATS, type PixelFormat } from './test-pattern';
 
 function integer(min: number, max: number) {
   return (text: string): number => {
@@ -19,6 +20,19 @@ function positiveNumber(text: string): number {
   if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('needs a positive number');
   return n;
 }
+
+/** Turns a parser's Error into commander's, so the message names the option. */
+function asOption<T>(parse: (text: string) => T) {
+  return (text: string): T => {
+    try {
+      return parse(text);
+    } catch (e) {
+      throw new InvalidArgumentError((e as Error).message);
+    }
+  };
+}
+const frameSize = asOption(parseFrameSize);
+const pixelFormat = asOption(parsePixelFormat);
 
 function faultSpec(text: string): string {
   try {
@@ -47,6 +61,8 @@ export function buildProgram(): Command {
     .option('--fault <spec>', 'initial fault: latency=MS | reset | http500[=MSG] | garbage | hang | offline, optional @ENDPOINT_REGEX', faultSpec)
     .option('--control', 'enable the /_sim/ control surface (API key still required)', false)
     .option('--no-streams', 'no ZeroMQ image/state streams (cheap fleets)')
+    .option('--frame-size <WxH>', 'size of the streamed frames', frameSize, DEFAULT_FRAME_FORMAT)
+    .option('--pixel-format <format>', `pixel format of the streamed frames: ${PIXEL_FORMATS.join(', ')}`, pixelFormat, DEFAULT_FRAME_FORMAT.pixelFormat)
     .option('--outputs <names>', 'comma-separated output names', list)
     .option('--codecs <names>', 'comma-separated codec names', list)
     .addOption(new Option('--copy-seconds <s>', 'duration of copy/export jobs').argParser(positiveNumber))
@@ -67,6 +83,8 @@ interface CliOptions {
   fault?: string;
   control: boolean;
   streams: boolean;
+  frameSize: { width: number; height: number };
+  pixelFormat: PixelFormat;
   outputs?: string[];
   codecs?: string[];
   copySeconds?: number;
@@ -82,6 +100,7 @@ export function toSimOptions(o: CliOptions): SimOptions {
     fps: o.fps,
     control: o.control,
     streams: o.streams,
+    frame: { width: o.frameSize.width, height: o.frameSize.height, pixelFormat: o.pixelFormat },
     ...(o.apiKey ? { apiKey: o.apiKey } : {}),
     ...(o.cert ? { certFile: o.cert } : {}),
     ...(o.key ? { keyFile: o.key } : {}),

@@ -5,9 +5,11 @@
  *   POST offline {seconds}       goes offline, comes back after `seconds` (default 5)
  *   POST reset | jobs/finish | tasks/<name>/fire
  *   POST input {serial?, name, value}   POST disk {percent}
+ *   POST stream {on?, frame_size?: "WxH", pixel_format?}   streaming on/off, frame size and format
  */
 import type { WireValue } from '../core/python-json';
-import { type Args, optionalNumber, optionalString, requireNumber, requireString } from './args';
+import { type Args, optionalBoolean, optionalNumber, optionalString, requireNumber, requireString } from './args';
+import { parseFrameSize, parsePixelFormat } from './test-pattern';
 import type { CommandResult } from './rig-model';
 import type { SimRig } from './types';
 import { vendorErrorBody } from './wire-errors';
@@ -64,6 +66,20 @@ async function dispatch(
     case 'POST input':
       rig.setInput(optionalString(args, 'serial') ?? firstSerial(), requireString(args, 'name'), requireNumber(args, 'value'));
       return { ok: true };
+    case 'POST stream': {
+      const size = optionalString(args, 'frame_size');
+      const format = optionalString(args, 'pixel_format');
+      const on = optionalBoolean(args, 'on');
+      if (size !== undefined || format !== undefined) {
+        const current = rig.frameFormat;
+        rig.setFrameFormat({
+          ...(size !== undefined ? parseFrameSize(size) : current),
+          pixelFormat: format !== undefined ? parsePixelFormat(format) : current.pixelFormat,
+        });
+      }
+      if (on !== undefined) await rig.setStreaming(on);
+      return { ok: true };
+    }
     case 'POST disk':
       rig.setDiskUsedPercent(requireNumber(args, 'percent'));
       return { ok: true };

@@ -1,5 +1,6 @@
 /** motif-sim as a library: start N simulated rigs in-process. */
 import { randomBytes } from 'node:crypto';
+import { DEFAULT_FRAME_FORMAT } from './test-pattern';
 import { loadTlsPair } from './cert-store';
 import { parseFault } from './faults';
 import { SimRigImpl } from './sim-rig';
@@ -58,6 +59,7 @@ export async function startSimulatedRigs(opts: SimOptions = {}): Promise<SimFlee
         timeZone,
         control: opts.control ?? false,
         streams: opts.streams ?? true,
+        frame: opts.frame ?? DEFAULT_FRAME_FORMAT,
       });
       rigs.push(rig);
       if (fault) rig.setFault(fault);

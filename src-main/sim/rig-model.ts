@@ -16,6 +16,7 @@ import { scheduleRoutes } from './routes-schedule';
 import { Scheduler, type TaskSpec } from './scheduler';
 import type { SimEvent, SimStateView } from './types';
 import { SimHttpError, notFound, vendorErrorBody } from './wire-errors';
+import type { FrameFormat } from './test-pattern';
 
 export interface RigConfig {
   serials: string[];
@@ -24,6 +25,8 @@ export interface RigConfig {
   codecs: string[];
   copySeconds: number;
   timeZone: string;
+  /** Size and pixel format of the image stream's frames. */
+  frame: FrameFormat;
 }
 
 export interface StreamAddress {
@@ -63,6 +66,8 @@ export class RigModel {
   diskUsedPercent = DEFAULT_DISK_USED_PERCENT;
   /** Set by the stream owner; undefined while streams are off. */
   streamAddress: (serial: string) => StreamAddress | undefined = () => undefined;
+  /** Set by the stream owner: image readers connected now. */
+  streamReaders: (serial: string) => number = () => 0;
   private eventLog: SimEvent[] = [];
   private readonly routes: Route[];
 
@@ -195,6 +200,7 @@ export class RigModel {
         inputs: { ...bank.inputs },
         playbackStatus: this.jobs.status(cam.serial),
         ioLog: (this.ioLog.get(cam.serial) ?? []).map((e) => ({ ...e })),
+        streamReaders: this.streamReaders(cam.serial),
       };
     }
     return {

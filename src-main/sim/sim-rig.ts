@@ -2,8 +2,9 @@
 import { controlHandler } from './control-surface';
 import { FaultSet, parseFault } from './faults';
 import { RigServer } from './https-server';
-import { type RigConfig, RigModel } from './rig-model';
+import { type RigConfig, RigModel, type StreamAddress } from './rig-model';
 import { RigStreams } from './streams';
+import type { FrameFormat } from './test-pattern';
 import type { FaultSpec, SimEvent, SimRig, SimRigInfo, SimStateView } from './types';
 import { badRequest } from './wire-errors';
 
@@ -22,6 +23,8 @@ export class SimRigImpl implements SimRig {
   private readonly faults = new FaultSet();
   private readonly server: RigServer;
   private streams: RigStreams | null = null;
+  /** Ports of the last streams, so streams switched on again keep their addresses. */
+  private streamPorts: Map<string, StreamAddress> | undefined;
 
   private constructor(private readonly opts: SimRigOptions) {
     this.model = new RigModel(opts);
@@ -40,10 +43,9 @@ export class SimRigImpl implements SimRig {
   static async start(opts: SimRigOptions): Promise<SimRigImpl> {
     const rig = new SimRigImpl(opts);
     try {
-      if (opts.streams) {
-        rig.streams = await RigStreams.start(rig.model);
-        rig.model.streamAddress = (serial) => rig.streams?.address(serial);
-      }
+      rig.model.streamAddress = (serial) => rig.streams?.address(serial);
+      rig.model.streamReaders = (serial) => rig.streams?.readers(serial) ?? 0;
+      if (opts.streams) await rig.setStreaming(true);
       await rig.server.listen();
     } catch (e) {
       await rig.stop();
@@ -95,6 +97,26 @@ export class SimRigImpl implements SimRig {
 
   setDiskUsedPercent(percent: number): void {
     this.model.setDiskUsedPercent(percent);
+  }
+
+  get frameFormat(): FrameFormat {
+    return this.model.config.frame;
+  }
+
+  setFrameFormat(format: FrameFormat): void {
+    this.model.config.frame = format;
+    this.streams?.setFormat(format);
+  }
+
+  async setStreaming(on: boolean): Promise<void> {
+    if (on && !this.streams) {
+      this.streams = await RigStreams.start(this.model, this.streamPorts);
+      this.streamPorts = this.streams.addresses();
+    } else if (!on && this.streams) {
+      const streams = this.streams;
+      this.streams = null;
+      await streams.stop();
+    }
   }
 
   get state(): SimStateView {

@@ -1,14 +1,14 @@
 /**
- * Realtime streams (Motif 5): per camera a PUSH image socket (two frames: JSON
- * metadata, then uint8 pixels of a moving pattern) and a PUB state socket (topic
- * "j"). Bound on 127.0.0.1, as a rig streams only to localhost by default.
- * Image frames are built only while a client is connected and keeping up.
+ * Realtime streams (Motif 5): per camera a PUSH image socket (two frames: JSON header with
+ * `dtype`, `shape`, frame number and time, then the raw pixels of a moving test pattern) and a
+ * PUB state socket (topic "j"). Bound on 127.0.0.1, as a rig streams only to localhost by
+ * default. PUSH deals frames round-robin to its readers, as ZeroMQ does for the real rig.
+ * Image frames are built only while a reader is connected and keeping up.
  */
 import * as zmq from 'zeromq';
 import type { RigModel, StreamAddress } from './rig-model';
+import { describeFormat, PatternDrawer, REFERENCE_EXPOSURE_US, type FrameFormat } from './test-pattern';
 
-export const FRAME_WIDTH = 64;
-export const FRAME_HEIGHT = 48;
 const STREAM_HOST = '127.0.0.1';
 const STATE_TOPIC = 'j';
 
@@ -20,6 +20,9 @@ interface CameraStream {
   imagePeers: number;
   imageBusy: boolean;
   stateBusy: boolean;
+  /** Each frame number is sent once, however the timer jitters. */
+  lastFrame: number;
+  drawer: PatternDrawer;
 }
 
 export class RigStreams {
@@ -30,11 +33,12 @@ export class RigStreams {
     private readonly cameras: Map<string, CameraStream>,
   ) {}
 
-  static async start(model: RigModel): Promise<RigStreams> {
+  /** `ports` asks for the ports of an earlier start (a rig that comes back keeps its addresses). */
+  static async start(model: RigModel, ports?: ReadonlyMap<string, StreamAddress>): Promise<RigStreams> {
     const cameras = new Map<string, CameraStream>();
     const streams = new RigStreams(model, cameras);
     try {
-      for (const serial of model.serials) cameras.set(serial, await openCamera(serial));
+      for (const serial of model.serials) cameras.set(serial, await openCamera(serial, model.config.frame, ports?.get(serial)));
     } catch (e) {
       await streams.stop();
       throw e;
@@ -46,6 +50,20 @@ export class RigStreams {
 
   address(serial: string): StreamAddress | undefined {
     return this.cameras.get(serial)?.address;
+  }
+
+  addresses(): Map<string, StreamAddress> {
+    return new Map([...this.cameras].map(([serial, cam]) => [serial, cam.address]));
+  }
+
+  /** Image readers connected to a camera's stream now. */
+  readers(serial: string): number {
+    return this.cameras.get(serial)?.imagePeers ?? 0;
+  }
+
+  /** Later frames come in this size and format (the rig's Width/Height/PixelFormat changed). */
+  setFormat(format: FrameFormat): void {
+    for (const cam of this.cameras.values()) cam.drawer = new PatternDrawer(format);
   }
 
   async stop(): Promise<void> {
@@ -64,13 +82,10 @@ export class RigStreams {
       const camera = this.model.cameras.get(cam.serial);
       if (!camera || !camera.connected) continue;
       const frameNumber = camera.frameNumber(now);
+      if (frameNumber <= cam.lastFrame) continue;
+      cam.lastFrame = frameNumber;
       const status = this.model.recordings.status(cam.serial, now);
-      const meta = {
-        serial: cam.serial,
-        frame_number: frameNumber,
-        frame_time: now / 1000,
-        is_recording: status === 'recording',
-      };
+      const meta = { serial: cam.serial, frame_number: frameNumber, frame_time: now / 1000, is_recording: status === 'recording' };
       if (!cam.stateBusy) {
         cam.stateBusy = true;
         const state = { ...meta, status, filename: this.model.recordings.session(cam.serial)?.filename ?? null };
@@ -81,9 +96,11 @@ export class RigStreams {
       }
       if (cam.imagePeers > 0 && !cam.imageBusy) {
         cam.imageBusy = true;
-        const header = { ...meta, dtype: 'uint8', shape: [FRAME_HEIGHT, FRAME_WIDTH] };
+        const exposure = camera.params.ExposureTime;
+        const pixels = cam.drawer.draw(frameNumber, typeof exposure === 'number' ? exposure : REFERENCE_EXPOSURE_US);
+        const header = { ...meta, ...describeFormat(cam.drawer.format) };
         cam.image
-          .send([JSON.stringify(header), syntheticFrame(frameNumber)])
+          .send([JSON.stringify(header), pixels])
           .catch(() => undefined)
           .finally(() => (cam.imageBusy = false));
       }
@@ -91,12 +108,12 @@ export class RigStreams {
   }
 }
 
-async function openCamera(serial: string): Promise<CameraStream> {
+async function openCamera(serial: string, format: FrameFormat, previous?: StreamAddress): Promise<CameraStream> {
   // A slow viewer should see fresh frames, not a backlog.
   const image = new zmq.Push({ sendHighWaterMark: 2, linger: 0 });
   const state = new zmq.Publisher({ sendHighWaterMark: 10, linger: 0 });
-  await image.bind(`tcp://${STREAM_HOST}:*`);
-  await state.bind(`tcp://${STREAM_HOST}:*`);
+  await bindNear(image, previous?.image.port);
+  await bindNear(state, previous?.state.port);
   return {
     serial,
     image,
@@ -105,7 +122,22 @@ async function openCamera(serial: string): Promise<CameraStream> {
     imagePeers: 0,
     imageBusy: false,
     stateBusy: false,
+    lastFrame: -1,
+    drawer: new PatternDrawer(format),
   };
+}
+
+/** Binds the port asked for when it is free again, else any port. */
+async function bindNear(socket: zmq.Socket, port: number | undefined): Promise<void> {
+  if (port !== undefined) {
+    try {
+      await socket.bind(`tcp://${STREAM_HOST}:${port}`);
+      return;
+    } catch {
+      // Taken meanwhile: the rig announces its new port in camera_info.
+    }
+  }
+  await socket.bind(`tcp://${STREAM_HOST}:*`);
 }
 
 /** Counts connected image clients, so frames are only built for someone. */
@@ -124,16 +156,4 @@ function portOf(socket: zmq.Socket): number {
   const m = /:(\d+)$/.exec(socket.lastEndpoint ?? '');
   if (!m) throw new Error(`cannot read the stream port from ${socket.lastEndpoint}`);
   return Number(m[1]);
-}
-
-/** A diagonal gradient with a bright bar sweeping across, so motion is visible. */
-export function syntheticFrame(frameNumber: number): Buffer {
-  const pixels = Buffer.alloc(FRAME_WIDTH * FRAME_HEIGHT);
-  const bar = frameNumber % FRAME_WIDTH;
-  for (let y = 0; y < FRAME_HEIGHT; y++) {
-    for (let x = 0; x < FRAME_WIDTH; x++) {
-      pixels[y * FRAME_WIDTH + x] = Math.abs(x - bar) < 3 ? 255 : (x * 2 + y * 2 + frameNumber) & 0x7f;
-    }
-  }
-  return pixels;
 }

@@ -1,4 +1,5 @@
 /** Public types of the simulator: what tests, the demo and the CLI code against. */
+import type { FrameFormat } from './test-pattern';
 
 export interface SimOptions {
   host?: string;
@@ -20,6 +21,8 @@ export interface SimOptions {
   control?: boolean;
   /** ZeroMQ image and state streams per camera. */
   streams?: boolean;
+  /** Size and pixel format of the image streams (default 640x480 mono8). */
+  frame?: FrameFormat;
   outputs?: string[];
   /** Seconds a copy or export job takes. */
   copySeconds?: number;
@@ -69,6 +72,8 @@ export interface SimCameraView {
   inputs: Record<string, number>;
   playbackStatus: string;
   ioLog: { frame_number: number; frame_time: number; recording: string | null; values: Record<string, unknown> }[];
+  /** Readers connected to the camera's image stream now (0 while streams are off). */
+  streamReaders: number;
 }
 
 export interface SimTaskView {
@@ -108,6 +113,14 @@ export interface SimRig {
   setInput(serial: string, name: string, value: number): void;
   /** Above 94 % a rig stops recording and refuses to start. */
   setDiskUsedPercent(percent: number): void;
+  /** Later stream frames come in this size and pixel format. */
+  setFrameFormat(format: FrameFormat): void;
+  readonly frameFormat: FrameFormat;
+  /**
+   * Streaming off closes the stream sockets and drops `stream` from camera_info (as a rig with
+   * streaming disabled); on binds them again, on the same ports when free.
+   */
+  setStreaming(on: boolean): Promise<void>;
   readonly state: SimStateView;
 }
 

@@ -39,6 +39,7 @@ export function createWsBridge(url: string, retry: { firstMs?: number; maxMs?: n
 
   const connect = () => {
     socket = new WebSocket(url);
+    socket.binaryType = 'arraybuffer'; // frames with bytes (live pixels) arrive binary
     ready = new Promise<boolean>((resolve) => {
       socket.addEventListener('open', () => resolve(true));
       socket.addEventListener('close', () => resolve(false));
@@ -56,7 +57,8 @@ export function createWsBridge(url: string, retry: { firstMs?: number; maxMs?: n
       delayMs = Math.min(maxMs, delayMs * 2);
     });
     socket.addEventListener('message', (message) => {
-      const frame = decodeFrame(String(message.data)) as Partial<ReplyFrame & EventFrame>;
+      const data: unknown = message.data;
+      const frame = decodeFrame(data instanceof ArrayBuffer ? data : String(data)) as Partial<ReplyFrame & EventFrame>;
       if (typeof frame.id === 'number' && frame.result) {
         pending.get(frame.id)?.(frame.result);
         pending.delete(frame.id);

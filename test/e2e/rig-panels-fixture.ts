@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
 import { MotifClient } from '../../src-main/core/motif-api';
-import { startSimulatedRigs, type SimFleet, type SimRig } from '../../src-main/sim';
+import { startSimulatedRigs, type SimFleet, type SimOptions, type SimRig } from '../../src-main/sim';
 import { startBrowserMode, type RunningApp } from './browser-mode-app';
 
 /** Simulated rigs, registered in a fresh config folder, and browser mode serving that folder. */
@@ -38,14 +38,15 @@ function addRig(configDir: string, name: string, rig: SimRig): void {
   if (added.status !== 0) throw new Error(`adding rig ${name} failed: ${added.stderr}`);
 }
 
-export async function startPanelsEnv(opts: { rigs?: number; copySeconds?: number } = {}): Promise<PanelsEnv> {
+export async function startPanelsEnv(opts: { rigs?: number; copySeconds?: number; streams?: boolean; frame?: SimOptions['frame'] } = {}): Promise<PanelsEnv> {
   const root = mkdtempSync(path.join(tmpdir(), 'motif-panels-'));
   const configDir = path.join(root, 'config');
   mkdirSync(configDir);
   const fleet = await startSimulatedRigs({
     port: 0,
     rigs: opts.rigs ?? 1,
-    streams: false,
+    streams: opts.streams ?? false,
+    ...(opts.frame ? { frame: opts.frame } : {}),
     dataDir: path.join(root, 'sim'),
     copySeconds: opts.copySeconds ?? 3,
   });

@@ -6,7 +6,7 @@ import { fail, type Result } from '../../contract/errors';
 import type { AppCore } from '../app-core';
 import type { Logger } from '../logger';
 import { refuseUpgrade, type AccessPolicy } from './access-check';
-import { decodeFrame, encodeFrame } from '../../../src-shared/frame-codec';
+import { decodeFrame, encodeAnyFrame } from '../../../src-shared/frame-codec';
 
 /** What one page (one WebSocket) may ask of the core at once. */
 export interface WsLimits {
@@ -212,7 +212,7 @@ export class WsTransport {
   }
 
   private send(conn: Connection, frame: ReplyFrame | EventFrame): void {
-    if (conn.socket.readyState === conn.socket.OPEN) conn.socket.send(encodeFrame(frame));
+    if (conn.socket.readyState === conn.socket.OPEN) conn.socket.send(encodeAnyFrame(frame));
   }
 
   close(): void {

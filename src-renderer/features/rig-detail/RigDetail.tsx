@@ -3,6 +3,7 @@ import { useAppStore } from '../../store/use-app-store';
 import { RigStateBadge } from '../../ui/RigStateBadge';
 import { SimulatedBadge } from '../../ui/SimulatedBadge';
 import { CamerasPanel } from '../cameras/CamerasPanel';
+import { LivePanel } from '../live/LivePanel';
 import { MulticamPanel } from '../multicam/MulticamPanel';
 import { OutputsPanel } from '../outputs/OutputsPanel';
 import { RecordingsPanel } from '../recordings/RecordingsPanel';
@@ -18,10 +19,11 @@ const tabLabels: Record<RigTab, string> = {
   outputs: 'Outputs',
   schedule: 'Schedule',
   multicam: 'Multicam & message',
+  live: 'Live',
 };
 
 /** One rig's areas as tabs; the panels (one feature folder each) take the rig id. */
-export function RigDetail({ rigId, tab }: { rigId: string; tab: RigTab }) {
+export function RigDetail({ rigId, tab, camera }: { rigId: string; tab: RigTab; camera?: string }) {
   const rig = useAppStore((s) => s.rigs.find((r) => r.id === rigId));
   const status = useAppStore((s) => s.statuses[rigId]);
   const openRig = useAppStore((s) => s.openRig);
@@ -71,6 +73,9 @@ export function RigDetail({ rigId, tab }: { rigId: string; tab: RigTab }) {
         </Tabs.Panel>
         <Tabs.Panel value="multicam" pt="md">
           <MulticamPanel rigId={rigId} />
+        </Tabs.Panel>
+        <Tabs.Panel value="live" pt="md">
+          <LivePanel key={camera} rigId={rigId} {...(camera === undefined ? {} : { camera })} />
         </Tabs.Panel>
       </Tabs>
     </Stack>

@@ -18,6 +18,7 @@ export function AppNavbar({ onNavigated }: { onNavigated(): void }) {
   return (
     <nav aria-label="Areas" style={{ display: 'contents' }}>
       <NavLink label="Dashboard" active={view.kind === 'dashboard'} onClick={go(() => navigate({ kind: 'dashboard' }))} />
+      <NavLink label="Wall of cameras" active={view.kind === 'wall'} onClick={go(() => navigate({ kind: 'wall' }))} />
       <Divider my={4} />
       <Text size="xs" c="dimmed" px="sm" py={4} fw={600} tt="uppercase">
         Rigs

@@ -1,23 +1,24 @@
 import type { AppSlice } from '../../store/app-store';
 
-export const rigTabs = ['overview', 'cameras', 'recordings', 'outputs', 'schedule', 'multicam'] as const;
+export const rigTabs = ['overview', 'cameras', 'recordings', 'outputs', 'schedule', 'multicam', 'live'] as const;
 export type RigTab = (typeof rigTabs)[number];
 
 /** Which area the window shows; one rig's detail opens on one of its tabs. */
 export type View =
   | { kind: 'dashboard' }
-  | { kind: 'rig'; rigId: string; tab: RigTab }
+  | { kind: 'rig'; rigId: string; tab: RigTab; /** The camera the Live tab opens on. */ camera?: string }
   | { kind: 'outbox' }
-  | { kind: 'audit' };
+  | { kind: 'audit' }
+  | { kind: 'wall' };
 
 export interface NavigationSlice {
   view: View;
   navigate(view: View): void;
-  openRig(rigId: string, tab?: RigTab): void;
+  openRig(rigId: string, tab?: RigTab, camera?: string): void;
 }
 
 export const navigationSlice: AppSlice<NavigationSlice> = (set) => ({
   view: { kind: 'dashboard' },
   navigate: (view) => set({ view }),
-  openRig: (rigId, tab = 'overview') => set({ view: { kind: 'rig', rigId, tab } }),
+  openRig: (rigId, tab = 'overview', camera) => set({ view: camera === undefined ? { kind: 'rig', rigId, tab } : { kind: 'rig', rigId, tab, camera } }),
 });

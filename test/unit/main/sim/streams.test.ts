@@ -1,7 +1,7 @@
 import * as zmq from 'zeromq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SimFleet, startSimulatedRigs } from '../../../../src-main/sim';
-import { FRAME_HEIGHT, FRAME_WIDTH, syntheticFrame } from '../../../../src-main/sim/streams';
+import { DEFAULT_FRAME_FORMAT, PatternDrawer, readFrameNumber } from '../../../../src-main/sim/test-pattern';
 import { ok, testDataDir } from './sim-test-client';
 
 interface StreamInfo {
@@ -11,6 +11,8 @@ interface StreamInfo {
 
 let fleet: SimFleet;
 const info = () => fleet.rigs[0]!.info;
+const { width: FRAME_WIDTH, height: FRAME_HEIGHT } = DEFAULT_FRAME_FORMAT;
+const mean = (b: Buffer) => b.reduce((sum, v) => sum + v, 0) / b.length;
 const streamOf = async (serial: string) =>
   ((await ok(info(), 'GET', `camera/${serial}`)).camera_info as unknown as { stream: StreamInfo }).stream;
 
@@ -66,9 +68,74 @@ describe('realtime streams', () => {
     }
   });
 
-  it('draws a pattern that moves from frame to frame', () => {
-    expect(syntheticFrame(0).equals(syntheticFrame(1))).toBe(false);
-    expect(syntheticFrame(5).equals(syntheticFrame(5))).toBe(true);
+  it('draws a pattern that moves from frame to frame and carries its frame number', () => {
+    const drawer = new PatternDrawer({ width: 320, height: 240, pixelFormat: 'mono8' });
+    const a = Buffer.from(drawer.draw(0, 10_000));
+    expect(a.equals(drawer.draw(1, 10_000))).toBe(false);
+    expect(a.equals(drawer.draw(0, 10_000))).toBe(true);
+    expect(readFrameNumber(drawer.draw(123_457, 10_000), 320, 240)).toBe(123_457);
+  });
+
+  it('draws brighter with a longer exposure', () => {
+    const drawer = new PatternDrawer({ width: 320, height: 240, pixelFormat: 'mono8' });
+    expect(mean(drawer.draw(7, 20_000))).toBeGreaterThan(mean(drawer.draw(7, 5_000)) * 2);
+  });
+
+  it('sends any size and pixel format, with the dtype and shape to read it', async () => {
+    const rig = fleet.rigs[0]!;
+    const stream = await streamOf('FAKE0');
+    const pull = new zmq.Pull({ receiveTimeout: 3000 });
+    pull.connect(`tcp://${stream.image.host}:${stream.image.port}`);
+    const cases = [
+      { pixelFormat: 'mono16', dtype: 'uint16', shape: [100, 200], bytes: 200 * 100 * 2 },
+      { pixelFormat: 'rgb8', dtype: 'uint8', shape: [100, 200, 3], bytes: 200 * 100 * 3 },
+      { pixelFormat: 'bayer_rggb8', dtype: 'uint8', shape: [100, 200], bytes: 200 * 100 },
+    ] as const;
+    try {
+      for (const c of cases) {
+        rig.setFrameFormat({ width: 200, height: 100, pixelFormat: c.pixelFormat });
+        for (;;) {
+          const [meta, pixels] = await pull.receive();
+          const header = JSON.parse(meta!.toString());
+          if (header.dtype !== c.dtype || JSON.stringify(header.shape) !== JSON.stringify(c.shape)) continue;
+          expect(pixels!.length).toBe(c.bytes);
+          break;
+        }
+      }
+    } finally {
+      rig.setFrameFormat(DEFAULT_FRAME_FORMAT);
+      pull.close();
+    }
+  });
+
+  it('deals frames round-robin to two readers and counts them in the state', async () => {
+    const rig = fleet.rigs[0]!;
+    const stream = await streamOf('FAKE1');
+    const readers = [new zmq.Pull({ receiveTimeout: 3000 }), new zmq.Pull({ receiveTimeout: 3000 })];
+    for (const r of readers) r.connect(`tcp://127.0.0.1:${stream.image.port}`);
+    try {
+      await expect.poll(() => rig.state.cameras.FAKE1!.streamReaders).toBe(2);
+      const numbers = async (r: zmq.Pull) => {
+        const got: number[] = [];
+        for (let i = 0; i < 6; i++) got.push(JSON.parse((await r.receive())[0]!.toString()).frame_number);
+        return got;
+      };
+      const [a, b] = await Promise.all(readers.map(numbers));
+      const gaps = [...a!.slice(1).map((n, i) => n - a![i]!), ...b!.slice(1).map((n, i) => n - b![i]!)];
+      expect(gaps.filter((g) => g >= 2).length).toBeGreaterThan(gaps.length / 2);
+    } finally {
+      for (const r of readers) r.close();
+    }
+    await expect.poll(() => rig.state.cameras.FAKE1!.streamReaders).toBe(0);
+  });
+
+  it('with streaming off drops the stream from camera_info, and on again keeps the ports', async () => {
+    const rig = fleet.rigs[0]!;
+    const before = await streamOf('FAKE0');
+    await rig.setStreaming(false);
+    expect(await streamOf('FAKE0')).toBeUndefined();
+    await rig.setStreaming(true);
+    expect(await streamOf('FAKE0')).toEqual(before);
   });
 
   it('leaves the stream out of the status with streams: false', async () => {

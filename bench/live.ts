@@ -1,0 +1,257 @@
+/**
+ * Live view figures, end to end in browser mode.
+ *  1. One camera at 1280x1024 mono8, 100 fps, shown in Chromium: frames received and shown
+ *     per second, dropped, latency (frame time to paint), CPU of the main process (browser
+ *     mode) and of the page's renderer, memory at the start and the end.
+ *  2. A wall of 16 cameras (4 rigs x 4, 640x480 mono8 at 30 fps) at 2 fps each: the same CPU figures.
+ * The simulators run in child processes so only the app and the page are measured.
+ *   bash scripts/with-keyring.sh npx tsx bench/live.ts [--seconds 60] [--wall-seconds 20]
+ * Needs `npm run build` first.
+ */
+import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Page } from 'playwright-core';
+import { openRigs } from '../src-main/core/registry/open-rigs';
+import { startSimulatedRigs, type SimOptions, type SimRigInfo } from '../src-main/sim';
+
+const CLOCK_TICKS = 100; // USER_HZ on Linux
+
+function flag(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+/** Child: one simulated fleet, reporting its rigs to the parent. */
+async function simulator(options: SimOptions): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'motif-bench-sim-'));
+  const fleet = await startSimulatedRigs({ ...options, port: 0, dataDir });
+  process.send!({ rigs: fleet.rigs.map((r) => r.info) });
+  process.on('disconnect', () => {
+    void fleet.stop().finally(() => {
+      rmSync(dataDir, { recursive: true, force: true });
+      process.exit(0);
+    });
+  });
+}
+
+async function startSimulator(options: SimOptions): Promise<{ rigs: SimRigInfo[]; child: ChildProcess }> {
+  const child = fork(fileURLToPath(import.meta.url), ['--simulator', JSON.stringify(options)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const rigs = await new Promise<SimRigInfo[]>((resolve, reject) => {
+    child.once('message', (m) => resolve((m as { rigs: SimRigInfo[] }).rigs));
+    child.once('exit', (code) => reject(new Error(`the simulator exited (${code})`)));
+  });
+  return { rigs, child };
+}
+
+/** A config folder holding the rigs, and browser mode serving it. */
+async function startApp(rigs: SimRigInfo[]): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
+  const configDir = mkdtempSync(join(tmpdir(), 'motif-bench-config-'));
+  const registry = openRigs({ configDir });
+  for (const [i, info] of rigs.entries()) {
+    const saved = registry.registry.add({ name: `Bench rig ${i + 1}`, host: info.host, port: info.port, trust: { kind: 'fingerprint', sha256: info.fingerprint256 } });
+    await registry.secrets.setKey(saved.id, info.apiKey);
+  }
+  await registry.close();
+  const child = spawn(process.execPath, ['dist/browser/browser-mode.js', '--port', '0', '--no-open'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, MOTIF_CONTROL_CONFIG_DIR: configDir, NODE_ENV: 'production' },
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`browser mode exited (${code})`)));
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      const m = /open (http:\/\/\S+)/.exec(line);
+      if (m?.[1]) resolve(m[1]);
+    });
+  });
+  return {
+    url,
+    pid: child.pid!,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => {
+          rmSync(configDir, { recursive: true, force: true });
+          resolve();
+        });
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** CPU seconds (user + system) and resident memory of one process, from /proc. */
+function usage(pid: number): { cpu: number; rssMb: number } {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const cpu = (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+    const rssKb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+    return { cpu, rssMb: rssKb / 1024 };
+  } catch {
+    return { cpu: 0, rssMb: 0 };
+  }
+}
+
+/** Chromium's renderer processes (where the page's script runs), or its GPU process (where WebGL draws). */
+function rendererPids(type = 'renderer'): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const cmd = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+      if (cmd.includes(`--type=${type}`) && cmd.includes('motif-bench-profile')) pids.push(Number(entry));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return pids;
+}
+
+const sum = (pids: number[]) => pids.map(usage).reduce((a, b) => ({ cpu: a.cpu + b.cpu, rssMb: a.rssMb + b.rssMb }), { cpu: 0, rssMb: 0 });
+
+interface Sample {
+  shown: number;
+  received: number;
+  dropped: number;
+  latency: number;
+}
+
+async function sampleView(page: Page): Promise<Sample | null> {
+  const view = page.getByTestId('live-view');
+  const [shown, received, dropped, latency] = await Promise.all(
+    ['data-shown-fps', 'data-received-fps', 'data-dropped-fps', 'data-latency-ms'].map((a) => view.getAttribute(a)),
+  );
+  if (!shown || !latency) return null;
+  return { shown: Number(shown), received: Number(received), dropped: Number(dropped), latency: Number(latency) };
+}
+
+async function until(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`not ready within ${timeoutMs / 1000} s`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))] ?? NaN;
+
+/** Measures main and renderer CPU (share of one core) and memory over `seconds`, calling `each` every second. */
+async function measure(mainPid: number, seconds: number, each: () => Promise<void>) {
+  const renderers = rendererPids();
+  const gpu = rendererPids('gpu-process');
+  const m0 = usage(mainPid);
+  const r0 = sum(renderers);
+  const g0 = sum(gpu);
+  const started = Date.now();
+  const memory: { main: number; renderer: number }[] = [];
+  for (let s = 0; s < seconds; s++) {
+    await new Promise((r) => setTimeout(r, 1000));
+    await each();
+    memory.push({ main: usage(mainPid).rssMb, renderer: sum(renderers).rssMb });
+  }
+  const elapsed = (Date.now() - started) / 1000;
+  const m1 = usage(mainPid);
+  const r1 = sum(renderers);
+  const g1 = sum(gpu);
+  return { mainCpu: (m1.cpu - m0.cpu) / elapsed, rendererCpu: (r1.cpu - r0.cpu) / elapsed, gpuCpu: (g1.cpu - g0.cpu) / elapsed, memory };
+}
+
+const fmt = (n: number, d = 1) => n.toFixed(d);
+const memLine = (memory: { main: number; renderer: number }[]) => {
+  const first = memory[0]!;
+  const last = memory[memory.length - 1]!;
+  const peakMain = Math.max(...memory.map((m) => m.main));
+  return `memory: main ${fmt(first.main, 0)} -> ${fmt(last.main, 0)} MB (peak ${fmt(peakMain, 0)}), renderer ${fmt(first.renderer, 0)} -> ${fmt(last.renderer, 0)} MB`;
+};
+
+async function main(): Promise<void> {
+  const seconds = flag('seconds', 60);
+  // The figures mean little on a busy machine: say how busy it was.
+  console.log(`load average at the start: ${loadavg().map((l) => l.toFixed(1)).join(' ')} (1, 5, 15 min)`);
+  const wallSeconds = flag('wall-seconds', 20);
+  const profile = mkdtempSync(join(tmpdir(), 'motif-bench-profile-'));
+  const browser = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox'],
+    viewport: { width: 1600, height: 1200 },
+  });
+  const page = browser.pages()[0] ?? (await browser.newPage());
+  // What reaches the page: binary messages are frames (pixels), text ones the rest.
+  const ws = { binary: 0, bytes: 0 };
+  page.on('websocket', (socket) =>
+    socket.on('framereceived', (f) => {
+      if (typeof f.payload !== 'string') {
+        ws.binary += 1;
+        ws.bytes += f.payload.byteLength;
+      }
+    }),
+  );
+  try {
+    // 1. One camera, 1280x1024 mono8 at 100 fps.
+    const single = await startSimulator({ rigs: 1, cameras: 1, fps: 100, frame: { width: 1280, height: 1024, pixelFormat: 'mono8' } });
+    const app = await startApp(single.rigs);
+    try {
+      await page.goto(app.url);
+      await page.getByRole('navigation', { name: 'Areas' }).getByText('Bench rig 1', { exact: true }).click();
+      await page.getByRole('tab', { name: 'Live' }).click();
+      await until(async () => Number((await page.getByTestId('live-view').getAttribute('data-frame-number')) || 0) > 0, 60_000).catch(async (e: unknown) => {
+        await page.screenshot({ path: 'test-results/bench-live-not-ready.png' });
+        throw e;
+      });
+      await new Promise((r) => setTimeout(r, 3000)); // warm up
+      const samples: Sample[] = [];
+      const ws0 = { ...ws };
+      const figures = await measure(app.pid, seconds, async () => {
+        const s = await sampleView(page);
+        if (s) samples.push(s);
+      });
+      console.log(`Live view, 1 camera 1280x1024 mono8 at 100 fps, ${seconds} s (Chromium headless, software WebGL2):`);
+      console.log(`  frames/s: received ${fmt(mean(samples.map((s) => s.received)))}, shown ${fmt(mean(samples.map((s) => s.shown)))}, dropped ${fmt(mean(samples.map((s) => s.dropped)))}`);
+      console.log(`  binary WebSocket messages to the page: ${fmt((ws.binary - ws0.binary) / seconds)}/s, ${fmt((ws.bytes - ws0.bytes) / seconds / 1e6)} MB/s`);
+      console.log(`  latency frame time -> paint: median ${fmt(pct(samples.map((s) => s.latency), 50), 0)} ms, p95 ${fmt(pct(samples.map((s) => s.latency), 95), 0)} ms`);
+      console.log(`  CPU (share of one core): main process ${fmt(figures.mainCpu * 100)} %, renderer ${fmt(figures.rendererCpu * 100)} %, Chromium GPU process ${fmt(figures.gpuCpu * 100)} %`);
+      console.log(`  ${memLine(figures.memory)}`);
+    } finally {
+      await page.goto('about:blank');
+      await app.stop();
+      single.child.disconnect();
+    }
+
+    // 2. The wall: 16 cameras at 2 fps each.
+    const fleet = await startSimulator({ rigs: 4, cameras: 4, fps: 30, frame: { width: 640, height: 480, pixelFormat: 'mono8' } });
+    const wallApp = await startApp(fleet.rigs);
+    try {
+      await page.goto(wallApp.url);
+      await page.getByRole('navigation', { name: 'Areas' }).getByText('Wall of cameras', { exact: true }).click();
+      const tiles = page.getByTestId('wall-tile');
+      await until(async () => {
+        const numbers = await Promise.all((await tiles.all()).map((t) => t.getAttribute('data-frame-number')));
+        return numbers.filter((n) => Number(n || 0) > 0).length === 16;
+      }, 30_000);
+      await new Promise((r) => setTimeout(r, 2000));
+      const figures = await measure(wallApp.pid, wallSeconds, async () => {});
+      console.log(`Wall of 16 cameras (640x480 mono8 at 30 fps, previews at 2 fps), ${wallSeconds} s:`);
+      console.log(`  CPU (share of one core): main process ${fmt(figures.mainCpu * 100)} %, renderer ${fmt(figures.rendererCpu * 100)} %, Chromium GPU process ${fmt(figures.gpuCpu * 100)} %`);
+      console.log(`  ${memLine(figures.memory)}`);
+    } finally {
+      await page.goto('about:blank');
+      await wallApp.stop();
+      fleet.child.disconnect();
+    }
+  } finally {
+    console.log(`load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+    await browser.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[2] === '--simulator') void simulator(JSON.parse(process.argv[3] ?? '{}') as SimOptions);
+else
+  main().catch((e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  });

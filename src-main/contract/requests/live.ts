@@ -1,0 +1,80 @@
+import { z } from 'zod';
+
+/** The pixel layouts the live view draws (Motif's streams send numpy arrays: dtype and shape say which). */
+export const LivePixelFormat = z.enum(['mono8', 'mono16', 'bayer_rggb8', 'rgb8']);
+export type LivePixelFormat = z.infer<typeof LivePixelFormat>;
+
+export const LiveFrame = z.object({
+  frameNumber: z.number(),
+  /** Unix seconds on the rig's clock, when the stream says. */
+  frameTime: z.number().nullable(),
+  /** Unix ms when the core received the frame (for latency figures). */
+  receivedAtMs: z.number(),
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+  pixelFormat: LivePixelFormat,
+  /** Row by row, no padding; mono16 little-endian, rgb8 interleaved. */
+  pixels: z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'pixels must be bytes'),
+  /** 1 for full frames; n when each pixel stands for n x n of the camera's (the wall's previews). */
+  binning: z.number().int().positive(),
+});
+export type LiveFrame = z.infer<typeof LiveFrame>;
+
+/** The camera's state stream (topic `j`): replaces polling while the camera is watched. */
+export const LiveCameraState = z.object({
+  frameNumber: z.number().nullable(),
+  isRecording: z.boolean().nullable(),
+  /** Unix ms when the core last heard it. */
+  atMs: z.number(),
+});
+export type LiveCameraState = z.infer<typeof LiveCameraState>;
+
+/** Counts since this watch began. */
+export const LiveStats = z.object({
+  /** Frames the core received from the stream. */
+  received: z.number().int(),
+  /** Frames this window was given. */
+  delivered: z.number().int(),
+  /** Frames received but replaced by a newer one before the window asked (latest frame wins). */
+  replaced: z.number().int(),
+  /** Frame numbers that never arrived (missed by the rig, the network, or dealt to another reader). */
+  missed: z.number().int(),
+});
+export type LiveStats = z.infer<typeof LiveStats>;
+
+/** Something about the stream a person should know, in words. */
+export const LiveNotice = z.object({
+  code: z.enum(['shared-stream', 'no-frames', 'rig-unreachable']),
+  message: z.string(),
+});
+export type LiveNotice = z.infer<typeof LiveNotice>;
+
+export const LiveWatchArgs = z.object({
+  rigId: z.string().min(1),
+  serial: z.string().min(1),
+  /** 'preview': binned small frames at a low rate, for the wall of cameras. */
+  mode: z.enum(['full', 'preview']).default('full'),
+});
+
+export const liveRequests = {
+  /** Opens the camera's streams (shared by every watcher of the camera) and returns a watch id. */
+  'live.watch': {
+    args: LiveWatchArgs,
+    result: z.object({ watchId: z.string(), endpoints: z.object({ image: z.string(), state: z.string() }) }),
+  },
+  /** Ends a watch; the streams close when the camera's last watcher leaves. */
+  'live.unwatch': { args: z.object({ watchId: z.string().min(1) }), result: z.object({ closed: z.boolean() }) },
+  /**
+   * The newest frame this watcher has not had yet, waiting up to `waitMs` for one (null
+   * when none came). The window asks again once it has drawn: one frame in flight per watcher.
+   */
+  'live.frame': {
+    args: z.object({ watchId: z.string().min(1), waitMs: z.number().int().min(0).max(5000).default(1000) }),
+    result: z.object({
+      frame: LiveFrame.nullable(),
+      state: LiveCameraState.nullable(),
+      stats: LiveStats,
+      notice: LiveNotice.nullable(),
+    }),
+  },
+} as const;

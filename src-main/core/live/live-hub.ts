@@ -1,0 +1,240 @@
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type { liveRequests, LiveNotice, LiveStats } from '../../contract/requests/live';
+import { CoreError, toMotifError } from '../errors';
+import type { OpenReceiver, Pulled, Receiver } from './receiver';
+import type { StreamEndpoints } from './stream-endpoints';
+
+type FrameAnswer = z.infer<(typeof liveRequests)['live.frame']['result']>;
+
+export interface LiveHubOptions {
+  /** Reads the camera's announced streams; throws a CoreError in words when it has none. */
+  resolve(rigId: string, serial: string): Promise<StreamEndpoints>;
+  open: OpenReceiver;
+  /** Previews (the wall) get a frame at most this often. */
+  previewIntervalMs?: number;
+  previewMaxWidth?: number;
+  /** A watch not pulled for this long is ended (a window that closed without saying). */
+  idleWatchMs?: number;
+  /** No frame for this long: say so, and read the camera's status again in case its stream moved. */
+  staleMs?: number;
+}
+
+interface Camera {
+  key: string;
+  rigId: string;
+  serial: string;
+  endpoints: StreamEndpoints;
+  receiver: Receiver;
+  watchers: Set<Watcher>;
+  openedAtMs: number;
+  lastResolveAtMs: number;
+  resolving: boolean;
+  /** Why the last fresh look at the camera's status failed (the rig is away, streaming was switched off). */
+  resolveError: string | null;
+}
+
+interface Watcher {
+  id: string;
+  camera: Camera;
+  preview: boolean;
+  lastSeq: number;
+  seqAtStart: number;
+  missedAtStart: number | null;
+  delivered: number;
+  replaced: number;
+  lastPulledAtMs: number;
+  lastDeliveredAtMs: number;
+  pulling: boolean;
+}
+
+/**
+ * Who watches which camera. A camera's streams open with its first watcher and close with
+ * its last; every watcher pulls the newest frame it has not had, one at a time, so a slow
+ * window gets fewer frames, never older ones.
+ */
+export class LiveHub {
+  private readonly cameras = new Map<string, Camera>();
+  private readonly watchers = new Map<string, Watcher>();
+  private readonly sweeper: NodeJS.Timeout;
+  private readonly previewIntervalMs: number;
+  private readonly previewMaxWidth: number;
+  private readonly idleWatchMs: number;
+  private readonly staleMs: number;
+
+  constructor(private readonly options: LiveHubOptions) {
+    this.previewIntervalMs = options.previewIntervalMs ?? 500;
+    this.previewMaxWidth = options.previewMaxWidth ?? 320;
+    this.idleWatchMs = options.idleWatchMs ?? 20_000;
+    this.staleMs = options.staleMs ?? 3000;
+    this.sweeper = setInterval(() => this.sweep(), Math.min(5000, this.idleWatchMs / 2));
+    this.sweeper.unref();
+  }
+
+  async watch(rigId: string, serial: string, mode: 'full' | 'preview'): Promise<{ watchId: string; endpoints: StreamEndpoints }> {
+    const key = `${rigId}\n${serial}`;
+    let camera = this.cameras.get(key);
+    if (!camera) {
+      const endpoints = await this.options.resolve(rigId, serial);
+      camera = this.cameras.get(key); // another watch may have opened it meanwhile
+      if (!camera) {
+        const now = Date.now();
+        camera = { key, rigId, serial, endpoints, receiver: this.options.open(endpoints), watchers: new Set(), openedAtMs: now, lastResolveAtMs: now, resolving: false, resolveError: null };
+        this.cameras.set(key, camera);
+      }
+    }
+    const watcher: Watcher = {
+      id: randomUUID(),
+      camera,
+      preview: mode === 'preview',
+      lastSeq: 0,
+      seqAtStart: -1,
+      missedAtStart: null,
+      delivered: 0,
+      replaced: 0,
+      lastPulledAtMs: Date.now(),
+      lastDeliveredAtMs: 0,
+      pulling: false,
+    };
+    camera.watchers.add(watcher);
+    this.watchers.set(watcher.id, watcher);
+    return { watchId: watcher.id, endpoints: camera.endpoints };
+  }
+
+  async unwatch(watchId: string): Promise<boolean> {
+    const watcher = this.watchers.get(watchId);
+    if (!watcher) return false;
+    this.watchers.delete(watchId);
+    const camera = watcher.camera;
+    camera.watchers.delete(watcher);
+    if (camera.watchers.size === 0) {
+      this.cameras.delete(camera.key);
+      await camera.receiver.close();
+    }
+    return true;
+  }
+
+  async frame(watchId: string, waitMs: number): Promise<FrameAnswer> {
+    const watcher = this.watchers.get(watchId);
+    if (!watcher) {
+      throw new CoreError('not-found', 'This live view was closed (not asked for frames for a while, or its camera was closed); open it again.', { watchId });
+    }
+    if (watcher.pulling) throw new CoreError('invalid-args', 'One frame at a time: ask for the next frame once the last one has arrived.', { watchId });
+    watcher.pulling = true;
+    watcher.lastPulledAtMs = Date.now();
+    try {
+      if (watcher.preview) await this.pacePreview(watcher, waitMs);
+      const camera = watcher.camera;
+      const pulled = await camera.receiver.pull({
+        afterSeq: watcher.lastSeq,
+        waitMs: watcher.preview ? Math.min(waitMs, this.previewIntervalMs) : waitMs,
+        continuous: !watcher.preview,
+        ...(watcher.preview ? { maxWidth: this.previewMaxWidth } : {}),
+      });
+      watcher.lastPulledAtMs = Date.now();
+      this.checkStale(camera, pulled);
+      if (watcher.seqAtStart < 0) watcher.seqAtStart = pulled.frame ? pulled.frame.seq - 1 : pulled.latestSeq;
+      watcher.missedAtStart ??= pulled.missed;
+      if (pulled.frame) {
+        watcher.replaced += Math.max(0, pulled.frame.seq - Math.max(watcher.lastSeq, watcher.seqAtStart) - 1);
+        watcher.lastSeq = pulled.frame.seq;
+        watcher.delivered += 1;
+        watcher.lastDeliveredAtMs = Date.now();
+      }
+      const stats: LiveStats = {
+        received: Math.max(0, pulled.latestSeq - watcher.seqAtStart),
+        delivered: watcher.delivered,
+        replaced: watcher.replaced,
+        missed: pulled.missed - watcher.missedAtStart,
+      };
+      const frame = pulled.frame ? withoutSeq(pulled.frame) : null;
+      return { frame, state: pulled.state, stats, notice: this.notice(camera, pulled) };
+    } finally {
+      watcher.pulling = false;
+    }
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.sweeper);
+    const cameras = [...this.cameras.values()];
+    this.cameras.clear();
+    this.watchers.clear();
+    await Promise.all(cameras.map((c) => c.receiver.close()));
+  }
+
+  /** Open watches and cameras, for tests and the bench. */
+  get counts(): { watchers: number; cameras: number } {
+    return { watchers: this.watchers.size, cameras: this.cameras.size };
+  }
+
+  private async pacePreview(watcher: Watcher, waitMs: number): Promise<void> {
+    const due = watcher.lastDeliveredAtMs + this.previewIntervalMs - Date.now();
+    if (due > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(due, waitMs)));
+  }
+
+  private notice(camera: Camera, pulled: Pulled): LiveNotice | null {
+    if (camera.resolveError) return { code: 'rig-unreachable', message: camera.resolveError };
+    const silentSince = pulled.lastFrameAtMs ?? camera.openedAtMs;
+    const silentMs = Date.now() - silentSince;
+    if (silentMs > this.staleMs) {
+      const why = pulled.problem ? ` The stream sends frames this app cannot read: ${pulled.problem}.` : ' Is the camera acquiring, and can this PC reach the rig on the stream’s port?';
+      return {
+        code: 'no-frames',
+        message: `No frames from camera ${camera.serial} for ${Math.round(silentMs / 1000)} s (stream ${camera.endpoints.image}).${why}`,
+      };
+    }
+    if (pulled.sharedBy !== null) {
+      return {
+        code: 'shared-stream',
+        message:
+          `Another program is reading this camera’s stream; each reader gets a share of the frames ` +
+          `(this window gets about 1 in ${pulled.sharedBy}). Close the other reader for every frame.`,
+      };
+    }
+    return null;
+  }
+
+  /** After a silence, reads the camera's status again: a rig that came back may stream on new ports. */
+  private checkStale(camera: Camera, pulled: Pulled): void {
+    const now = Date.now();
+    const silentSince = pulled.lastFrameAtMs ?? camera.openedAtMs;
+    if (now - silentSince <= this.staleMs || now - camera.lastResolveAtMs <= this.staleMs || camera.resolving) {
+      if (now - silentSince <= this.staleMs) camera.resolveError = null;
+      return;
+    }
+    camera.resolving = true;
+    camera.lastResolveAtMs = now;
+    void this.options
+      .resolve(camera.rigId, camera.serial)
+      .then(async (endpoints) => {
+        camera.resolveError = null;
+        if (endpoints.image === camera.endpoints.image && endpoints.state === camera.endpoints.state) return;
+        const old = camera.receiver;
+        camera.endpoints = endpoints;
+        camera.receiver = this.options.open(endpoints);
+        camera.openedAtMs = Date.now();
+        for (const w of camera.watchers) {
+          w.lastSeq = 0;
+          w.seqAtStart = 0;
+          w.missedAtStart = 0;
+        }
+        await old.close();
+      })
+      .catch((e: unknown) => {
+        camera.resolveError = toMotifError(e).message;
+      })
+      .finally(() => {
+        camera.resolving = false;
+      });
+  }
+
+  private sweep(): void {
+    const cutoff = Date.now() - this.idleWatchMs;
+    for (const w of [...this.watchers.values()]) if (!w.pulling && w.lastPulledAtMs < cutoff) void this.unwatch(w.id);
+  }
+}
+
+function withoutSeq<F extends { seq: number }>(frame: F): Omit<F, 'seq'> {
+  const { seq: _seq, ...rest } = frame;
+  return rest;
+}

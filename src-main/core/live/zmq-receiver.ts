@@ -1,0 +1,200 @@
+import * as zmq from 'zeromq';
+import type { LiveCameraState } from '../../contract/requests/live';
+import { binFrame } from './bin-frame';
+import { readFrameHeader } from './frame-header';
+import { ReaderShare } from './reader-share';
+import type { OpenReceiver, Pulled, PullOptions, ReceivedFrame, Receiver } from './receiver';
+import type { StreamEndpoints } from './stream-endpoints';
+
+const STATE_TOPIC = 'j';
+/** How long reading goes on after the last pull that asked for continuous reading. */
+const CONTINUOUS_GRACE_MS = 2000;
+/** The reading loop wakes this often to see whether it is still wanted. */
+const RECEIVE_POLL_MS = 250;
+/**
+ * Frames read back to back before the newest is handed out even though more wait: when the
+ * rig sends faster than we read, the socket is never empty, and waiting for that would starve
+ * the window.
+ */
+const MAX_DRAIN = 3;
+
+/**
+ * One camera's streams over ZeroMQ: PULL on the image stream, SUB `j` on the state stream.
+ * Only the newest frame is kept (latest frame wins: CONFLATE does not work with two-part
+ * messages, so it is done here): a frame counts as arrived once nothing newer waits in the
+ * socket (or a few were read back to back). Small high-water marks keep ZeroMQ from queueing behind us. Full views read
+ * continuously; previews read only when a frame is due: what waited is drained and the next
+ * frame sent is given, so a wall of cameras does not read every frame of every camera.
+ * ZeroMQ reconnects by itself when the rig comes back on the same port.
+ */
+export class ZmqReceiver implements Receiver {
+  private readonly image = new zmq.Pull({ receiveHighWaterMark: 2, linger: 0, reconnectInterval: 250, reconnectMaxInterval: 2000, receiveTimeout: RECEIVE_POLL_MS });
+  private readonly state = new zmq.Subscriber({ receiveHighWaterMark: 4, linger: 0, reconnectInterval: 250, reconnectMaxInterval: 2000 });
+  private latest: ReceivedFrame | null = null;
+  private seq = 0;
+  private missed = 0;
+  private lastNumber: number | null = null;
+  private lastFrameAtMs: number | null = null;
+  private cameraState: LiveCameraState | null = null;
+  private problem: string | null = null;
+  private readonly share = new ReaderShare();
+  /** Woken on each frame that was the newest in the socket. */
+  private readonly waiters = new Set<() => void>();
+  private continuousUntilMs = 0;
+  private demand = 0;
+  private reading: Promise<void> | null = null;
+  private closed = false;
+
+  constructor(endpoints: StreamEndpoints) {
+    this.image.connect(endpoints.image);
+    this.state.connect(endpoints.state);
+    this.state.subscribe(STATE_TOPIC);
+    void this.readState();
+  }
+
+  async pull({ afterSeq, waitMs, maxWidth, continuous }: PullOptions): Promise<Pulled> {
+    if (continuous) this.continuousUntilMs = Date.now() + CONTINUOUS_GRACE_MS;
+    const deadline = Date.now() + waitMs;
+    this.demand += 1;
+    try {
+      this.startReading();
+      if (!continuous) {
+        // What waited in the socket was sent long ago: take it, then the next frame the rig sends.
+        await this.nextArrival(deadline);
+        if (this.latest && this.latest.seq > afterSeq) await this.nextArrival(Math.min(deadline, Date.now() + 200));
+      } else if ((this.latest?.seq ?? 0) <= afterSeq) {
+        await this.nextArrival(deadline);
+      }
+    } finally {
+      this.demand -= 1;
+    }
+    const fresh = this.latest && this.latest.seq > afterSeq ? this.latest : null;
+    return {
+      frame: fresh && maxWidth !== undefined ? binFrame(fresh, maxWidth) : fresh,
+      latestSeq: this.seq,
+      state: this.cameraState,
+      missed: this.missed,
+      sharedBy: this.share.readers(),
+      lastFrameAtMs: this.lastFrameAtMs,
+      problem: this.problem,
+    };
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.image.close();
+    this.state.close();
+    for (const wake of [...this.waiters]) wake();
+    await this.reading;
+  }
+
+  private get continuous(): boolean {
+    return Date.now() < this.continuousUntilMs;
+  }
+
+  private nextArrival(deadlineMs: number): Promise<void> {
+    const waitMs = deadlineMs - Date.now();
+    if (this.closed || waitMs <= 0) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.waiters.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, waitMs);
+      this.waiters.add(done);
+    });
+  }
+
+  private startReading(): void {
+    this.reading ??= this.read().finally(() => {
+      this.reading = null;
+      if (!this.closed && (this.continuous || this.demand > 0)) this.startReading();
+    });
+  }
+
+  private async read(): Promise<void> {
+    let wasContinuous = this.continuous;
+    let drained = 0;
+    while (!this.closed && (this.continuous || this.demand > 0)) {
+      let parts: Buffer[];
+      try {
+        parts = await this.image.receive();
+      } catch (e) {
+        if (this.closed || (e as { code?: string }).code !== 'EAGAIN') return;
+        continue; // nothing for a while: look again whether anyone still wants frames
+      }
+      const continuous = this.continuous;
+      // Gaps mean something only while every frame is read.
+      if (continuous !== wasContinuous) this.share.reset();
+      wasContinuous = continuous;
+      this.accept(parts, continuous);
+      drained += 1;
+      if (!this.image.readable || drained >= MAX_DRAIN) {
+        drained = 0;
+        for (const wake of [...this.waiters]) wake();
+      }
+    }
+  }
+
+  private accept(parts: Buffer[], counting: boolean): void {
+    const [header, pixels] = parts;
+    if (parts.length !== 2 || !header || !pixels) {
+      this.problem = `a frame came in ${parts.length} parts, not 2 (header and pixels)`;
+      return;
+    }
+    let layout;
+    try {
+      layout = readFrameHeader(header, pixels.length);
+    } catch (e) {
+      this.problem = (e as Error).message;
+      return;
+    }
+    this.problem = null;
+    const now = Date.now();
+    const number = layout.frameNumber ?? (this.lastNumber ?? 0) + 1;
+    if (this.lastNumber !== null && counting) {
+      const gap = number - this.lastNumber;
+      if (gap > 0) {
+        this.missed += gap - 1;
+        this.share.add(gap);
+      } else {
+        this.share.reset(); // the camera restarted its count
+      }
+    }
+    this.lastNumber = number;
+    this.lastFrameAtMs = now;
+    this.seq += 1;
+    this.latest = {
+      seq: this.seq,
+      frameNumber: number,
+      frameTime: layout.frameTime,
+      receivedAtMs: now,
+      width: layout.width,
+      height: layout.height,
+      pixelFormat: layout.pixelFormat,
+      pixels,
+      binning: 1,
+    };
+  }
+
+  private async readState(): Promise<void> {
+    try {
+      for await (const [, json] of this.state) {
+        try {
+          const s: unknown = JSON.parse(json?.toString('utf8') ?? '');
+          if (s === null || typeof s !== 'object') continue;
+          const { frame_number: n, is_recording: r } = s as Record<string, unknown>;
+          this.cameraState = { frameNumber: typeof n === 'number' ? n : null, isRecording: typeof r === 'boolean' ? r : null, atMs: Date.now() };
+        } catch {
+          // A state message we cannot read: keep the last one.
+        }
+      }
+    } catch {
+      // Closed.
+    }
+  }
+}
+
+export const openZmqReceiver: OpenReceiver = (endpoints) => new ZmqReceiver(endpoints);

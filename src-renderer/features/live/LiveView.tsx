@@ -1,0 +1,110 @@
+import { Alert, Box, Checkbox, Group, SegmentedControl, Stack, Text } from '@mantine/core';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { LiveFrame } from '../../../src-main/contract/requests/live';
+import { ErrorNote } from '../../ui/ErrorNote';
+import { FrameRenderer } from './frame-renderer';
+import { computeHistogram, SATURATION_WARN_SHARE, type Histogram } from './histogram';
+import { HistogramBars } from './HistogramBars';
+import { nextPaint, useLiveStream } from './use-live-stream';
+
+const HISTOGRAM_EVERY_MS = 250;
+const fps = (n: number) => n.toFixed(1);
+
+/** One camera, live: the image, what arrives and is shown, the histogram exposure is set by. */
+export function LiveView({ rigId, serial }: { rigId: string; serial: string }) {
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const rendererRef = useRef<FrameRenderer | null>(null);
+  const [drawError, setDrawError] = useState<string | null>(null);
+  const [zoom, setZoom] = useState<'fit' | '1:1'>('fit');
+  const [rawBayer, setRawBayer] = useState(false);
+  const [histogram, setHistogram] = useState<Histogram | null>(null);
+  const options = useRef({ rawBayer, mono16Max: 65535 });
+  options.current.rawBayer = rawBayer;
+
+  const draw = useCallback(async (frame: LiveFrame) => {
+    await nextPaint();
+    const canvas = canvasRef.current;
+    if (!canvas) return;
+    try {
+      rendererRef.current ??= new FrameRenderer(canvas);
+      rendererRef.current.draw(frame, options.current);
+    } catch (e) {
+      setDrawError((e as Error).message);
+    }
+  }, []);
+  const { summary, error, latest } = useLiveStream(rigId, serial, 'full', draw);
+
+  useEffect(() => () => rendererRef.current?.dispose(), []);
+  // Off the drawing path: a few times a second, from whatever frame is newest.
+  useEffect(() => {
+    const timer = setInterval(() => {
+      const frame = latest.current;
+      if (!frame) return;
+      const h = computeHistogram(frame);
+      if (frame.pixelFormat === 'mono16') options.current.mono16Max = 2 ** Math.max(8, Math.ceil(Math.log2(h.max + 1))) - 1;
+      setHistogram(h);
+    }, HISTOGRAM_EVERY_MS);
+    return () => clearInterval(timer);
+  }, [latest]);
+
+  const frame = latest.current;
+  const recording = summary?.state?.isRecording;
+  return (
+    <Stack
+      gap="xs"
+      data-testid="live-view"
+      data-frame-number={summary?.frameNumber ?? ''}
+      data-mean={histogram ? histogram.mean.toFixed(4) : ''}
+      data-shown-fps={summary ? fps(summary.shownPerSecond) : ''}
+      data-received-fps={summary ? fps(summary.receivedPerSecond) : ''}
+      data-dropped-fps={summary ? fps(summary.droppedPerSecond) : ''}
+      data-latency-ms={summary?.latencyMs ?? ''}
+    >
+      {error && <ErrorNote error={error} />}
+      {drawError && (
+        <Text role="alert" c="red" size="sm">
+          {drawError}
+        </Text>
+      )}
+      {summary?.notice && (
+        <Alert color="yellow" data-code={summary.notice.code} py="xs">
+          {summary.notice.message}
+        </Alert>
+      )}
+      <Group gap="md" wrap="wrap">
+        <SegmentedControl size="xs" value={zoom} onChange={(v) => setZoom(v === '1:1' ? '1:1' : 'fit')} data={[{ label: 'Fit', value: 'fit' }, { label: '1:1', value: '1:1' }]} aria-label="Zoom" />
+        {frame?.pixelFormat === 'bayer_rggb8' && <Checkbox size="xs" label="Raw Bayer mosaic" checked={rawBayer} onChange={(e) => setRawBayer(e.currentTarget.checked)} />}
+        <Text size="sm" ff="monospace" data-testid="live-overlay">
+          {summary?.frameNumber !== null && summary?.frameNumber !== undefined ? `frame ${summary.frameNumber}` : error ? 'no stream' : 'waiting for frames…'}
+          {summary && ` · shown ${fps(summary.shownPerSecond)} fps · received ${fps(summary.receivedPerSecond)} · dropped ${fps(summary.droppedPerSecond)}`}
+          {summary?.latencyMs != null && ` · latency ${Math.round(summary.latencyMs)} ms`}
+          {recording !== undefined && recording !== null && ` · ${recording ? 'recording' : 'not recording'}`}
+          {frame && ` · ${frame.width}×${frame.height} ${frame.pixelFormat}`}
+        </Text>
+      </Group>
+      <Box style={{ overflow: 'auto', maxHeight: zoom === '1:1' ? '75vh' : undefined, background: 'black' }}>
+        <canvas
+          ref={canvasRef}
+          data-testid="live-canvas"
+          aria-label={`Live image of camera ${serial}`}
+          style={zoom === 'fit' ? { width: '100%', maxHeight: '70vh', objectFit: 'contain', display: 'block' } : { display: 'block', imageRendering: 'pixelated' }}
+        />
+      </Box>
+      {histogram && (
+        <Group gap="md" align="flex-end">
+          <HistogramBars histogram={histogram} />
+          <Stack gap={2}>
+            <Text size="xs" c="dimmed">
+              mean level {Math.round(histogram.mean * 100)} %
+            </Text>
+            {histogram.saturated > SATURATION_WARN_SHARE && (
+              <Text size="sm" c="red" role="status" data-testid="saturation-warning">
+                {(histogram.saturated * 100).toFixed(1)} % of pixels are saturated: shorten the exposure or lower the gain.
+              </Text>
+            )}
+          </Stack>
+        </Group>
+      )}
+    </Stack>
+  );
+}

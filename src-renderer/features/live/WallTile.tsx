@@ -1,0 +1,48 @@
+import { Badge, Group, Paper, Text, UnstyledButton } from '@mantine/core';
+import { useCallback, useEffect, useRef } from 'react';
+import type { LiveFrame } from '../../../src-main/contract/requests/live';
+import { FrameRenderer } from './frame-renderer';
+import { nextPaint, useLiveStream } from './use-live-stream';
+
+/** One camera of the wall: a binned preview a couple of times a second and its recording state. */
+export function WallTile({ rigId, rigName, serial, onOpen }: { rigId: string; rigName: string; serial: string; onOpen(): void }) {
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const rendererRef = useRef<FrameRenderer | null>(null);
+  const draw = useCallback(async (frame: LiveFrame) => {
+    await nextPaint();
+    const canvas = canvasRef.current;
+    if (!canvas) return;
+    rendererRef.current ??= new FrameRenderer(canvas);
+    rendererRef.current.draw(frame, { rawBayer: false, mono16Max: 4095 });
+  }, []);
+  const { summary, error } = useLiveStream(rigId, serial, 'preview', draw);
+  useEffect(() => () => rendererRef.current?.dispose(), []);
+  const recording = summary?.state?.isRecording;
+  return (
+    <Paper withBorder p={4} radius="sm" data-testid="wall-tile" data-serial={serial} data-frame-number={summary?.frameNumber ?? ''}>
+      <UnstyledButton onClick={onOpen} aria-label={`Open camera ${serial} of ${rigName} live`} style={{ display: 'block', width: '100%' }}>
+        <canvas ref={canvasRef} style={{ width: '100%', aspectRatio: '4 / 3', objectFit: 'contain', background: 'black', display: 'block' }} />
+      </UnstyledButton>
+      <Group justify="space-between" gap={4} mt={4} wrap="nowrap">
+        <Text size="xs" truncate>
+          {rigName} · {serial}
+        </Text>
+        {recording === true && (
+          <Badge size="xs" color="red">
+            recording
+          </Badge>
+        )}
+        {recording === false && (
+          <Badge size="xs" color="gray" variant="light">
+            idle
+          </Badge>
+        )}
+      </Group>
+      {(error ?? summary?.notice) && (
+        <Text size="xs" c={error ? 'red' : 'yellow'} lineClamp={2} title={(error ?? summary?.notice)?.message}>
+          {(error ?? summary?.notice)?.message}
+        </Text>
+      )}
+    </Paper>
+  );
+}

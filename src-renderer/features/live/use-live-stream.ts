@@ -1,0 +1,111 @@
+import { useEffect, useRef, useState } from 'react';
+import type { MotifError } from '../../../src-main/contract/errors';
+import type { LiveCameraState, LiveFrame, LiveNotice, LiveStats } from '../../../src-main/contract/requests/live';
+import { useCall } from '../../store/use-app-store';
+
+/** What the overlay shows, refreshed a few times a second (not per frame: React stays out of the frame path). */
+export interface LiveSummary {
+  frameNumber: number | null;
+  shownPerSecond: number;
+  receivedPerSecond: number;
+  /** Received but never shown (replaced by a newer one) plus frame numbers that never arrived, per second. */
+  droppedPerSecond: number;
+  /** Frame time (the rig's clock) to paint, ms, of the last frame shown; core receipt to paint when the stream gives no time. */
+  latencyMs: number | null;
+  state: LiveCameraState | null;
+  stats: LiveStats | null;
+  notice: LiveNotice | null;
+}
+
+const SUMMARY_EVERY_MS = 250;
+/** Rates are counted over about this long: steady enough to read, recent enough to follow. */
+const RATE_WINDOW_MS = 2000;
+const WAIT_MS = 1000;
+
+/**
+ * Watches one camera while mounted: pulls a frame, hands it to `draw` (which resolves once
+ * painted), then asks for the next; one frame in flight. Unwatches on unmount.
+ */
+export function useLiveStream(
+  rigId: string,
+  serial: string,
+  mode: 'full' | 'preview',
+  draw: (frame: LiveFrame) => Promise<void>,
+): { summary: LiveSummary | null; error: MotifError | null; latest: React.RefObject<LiveFrame | null> } {
+  const call = useCall();
+  const [summary, setSummary] = useState<LiveSummary | null>(null);
+  const [error, setError] = useState<MotifError | null>(null);
+  const latest = useRef<LiveFrame | null>(null);
+  const drawRef = useRef(draw);
+  drawRef.current = draw;
+
+  useEffect(() => {
+    let stopped = false;
+    let watchId: string | null = null;
+    let shown = 0;
+    let lastLatency: number | null = null;
+    let last: { stats: LiveStats | null; state: LiveCameraState | null; notice: LiveNotice | null } = { stats: null, state: null, notice: null };
+    const history = [{ atMs: performance.now(), shown: 0, received: 0, lost: 0 }];
+    setError(null);
+    setSummary(null);
+    const tick = setInterval(() => {
+      const now = performance.now();
+      const received = last.stats?.received ?? 0;
+      const lost = (last.stats?.replaced ?? 0) + (last.stats?.missed ?? 0);
+      history.push({ atMs: now, shown, received, lost });
+      while (history.length > 2 && history[1]!.atMs <= now - RATE_WINDOW_MS) history.shift();
+      const window = history[0]!;
+      const seconds = Math.max(0.001, (now - window.atMs) / 1000);
+      setSummary({
+        frameNumber: latest.current?.frameNumber ?? null,
+        shownPerSecond: (shown - window.shown) / seconds,
+        receivedPerSecond: (received - window.received) / seconds,
+        droppedPerSecond: (lost - window.lost) / seconds,
+        latencyMs: lastLatency,
+        ...last,
+      });
+    }, SUMMARY_EVERY_MS);
+
+    void (async () => {
+      const watched = await call('live.watch', { rigId, serial, mode });
+      if (!watched.ok) {
+        if (!stopped) setError(watched.error);
+        return;
+      }
+      watchId = watched.value.watchId;
+      if (stopped) {
+        void call('live.unwatch', { watchId });
+        return;
+      }
+      while (!stopped) {
+        const answer = await call('live.frame', { watchId, waitMs: WAIT_MS });
+        if (stopped) break;
+        if (!answer.ok) {
+          setError(answer.error);
+          break;
+        }
+        const { frame, ...rest } = answer.value;
+        last = rest;
+        if (frame) {
+          latest.current = frame;
+          await drawRef.current(frame);
+          shown += 1;
+          lastLatency = Date.now() - (frame.frameTime !== null ? frame.frameTime * 1000 : frame.receivedAtMs);
+        }
+      }
+    })();
+
+    return () => {
+      stopped = true;
+      clearInterval(tick);
+      if (watchId) void call('live.unwatch', { watchId });
+    };
+  }, [call, rigId, serial, mode]);
+
+  return { summary, error, latest };
+}
+
+/** Resolves after the next paint, so the next frame is asked for only once this one is on screen. */
+export function nextPaint(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => resolve()));
+}

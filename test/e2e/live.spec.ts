@@ -1,0 +1,70 @@
+import { expect, test, type Page } from '@playwright/test';
+import { openRigTab, screenshot, startPanelsEnv, type PanelsEnv } from './rig-panels-fixture';
+
+let env: PanelsEnv;
+test.beforeAll(async () => {
+  test.setTimeout(240_000); // registers the rigs with motifctl, one process each
+  env = await startPanelsEnv({ rigs: 2, streams: true, frame: { width: 640, height: 480, pixelFormat: 'mono8' } });
+});
+test.afterAll(async () => {
+  await env?.stop();
+});
+
+const readers = (rig: number, serial: string) => env.fleet.rigs[rig]!.state.cameras[serial]!.streamReaders;
+const view = (page: Page) => page.getByTestId('live-view');
+const frameNumber = async (page: Page) => Number((await view(page).getAttribute('data-frame-number')) || -1);
+const meanLevel = async (page: Page) => Number((await view(page).getAttribute('data-mean')) || -1);
+const canvasPixels = (page: Page) => page.getByTestId('live-canvas').evaluate((c: { toDataURL(): string }) => c.toDataURL());
+
+test('the Live tab shows the camera moving, frame numbers advancing, and closes the stream when left', async ({ page }) => {
+  expect(readers(0, 'FAKE0')).toBe(0);
+  await openRigTab(page, env, 0, 'Live');
+  await expect.poll(() => frameNumber(page)).toBeGreaterThan(0);
+  await expect.poll(() => readers(0, 'FAKE0')).toBe(1);
+  const first = await frameNumber(page);
+  const before = await canvasPixels(page);
+  await expect.poll(() => frameNumber(page)).toBeGreaterThan(first + 5);
+  expect(await canvasPixels(page)).not.toBe(before);
+  await expect(page.getByTestId('live-overlay')).toContainText(/frame \d+ · shown [\d.]+ fps · received [\d.]+ · dropped [\d.]+/);
+  await expect(page.getByTestId('live-overlay')).toContainText('640×480 mono8');
+  await expect(page.getByTestId('live-overlay')).toContainText('not recording');
+  await page.setViewportSize({ width: 1280, height: 1120 }); // the image and its histogram
+  await expect(page.getByTestId('live-histogram')).toBeVisible();
+  await screenshot(page, 'live-view');
+
+  await page.getByRole('tab', { name: 'Overview' }).click();
+  await expect.poll(() => readers(0, 'FAKE0')).toBe(0);
+});
+
+test('the histogram follows an exposure change, and warns when pixels saturate', async ({ page }) => {
+  await env.client(0).invoke('cameras.configure', { serial: 'FAKE1' }, { ExposureTime: 4000 });
+  await openRigTab(page, env, 0, 'Live');
+  await page.getByRole('combobox', { name: 'Camera', exact: true }).click();
+  await page.getByRole('option', { name: 'FAKE1' }).click();
+  await expect.poll(() => meanLevel(page)).toBeGreaterThan(0);
+  const dark = await meanLevel(page);
+  await expect(page.getByTestId('saturation-warning')).toBeHidden();
+  await env.client(0).invoke('cameras.configure', { serial: 'FAKE1' }, { ExposureTime: 30000 });
+  await expect.poll(() => meanLevel(page)).toBeGreaterThan(dark * 2);
+  await expect(page.getByTestId('saturation-warning')).toContainText('saturated: shorten the exposure or lower the gain');
+  await env.client(0).invoke('cameras.configure', { serial: 'FAKE1' }, { ExposureTime: 10000 });
+});
+
+test('the wall shows every camera of the rigs with its state, and a click opens the full view', async ({ page }) => {
+  await page.goto(env.app.url);
+  await page.getByRole('navigation', { name: 'Areas' }).getByText('Wall of cameras', { exact: true }).click();
+  const tiles = page.getByTestId('wall-tile');
+  await expect(tiles).toHaveCount(4);
+  for (const serial of ['FAKE0', 'FAKE1', 'FAKE2', 'FAKE3']) {
+    await expect.poll(async () => Number((await page.locator(`[data-testid=wall-tile][data-serial=${serial}]`).getAttribute('data-frame-number')) || -1)).toBeGreaterThan(0);
+  }
+  await expect(tiles.first()).toContainText('idle');
+  await expect.poll(() => readers(1, 'FAKE3')).toBe(1);
+  await screenshot(page, 'camera-wall');
+  await page.getByRole('button', { name: 'Open camera FAKE3 of Panel rig 2 live' }).click();
+  await expect(page.getByRole('tab', { name: 'Live' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('live-overlay')).toContainText('640×480 mono8');
+  await expect(page.getByRole('combobox', { name: 'Camera', exact: true })).toHaveValue('FAKE3');
+  // The wall's other streams closed with it.
+  await expect.poll(() => readers(0, 'FAKE0') + readers(0, 'FAKE1') + readers(1, 'FAKE2')).toBe(0);
+});
