@@ -85,6 +85,17 @@ describe('RigRegistry on a conf file', () => {
     expect(() => registry.update('nope', { name: 'x' })).toThrow(/no rig with id nope/);
   });
 
+  it('refuses a second entry for the same host and port, however the host is written, also on edit', () => {
+    const { registry } = open();
+    registry.add({ name: 'Arena', host: 'Rig-3.lab.local', port: 6083 });
+    const v6 = registry.add({ name: 'Six', host: '[::1]', port: 4443 });
+    expect(() => registry.add({ name: 'Other', host: 'rig-3.lab.local.' })).toThrow('rig-3.lab.local:6083 is already configured as rig "Arena"; each rig is added once.');
+    expect(() => registry.add({ name: 'Other', host: '::1', port: 4443 })).toThrow('[::1]:4443 is already configured as rig "Six"');
+    expect(registry.add({ name: 'Other', host: 'rig-3.lab.local', port: 6084 }).port).toBe(6084);
+    expect(() => registry.update(v6.id, { host: 'rig-3.lab.local', port: 6084 })).toThrow(/already configured as rig "Other"/);
+    expect(registry.update(v6.id, { notes: 'kept' }).notes).toBe('kept');
+  });
+
   it('sees a rig added through another handle on the same folder (CLI and app)', () => {
     const one = open();
     const other = open(one.dir);
