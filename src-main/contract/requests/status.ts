@@ -45,6 +45,8 @@ export const CameraStatusView = z.object({
   exporting: z.boolean(),
   /** IANA zone when the rig reports one. */
   timeZone: z.string().nullable(),
+  /** The codec names configured on the rig (`camera_info.codecs`); absent when the rig does not report them. */
+  codecs: z.array(z.string()).optional(),
   /** Why this camera's status could not be read, while the rig itself answered. */
   error: z.string().nullable(),
 });

@@ -49,6 +49,7 @@ export function readCameraStatus(listing: CameraListing, status: CameraStatus, c
     copying: isCopyingStatus(status),
     exporting: isExportingStatus(status),
     timeZone: firstString(info, TIME_ZONE_FIELDS),
+    ...readCodecs(info),
     error: null,
   };
 }
@@ -65,6 +66,13 @@ function readRecording(info: WireObject, filename: string | null, checkedAtMs: n
     elapsedSeconds: elapsedSeconds !== null ? round1(elapsedSeconds) : null,
     remainingSeconds: durationSeconds !== null && elapsedSeconds !== null ? round1(Math.max(0, durationSeconds - elapsedSeconds)) : null,
   };
+}
+
+/** `camera_info.codecs` (an undocumented field): the codec names a recording may ask for. */
+function readCodecs(info: WireObject): { codecs?: string[] } {
+  if (!Array.isArray(info.codecs)) return {};
+  const codecs = info.codecs.filter((c): c is string => typeof c === 'string' && c !== '');
+  return codecs.length > 0 ? { codecs } : {};
 }
 
 /** `schedule.now` (Unix seconds) against the local clock at the middle of the request. */

@@ -1,5 +1,6 @@
 import { Accordion, ActionIcon, Button, Group, NumberInput, SimpleGrid, Stack, TagsInput, Text, TextInput, Textarea } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
+import { fileNameProblem } from '../../../src-shared/file-name';
 import { formatRigAddress } from '../../../src-shared/rig-identity';
 import { splitPastedAddress, type RigFormValues, type TemplateRow } from './rig-form-model';
 import { RecordToStoreControl } from '../../ui/RecordToStoreControl';
@@ -88,9 +89,10 @@ function PresetFields({ values, onChange }: Pick<RigFormFieldsProps, 'values' | 
             </SimpleGrid>
             <TextInput
               label="File name"
-              description="{date} and {time} are filled in at the start"
+              description="Motif adds the date and time of the start itself"
               value={values.filenamePattern}
               onChange={(e) => onChange({ filenamePattern: e.currentTarget.value })}
+              error={fileNameProblem(values.filenamePattern)}
             />
             <RecordToStoreControl value={values.recordToStore} onChange={(recordToStore) => onChange({ recordToStore })} />
             <TemplateRows rows={values.metadataTemplate} onChange={(metadataTemplate) => onChange({ metadataTemplate })} />

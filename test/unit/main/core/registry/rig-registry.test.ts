@@ -26,7 +26,7 @@ describe('RigRegistry on a conf file', () => {
       trust: { kind: 'fingerprint', sha256: FP },
       tags: ['fly', ' fly ', 'room 2', ''],
       notes: 'left bench',
-      preset: { codec: 'h264', durationSeconds: 600, filenamePattern: 'arena-{date}', metadataTemplate: { lab: 'B' }, recordToStore: true },
+      preset: { codec: 'h264', durationSeconds: 600, filenamePattern: 'arena', metadataTemplate: { lab: 'B' }, recordToStore: true },
     });
     expect(added).toMatchObject({ name: 'Arena A', host: 'rig-1.lab.local', tags: ['fly', 'room 2'], trust: { kind: 'fingerprint', sha256: FP_COLONS } });
     const again = open(dir).registry;
@@ -60,6 +60,7 @@ describe('RigRegistry on a conf file', () => {
     [{ name: 'x', host: 'a', port: 80.5 }, /from 1 to 65535/],
     [{ name: 'x', host: 'a', trust: { kind: 'fingerprint' as const, sha256: 'abc' } }, /64 hexadecimal digits/],
     [{ name: 'x', host: 'a', preset: { durationSeconds: -1 } }, /recording preset is not valid/],
+    [{ name: 'x', host: 'a', preset: { filenamePattern: 'arena_{date}' } }, /Motif adds the date and time to every file name itself/],
   ])('refuses %j with a clear message', (input, message) => {
     const { registry } = open();
     expect(() => registry.add(input)).toThrow(message);
