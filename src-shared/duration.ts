@@ -36,10 +36,12 @@ export function parseDurationText(text: string): { ok: true; seconds: number } |
   return seconds > 0 ? { ok: true, seconds } : { ok: false, problem: 'A duration must be longer than zero.' };
 }
 
-/** Seconds with units, as parseDurationText reads them back: 5400 -> "1h 30m", 90 -> "1m 30s". */
-export function formatDurationUnits(totalSeconds: number): string {
-  const s = Math.max(0, Math.round(totalSeconds));
-  const parts: [number, string][] = [[Math.floor(s / 3600), 'h'], [Math.floor((s % 3600) / 60), 'm'], [s % 60, 's']];
-  const written = parts.filter(([n]) => n > 0).map(([n, u]) => `${n}${u}`);
-  return written.length > 0 ? written.join(' ') : '0s';
+/** Seconds as people say them, and as parseDurationText reads them back: 1800 -> "30 min", 5400 -> "1 h 30 min", 45 -> "45 s". */
+export function formatDurationWords(totalSeconds: number): string {
+  const v = Math.max(0, totalSeconds);
+  const h = Math.floor(v / 3600);
+  const m = Math.floor((v % 3600) / 60);
+  const s = Math.round((v % 60) * 1000) / 1000;
+  const parts = [h > 0 ? `${h} h` : '', m > 0 ? `${m} min` : '', s > 0 ? `${s} s` : ''].filter(Boolean);
+  return parts.length > 0 ? parts.join(' ') : '0 s';
 }

@@ -2,7 +2,7 @@ import type { RecordingOptions } from '../../../src-main/contract/requests/opera
 import type { RecordingPreset } from '../../../src-main/contract/requests/rigs';
 import type { RigStatus } from '../../../src-main/contract/requests/status';
 import type { JsonValue, Target } from '../../../src-main/contract/requests/targets';
-import { formatDurationUnits, parseDurationText } from '../../../src-shared/duration';
+import { formatDurationWords, parseDurationText } from '../../../src-shared/duration';
 import { fileNameProblem } from '../../../src-shared/file-name';
 import { recordToStoreChoice, recordToStoreValue, type RecordToStoreChoice } from '../../ui/record-to-store';
 
@@ -27,7 +27,7 @@ export interface RecordFormValues {
 export function recordFormFromPreset(preset: RecordingPreset | undefined): RecordFormValues {
   return {
     codec: preset?.codec ?? '',
-    duration: preset?.durationSeconds ? formatDurationUnits(preset.durationSeconds) : '',
+    duration: preset?.durationSeconds ? formatDurationWords(preset.durationSeconds) : '',
     filename: preset?.filenamePattern ?? '',
     recordToStore: recordToStoreChoice(preset?.recordToStore),
     metadata: Object.entries(preset?.metadataTemplate ?? {}).map(([key, value]) => ({ key, type: 'text', value })),

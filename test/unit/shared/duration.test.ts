@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDurationSeconds, formatDurationUnits, parseDurationText } from '../../../src-shared/duration';
+import { formatDurationSeconds, formatDurationWords, parseDurationText } from '../../../src-shared/duration';
 
 describe('formatDurationSeconds', () => {
   it('writes hours only when there are any', () => {
@@ -40,8 +40,8 @@ describe('parseDurationText', () => {
     expect(parseDurationText('0 min')).toEqual({ ok: false, problem: 'A duration must be longer than zero.' });
   });
 
-  it('reads back what formatDurationUnits writes', () => {
-    for (const s of [45, 90, 3600, 3661, 5400]) expect(parseDurationText(formatDurationUnits(s))).toEqual({ ok: true, seconds: s });
-    expect(formatDurationUnits(5400)).toBe('1h 30m');
+  it('reads back what formatDurationWords writes', () => {
+    for (const s of [45, 90, 3600, 3661, 5400]) expect(parseDurationText(formatDurationWords(s))).toEqual({ ok: true, seconds: s });
+    expect(formatDurationWords(5400)).toBe('1 h 30 min');
   });
 });

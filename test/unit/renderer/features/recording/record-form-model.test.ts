@@ -41,7 +41,7 @@ const statuses = {
 describe('record form', () => {
   it('starts from the rig preset, the duration with units and template values as text rows', () => {
     const v = recordFormFromPreset({ codec: 'h264-fast', durationSeconds: 5400, filenamePattern: 'arena', recordToStore: false, metadataTemplate: { animal: 'm1' } });
-    expect(v).toEqual({ codec: 'h264-fast', duration: '1h 30m', filename: 'arena', recordToStore: 'no', metadata: [{ key: 'animal', type: 'text', value: 'm1' }] });
+    expect(v).toEqual({ codec: 'h264-fast', duration: '1 h 30 min', filename: 'arena', recordToStore: 'no', metadata: [{ key: 'animal', type: 'text', value: 'm1' }] });
   });
 
   it('sends only what was set, leaving the rest to the rig', () => {
