@@ -1,5 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { urlPathFor } from '../../src-main/core/motif-api/operation-paths';
+import { rawRequest } from '../unit/main/sim/sim-test-client';
 import { addArenasThroughUi, rigCard, startFleet, startFreshApp } from './app-fixture';
 
 const shots = 'test-results/screenshots';
@@ -113,6 +115,20 @@ test('a start that fails on one rig says which, with the reason, and is not retr
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(rigCard(page, 'Arena B').getByTestId('rig-state')).toHaveText('online', { timeout: 30_000 });
   await expect(rigCard(page, 'Arena B').locator('[data-camera-state="recording"]')).toHaveCount(0);
+});
+
+test('a camera that cannot record says why in plain words, naming the rig once', async ({ page }) => {
+  const b = fleet.rigs[1]!.info;
+  expect((await rawRequest(b, 'POST', urlPathFor('multicam/disconnect_camera/FAKE3'))).status).toBe(200);
+  await page.getByRole('checkbox', { name: 'Select camera FAKE3 of Arena B' }).check();
+  await page.getByRole('button', { name: 'Record selected…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Start recording' });
+  await dialog.getByRole('button', { name: 'Start recording' }).click();
+  const failed = dialog.getByRole('list', { name: 'Start results' }).locator('[data-ok="false"]');
+  await expect(failed).toContainText('Arena B · camera FAKE3: The rig at');
+  await expect(failed).toContainText('did not start recording on camera FAKE3: camera FAKE3 is disconnected: connect it in Multicam.');
+  await expect(failed).not.toContainText('/');
+  await expect(failed).not.toContainText('HTTP');
 });
 
 test('copying the recordings of the selection shows progress on each camera', async ({ page }) => {

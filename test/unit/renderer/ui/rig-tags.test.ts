@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tagsBesideBadges } from '../../../../src-renderer/ui/SimulatedBadge';
+import { tagsBesideBadges } from '../../../../src-renderer/ui/rig-tags';
 
 describe('tags beside the badges', () => {
   it('leave out a "simulated" tag on a simulated rig, whose badge already says it', () => {
