@@ -71,7 +71,8 @@ function readRecording(info: WireObject, filename: string | null, checkedAtMs: n
 /** `camera_info.codecs` (an undocumented field): the codec names a recording may ask for. */
 function readCodecs(info: WireObject): { codecs?: string[] } {
   if (!Array.isArray(info.codecs)) return {};
-  const codecs = info.codecs.filter((c): c is string => typeof c === 'string' && c !== '');
+  // Once each: the window offers them as the options of one list.
+  const codecs = [...new Set(info.codecs.filter((c): c is string => typeof c === 'string' && c !== ''))];
   return codecs.length > 0 ? { codecs } : {};
 }
 
