@@ -50,14 +50,15 @@ export function finderItems(rigs: readonly RigSummary[]): FinderItem[] {
 
 /**
  * The items holding every word of `query`, best first: a label equal to the query, then
- * labels starting with it, then the rest in their order (rigs before commands).
+ * labels starting with it, then labels holding it whole (so "rig 2" is not beaten by a
+ * host that happens to hold a 2), then the rest in their order (rigs before commands).
  */
 export function findItems(items: readonly FinderItem[], query: string, limit = 12): FinderItem[] {
   const q = query.trim().toLowerCase();
   const words = q.split(/\s+/).filter(Boolean);
   const rank = (i: FinderItem) => {
     const label = i.label.toLowerCase();
-    return label === q ? 0 : label.startsWith(q) ? 1 : 2;
+    return label === q ? 0 : label.startsWith(q) ? 1 : label.includes(q) ? 2 : 3;
   };
   return items
     .filter((i) => words.every((w) => i.text.includes(w)))

@@ -33,6 +33,11 @@ describe('finder', () => {
     expect(labels('add rig')).toEqual(['Add rig']);
   });
 
+  it('puts a label holding the whole query before entries that only hold its words here and there', () => {
+    const named = finderItems([rig('a', 'Simulated rig 1', '127.0.0.1', []), rig('b', 'Simulated rig 2', '127.0.0.1', [])]);
+    expect(findItems(named, 'rig 2')[0]?.label).toBe('Simulated rig 2');
+  });
+
   it('finds nothing for words no entry has', () => {
     expect(labels('zebrafish')).toEqual([]);
   });
