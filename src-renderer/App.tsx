@@ -8,6 +8,7 @@ import { OutboxView } from './features/outbox/OutboxView';
 import { RigDetail } from './features/rig-detail/RigDetail';
 import { AppHeader } from './features/shell/AppHeader';
 import { AppNavbar } from './features/shell/AppNavbar';
+import { KeyboardLayer } from './features/keyboard/KeyboardLayer';
 import { DialogHost } from './features/shell/DialogHost';
 import { NoticesArea } from './features/shell/NoticesArea';
 import { useAppStore } from './store/use-app-store';
@@ -53,6 +54,7 @@ export function App() {
         <CurrentView />
       </AppShell.Main>
       <DialogHost />
+      <KeyboardLayer />
     </AppShell>
   );
 }

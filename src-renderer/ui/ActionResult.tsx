@@ -2,11 +2,12 @@ import { List, Text } from '@mantine/core';
 import type { Result } from '../../src-main/contract/errors';
 import type { TargetOutcome } from '../../src-main/contract/requests/targets';
 import { ErrorNote } from './ErrorNote';
+import { withoutLeadingRigName } from './outcome-words';
 
 const where = (o: TargetOutcome) => (o.serial ? `${o.rigName}, camera ${o.serial}` : o.rigName);
 
 function outcomeSentence(o: TargetOutcome, doneText: string): string {
-  if (!o.ok) return `${where(o)}: ${o.error.message}`;
+  if (!o.ok) return `${where(o)}: ${withoutLeadingRigName(o.error.message, o.rigName)}`;
   if (o.delivery === 'queued') return `${where(o)} is offline: the change waits in the Outbox and is sent when the rig is back.`;
   return `${where(o)}: ${doneText}`;
 }

@@ -1,5 +1,6 @@
 import { List, Text, ThemeIcon } from '@mantine/core';
 import type { TargetOutcome } from '../../src-main/contract/requests/targets';
+import { withoutLeadingRigName } from './outcome-words';
 
 const where = (o: TargetOutcome) => (o.serial ? `${o.rigName} · camera ${o.serial}` : `${o.rigName} · all cameras`);
 
@@ -21,7 +22,7 @@ export function OutcomeList({ outcomes, label }: { outcomes: TargetOutcome[]; la
             {where(o)}
           </Text>
           {': '}
-          {o.ok ? (o.delivery === 'queued' ? 'queued (rig offline; sent when it is back)' : 'done') : <Text span c="red" size="sm">{o.error.message}</Text>}
+          {o.ok ? (o.delivery === 'queued' ? 'queued (rig offline; sent when it is back)' : 'done') : <Text span c="red" size="sm">{withoutLeadingRigName(o.error.message, o.rigName)}</Text>}
         </List.Item>
       ))}
     </List>

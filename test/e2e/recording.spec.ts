@@ -1,5 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { urlPathFor } from '../../src-main/core/motif-api/operation-paths';
+import { rawRequest } from '../unit/main/sim/sim-test-client';
 import { addArenasThroughUi, rigCard, startFleet, startFreshApp } from './app-fixture';
 
 const shots = 'test-results/screenshots';
@@ -27,8 +29,17 @@ test('records on both rigs at once from the selection, shows state and ticking e
   await page.getByRole('button', { name: 'Record selected…' }).click();
 
   const dialog = page.getByRole('dialog', { name: 'Start recording' });
-  await dialog.getByLabel('Codec', { exact: true }).fill('high');
-  await dialog.getByLabel('Duration (seconds)', { exact: true }).fill('600');
+  // The codecs the rigs report, common to both, picked from a list.
+  await expect(dialog.getByText('The codecs all 2 rigs have.')).toBeVisible();
+  await dialog.getByLabel('Codec', { exact: true }).click();
+  await expect(page.getByRole('option')).toHaveText(['high', 'low', 'h264']);
+  await page.getByRole('option', { name: 'high' }).click();
+  await dialog.getByLabel('Duration', { exact: true }).fill('600');
+  await expect(dialog.getByText('"600" has no unit: write 600 s, 600 min or 600 h.')).toBeVisible();
+  await dialog.getByLabel('Duration', { exact: true }).fill('10 min');
+  await expect(dialog.getByText('= 10:00')).toBeVisible();
+  await dialog.getByLabel('File name', { exact: true }).fill('trial_{date}');
+  await expect(dialog.getByText(/Motif adds the date and time to every file name itself/)).toBeVisible();
   await dialog.getByLabel('File name', { exact: true }).fill('trial');
   await dialog.getByRole('button', { name: 'Add metadata field' }).click();
   await dialog.getByLabel('Metadata name 1').fill('animal');
@@ -55,6 +66,8 @@ test('records on both rigs at once from the selection, shows state and ticking e
   const start = fleet.rigs[0]!.events().find((e) => e.kind === 'request' && e.endpoint.endsWith('recording/start'));
   expect(start?.args).toMatchObject({ codec: 'high', duration: 600, filename: 'trial', metadata: { animal: 'm1', trial: 3 } });
   expect(fleet.rigs[0]!.state.cameras.FAKE0?.recording?.codec).toBe('high');
+  // One timestamp in the file name: the one Motif adds.
+  expect(fleet.rigs[0]!.state.cameras.FAKE0?.recording?.filename).toMatch(/^trial_FAKE0_\d{8}_\d{6}\.mp4$/);
 
   const elapsed = rigCard(page, 'Arena A').getByTestId('elapsed').first();
   await expect(elapsed).toContainText('elapsed 0:0');
@@ -104,10 +117,24 @@ test('a start that fails on one rig says which, with the reason, and is not retr
   await expect(rigCard(page, 'Arena B').locator('[data-camera-state="recording"]')).toHaveCount(0);
 });
 
+test('a camera that cannot record says why in plain words, naming the rig once', async ({ page }) => {
+  const b = fleet.rigs[1]!.info;
+  expect((await rawRequest(b, 'POST', urlPathFor('multicam/disconnect_camera/FAKE3'))).status).toBe(200);
+  await page.getByRole('checkbox', { name: 'Select camera FAKE3 of Arena B' }).check();
+  await page.getByRole('button', { name: 'Record selected…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Start recording' });
+  await dialog.getByRole('button', { name: 'Start recording' }).click();
+  const failed = dialog.getByRole('list', { name: 'Start results' }).locator('[data-ok="false"]');
+  await expect(failed).toContainText('Arena B · camera FAKE3: The rig at');
+  await expect(failed).toContainText('did not start recording on camera FAKE3: camera FAKE3 is disconnected: connect it in Multicam.');
+  await expect(failed).not.toContainText('/');
+  await expect(failed).not.toContainText('HTTP');
+});
+
 test('copying the recordings of the selection shows progress on each camera', async ({ page }) => {
   await rigCard(page, 'Arena A').getByRole('button', { name: 'Record on Arena A' }).click();
   const record = page.getByRole('dialog', { name: 'Start recording' });
-  await record.getByLabel('Duration (seconds)', { exact: true }).fill('1');
+  await record.getByLabel('Duration', { exact: true }).fill('1 s');
   await record.getByRole('button', { name: 'Start recording' }).click();
   await record.getByRole('button', { name: 'Close' }).click();
   // The 1-second recordings end by themselves.

@@ -85,3 +85,37 @@ test('when the keychain is unavailable the user is told and may keep the key for
     await noKeychain.stop();
   }
 });
+
+test('a pasted URL fills host and port; a name or address already configured is refused before the rig is contacted', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto(app.url);
+  const [a, b] = fleet.rigs.map((r) => r.info);
+  await addRigThroughUi(page, { name: 'Arena A', host: a!.host, port: a!.port, apiKey: a!.apiKey });
+
+  await page.getByRole('button', { name: 'Add rig…' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'Add rig' });
+  const host = dialog.getByRole('textbox', { name: /^Host/ });
+  const check = dialog.getByRole('button', { name: 'Check certificate…' });
+  const paste = async (text: string) => {
+    await page.evaluate(`navigator.clipboard.writeText(${JSON.stringify(text)})`);
+    await host.fill('');
+    await host.press('ControlOrMeta+V');
+  };
+
+  await dialog.getByRole('textbox', { name: /^Name/ }).fill(' arena a');
+  await expect(dialog.getByText('There is already a rig named "Arena A"; rig names must be unique.')).toBeVisible();
+  await expect(check).toBeDisabled();
+
+  await dialog.getByRole('textbox', { name: /^Name/ }).fill('Arena B');
+  await paste(`https://${a!.host}:${a!.port}/`);
+  await expect(host).toHaveValue(a!.host);
+  await expect(dialog.getByLabel('Port', { exact: true })).toHaveValue(String(a!.port));
+  await expect(dialog.getByText(`${a!.host}:${a!.port} is already configured as rig "Arena A"; each rig is added once.`)).toBeVisible();
+  await expect(check).toBeDisabled();
+
+  await paste(`https://${b!.host}:${b!.port}/`);
+  await expect(dialog.getByText(/already configured/)).toBeHidden();
+  await expect(dialog.getByLabel('Port', { exact: true })).toHaveValue(String(b!.port));
+  await check.click();
+  await expect(page.getByRole('dialog', { name: "Check the rig's certificate" }).getByTestId('presented-fingerprint')).toHaveText(b!.fingerprint256);
+});

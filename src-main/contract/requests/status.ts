@@ -50,6 +50,8 @@ export const CameraStatusView = z.object({
   diskUsedPercent: z.number().nullable().default(null),
   /** `io_info.outputs`: each named output's current value (1 on, 0 off, or a level); empty when the rig reports none. */
   outputs: z.record(z.string(), z.number()).default({}),
+  /** The codec names configured on the rig (`camera_info.codecs`); absent when the rig does not report them. */
+  codecs: z.array(z.string()).optional(),
   /** Why this camera's status could not be read, while the rig itself answered. */
   error: z.string().nullable(),
 });

@@ -1,4 +1,5 @@
 import { CoreError } from '../errors';
+import { callPhrase, requestInWords, rigMessageInWords } from './call-words';
 import { FingerprintMismatchError, RigCallError, type RigErrorDetails } from './rig-call-error';
 
 /** What the client knew about a call when it failed. */
@@ -67,6 +68,17 @@ function findMismatch(error: unknown, depth = 0): FingerprintMismatchError | und
   return findMismatch((error as { cause?: unknown }).cause, depth + 1);
 }
 
+const capital = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** What an OpenSSL verification code means, for the few a lab meets; the code itself stays in the details. */
+function tlsWords(code: string): string {
+  if (/SELF_SIGNED/.test(code)) return ' (it is self-signed)';
+  if (/CERT_HAS_EXPIRED/.test(code)) return ' (it has expired)';
+  if (/CERT_NOT_YET_VALID/.test(code)) return ' (it is not valid yet: check the clocks)';
+  if (/HOSTNAME_MISMATCH|ERR_TLS_CERT_ALTNAME_INVALID/.test(code)) return ' (it is made out for another name)';
+  return '';
+}
+
 const seconds = (ms: number): string => `${Number((ms / 1000).toFixed(3))} s`;
 
 /**
@@ -99,7 +111,7 @@ export function classifyTransportFailure(error: unknown, ctx: CallContext): Core
   if (notTls) {
     return new RigCallError(
       'rig-bad-response',
-      `The rig at ${ctx.rig} answers plain HTTP, not HTTPS (${notTls}). Check the port: Motif's API is served over HTTPS (6083 by default).`,
+      `The rig at ${ctx.rig} answers plain HTTP, not HTTPS. Check the port: Motif's API is served over HTTPS (6083 by default).`,
       { ...details, causeCode: notTls },
       { cause: error },
     );
@@ -108,7 +120,7 @@ export function classifyTransportFailure(error: unknown, ctx: CallContext): Core
   if (tlsCode) {
     return new RigCallError(
       'tls-untrusted',
-      `The rig at ${ctx.rig} presented a certificate this computer does not trust (${tlsCode}). ` +
+      `The rig at ${ctx.rig} presented a certificate this computer does not trust${tlsWords(tlsCode)}. ` +
         `Trust it with the rig's certificate file, or pin its SHA-256 fingerprint after checking it on the rig.`,
       { ...details, causeCode: tlsCode },
       { cause: error },
@@ -133,7 +145,7 @@ export function classifyTransportFailure(error: unknown, ctx: CallContext): Core
   if (codes.includes(QUEUE_TIMEOUT)) {
     return new RigCallError(
       'rig-timeout',
-      `${ctx.method} ${ctx.endpoint} was not sent: no connection to the rig at ${ctx.rig} came free within ` +
+      `${capital(requestInWords(ctx.endpoint))} was not sent: no connection to the rig at ${ctx.rig} came free within ` +
         `${seconds(ctx.queueTimeoutMs ?? ctx.responseTimeoutMs)}, because earlier requests to it are still waiting for answers. The rig may be busy or slow.`,
       details,
       { cause: error },
@@ -150,7 +162,7 @@ export function classifyTransportFailure(error: unknown, ctx: CallContext): Core
   if (has(RESPONSE_TIMEOUT) || codes.includes('TimeoutError')) {
     return new RigCallError(
       'rig-timeout',
-      `The rig at ${ctx.rig} did not answer ${ctx.method} ${ctx.endpoint} within ${seconds(ctx.responseTimeoutMs)}. ` +
+      `The rig at ${ctx.rig} did not answer ${requestInWords(ctx.endpoint)} within ${seconds(ctx.responseTimeoutMs)}. ` +
         `It may be busy; check its state before trying again.`,
       details,
       { cause: error },
@@ -159,7 +171,7 @@ export function classifyTransportFailure(error: unknown, ctx: CallContext): Core
   if (has(CONNECTION_DROPPED)) {
     return new RigCallError(
       'rig-unreachable',
-      `The rig at ${ctx.rig} closed the connection during ${ctx.method} ${ctx.endpoint}. ` +
+      `The rig at ${ctx.rig} closed the connection during ${requestInWords(ctx.endpoint)}. ` +
         (ctx.method === 'GET'
           ? 'Check that Motif is running, then try again.'
           : 'Check the rig before trying again: the command may or may not have been carried out.'),
@@ -169,7 +181,7 @@ export function classifyTransportFailure(error: unknown, ctx: CallContext): Core
   }
   return new RigCallError(
     'rig-unreachable',
-    `Motif is not running or not reachable at ${ctx.rig} (${causeCode}).`,
+    `Motif is not running or not reachable at ${ctx.rig}.`,
     details,
     { cause: error },
   );
@@ -183,7 +195,7 @@ function refusedBeforeSending(error: unknown, causeCode: string, ctx: CallContex
     : `it cannot be put into an HTTP request (${text})`;
   return new CoreError(
     'invalid-args',
-    `${ctx.method} ${ctx.endpoint} was not sent to the rig at ${ctx.rig}: ${what}.`,
+    `${capital(requestInWords(ctx.endpoint))} was not sent to the rig at ${ctx.rig}: ${what}.`,
     { rig: ctx.rig, endpoint: ctx.endpoint, method: ctx.method, causeCode },
     { cause: error },
   );
@@ -197,7 +209,7 @@ export function classifyHttpFailure(status: number, body: string, ctx: CallConte
   if (status === 401 || status === 403) {
     return new RigCallError(
       'key-rejected',
-      `The rig at ${ctx.rig} rejected the API key (HTTP ${status}${rigMessage ? `: ${rigMessage}` : ''}). ` +
+      `The rig at ${ctx.rig} rejected the API key${rigMessage ? ` ("${rigMessage}")` : ''}. ` +
         `Check the key; on the rig, "recnode-apikey" prints it.`,
       rigMessage === undefined ? details : { ...details, rigMessage },
     );
@@ -205,13 +217,13 @@ export function classifyHttpFailure(status: number, body: string, ctx: CallConte
   if (rigMessage === undefined) {
     return new RigCallError(
       'rig-bad-response',
-      `The rig at ${ctx.rig} answered ${ctx.method} ${ctx.endpoint} with HTTP ${status} and a body that is not Motif's error JSON (unknown API error).`,
+      `The rig at ${ctx.rig} refused ${requestInWords(ctx.endpoint)} without saying why in Motif's words (unknown API error).`,
       details,
     );
   }
   return new RigCallError(
     'rig-error',
-    `The rig at ${ctx.rig} refused ${ctx.endpoint}: ${rigMessage} (HTTP ${status}).`,
+    `The rig at ${ctx.rig} did not ${callPhrase(ctx.endpoint)}: ${rigMessageInWords(rigMessage)}.`,
     { ...details, rigMessage },
   );
 }
@@ -234,7 +246,7 @@ function errorMessageOf(body: string): string | undefined {
 export function badSuccessBody(status: number, ctx: CallContext): RigCallError {
   return new RigCallError(
     'rig-bad-response',
-    `The rig at ${ctx.rig} answered ${ctx.method} ${ctx.endpoint} with a body that is not JSON (unknown API error). ` +
+    `The rig at ${ctx.rig} answered ${requestInWords(ctx.endpoint)} with something that is not Motif's JSON (unknown API error). ` +
       `Check that the host and port belong to a Motif rig.`,
     { rig: ctx.rig, endpoint: ctx.endpoint, method: ctx.method, httpStatus: status },
   );

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { WireValue } from '../python-json';
+import { formatDurationWords } from '../../../src-shared/duration';
 
 /**
  * Every Motif endpoint, declared once: HTTP method, path in its all-cameras and
@@ -120,14 +121,8 @@ export function valueWords(v: unknown): string {
   return JSON.stringify(v) ?? String(v);
 }
 const cameraWords = (f: CallFacts) => (f.serial === undefined ? 'all cameras' : `camera ${f.serial}`);
-/** 1800 -> "30 min", 5400 -> "1 h 30 min", 45 -> "45 s". */
 function durationWords(v: unknown): string {
-  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) return valueWords(v);
-  const h = Math.floor(v / 3600);
-  const m = Math.floor((v % 3600) / 60);
-  const s = Math.round((v % 60) * 1000) / 1000;
-  const parts = [h > 0 ? `${h} h` : '', m > 0 ? `${m} min` : '', s > 0 ? `${s} s` : ''].filter(Boolean);
-  return parts.length > 0 ? parts.join(' ') : '0 s';
+  return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? formatDurationWords(v) : valueWords(v);
 }
 /** ", duration 30 min, codec high": the arguments a person checks, in the order given, those present only. */
 function argWords(body: Record<string, unknown>, words: Record<string, (v: unknown) => string | null>): string {

@@ -13,7 +13,7 @@ import { methodFor, normalizeEndpoint } from '../motif-api/operation-paths';
 import { toMotifError } from '../errors';
 import type { RigEndpoints } from '../motif-api/rig-endpoints';
 import type { WireValue } from '../python-json';
-import { callInWords } from '../motif-api/call-words';
+import { callInWords, requestInWords } from '../motif-api/call-words';
 import { redactedWords, redactSecrets, secretFieldNames } from '../audit/audit-redact';
 import type { NoticeBoard } from '../notice-board';
 import { OutboxLease } from './outbox-lease';
@@ -80,14 +80,14 @@ export class Outbox {
   async submitChange(rigId: string, path: string, args: Record<string, WireValue> = {}): Promise<Result<ChangeOutcome>> {
     const endpoint = normalizeEndpoint(path);
     const kind = changeKind(endpoint);
-    if (kind === 'read') return fail('invalid-args', `${endpoint} only reads; it is not a change to send.`);
+    if (kind === 'read') return fail('invalid-args', `"${callInWords(endpoint)}" only reads; it is not a change to send.`);
     const rigName = this.options.rigName(rigId);
     if (rigName === undefined) return fail('not-found', `There is no rig with id ${rigId}.`);
     const known = this.options.rigState?.(rigId);
     if (kind === 'queueable' && (known === 'offline' || (await this.#hasQueue(rigId)))) {
       return this.#enqueue(rigId, rigName, endpoint, args);
     }
-    if (kind === 'time-critical' && known === 'offline') return notQueued(rigName, endpoint);
+    if (kind === 'time-critical' && known === 'offline') return notQueued(endpoint);
     let client: RigEndpoints;
     try {
       client = await this.options.clientFor(rigId);
@@ -100,7 +100,7 @@ export class Outbox {
     } catch (e) {
       const err = toMotifError(e);
       if (err.code === 'rig-unreachable') {
-        return kind === 'queueable' ? this.#enqueue(rigId, rigName, endpoint, args) : notQueued(rigName, endpoint);
+        return kind === 'queueable' ? this.#enqueue(rigId, rigName, endpoint, args) : notQueued(endpoint);
       }
       return fail(err.code, err.message, err.details);
     }
@@ -298,7 +298,7 @@ export class Outbox {
     if (secrets.length > 0) {
       return fail(
         'rig-unreachable',
-        `${rigName} is unreachable, and ${endpoint} was not queued: it carries a secret (${secrets.join(', ')}), which is never stored on disk. Send it when the rig is back.`,
+        `The rig is unreachable, and ${requestInWords(endpoint)} was not queued: it carries a secret (${secrets.join(', ')}), which is never stored on disk. Send it when the rig is back.`,
         { rigId, endpoint, queued: false },
       );
     }
@@ -397,10 +397,10 @@ export class Outbox {
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-function notQueued(rigName: string, endpoint: string) {
+function notQueued(endpoint: string) {
   return fail(
     'rig-unreachable',
-    `${rigName} is unreachable. ${endpoint} was not queued because it is time-critical: it only makes sense now. Try again when the rig is back.`,
+    `The rig is unreachable, and ${requestInWords(endpoint)} was not queued: it only makes sense now. Try again when the rig is back.`,
     { endpoint, queued: false },
   );
 }

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { RecordingPreset, RigTrust, RigTrustInput } from '../../contract/requests/rigs';
 import type { ConfigFile } from './config-file';
 import { CoreError } from '../errors';
+import { findAddressClash, findNameClash, rigNameKey as nameKey, type RigClash } from '../../../src-shared/rig-identity';
 import {
   checkHost,
   checkPort,
@@ -87,7 +88,7 @@ export class RigRegistry {
     const fields = this.check(input);
     const rig: RigConfig = { id: randomUUID(), ...fields, createdAt: new Date().toISOString() };
     this.#change((rigs) => {
-      assertNameFree(rigs, fields.name);
+      refuseClash(findNameClash(rigs, fields) ?? findAddressClash(rigs, fields));
       return [...rigs, rig];
     });
     return rig;
@@ -100,7 +101,9 @@ export class RigRegistry {
       const current = rigs[index];
       if (!current) throw notFound(id);
       const fields = this.check({ ...current, ...definedOnly(patch) });
-      assertNameFree(rigs, fields.name, id);
+      // Only a changed address is checked: entries saved before addresses were checked stay editable.
+      const addressKept = fields.host === current.host && fields.port === current.port;
+      refuseClash(findNameClash(rigs, { ...fields, id }) ?? (addressKept ? null : findAddressClash(rigs, { ...fields, id })));
       const changed: RigConfig = { ...current, ...fields };
       rig = changed;
       return rigs.map((r, i) => (i === index ? changed : r));
@@ -197,15 +200,8 @@ export class RigRegistry {
   }
 }
 
-const nameKey = (name: string) => name.trim().toLowerCase();
-
-function assertNameFree(rigs: readonly RigConfig[], name: string, exceptId?: string): void {
-  const clash = rigs.find((r) => r.id !== exceptId && nameKey(r.name) === nameKey(name));
-  if (clash) {
-    throw new CoreError('invalid-args', `There is already a rig named "${clash.name}"; rig names must be unique.`, {
-      field: 'name',
-    });
-  }
+function refuseClash(clash: RigClash | null): void {
+  if (clash) throw new CoreError('invalid-args', clash.message, { field: clash.field });
 }
 
 function notFound(id: string): CoreError {

@@ -8,6 +8,7 @@ import { RecordingPreset, RigTrust } from '../../contract/requests/rigs';
 import { DEFAULT_PORT } from '../motif-api/motif-client';
 import { normalizeFingerprint } from '../motif-api/fingerprint';
 import { CoreError } from '../errors';
+import { fileNameProblem } from '../../../src-shared/file-name';
 
 /** One rig as kept in the config file. No API key: keys live in the keychain only. */
 export const StoredRig = z
@@ -109,6 +110,8 @@ export function checkPreset(input: unknown): z.infer<typeof RecordingPreset> {
     const issue = parsed.error.issues[0];
     throw invalid(`The recording preset is not valid (${issue?.path.join('.') || 'preset'}: ${issue?.message}).`, 'preset');
   }
+  const fileName = fileNameProblem(parsed.data.filenamePattern ?? '');
+  if (fileName) throw invalid(`The recording preset's file name: ${fileName}`, 'preset');
   return parsed.data;
 }
 

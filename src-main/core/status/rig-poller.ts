@@ -1,6 +1,7 @@
 /** One rig's poll loop: never two polls at once, backoff while unreachable, camera list and clock read less often. */
 import type { CameraStatusView, RigConnectionState, RigStatus } from '../../contract/requests/status';
 import type { RigEndpoints } from '../motif-api/rig-endpoints';
+import { callPhrase } from '../motif-api/call-words';
 import { QUEUE_TIMEOUT } from '../motif-api/failure-mapping';
 import { isRigCallError } from '../motif-api/rig-call-error';
 import { backoffDelayMs, type BackoffOptions } from './backoff';
@@ -244,7 +245,7 @@ export class RigPoller {
       ...next,
       problem: {
         code: 'rig-slow',
-        message: `The rig answers slowly (${seconds(ms)} for ${endpoint}); commands to it may take as long.`,
+        message: `The rig answers slowly (${seconds(ms)} to ${callPhrase(endpoint)}); commands to it may take as long.`,
       },
     };
   }

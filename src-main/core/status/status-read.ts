@@ -52,6 +52,7 @@ export function readCameraStatus(listing: CameraListing, status: CameraStatus, c
     timeZone: firstString(info, TIME_ZONE_FIELDS),
     diskUsedPercent: finite(info.disk_used_percent),
     outputs: readOutputs(io.outputs),
+    ...readCodecs(info),
     error: null,
   };
 }
@@ -79,6 +80,14 @@ function readOutputs(outputs: unknown): Record<string, number> {
     if (value !== null) read[name] = value;
   }
   return read;
+}
+
+/** `camera_info.codecs` (an undocumented field): the codec names a recording may ask for. */
+function readCodecs(info: WireObject): { codecs?: string[] } {
+  if (!Array.isArray(info.codecs)) return {};
+  // Once each: the window offers them as the options of one list.
+  const codecs = [...new Set(info.codecs.filter((c): c is string => typeof c === 'string' && c !== ''))];
+  return codecs.length > 0 ? { codecs } : {};
 }
 
 /** `schedule.now` (Unix seconds) against the local clock at the middle of the request. */

@@ -5,6 +5,7 @@ import type { Target } from '../../../src-main/contract/requests/targets';
 import { formatClockOffset, formatLastSeen } from '../../ui/format-time';
 import { KeyStateText } from '../../ui/KeyStateText';
 import { RigStateBadge } from '../../ui/RigStateBadge';
+import { tagsBesideBadges } from '../../ui/rig-tags';
 import { SimulatedBadge } from '../../ui/SimulatedBadge';
 import { useNow } from '../../ui/use-now';
 import { DiskUse } from '../../ui/DiskUse';
@@ -77,9 +78,9 @@ export function RigCard({ rig, status, selection, onToggleRig, onToggleCamera, h
           last seen {formatLastSeen(status.lastSeenAtMs, nowMs)}
         </Text>
       )}
-      {rig.tags.length > 0 && (
+      {tagsBesideBadges(rig).length > 0 && (
         <Group gap={4} mt={6}>
-          {rig.tags.map((tag) => (
+          {tagsBesideBadges(rig).map((tag) => (
             <Badge key={tag} size="xs" variant="outline" color="gray">
               {tag}
             </Badge>

@@ -1,13 +1,14 @@
-import { Alert, Autocomplete, Button, Group, Modal, NumberInput, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Autocomplete, Button, Group, Modal, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import type { Target } from '../../../src-main/contract/requests/targets';
 import { useAppStore, useCall } from '../../store/use-app-store';
 import { ErrorNote } from '../../ui/ErrorNote';
-import { formatDurationSeconds } from '../../../src-shared/duration';
+import { formatDurationSeconds, parseDurationText } from '../../../src-shared/duration';
+import { fileNameProblem } from '../../../src-shared/file-name';
 import { OutcomeList } from '../../ui/OutcomeList';
 import { MetadataEditor } from './MetadataEditor';
 import { recentCodecs, rememberCodec } from './recent-codecs';
-import { recordFormFromPreset, recordingOptionsFromForm, type RecordFormValues } from './record-form-model';
+import { codecChoice, codecProblem, recordFormFromPreset, recordingOptionsFromForm, type RecordFormValues } from './record-form-model';
 import { TargetSummary } from './TargetSummary';
 import { RecordToStoreControl } from '../../ui/RecordToStoreControl';
 import { useTargetAction } from './use-target-action';
@@ -15,6 +16,7 @@ import { useTargetAction } from './use-target-action';
 /** Start recording on the given rigs/cameras with one set of options, prefilled from the first rig's preset. */
 export function RecordDialog({ targets, onClose }: { targets: Target[]; onClose(): void }) {
   const rigs = useAppStore((s) => s.rigs);
+  const statuses = useAppStore((s) => s.statuses);
   const call = useCall();
   const targetRigs = useMemo(() => rigs.filter((r) => targets.some((t) => t.rigId === r.id)), [rigs, targets]);
   const presetRig = targetRigs[0];
@@ -26,11 +28,13 @@ export function RecordDialog({ targets, onClose }: { targets: Target[]; onClose(
     [targetRigs],
   );
   const rigNames = Object.fromEntries(rigs.map((r) => [r.id, r.name]));
+  const codecs = codecChoice(targets, statuses, rigNames);
+  const duration = values.duration.trim() === '' ? null : parseDurationText(values.duration);
   const patch = (p: Partial<RecordFormValues>) => setValues((v) => ({ ...v, ...p }));
   const { error, outcomes, busy, run } = useTargetAction(targets, { ok: 'Recording started', partial: 'Recording did not start everywhere' });
 
   const start = async () => {
-    const built = recordingOptionsFromForm(values, new Date());
+    const built = recordingOptionsFromForm(values, codecs.codecs);
     if (!built.ok) return setProblem(built.problem);
     setProblem(null);
     // One call for all targets, so every rig starts at once; never retried (a second start could double a recording).
@@ -63,22 +67,37 @@ export function RecordDialog({ targets, onClose }: { targets: Target[]; onClose(
                 </Text>
               )}
               <SimpleGrid cols={2}>
-                <Autocomplete
-                  label="Codec"
-                  description="A compression setting configured on the rig; empty: its default"
-                  data={codecSuggestions}
-                  value={values.codec}
-                  onChange={(codec) => patch({ codec })}
-                />
-                <NumberInput
-                  label="Duration (seconds)"
-                  description={typeof values.durationSeconds === 'number' ? `= ${formatDurationSeconds(values.durationSeconds)}` : 'Empty: until stopped'}
-                  min={1}
-                  value={values.durationSeconds}
-                  onChange={(v) => patch({ durationSeconds: typeof v === 'number' ? v : '' })}
+                {codecs.codecs ? (
+                  <Select
+                    label="Codec"
+                    description={codecs.note ?? 'Configured on the rig; empty: its default'}
+                    placeholder="The rig's default"
+                    // A preset's codec the rig does not list stays visible, with the reason it cannot be used.
+                    data={values.codec && !codecs.codecs.includes(values.codec) ? [...codecs.codecs, values.codec] : codecs.codecs}
+                    value={values.codec || null}
+                    onChange={(codec) => patch({ codec: codec ?? '' })}
+                    error={codecProblem(values.codec, codecs.codecs)}
+                    clearable
+                  />
+                ) : (
+                  <Autocomplete label="Codec" description={codecs.note} data={codecSuggestions} value={values.codec} onChange={(codec) => patch({ codec })} />
+                )}
+                <TextInput
+                  label="Duration"
+                  description={duration?.ok ? `= ${formatDurationSeconds(duration.seconds)}` : 'Like 90 s, 30 min or 1h30m; empty: until stopped'}
+                  placeholder="Until stopped"
+                  value={values.duration}
+                  onChange={(e) => patch({ duration: e.currentTarget.value })}
+                  error={duration && !duration.ok ? duration.problem : null}
                 />
               </SimpleGrid>
-              <TextInput label="File name" description="Without timestamp; {date} and {time} are filled in now" value={values.filename} onChange={(e) => patch({ filename: e.currentTarget.value })} />
+              <TextInput
+                label="File name"
+                description="Motif adds the date and time of the start itself"
+                value={values.filename}
+                onChange={(e) => patch({ filename: e.currentTarget.value })}
+                error={fileNameProblem(values.filename)}
+              />
               <RecordToStoreControl value={values.recordToStore} onChange={(recordToStore) => patch({ recordToStore })} />
               <MetadataEditor rows={values.metadata} onChange={(metadata) => patch({ metadata })} />
               {problem && (

@@ -1,6 +1,9 @@
 import type { RecordingOptions } from '../../../src-main/contract/requests/operations';
 import type { RecordingPreset } from '../../../src-main/contract/requests/rigs';
-import type { JsonValue } from '../../../src-main/contract/requests/targets';
+import type { RigStatus } from '../../../src-main/contract/requests/status';
+import type { JsonValue, Target } from '../../../src-main/contract/requests/targets';
+import { formatDurationWords, parseDurationText } from '../../../src-shared/duration';
+import { fileNameProblem } from '../../../src-shared/file-name';
 import { recordToStoreChoice, recordToStoreValue, type RecordToStoreChoice } from '../../ui/record-to-store';
 
 export type MetadataType = 'text' | 'number' | 'boolean';
@@ -13,7 +16,9 @@ export interface MetadataRow {
 
 export interface RecordFormValues {
   codec: string;
-  durationSeconds: number | '';
+  /** As typed ("30 min", "1h30m"); empty: until stopped. */
+  duration: string;
+  /** Without a timestamp: Motif adds one. */
   filename: string;
   recordToStore: RecordToStoreChoice;
   metadata: MetadataRow[];
@@ -22,19 +27,64 @@ export interface RecordFormValues {
 export function recordFormFromPreset(preset: RecordingPreset | undefined): RecordFormValues {
   return {
     codec: preset?.codec ?? '',
-    durationSeconds: preset?.durationSeconds ?? '',
+    duration: preset?.durationSeconds ? formatDurationWords(preset.durationSeconds) : '',
     filename: preset?.filenamePattern ?? '',
     recordToStore: recordToStoreChoice(preset?.recordToStore),
     metadata: Object.entries(preset?.metadataTemplate ?? {}).map(([key, value]) => ({ key, type: 'text', value })),
   };
 }
 
-/** "{date}" -> 2024-05-17, "{time}" -> 13-14-00 (local; no ":" so the name is a valid file name everywhere). */
-export function expandFilename(pattern: string, at: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const date = `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
-  const time = `${pad(at.getHours())}-${pad(at.getMinutes())}-${pad(at.getSeconds())}`;
-  return pattern.replaceAll('{date}', date).replaceAll('{time}', time);
+/**
+ * The codecs a recording on `targets` may ask for: those every targeted rig reports
+ * (`codecs` null when none reports any, so the name is typed), and a sentence on how
+ * the list was made when that is not obvious.
+ */
+export interface CodecChoice {
+  codecs: string[] | null;
+  note: string | null;
+}
+
+export function codecChoice(targets: Target[], statuses: Record<string, RigStatus | undefined>, rigNames: Record<string, string>): CodecChoice {
+  const rigIds = [...new Set(targets.map((t) => t.rigId))];
+  const reported = rigIds.map((rigId) => ({ name: rigNames[rigId] ?? rigId, codecs: rigCodecs(rigId, targets, statuses[rigId]) }));
+  const known = reported.flatMap((r) => (r.codecs ? [{ name: r.name, codecs: r.codecs }] : []));
+  const silent = reported.filter((r) => !r.codecs).map((r) => r.name);
+  const several = rigIds.length > 1;
+  if (known.length === 0) {
+    return {
+      codecs: null,
+      note: several
+        ? "None of these rigs reports its codecs: type one configured on all of them, or leave it empty for each rig's default."
+        : "The rig does not report its codecs: type one configured on it, or leave it empty for its default.",
+    };
+  }
+  const codecs = known.slice(1).reduce((common, r) => common.filter((c) => r.codecs.includes(c)), known[0]!.codecs);
+  if (silent.length > 0) return { codecs, note: `${silent.join(', ')} did not report codecs; these are the codecs of ${known.map((r) => r.name).join(', ')}.` };
+  if (!several) return { codecs, note: null };
+  return {
+    codecs,
+    note: codecs.length > 0
+      ? `The codecs all ${rigIds.length} rigs have.`
+      : "These rigs have no codec in common: leave it empty so each uses its default, or start them separately.",
+  };
+}
+
+/** The codecs every targeted camera of one rig reports, or null when none reports them. */
+function rigCodecs(rigId: string, targets: Target[], status: RigStatus | undefined): string[] | null {
+  const wholeRig = targets.some((t) => t.rigId === rigId && t.serial === undefined);
+  const serials = new Set(targets.filter((t) => t.rigId === rigId).map((t) => t.serial));
+  const lists = (status?.cameras ?? []).filter((c) => wholeRig || serials.has(c.serial)).flatMap((c) => (c.codecs ? [c.codecs] : []));
+  if (lists.length === 0) return null;
+  return lists.slice(1).reduce((common, l) => common.filter((c) => l.includes(c)), lists[0]!);
+}
+
+/** Why the chosen codec cannot be asked for, or null (empty: the rig's default). */
+export function codecProblem(codec: string, codecs: string[] | null): string | null {
+  const c = codec.trim();
+  if (c === '' || codecs === null || codecs.includes(c)) return null;
+  return codecs.length > 0
+    ? `Codec "${c}" is not configured here (${codecs.join(', ')}); pick one of those or leave it empty for the default.`
+    : `Codec "${c}" is not configured on every rig; leave it empty for each rig's default.`;
 }
 
 /** Why a metadata row cannot be sent, or null. */
@@ -52,15 +102,19 @@ function metadataValue(row: MetadataRow): JsonValue {
   return row.value;
 }
 
-/** The options sent to `recording.start`, or the first problem found. */
-export function recordingOptionsFromForm(v: RecordFormValues, at: Date): { ok: true; options: RecordingOptions } | { ok: false; problem: string } {
-  const problems = v.metadata.map((row, i) => metadataRowProblem(row, i, v.metadata)).filter((p) => p !== null);
-  if (problems.length > 0) return { ok: false, problem: `Metadata: ${problems[0]}` };
+/** The options sent to `recording.start`, or the first problem found; `codecs` as codecChoice gives them. */
+export function recordingOptionsFromForm(v: RecordFormValues, codecs: string[] | null): { ok: true; options: RecordingOptions } | { ok: false; problem: string } {
+  const duration = v.duration.trim() === '' ? null : parseDurationText(v.duration);
+  const problem = codecProblem(v.codec, codecs)
+    ?? (duration && !duration.ok ? `Duration: ${duration.problem}` : null)
+    ?? fileNameProblem(v.filename)
+    ?? v.metadata.map((row, i) => metadataRowProblem(row, i, v.metadata)).filter((p) => p !== null).map((p) => `Metadata: ${p}`)[0]
+    ?? null;
+  if (problem) return { ok: false, problem };
   const options: RecordingOptions = {};
   if (v.codec.trim()) options.codec = v.codec.trim();
-  if (typeof v.durationSeconds === 'number' && v.durationSeconds > 0) options.durationSeconds = v.durationSeconds;
-  const filename = expandFilename(v.filename.trim(), at);
-  if (filename) options.filename = filename;
+  if (duration?.ok) options.durationSeconds = duration.seconds;
+  if (v.filename.trim()) options.filename = v.filename.trim();
   const recordToStore = recordToStoreValue(v.recordToStore);
   if (recordToStore !== undefined) options.recordToStore = recordToStore;
   const rows = v.metadata.filter((r) => r.key.trim() !== '');

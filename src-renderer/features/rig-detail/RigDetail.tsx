@@ -8,19 +8,9 @@ import { MulticamPanel } from '../multicam/MulticamPanel';
 import { OutputsPanel } from '../outputs/OutputsPanel';
 import { RecordingsPanel } from '../recordings/RecordingsPanel';
 import { SchedulePanel } from '../schedule/SchedulePanel';
-import { rigTabs, type RigTab } from '../shell/navigation-slice';
+import { rigTabLabels as tabLabels, rigTabs, type RigTab } from '../shell/navigation-slice';
 import { useCoreAway } from '../status/core-away';
 import { RigOverview } from './RigOverview';
-
-const tabLabels: Record<RigTab, string> = {
-  overview: 'Overview',
-  cameras: 'Cameras',
-  recordings: 'Recordings',
-  outputs: 'Outputs',
-  schedule: 'Schedule',
-  multicam: 'Multicam & message',
-  live: 'Live',
-};
 
 /** One rig's areas as tabs; the panels (one feature folder each) take the rig id. */
 export function RigDetail({ rigId, tab, camera }: { rigId: string; tab: RigTab; camera?: string }) {

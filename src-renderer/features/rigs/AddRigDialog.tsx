@@ -2,6 +2,7 @@ import { Button, Group, Modal, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMemo, useState } from 'react';
 import type { MotifError } from '../../../src-main/contract/errors';
+import { findRigClash } from '../../../src-shared/rig-identity';
 import { useAppStore } from '../../store/use-app-store';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { ApiKeyField } from './ApiKeyField';
@@ -29,8 +30,11 @@ export function AddRigDialog({ onClose }: { onClose(): void }) {
   const [keychainError, setKeychainError] = useState<{ error: MotifError; trust: TrustChoice | null } | null>(null);
   const [busy, setBusy] = useState(false);
   const fields = rigFieldsFromForm(values);
+  // Said at the field as it is typed, and checked again by the core when the rig is added.
+  const clash = findRigClash(rigs, fields);
 
   const checkCertificate = async () => {
+    if (clash) return;
     setBusy(true);
     setError(null);
     const r = await rigRequest('rigs.probeCertificate', { host: fields.host, port: fields.port });
@@ -91,6 +95,7 @@ export function AddRigDialog({ onClose }: { onClose(): void }) {
               values={values}
               onChange={(patch) => setValues((v) => ({ ...v, ...patch }))}
               knownTags={knownTags}
+              errors={clash ? { [clash.field]: clash.message } : undefined}
               afterAddress={<ApiKeyField apiKey={apiKey} onApiKey={setApiKey} sessionOnly={sessionOnly} onSessionOnly={setSessionOnly} />}
             />
             {keychainError && <KeychainProblem error={keychainError.error} busy={busy} onSessionOnly={() => void keepKeyForSession()} />}
@@ -100,11 +105,11 @@ export function AddRigDialog({ onClose }: { onClose(): void }) {
                 Cancel
               </Button>
               {unreachable && (
-                <Button variant="default" loading={busy} onClick={() => void add(null)}>
+                <Button variant="default" loading={busy} disabled={clash !== null} onClick={() => void add(null)}>
                   Add without checking
                 </Button>
               )}
-              <Button type="submit" loading={busy} disabled={!fields.name || !fields.host}>
+              <Button type="submit" loading={busy} disabled={!fields.name || !fields.host || clash !== null}>
                 Check certificate…
               </Button>
             </Group>

@@ -1,6 +1,8 @@
 import { Accordion, ActionIcon, Button, Group, NumberInput, SimpleGrid, Stack, TagsInput, Text, TextInput, Textarea } from '@mantine/core';
-import type { ReactNode } from 'react';
-import type { RigFormValues, TemplateRow } from './rig-form-model';
+import { useState, type ReactNode } from 'react';
+import { fileNameProblem } from '../../../src-shared/file-name';
+import { formatRigAddress } from '../../../src-shared/rig-identity';
+import { splitPastedAddress, type RigFormValues, type TemplateRow } from './rig-form-model';
 import { RecordToStoreControl } from '../../ui/RecordToStoreControl';
 
 interface RigFormFieldsProps {
@@ -10,21 +12,48 @@ interface RigFormFieldsProps {
   knownTags: string[];
   /** Shown right under the address (the API key, when adding). */
   afterAddress?: ReactNode;
+  /** Sentences about the name or address, shown at the field (e.g. another rig has it). */
+  errors?: { name?: string; host?: string };
 }
 
 /** Name, address, tags, notes and the recording preset of one rig. */
-export function RigFormFields({ values, onChange, knownTags, afterAddress }: RigFormFieldsProps) {
+export function RigFormFields({ values, onChange, knownTags, afterAddress, errors }: RigFormFieldsProps) {
+  // Said once, so a pasted URL visibly became host and port rather than silently changing the port.
+  const [splitFrom, setSplitFrom] = useState<string | null>(null);
+  const takeAddress = (text: string): boolean => {
+    const split = splitPastedAddress(text);
+    if (!split) return false;
+    onChange(split);
+    setSplitFrom(`Read from "${text.trim()}": ${formatRigAddress(split.host, split.port)}`);
+    return true;
+  };
   return (
     <Stack gap="sm">
-      <TextInput label="Name" required value={values.name} onChange={(e) => onChange({ name: e.currentTarget.value })} placeholder="Arena 1" data-autofocus />
+      <TextInput
+        label="Name"
+        required
+        value={values.name}
+        onChange={(e) => onChange({ name: e.currentTarget.value })}
+        placeholder="Arena 1"
+        error={errors?.name}
+        data-autofocus
+      />
       <Group grow align="flex-start">
         <TextInput
           label="Host"
           required
-          description="Address of the rig's web interface"
+          description={splitFrom ?? 'Name or IP address; a pasted URL (https://host:port/) fills in the port too'}
           value={values.host}
-          onChange={(e) => onChange({ host: e.currentTarget.value })}
+          onChange={(e) => {
+            setSplitFrom(null);
+            onChange({ host: e.currentTarget.value });
+          }}
+          onPaste={(e) => {
+            if (takeAddress(e.clipboardData.getData('text'))) e.preventDefault();
+          }}
+          onBlur={(e) => takeAddress(e.currentTarget.value)}
           placeholder="10.11.12.23"
+          error={errors?.host}
         />
         <NumberInput label="Port" description="Motif's API port" min={1} max={65535} allowDecimal={false} value={values.port} onChange={(v) => onChange({ port: typeof v === 'number' ? v : '' })} maw={140} />
       </Group>
@@ -60,9 +89,10 @@ function PresetFields({ values, onChange }: Pick<RigFormFieldsProps, 'values' | 
             </SimpleGrid>
             <TextInput
               label="File name"
-              description="{date} and {time} are filled in at the start"
+              description="Motif adds the date and time of the start itself"
               value={values.filenamePattern}
               onChange={(e) => onChange({ filenamePattern: e.currentTarget.value })}
+              error={fileNameProblem(values.filenamePattern)}
             />
             <RecordToStoreControl value={values.recordToStore} onChange={(recordToStore) => onChange({ recordToStore })} />
             <TemplateRows rows={values.metadataTemplate} onChange={(metadataTemplate) => onChange({ metadataTemplate })} />

@@ -66,6 +66,19 @@ export function presetFromForm(v: RigFormValues): RecordingPreset {
   return preset;
 }
 
+/**
+ * A pasted address split into host and port: "https://rig-3:6090/", "rig-3:6090",
+ * "https://rig-3/" (Motif's port), "[::1]:4443". Null when the text is a plain host
+ * (or nothing this can read), which is then left as typed for the core to judge.
+ */
+export function splitPastedAddress(text: string): { host: string; port: number } | null {
+  const m = /^\s*(?:([a-z][a-z0-9+.-]*):\/\/)?(?:[^@/?#]*@)?(\[[0-9a-f:.]+\]|[^:/?#[\]\s]+)(?::(\d{1,5}))?([/?#]\S*)?\s*$/i.exec(text);
+  if (!m) return null;
+  const [, scheme, host, port, rest] = m;
+  if (!host || (scheme === undefined && port === undefined && rest === undefined)) return null;
+  return { host: host.startsWith('[') ? host.slice(1, -1) : host, port: port === undefined ? DEFAULT_MOTIF_PORT : Number(port) };
+}
+
 /** Fields shared by add and update; core checks names, hosts and ports and answers with sentences. */
 export function rigFieldsFromForm(v: RigFormValues) {
   return {

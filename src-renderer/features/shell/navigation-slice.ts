@@ -3,6 +3,16 @@ import type { AppSlice } from '../../store/app-store';
 export const rigTabs = ['overview', 'cameras', 'recordings', 'outputs', 'schedule', 'multicam', 'live'] as const;
 export type RigTab = (typeof rigTabs)[number];
 
+export const rigTabLabels: Record<RigTab, string> = {
+  overview: 'Overview',
+  cameras: 'Cameras',
+  recordings: 'Recordings',
+  outputs: 'Outputs',
+  schedule: 'Schedule',
+  multicam: 'Multicam & message',
+  live: 'Live',
+};
+
 /** Which area the window shows; one rig's detail opens on one of its tabs. */
 export type View =
   | { kind: 'dashboard' }

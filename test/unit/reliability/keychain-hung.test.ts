@@ -35,7 +35,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => bus.listen(busPath, resolve));
   const rigs = openRigs({ configDir, secrets: new SecretStore(new MemoryKeychain()) });
-  for (const name of ['arena1', 'arena2', 'arena3']) rigs.registry.add({ name, host: '127.0.0.1', port: 9, trust: { kind: 'fingerprint', sha256: 'ab'.repeat(32) } });
+  for (const [i, name] of ['arena1', 'arena2', 'arena3'].entries()) rigs.registry.add({ name, host: '127.0.0.1', port: 9 + i, trust: { kind: 'fingerprint', sha256: 'ab'.repeat(32) } });
   await rigs.close();
 });
 afterAll(async () => {

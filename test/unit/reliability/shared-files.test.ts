@@ -47,7 +47,7 @@ describe('shared files written by several processes at once', { timeout: 90_000 
     const cliProcesses = 4;
     const at = Number(startTogetherAt(cliProcesses));
     const cli = Array.from({ length: cliProcesses }, (_, p) =>
-      runChild(join(process.cwd(), 'src-main', 'cli', 'motifctl.ts'), ['rigs', 'add', `cli-${p}`, '--host', '127.0.0.1', '--no-key'], {
+      runChild(join(process.cwd(), 'src-main', 'cli', 'motifctl.ts'), ['rigs', 'add', `cli-${p}`, '--host', `cli-${p}.lab.test`, '--no-key'], {
         MOTIF_CONTROL_CONFIG_DIR: dir,
       }),
     );
@@ -57,7 +57,7 @@ describe('shared files written by several processes at once', { timeout: 90_000 
     const allCli = Promise.all(cli).finally(() => (cliDone = true));
     await waitUntil(at - 2000);
     while (!cliDone || appAdded < 40) {
-      app.add({ name: `app-${appAdded}`, host: '127.0.0.1' });
+      app.add({ name: `app-${appAdded}`, host: `app-${appAdded}.lab.test` });
       appAdded++;
       await new Promise((r) => setTimeout(r, 3));
     }

@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { Result } from '../../../../src-main/contract/errors';
 import type { EventName } from '../../../../src-main/contract/events';
 import type { AuditEntry } from '../../../../src-main/contract/requests/audit';
@@ -36,8 +36,9 @@ describe('status, outbox and audit through the app core', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  function core(): AppCore {
-    const c = createAppCore({ transport: 'browser', log: silentLogger, configDir: dir, secrets: new SecretStore(keychain, { cacheMs: 0 }) });
+  /** `configDir`: a rig list of its own, for a test that adds the simulator's address again. */
+  function core(configDir = dir): AppCore {
+    const c = createAppCore({ transport: 'browser', log: silentLogger, configDir, secrets: new SecretStore(keychain, { cacheMs: 0 }) });
     c.events.subscribe((event, payload) => {
       seen.push({ event, payload });
       wire.push(JSON.stringify(payload));
@@ -96,7 +97,9 @@ describe('status, outbox and audit through the app core', () => {
   });
 
   it('applies a change queued during an outage too short for the monitor to notice', async () => {
-    const c = core();
+    const own = mkdtempSync(path.join(tmpdir(), 'motif-core-'));
+    onTestFinished(() => rmSync(own, { recursive: true, force: true }));
+    const c = core(own);
     const sim = fleet.rigs[0]!;
     const rig = await call<{ id: string }>(c, 'rigs.add', {
       name: 'Arena brief',

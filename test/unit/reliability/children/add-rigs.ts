@@ -12,7 +12,7 @@ const errors: string[] = [];
 let added = 0;
 for (let i = 0; i < Number(count); i++) {
   try {
-    registry.add({ name: `${prefix}-${i}`, host: '127.0.0.1' });
+    registry.add({ name: `${prefix}-${i}`, host: `${prefix}-${i}.lab.test` });
     added++;
   } catch (e) {
     errors.push(e instanceof Error ? e.message : String(e));

@@ -25,11 +25,11 @@ describe('classifyTransportFailure', () => {
     ['ECONNRESET', 'rig-unreachable', /closed the connection.*may or may not/],
     ['UND_ERR_SOCKET', 'rig-unreachable', /closed the connection/],
     ['UND_ERR_CONNECT_TIMEOUT', 'rig-timeout', /did not accept a connection within 10 s/],
-    ['UND_ERR_HEADERS_TIMEOUT', 'rig-timeout', /did not answer POST recording\/start within 2\.5 s/],
+    ['UND_ERR_HEADERS_TIMEOUT', 'rig-timeout', /did not answer the request to start recording on all cameras within 2\.5 s/],
     ['UND_ERR_BODY_TIMEOUT', 'rig-timeout', /did not answer/],
     ['DEPTH_ZERO_SELF_SIGNED_CERT', 'tls-untrusted', /not trust.*certificate file.*fingerprint/],
     ['UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'tls-untrusted', /not trust/],
-    ['CERT_HAS_EXPIRED', 'tls-untrusted', /CERT_HAS_EXPIRED/],
+    ['CERT_HAS_EXPIRED', 'tls-untrusted', /does not trust \(it has expired\)/],
   ])('%s -> %s', (code, expected, message) => {
     const e = classifyTransportFailure(sysError(code), ctx);
     expect(e.code).toBe(expected);
@@ -103,9 +103,16 @@ describe('classifyHttpFailure', () => {
   it("carries the rig's message and status for an API error", () => {
     const e = classifyHttpFailure(500, '{"error": "camera FAKE9 not found", "status_code": 500}', ctx);
     expect(e.code).toBe('rig-error');
-    expect(e.message).toContain('camera FAKE9 not found');
-    expect(e.message).toContain('HTTP 500');
+    expect(e.message).toBe('The rig at 10.0.0.5:6083 did not start recording on all cameras: camera FAKE9 not found.');
     expect(e.toMotifError()).toMatchObject({ code: 'rig-error', details: { httpStatus: 500, rigMessage: 'camera FAKE9 not found' } });
+  });
+
+  it('words a refusal as people say it: the operation, not its path; a disconnected camera says where to connect it', () => {
+    const e = classifyHttpFailure(409, '{"error": "camera FAKE1 is not connected; use multicam/connect_camera first", "status_code": 409}', { ...ctx, endpoint: 'camera/FAKE1/recording/start' });
+    expect(e.message).toBe('The rig at 10.0.0.5:6083 did not start recording on camera FAKE1: camera FAKE1 is disconnected: connect it in Multicam.');
+    const other = classifyHttpFailure(400, '{"error": "see schedule/clear", "status_code": 400}', ctx);
+    expect(other.message).toBe('The rig at 10.0.0.5:6083 did not start recording on all cameras: see "delete all scheduled tasks".');
+    for (const m of [e.message, other.message]) expect(m).not.toMatch(/\w\/\w|HTTP \d/);
   });
 
   it('calls a body that is not error JSON an unknown API error', () => {

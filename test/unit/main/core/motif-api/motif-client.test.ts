@@ -113,7 +113,7 @@ describe('MotifClient failures', () => {
     const started = performance.now();
     const e = await failure(open(rig, { responseTimeoutMs: 150 }).invoke('version'));
     expect(e.code).toBe('rig-timeout');
-    expect(e.message).toMatch(/did not answer GET version within 0\.15 s/);
+    expect(e.message).toMatch(/did not answer the request to read the software version within 0\.15 s/);
     expect(performance.now() - started).toBeLessThan(380);
   });
 

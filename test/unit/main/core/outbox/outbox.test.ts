@@ -123,7 +123,7 @@ describe('Outbox against simulated rigs', () => {
       expect(r.ok).toBe(false);
       if (!r.ok) {
         expect(r.error.code).toBe('rig-unreachable');
-        expect(r.error.message).toMatch(/not queued because it is time-critical/);
+        expect(r.error.message).toMatch(/^The rig is unreachable, and the request to .+ was not queued: it only makes sense now/);
       }
     }
     // Without the monitor's word the command is tried, and still not queued when the rig does not answer.

@@ -91,6 +91,7 @@ describe('rigs.* through the real dispatch', () => {
     value(await h.call('rigs.add', { name: 'A', host: 'a' }));
     const cases: [unknown, RegExp][] = [
       [{ name: 'a', host: 'b' }, /already a rig named "A"/],
+      [{ name: 'B', host: 'A.', port: 6083 }, /a:6083 is already configured as rig "A"/],
       [{ name: 'B', host: 'http://b/' }, /not a host name/],
       [{ name: 'B', host: 'b', port: 70000 }, /1 to 65535/],
       [{ name: 'B', host: 'b', trust: { kind: 'fingerprint', sha256: '12:34' } }, /64 hexadecimal digits/],

@@ -26,7 +26,7 @@ describe('RigRegistry on a conf file', () => {
       trust: { kind: 'fingerprint', sha256: FP },
       tags: ['fly', ' fly ', 'room 2', ''],
       notes: 'left bench',
-      preset: { codec: 'h264', durationSeconds: 600, filenamePattern: 'arena-{date}', metadataTemplate: { lab: 'B' }, recordToStore: true },
+      preset: { codec: 'h264', durationSeconds: 600, filenamePattern: 'arena', metadataTemplate: { lab: 'B' }, recordToStore: true },
     });
     expect(added).toMatchObject({ name: 'Arena A', host: 'rig-1.lab.local', tags: ['fly', 'room 2'], trust: { kind: 'fingerprint', sha256: FP_COLONS } });
     const again = open(dir).registry;
@@ -60,6 +60,7 @@ describe('RigRegistry on a conf file', () => {
     [{ name: 'x', host: 'a', port: 80.5 }, /from 1 to 65535/],
     [{ name: 'x', host: 'a', trust: { kind: 'fingerprint' as const, sha256: 'abc' } }, /64 hexadecimal digits/],
     [{ name: 'x', host: 'a', preset: { durationSeconds: -1 } }, /recording preset is not valid/],
+    [{ name: 'x', host: 'a', preset: { filenamePattern: 'arena_{date}' } }, /Motif adds the date and time to every file name itself/],
   ])('refuses %j with a clear message', (input, message) => {
     const { registry } = open();
     expect(() => registry.add(input)).toThrow(message);
@@ -83,6 +84,17 @@ describe('RigRegistry on a conf file', () => {
     expect(() => registry.add({ name: 'ARENA', host: 'c' })).toThrow(/already a rig named "Arena"/);
     expect(() => registry.update(b.id, { name: 'arena' })).toThrow(/unique/);
     expect(() => registry.update('nope', { name: 'x' })).toThrow(/no rig with id nope/);
+  });
+
+  it('refuses a second entry for the same host and port, however the host is written, also on edit', () => {
+    const { registry } = open();
+    registry.add({ name: 'Arena', host: 'Rig-3.lab.local', port: 6083 });
+    const v6 = registry.add({ name: 'Six', host: '[::1]', port: 4443 });
+    expect(() => registry.add({ name: 'Other', host: 'rig-3.lab.local.' })).toThrow('rig-3.lab.local:6083 is already configured as rig "Arena"; each rig is added once.');
+    expect(() => registry.add({ name: 'Other', host: '::1', port: 4443 })).toThrow('[::1]:4443 is already configured as rig "Six"');
+    expect(registry.add({ name: 'Other', host: 'rig-3.lab.local', port: 6084 }).port).toBe(6084);
+    expect(() => registry.update(v6.id, { host: 'rig-3.lab.local', port: 6084 })).toThrow(/already configured as rig "Other"/);
+    expect(registry.update(v6.id, { notes: 'kept' }).notes).toBe('kept');
   });
 
   it('sees a rig added through another handle on the same folder (CLI and app)', () => {

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RigStatus } from '../../../../../src-main/contract/requests/status';
 import { STATUS_FILE_NAME } from '../../../../../src-main/core/status/status-cache';
 import { StatusMonitor, type StatusMonitorOptions } from '../../../../../src-main/core/status/status-monitor';
+import { DEFAULT_CODECS } from '../../../../../src-main/sim';
 import { SimRigsHarness, waitFor } from '../registry/rig-fixture';
 
 const FAST = { intervalMs: 100, slowIntervalMs: 1000, requestTimeoutMs: 1000, backoff: { baseMs: 50, maxMs: 400, jitter: 0 } };
@@ -37,6 +38,7 @@ describe('StatusMonitor against simulated rigs', () => {
     expect(s.cameras.map((c) => c.serial)).toEqual(h.sim('rig-1').info.serials);
     expect(s.cameras[0]).toMatchObject({ state: 'idle', recording: null, copying: false, connected: true, diskUsedPercent: 42, outputs: { led: 0, ledgreen: 0 } });
     expect(s.cameras[0]!.timeZone).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone);
+    expect(s.cameras[0]!.codecs).toEqual(DEFAULT_CODECS);
   });
 
   it('goes offline when the rig does, backs off with growing delays, and comes back online', async () => {

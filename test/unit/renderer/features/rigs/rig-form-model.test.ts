@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RigSummary } from '../../../../../src-main/contract/requests';
-import { emptyRigForm, formFromRig, presetFromForm, rigFieldsFromForm } from '../../../../../src-renderer/features/rigs/rig-form-model';
+import { emptyRigForm, formFromRig, presetFromForm, rigFieldsFromForm, splitPastedAddress } from '../../../../../src-renderer/features/rigs/rig-form-model';
 
 const rig: RigSummary = {
   id: 'r1',
@@ -30,5 +30,22 @@ describe('rig form model', () => {
   it('leaves unset preset fields out and drops template rows without a name', () => {
     const preset = presetFromForm({ ...emptyRigForm(), durationSeconds: '', recordToStore: 'default', metadataTemplate: [{ key: '', value: 'x' }] });
     expect(preset).toEqual({});
+  });
+});
+
+describe('a pasted address', () => {
+  it.each([
+    ['https://rig-3.lab:6090/', { host: 'rig-3.lab', port: 6090 }],
+    ['rig-3:6090', { host: 'rig-3', port: 6090 }],
+    ['https://rig-3/', { host: 'rig-3', port: 6083 }],
+    ['[::1]:4443', { host: '::1', port: 4443 }],
+    [' https://[fe80::1]:4443/cameras?x=1 ', { host: 'fe80::1', port: 4443 }],
+    ['https://admin@10.0.0.5:6084', { host: '10.0.0.5', port: 6084 }],
+  ])('%s is split into host and port', (text, split) => {
+    expect(splitPastedAddress(text)).toEqual(split);
+  });
+
+  it.each(['10.0.0.5', 'rig-3.lab.local', '::1', 'fe80::1', 'rig 3:5', ''])('%j is a plain host (or unreadable) and left as typed', (text) => {
+    expect(splitPastedAddress(text)).toBeNull();
   });
 });
