@@ -5,6 +5,7 @@ import type { Target } from '../../../src-main/contract/requests/targets';
 import { formatClockOffset } from '../../ui/format-time';
 import { RigStateBadge } from '../../ui/RigStateBadge';
 import { SimulatedBadge } from '../../ui/SimulatedBadge';
+import { JobProgress } from '../recordings/JobProgress';
 import { RigActions, type RigActionHandlers } from './RigActions';
 
 interface RigTableProps {
@@ -15,7 +16,10 @@ interface RigTableProps {
   handlersFor(rig: RigSummary): RigActionHandlers;
 }
 
-/** Compact rows for labs with many rigs: one line each, cameras summarised. */
+/** Rows have no recordings list to reload when a job ends. */
+const nothingToReload = () => {};
+
+/** Compact rows for labs with many rigs: one line each, cameras summarised, copy/export progress as on the Recordings tab. */
 export function RigTable({ rigs, statuses, selection, onToggleRig, handlersFor }: RigTableProps) {
   return (
     <Table striped highlightOnHover verticalSpacing={4} aria-label="Rigs">
@@ -62,6 +66,7 @@ export function RigTable({ rigs, statuses, selection, onToggleRig, handlersFor }
               </Table.Td>
               <Table.Td>
                 <Text size="sm">{cameras.length === 0 ? '–' : `${cameras.length} (${recording} recording)`}</Text>
+                <JobProgress cameras={cameras} onJobsFinished={nothingToReload} />
               </Table.Td>
               <Table.Td>
                 <Text size="xs">
