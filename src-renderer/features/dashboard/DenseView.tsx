@@ -21,6 +21,9 @@ function cameraLook(c: CameraStatusView): { word: string; color: string } {
   }
 }
 
+/** The camera's name with its serial, never twice ("Camera 1 (FAKE0)", "Camera FAKE0"). */
+const cameraName = (c: CameraStatusView) => (c.name ? (c.name.includes(c.serial) ? c.name : `${c.name} (${c.serial})`) : `Camera ${c.serial}`);
+
 const cell = { display: 'inline-block', width: 14, height: 14, borderRadius: 3 } as const;
 
 /** One small cell per camera, its state in its colour, name and tooltip. */
@@ -29,7 +32,7 @@ function CameraCells({ cameras, rigName }: { cameras: CameraStatusView[]; rigNam
     <Group gap={3} wrap="wrap" role="list" aria-label={`Cameras of ${rigName}`}>
       {cameras.map((c) => {
         const { word, color } = cameraLook(c);
-        const label = `Camera ${c.name ?? c.serial}: ${word}`;
+        const label = `${cameraName(c)}: ${word}`;
         return (
           <Tooltip key={c.serial} label={label} withinPortal>
             <span role="listitem" aria-label={label} data-camera-state={c.copying || c.exporting ? 'transfer' : c.state} style={{ ...cell, background: color }} />
