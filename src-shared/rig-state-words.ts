@@ -2,24 +2,26 @@
  * How a rig's connection state reads, one row per state of the contract's `RigConnectionState`
  * (src-main/contract/requests/status.ts; the renderer's badge and the tray menu each pin this
  * table to that type): `badge` is the window's state badge with its Mantine `color`, `tray` the
- * tray menu's word after the rig's name.
+ * tray menu's word after the rig's name, `problem` whether the state needs the user (key,
+ * certificate, keychain, rig error): the tray's attention mark and the fleet summary count these.
  */
 export interface RigStateWords {
   badge: string;
   color: string;
   tray: string;
+  problem: boolean;
 }
 
 export const rigStateWords = {
-  unknown: { badge: 'checking…', color: 'gray', tray: 'unknown' },
-  online: { badge: 'online', color: 'teal', tray: 'idle' },
-  offline: { badge: 'offline', color: 'red', tray: 'offline' },
-  'key-rejected': { badge: 'key rejected', color: 'red', tray: 'key rejected' },
-  untrusted: { badge: 'untrusted', color: 'red', tray: 'certificate not trusted' },
-  'no-key': { badge: 'no key', color: 'orange', tray: 'no API key' },
-  'not-trusted': { badge: 'not trusted yet', color: 'orange', tray: 'certificate not accepted yet' },
-  'keychain-unavailable': { badge: 'keychain unavailable', color: 'orange', tray: 'keychain unavailable' },
-  'rig-error': { badge: 'rig error', color: 'orange', tray: 'rig-error' },
+  unknown: { badge: 'checking…', color: 'gray', tray: 'unknown', problem: false },
+  online: { badge: 'online', color: 'teal', tray: 'idle', problem: false },
+  offline: { badge: 'offline', color: 'red', tray: 'offline', problem: false },
+  'key-rejected': { badge: 'key rejected', color: 'red', tray: 'key rejected', problem: true },
+  untrusted: { badge: 'untrusted', color: 'red', tray: 'certificate not trusted', problem: true },
+  'no-key': { badge: 'no key', color: 'orange', tray: 'no API key', problem: true },
+  'not-trusted': { badge: 'not trusted yet', color: 'orange', tray: 'certificate not accepted yet', problem: true },
+  'keychain-unavailable': { badge: 'keychain unavailable', color: 'orange', tray: 'keychain unavailable', problem: true },
+  'rig-error': { badge: 'rig error', color: 'orange', tray: 'rig-error', problem: true },
 } as const satisfies Record<string, RigStateWords>;
 
 export type RigStateName = keyof typeof rigStateWords;

@@ -8,6 +8,8 @@ export const errorCodes = [
   'not-found',
   /** The name is taken (a task of the same name on the rig): replacing it must be asked for. */
   'already-exists',
+  /** A start sent to a camera that is recording already: skipped, so its recording is not restarted. */
+  'already-recording',
   'rig-unreachable',
   'rig-timeout',
   'tls-untrusted',

@@ -96,6 +96,14 @@ export function createAppCore(options: AppCoreOptions): AppCore {
       rigName: (id) => rigs.registry.get(id)?.name,
       clientFor: (id) => rigs.connector.clientFor(id),
       submitChange: outboxDelivery(monitoring.outbox),
+      camerasOf: async (id) => {
+        // Polled now, not the last poll: a recording stopped a moment ago must not be skipped. A rig
+        // that is away is not waited for: the start goes as asked and reports its own failure.
+        if (monitoring.monitor.get(id)?.state !== 'online') return undefined;
+        const [status] = await monitoring.monitor.refresh(id);
+        if (!status || status.stale || status.state !== 'online') return undefined;
+        return status.cameras.map((c) => ({ serial: c.serial, recording: c.state === 'recording' || c.state === 'pending' }));
+      },
     }),
     ...cronHandlers(),
     ...demoHandlers(simulated, rigs.secrets),

@@ -3,6 +3,8 @@ import type { TargetOutcome } from '../../src-main/contract/requests/targets';
 import { withoutLeadingRigName } from './outcome-words';
 
 const where = (o: TargetOutcome) => (o.serial ? `${o.rigName} · camera ${o.serial}` : `${o.rigName} · all cameras`);
+/** Left alone on purpose (a start where a recording runs): not a failure. */
+const isSkipped = (o: TargetOutcome) => !o.ok && o.error.code === 'already-recording';
 
 /** Which targets of an action succeeded, which were queued for an offline rig, which failed and why. */
 export function OutcomeList({ outcomes, label }: { outcomes: TargetOutcome[]; label: string }) {
@@ -12,9 +14,10 @@ export function OutcomeList({ outcomes, label }: { outcomes: TargetOutcome[]; la
         <List.Item
           key={`${o.rigId}/${o.serial ?? '*'}`}
           data-ok={o.ok}
+          data-skipped={isSkipped(o) || undefined}
           icon={
-            <ThemeIcon size={18} radius="xl" color={!o.ok ? 'red' : o.delivery === 'queued' ? 'yellow' : 'teal'} aria-hidden>
-              {o.ok ? '✓' : '✕'}
+            <ThemeIcon size={18} radius="xl" color={isSkipped(o) ? 'gray' : !o.ok ? 'red' : o.delivery === 'queued' ? 'yellow' : 'teal'} aria-hidden>
+              {o.ok ? '✓' : isSkipped(o) ? '–' : '✕'}
             </ThemeIcon>
           }
         >
@@ -22,18 +25,25 @@ export function OutcomeList({ outcomes, label }: { outcomes: TargetOutcome[]; la
             {where(o)}
           </Text>
           {': '}
-          {o.ok ? (o.delivery === 'queued' ? 'queued (rig offline; sent when it is back)' : 'done') : <Text span c="red" size="sm">{withoutLeadingRigName(o.error.message, o.rigName)}</Text>}
+          {o.ok ? (
+            o.delivery === 'queued' ? 'queued (rig offline; sent when it is back)' : 'done'
+          ) : (
+            <Text span c={isSkipped(o) ? 'dimmed' : 'red'} size="sm">
+              {withoutLeadingRigName(o.error.message, o.rigName)}
+            </Text>
+          )}
         </List.Item>
       ))}
     </List>
   );
 }
 
-/** One line for a toast: "2 done, 1 failed". */
+/** One line for a toast: "2 done, 1 skipped (already recording), 1 failed". */
 export function summarizeOutcomes(outcomes: TargetOutcome[]): { text: string; allOk: boolean } {
-  const failed = outcomes.filter((o) => !o.ok).length;
+  const skipped = outcomes.filter(isSkipped).length;
+  const failed = outcomes.filter((o) => !o.ok).length - skipped;
   const queued = outcomes.filter((o) => o.ok && o.delivery === 'queued').length;
-  const done = outcomes.length - failed - queued;
-  const parts = [done && `${done} done`, queued && `${queued} queued`, failed && `${failed} failed`].filter(Boolean);
+  const done = outcomes.length - failed - queued - skipped;
+  const parts = [done && `${done} done`, queued && `${queued} queued`, skipped && `${skipped} skipped (already recording)`, failed && `${failed} failed`].filter(Boolean);
   return { text: parts.join(', ') || 'nothing to do', allOk: failed === 0 };
 }

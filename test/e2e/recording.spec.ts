@@ -25,7 +25,7 @@ const cameraStates = (page: Page, rig: string) => rigCard(page, rig).getByTestId
 test('records on both rigs at once from the selection, shows state and ticking elapsed time, and stops after confirming', async ({ page }) => {
   await page.getByRole('checkbox', { name: 'Select rig Arena A' }).check();
   await page.getByRole('checkbox', { name: 'Select rig Arena B' }).check();
-  await expect(page.getByTestId('selection-summary')).toContainText('2 rigs (all cameras)');
+  await expect(page.getByTestId('selection-summary')).toHaveText('2 rigs, 4 cameras selected; 0 recording');
   await page.getByRole('button', { name: 'Record selected…' }).click();
 
   const dialog = page.getByRole('dialog', { name: 'Start recording' });

@@ -26,19 +26,26 @@ const SEED = 'test/e2e/seed-rig.ts';
  * `motifctl rigs add` when the CLI has it, else seed-rig.ts doing the same through the core
  * registry; both run as their own process (the core reads package.json as a JSON module).
  */
-function addRig(configDir: string, name: string, rig: SimRig): void {
+let cliHasRigsAdd: boolean | undefined; // asked once: each process start takes seconds
+function addRig(configDir: string, name: string, rig: SimRig, tags: readonly string[] = []): void {
   const { host, port, fingerprint256, apiKey } = rig.info;
   const env = { ...process.env, MOTIF_CONTROL_CONFIG_DIR: configDir };
-  const help = spawnSync('npx', ['tsx', CLI, 'rigs', '--help'], { env, encoding: 'utf8' });
-  const cliHasRigsAdd = help.status === 0 && /^\s+add\b/m.test(help.stdout);
+  if (cliHasRigsAdd === undefined) {
+    const help = spawnSync('npx', ['tsx', CLI, 'rigs', '--help'], { env, encoding: 'utf8' });
+    cliHasRigsAdd = help.status === 0 && /^\s+add\b/m.test(help.stdout);
+  }
+  if (tags.length > 0 && !cliHasRigsAdd) throw new Error('tagging a rig needs motifctl rigs add');
   const argv = cliHasRigsAdd
-    ? ['tsx', CLI, 'rigs', 'add', name, '--host', host, '--port', String(port), '--fingerprint', fingerprint256]
+    ? ['tsx', CLI, 'rigs', 'add', name, '--host', host, '--port', String(port), '--fingerprint', fingerprint256, ...tags.flatMap((t) => ['--tag', t])]
     : ['tsx', SEED, name, host, String(port), fingerprint256];
   const added = spawnSync('npx', argv, { env, input: `${apiKey}\n`, encoding: 'utf8' });
   if (added.status !== 0) throw new Error(`adding rig ${name} failed: ${added.stderr}`);
 }
 
-export async function startPanelsEnv(opts: { rigs?: number; copySeconds?: number; streams?: boolean; frame?: SimOptions['frame'] } = {}): Promise<PanelsEnv> {
+/** `tags(i)`: the tags of rig i (none by default). */
+export async function startPanelsEnv(
+  opts: { rigs?: number; copySeconds?: number; streams?: boolean; frame?: SimOptions['frame']; tags?(i: number): string[] } = {},
+): Promise<PanelsEnv> {
   const root = mkdtempSync(path.join(tmpdir(), 'motif-panels-'));
   const configDir = path.join(root, 'config');
   mkdirSync(configDir);
@@ -51,7 +58,7 @@ export async function startPanelsEnv(opts: { rigs?: number; copySeconds?: number
     copySeconds: opts.copySeconds ?? 3,
   });
   const rigNames = fleet.rigs.map((_, i) => `Panel rig ${i + 1}`);
-  for (const [i, rig] of fleet.rigs.entries()) addRig(configDir, rigNames[i]!, rig);
+  for (const [i, rig] of fleet.rigs.entries()) addRig(configDir, rigNames[i]!, rig, opts.tags?.(i));
   const app = await startBrowserMode([], { MOTIF_CONTROL_CONFIG_DIR: configDir });
   const clients: MotifClient[] = [];
   return {

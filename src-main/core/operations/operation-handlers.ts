@@ -1,6 +1,6 @@
 import { fail, ok, type Result } from '../../contract/errors';
 import type { RequestName } from '../../contract/requests';
-import type { Target } from '../../contract/requests/targets';
+import type { Target, TargetOutcome } from '../../contract/requests/targets';
 import type { Handlers } from '../dispatch';
 import { isCopyingStatus, isExportingStatus, isRecordingStatus } from '../motif-api/camera-state';
 import { fanOut, toMotifError } from '../motif-api/fan-out';
@@ -12,6 +12,7 @@ import * as cmd from './command-builders';
 import { isValidTimeZone } from '../cron';
 import { recordingEntries } from './normalize';
 import { runOnTargets, type OperationsDeps } from './run-on-targets';
+import { alreadyRecording, planStart } from './skip-recording';
 import { addScheduledTask, addTaskChecked, checkableTasks } from './scheduled-tasks';
 
 type OperationName = Extract<
@@ -47,7 +48,17 @@ export function operationHandlers(deps: OperationsDeps): Pick<Handlers, Operatio
   const wholeRigs = (rigIds: readonly string[]) => rigIds.map((rigId) => ({ rigId }));
 
   return {
-    'recording.start': ({ targets, options }) => run(targets, (t) => cmd.recordingStart(options, t.serial)),
+    'recording.start': async ({ targets, options }) => {
+      // A second start on a recording camera would end its file and begin another: skip it, and say so.
+      const { camerasOf } = deps;
+      const known = new Map(camerasOf ? await Promise.all([...new Set(targets.map((t) => t.rigId))].map(async (id) => [id, await camerasOf(id)] as const)) : []);
+      const plan = planStart(targets, (id) => known.get(id));
+      const sent = plan.send.length > 0 ? await runOnTargets(deps, plan.send, (t) => cmd.recordingStart(options, t.serial)) : [];
+      const skipped = plan.skipped.map(
+        (t): TargetOutcome => ({ rigId: t.rigId, rigName: deps.rigName(t.rigId) ?? t.rigId, ...(t.serial === undefined ? {} : { serial: t.serial }), ok: false, error: alreadyRecording, elapsedMs: 0 }),
+      );
+      return ok([...sent, ...skipped]);
+    },
     'recording.stop': ({ targets }) => run(targets, (t) => cmd.recordingStop(t.serial)),
     'cameras.read': ({ target, names }) =>
       read(target.rigId, async (client) => {

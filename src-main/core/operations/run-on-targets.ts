@@ -3,6 +3,7 @@ import { fanOut } from '../motif-api/fan-out';
 import type { RigEndpoints } from '../motif-api/rig-endpoints';
 import type { WireValue } from '../python-json';
 import { checkCommand, type RigCommand } from './command-builders';
+import type { KnownCamera } from './skip-recording';
 
 export type Delivery = { delivery: 'sent'; value: WireValue } | { delivery: 'queued' };
 
@@ -17,6 +18,8 @@ export interface OperationsDeps {
    * rig is away, time-critical ones fail fast. Without it commands go straight to the rig.
    */
   submitChange?(rigId: string, command: RigCommand): Promise<Delivery>;
+  /** The rig's cameras as the rig reports them now; undefined when not known (rig away). */
+  camerasOf?(rigId: string): Promise<readonly KnownCamera[] | undefined>;
 }
 
 /** Send one command per target, all targets at once, and report each outcome in target order. */

@@ -32,8 +32,8 @@ export interface TrayModel {
 
 export type TrayAttention = 'none' | 'offline' | 'problem';
 
-/** Every state but unknown, online and offline needs the user's attention. */
-const PROBLEM_STATES: ReadonlySet<RigConnectionState> = new Set(RigConnectionState.exclude(['unknown', 'online', 'offline']).options);
+/** The states src-shared's table marks as needing the user. */
+const PROBLEM_STATES: ReadonlySet<RigConnectionState> = new Set(RigConnectionState.options.filter((s) => rigStateWords[s].problem));
 
 function attentionOf(rigs: readonly RigSummary[], byId: ReadonlyMap<string, RigStatus>): TrayAttention {
   const states = rigs.map((r) => byId.get(r.id)).filter((s): s is RigStatus => s !== undefined);

@@ -1,12 +1,16 @@
 import { Alert, Checkbox, Group, SimpleGrid, Stack, Text } from '@mantine/core';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { RigSummary } from '../../../src-main/contract/requests';
 import { useAppStore } from '../../store/use-app-store';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { FirstRun } from '../first-run/FirstRun';
 import { exportRigsToFile } from '../rigs/export-rigs';
 import { testRigConnection } from '../rigs/test-connection';
-import { DashboardToolbar, type DashboardLayout } from './DashboardToolbar';
+import { useDashboardView } from './dashboard-view';
+import { DashboardToolbar } from './DashboardToolbar';
+import { DenseView } from './DenseView';
+import { FleetSummary } from './FleetSummary';
+import { fleetCounts, shownRigs } from './fleet-model';
 import type { RigActionHandlers } from './RigActions';
 import { RigCard } from './RigCard';
 import { RigTable } from './RigTable';
@@ -31,13 +35,14 @@ export function Dashboard() {
   const openRig = useAppStore((s) => s.openRig);
   const rigRequest = useAppStore((s) => s.rigRequest);
   const refreshStatus = useAppStore((s) => s.refreshStatus);
-  const [tagFilter, setTagFilter] = useState<string[]>([]);
-  const [chosenLayout, setLayout] = useState<DashboardLayout | null>(null);
+  const [view, patchView] = useDashboardView();
 
   const tags = useMemo(() => [...new Set(rigs.flatMap((r) => r.tags))].sort(), [rigs]);
-  const shown = tagFilter.length === 0 ? rigs : rigs.filter((r) => r.tags.some((t) => tagFilter.includes(t)));
-  const layout = chosenLayout ?? (rigs.length > CARD_LIMIT ? 'rows' : 'cards');
-  const rigNames = Object.fromEntries(rigs.map((r) => [r.id, r.name]));
+  // A remembered tag that no rig has any more would hide every rig without showing why.
+  const tagFilter = view.tags.filter((t) => tags.includes(t));
+  const shown = shownRigs(rigs, statuses, { search: view.search, group: view.group, tags: tagFilter, sort: view.sort });
+  const counts = useMemo(() => fleetCounts(rigs, statuses), [rigs, statuses]);
+  const layout = view.layout ?? (rigs.length > CARD_LIMIT ? 'rows' : 'cards');
   const allShownSelected = shown.length > 0 && shown.every((r) => selection.some((t) => t.rigId === r.id && t.serial === undefined));
 
   const handlersFor = (rig: RigSummary): RigActionHandlers => ({
@@ -54,11 +59,15 @@ export function Dashboard() {
   return (
     <Stack gap="md">
       <DashboardToolbar
+        search={view.search}
+        onSearch={(search) => patchView({ search })}
+        sort={view.sort}
+        onSort={(sort) => patchView({ sort })}
         tags={tags}
         tagFilter={tagFilter}
-        onTagFilter={setTagFilter}
+        onTagFilter={(t) => patchView({ tags: t })}
         layout={layout}
-        onLayout={setLayout}
+        onLayout={(l) => patchView({ layout: l })}
         onAddRig={() => openDialog({ kind: 'add-rig' })}
         onImport={() => openDialog({ kind: 'import-rigs' })}
         onExport={() => void exportRigsToFile(rigRequest)}
@@ -71,6 +80,7 @@ export function Dashboard() {
         </Alert>
       )}
       {!rigsLoaded && !rigsError && <Text>Loading rigs…</Text>}
+      {rigsLoaded && <FleetSummary counts={counts} group={view.group} onGroup={(group) => patchView({ group })} />}
       <Group justify="space-between">
         <Checkbox
           size="xs"
@@ -81,13 +91,23 @@ export function Dashboard() {
       </Group>
       <SelectionToolbar
         selection={selection}
-        rigNames={rigNames}
+        statuses={statuses}
         onRecord={() => openDialog({ kind: 'record', targets: selection })}
         onStop={() => openDialog({ kind: 'stop', targets: selection })}
         onCopy={() => openDialog({ kind: 'copy', targets: selection })}
+        onOutput={() => openDialog({ kind: 'fleet-action', action: 'outputs.set', targets: selection })}
+        onConfigure={() => openDialog({ kind: 'fleet-action', action: 'cameras.configure', targets: selection })}
+        onSchedule={() => openDialog({ kind: 'fleet-schedule', targets: selection })}
         onClear={clearSelection}
       />
-      {layout === 'cards' ? (
+      {rigsLoaded && rigs.length > 0 && shown.length === 0 && (
+        <Text size="sm" c="dimmed" data-testid="nothing-shown">
+          No rig matches the search and filters.
+        </Text>
+      )}
+      {layout === 'dense' ? (
+        <DenseView rigs={shown} statuses={statuses} selection={selection} onToggleRig={toggleRigSelected} onOpen={openRig} />
+      ) : layout === 'cards' ? (
         <SimpleGrid cols={{ base: 1, md: 2, xl: 3 }} spacing="md">
           {shown.map((rig) => (
             <RigCard

@@ -1,8 +1,17 @@
-import { Button, Group, MultiSelect, SegmentedControl, Title } from '@mantine/core';
+import { Button, Group, MultiSelect, SegmentedControl, Select, TextInput, Title } from '@mantine/core';
+import type { DashboardLayout } from './dashboard-view';
+import type { SortOrder } from './fleet-model';
 
-export type DashboardLayout = 'cards' | 'rows';
+const SORTS: { value: SortOrder; label: string }[] = [
+  { value: 'name', label: 'Name' },
+  { value: 'state', label: 'State (problems first)' },
+];
 
 interface DashboardToolbarProps {
+  search: string;
+  onSearch(search: string): void;
+  sort: SortOrder;
+  onSort(sort: SortOrder): void;
   tags: string[];
   tagFilter: string[];
   onTagFilter(tags: string[]): void;
@@ -14,7 +23,7 @@ interface DashboardToolbarProps {
   onRefresh(): void;
 }
 
-/** The dashboard's heading line: filter, layout and rig-list actions. */
+/** The dashboard's heading line: search, filter, order, layout and rig-list actions. */
 export function DashboardToolbar(props: DashboardToolbarProps) {
   return (
     <Group justify="space-between" align="flex-end" wrap="wrap">
@@ -22,6 +31,15 @@ export function DashboardToolbar(props: DashboardToolbarProps) {
         <Title order={2} size="h3">
           Rigs
         </Title>
+        <TextInput
+          size="xs"
+          label="Search"
+          placeholder="name or tag"
+          type="search"
+          value={props.search}
+          onChange={(e) => props.onSearch(e.currentTarget.value)}
+          w={180}
+        />
         {props.tags.length > 0 && (
           <MultiSelect
             size="xs"
@@ -31,9 +49,21 @@ export function DashboardToolbar(props: DashboardToolbarProps) {
             value={props.tagFilter}
             onChange={props.onTagFilter}
             clearable
-            w={240}
+            w={200}
           />
         )}
+        <Select
+          size="xs"
+          label="Sort by"
+          data={SORTS}
+          value={props.sort}
+          onChange={(v) => {
+            const picked = SORTS.find((o) => o.value === v);
+            if (picked) props.onSort(picked.value);
+          }}
+          allowDeselect={false}
+          w={190}
+        />
         <SegmentedControl
           size="xs"
           aria-label="Layout"
@@ -42,6 +72,7 @@ export function DashboardToolbar(props: DashboardToolbarProps) {
           data={[
             { value: 'cards', label: 'Cards' },
             { value: 'rows', label: 'Rows' },
+            { value: 'dense', label: 'Dense' },
           ]}
         />
       </Group>

@@ -9,6 +9,7 @@ import { SimulatedBadge } from '../../ui/SimulatedBadge';
 import { DiskUse } from '../../ui/DiskUse';
 import { useCoreAway } from '../status/core-away';
 import { RetryNow } from './RetryNow';
+import { JobProgress } from '../recordings/JobProgress';
 import { RigActions, type RigActionHandlers } from './RigActions';
 
 interface RigTableProps {
@@ -19,7 +20,10 @@ interface RigTableProps {
   handlersFor(rig: RigSummary): RigActionHandlers;
 }
 
-/** Compact rows for labs with many rigs: one line each, cameras summarised. */
+/** Rows have no recordings list to reload when a job ends. */
+const nothingToReload = () => {};
+
+/** Compact rows for labs with many rigs: one line each, cameras summarised, copy/export progress as on the Recordings tab. */
 export function RigTable({ rigs, statuses, selection, onToggleRig, handlersFor }: RigTableProps) {
   const away = useCoreAway();
   return (
@@ -77,6 +81,7 @@ export function RigTable({ rigs, statuses, selection, onToggleRig, handlersFor }
                   )}
                 </Text>
                 <DiskUse cameras={cameras} />
+                <JobProgress cameras={cameras} onJobsFinished={nothingToReload} />
               </Table.Td>
               <Table.Td>
                 <Text size="xs">

@@ -2,6 +2,7 @@ import { Button, Checkbox, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { Args } from '../../../src-main/contract/requests';
 import type { ScheduledTask } from '../../../src-main/contract/requests/operations';
+import type { Target } from '../../../src-main/contract/requests/targets';
 import { useAppStore } from '../../store/use-app-store';
 import { CameraTargetSelect } from '../../ui/CameraTargetSelect';
 import { AddTaskResult, type Submission } from './AddTaskResult';
@@ -12,18 +13,19 @@ import { presetEffect, type TaskRow } from './task-rows';
 
 const TASK_NAME = /^[\w.-]+$/;
 
-/** Create any scheduled operation on the rig (all cameras or one) with a checked cron expression. */
+/** Where a task goes: one rig (all cameras, or one picked in the form), or a selection made elsewhere. */
+export type TaskDestination = { rigId: string; serials: string[] } | { targets: Target[] };
+
+/** Create any scheduled operation on the rig (all cameras or one), or on many, with a checked cron expression. */
 export function NewTaskForm({
-  rigId,
-  serials,
+  destination,
   timeZone,
   rigNow,
   outputSuggestions,
   tasks,
   waiting,
 }: {
-  rigId: string;
-  serials: string[];
+  destination: TaskDestination;
   timeZone: string;
   rigNow(): number | null;
   outputSuggestions: string[];
@@ -69,7 +71,7 @@ export function NewTaskForm({
   const submit = () => {
     if (missing !== null || typeof operation === 'string') return;
     void send({
-      targets: [serial ? { rigId, serial } : { rigId }],
+      targets: 'targets' in destination ? destination.targets : [serial ? { rigId: destination.rigId, serial } : { rigId: destination.rigId }],
       taskName,
       cronExpression: expression.trim(),
       ...(relative ? { cameraRelative: true } : {}),
@@ -96,7 +98,7 @@ export function NewTaskForm({
           error={nameProblem}
           w={240}
         />
-        <CameraTargetSelect label="Cameras" serials={serials} value={serial} onChange={setSerial} />
+        {'serials' in destination && <CameraTargetSelect label="Cameras" serials={destination.serials} value={serial} onChange={setSerial} />}
       </Group>
       {existing && (
         <Text size="sm" c="orange" data-testid="name-taken">

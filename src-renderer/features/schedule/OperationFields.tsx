@@ -3,7 +3,7 @@ import { COMMON_PARAMETERS } from '../cameras/camera-parameters';
 import { CopyOptionFields, ExportOptionFields, RecordOptionFields } from '../recordings/TransferOptionFields';
 import { OPERATION_LABELS, type OperationDraft, type OperationKind, type OutputMode } from './operation-draft';
 
-const KINDS = Object.entries(OPERATION_LABELS).map(([value, label]) => ({ value, label }));
+const ALL_KINDS = Object.keys(OPERATION_LABELS) as OperationKind[];
 const OUTPUT_MODES: { value: OutputMode; label: string }[] = [
   { value: 'toggle-start-high', label: 'Toggle, start high' },
   { value: 'toggle-start-low', label: 'Toggle, start low' },
@@ -12,27 +12,31 @@ const OUTPUT_MODES: { value: OutputMode; label: string }[] = [
   { value: 'value', label: 'A value' },
 ];
 
-/** The operation a task runs, with that operation's own options. */
+/** The operation a task runs (one of `kinds`; no choice shown for one), with that operation's own options. */
 export function OperationFields({
   value,
   onChange,
   outputSuggestions,
+  kinds = ALL_KINDS,
 }: {
   value: OperationDraft;
   onChange(draft: OperationDraft): void;
   outputSuggestions: string[];
+  kinds?: readonly OperationKind[];
 }) {
   const patch = (p: Partial<OperationDraft>) => onChange({ ...value, ...p });
   return (
     <>
-      <Select
-        label="Operation"
-        data={KINDS}
-        value={value.kind}
-        onChange={(v) => v && patch({ kind: v as OperationKind })}
-        allowDeselect={false}
-        w={280}
-      />
+      {kinds.length > 1 && (
+        <Select
+          label="Operation"
+          data={kinds.map((kind) => ({ value: kind, label: OPERATION_LABELS[kind] }))}
+          value={value.kind}
+          onChange={(v) => v && patch({ kind: v as OperationKind })}
+          allowDeselect={false}
+          w={280}
+        />
+      )}
       {value.kind === 'recording.start' && <RecordOptionFields value={value.record} onChange={(record) => patch({ record })} />}
       {value.kind === 'recordings.copy' && <CopyOptionFields value={value.copy} onChange={(copy) => patch({ copy })} />}
       {value.kind === 'recordings.export' && <ExportOptionFields value={value.export} onChange={(e) => patch({ export: e })} />}

@@ -76,8 +76,7 @@ export function SchedulePanel({ rigId }: { rigId: string }) {
       </Section>
       <Section title="New task" hint="Runs an operation at the times the cron expression gives, on the rig's own clock.">
         <NewTaskForm
-          rigId={rigId}
-          serials={serials}
+          destination={{ rigId, serials }}
           timeZone={timeZone}
           rigNow={rigNow}
           outputSuggestions={[...new Set([...usedNames, ...DEFAULT_OUTPUT_NAMES])]}

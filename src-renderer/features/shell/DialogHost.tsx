@@ -1,4 +1,6 @@
 import { useAppStore } from '../../store/use-app-store';
+import { FleetActionDialog } from '../fleet/FleetActionDialog';
+import { FleetScheduleDialog } from '../fleet/FleetScheduleDialog';
 import { CopyDialog } from '../recording/CopyDialog';
 import { RecordDialog } from '../recording/RecordDialog';
 import { StopDialog } from '../recording/StopDialog';
@@ -20,6 +22,10 @@ export function DialogHost() {
       return <StopDialog targets={dialog.targets} onClose={close} />;
     case 'copy':
       return <CopyDialog targets={dialog.targets} onClose={close} />;
+    case 'fleet-action':
+      return <FleetActionDialog action={dialog.action} targets={dialog.targets} onClose={close} />;
+    case 'fleet-schedule':
+      return <FleetScheduleDialog targets={dialog.targets} onClose={close} />;
     case 'add-rig':
       return <AddRigDialog onClose={close} />;
     case 'import-rigs':

@@ -10,6 +10,7 @@ import { recordToggleAction, registerRecordShortcut, shortcutLabel } from '../..
 import { memorySettings } from '../../../../src-main/shell/shell-settings';
 import { trayIconFile, trayIconState, trayPanel, type TrayIconState } from '../../../../src-main/shell/tray-icons';
 import { rememberWindowState, restoredBounds } from '../../../../src-main/shell/window-state';
+import { cameraView, recordingOf } from '../../fixtures/camera-view';
 
 const root = path.resolve(import.meta.dirname, '../../../..');
 const rig = (id: string): RigSummary => ({
@@ -25,21 +26,9 @@ const rig = (id: string): RigSummary => ({
   keyState: 'keychain',
   createdAt: '2026-11-25T00:00:00Z',
 });
-const camera = (recording: boolean): CameraStatusView => ({
-  serial: 'FAKE0',
-  name: null,
-  connected: true,
-  state: recording ? 'recording' : 'idle',
-  recording: recording ? { filename: 'x', startedAtMs: 0, durationSeconds: null, elapsedSeconds: null, remainingSeconds: null } : null,
-  playbackStatus: null,
-  playbackProgress: null,
-  copying: false,
-  exporting: false,
-  timeZone: null,
-  diskUsedPercent: null,
-  outputs: {},
-  error: null,
-});
+const camera = (recording: boolean): CameraStatusView =>
+  cameraView({ state: recording ? 'recording' : 'idle', recording: recording ? recordingOf(0) : null });
+
 const status = (rigId: string, state: RigStatus['state'], recording = false, stale = false): RigStatus => ({
   rigId,
   rigName: rigId,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RigSummary } from '../../../../../src-main/contract/requests/rigs';
 import type { CameraStatusView, RigStatus } from '../../../../../src-main/contract/requests/status';
 import { buildTrayModel, presetOptions, type TrayItem } from '../../../../../src-main/core/tray/tray-menu';
+import { cameraView, recordingOf } from '../../../fixtures/camera-view';
 
 const rig = (id: string, name: string, extra: Partial<RigSummary> = {}): RigSummary => ({
   id,
@@ -18,21 +19,9 @@ const rig = (id: string, name: string, extra: Partial<RigSummary> = {}): RigSumm
   ...extra,
 });
 
-const camera = (state: CameraStatusView['state'], startedAtMs: number | null = null): CameraStatusView => ({
-  serial: 'FAKE0',
-  name: null,
-  connected: true,
-  state,
-  recording: state === 'recording' ? { filename: 'x', startedAtMs, durationSeconds: null, elapsedSeconds: null, remainingSeconds: null } : null,
-  playbackStatus: null,
-  playbackProgress: null,
-  copying: false,
-  exporting: false,
-  timeZone: null,
-  diskUsedPercent: null,
-  outputs: {},
-  error: null,
-});
+const camera = (state: CameraStatusView['state'], startedAtMs: number | null = null): CameraStatusView =>
+  cameraView({ state, recording: state === 'recording' ? recordingOf(startedAtMs) : null });
+
 
 const status = (rigId: string, state: RigStatus['state'], cameras: CameraStatusView[], stale = false): RigStatus => ({
   rigId,

@@ -1,25 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { CameraStatusView, RigStatus } from '../../../../../src-main/contract/requests/status';
 import { codecChoice, recordFormFromPreset, recordingOptionsFromForm, type RecordFormValues } from '../../../../../src-renderer/features/recording/record-form-model';
+import { cameraView, recordingOf } from '../../../fixtures/camera-view';
 
 const form = (over: Partial<RecordFormValues> = {}): RecordFormValues => ({ ...recordFormFromPreset(undefined), ...over });
 
-const camera = (serial: string, codecs?: string[]): CameraStatusView => ({
-  serial,
-  name: null,
-  connected: true,
-  state: 'idle',
-  recording: null,
-  playbackStatus: null,
-  playbackProgress: null,
-  copying: false,
-  exporting: false,
-  timeZone: null,
-  diskUsedPercent: null,
-  outputs: {},
-  ...(codecs ? { codecs } : {}),
-  error: null,
-});
+const camera = (serial: string, codecs?: string[]): CameraStatusView => cameraView({ serial, ...(codecs ? { codecs } : {}) });
+
 const rig = (rigId: string, cameras: CameraStatusView[]): RigStatus => ({
   rigId,
   rigName: rigId,
