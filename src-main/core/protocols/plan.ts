@@ -1,0 +1,168 @@
+import { formatInZone, next, parse, type CronExpression } from '../cron';
+import type { OperationName, WireObject } from '../motif-api/operation-table';
+import type { PlanTask } from './plan-task';
+
+/**
+ * The events a rig's tasks cause between two times, computed with the cron engine from the
+ * tasks themselves, so what is shown is what the rig will do: absolute tasks on the rig's
+ * wall clock in its zone (shifted by its clock offset), camera-relative tasks after each
+ * planned recording start on their camera and before that recording ends.
+ */
+
+export type EventKind = 'recording' | 'output' | 'configure' | 'copy' | 'export' | 'other';
+
+export interface PlanEvent {
+  /** ISO 8601 with the zone's offset, on this computer's clock. */
+  at: string;
+  atMs: number;
+  /** Recordings: when the duration ends it (null: the task sets no duration, it runs until stopped). */
+  endAt?: string | null;
+  endMs?: number | null;
+  rig: string;
+  /** The camera it concerns; null: every camera of the rig. */
+  camera: string | null;
+  output?: string;
+  kind: EventKind;
+  action: string;
+  args: WireObject;
+  task: string;
+  source: 'protocol' | 'other';
+  /** Camera-relative events: the recording task whose start they count from. */
+  after?: { task: string; atMs: number };
+}
+
+export interface PlanInput {
+  rig: string;
+  tasks: readonly PlanTask[];
+  from: Date;
+  until: Date;
+  timeZone: string;
+  /** The rig's clock minus this computer's, in seconds: a rig ahead fires earlier by our clock. */
+  clockOffsetSeconds?: number;
+  /** The rig's cameras in order; a whole-rig camera-relative task counts from the first one's recordings. */
+  cameras?: readonly string[];
+}
+
+export interface Plan {
+  events: PlanEvent[];
+  /** Tasks whose expression could not be read, or that produced too many events to list. */
+  problems: { task: string; message: string }[];
+}
+
+/** A plan stops listing a task's events past this many (a week of a 2 s pulse is ~300,000). */
+export const MAX_EVENTS_PER_TASK = 50_000;
+const BATCH = 1000;
+
+const KINDS: Partial<Record<OperationName, EventKind>> = {
+  'recording.start': 'recording',
+  'outputs.set': 'output',
+  'cameras.configure': 'configure',
+  'recordings.copy': 'copy',
+  'recordings.export': 'export',
+};
+
+export function kindOf(t: PlanTask): EventKind {
+  return (t.operation && KINDS[t.operation]) ?? 'other';
+}
+
+/** Fire times in [from, until] of an expression, at most `limit`. */
+function fireTimes(expr: CronExpression, from: Date, until: Date, limit: number, opts: { timeZone?: string; epoch?: Date }): { times: Date[]; truncated: boolean } {
+  const times: Date[] = [];
+  let cursor = new Date(from.getTime() - 1000);
+  while (times.length < limit) {
+    const found = next(expr, cursor, Math.min(BATCH, limit - times.length), opts);
+    for (const t of found.times) {
+      if (t > until) return { times, truncated: false };
+      times.push(t);
+    }
+    const last = found.times[found.times.length - 1];
+    if (found.exhausted || !last) return { times, truncated: false };
+    cursor = last;
+  }
+  return { times, truncated: true };
+}
+
+interface Recording {
+  task: string;
+  serial: string | null;
+  startMs: number;
+  endMs: number | null;
+}
+
+export function plan(input: PlanInput): Plan {
+  const offsetMs = (input.clockOffsetSeconds ?? 0) * 1000;
+  const events: PlanEvent[] = [];
+  const problems: Plan['problems'] = [];
+  const parsed = new Map<string, CronExpression>();
+  for (const t of input.tasks) {
+    const p = parse(t.cronExpression);
+    if (p.ok) parsed.set(t.name, p.value);
+    else problems.push({ task: t.name, message: `Task "${t.name}" has an expression the plan cannot read: ${p.error.message}` });
+  }
+  const at = (ms: number) => formatInZone(new Date(ms), input.timeZone);
+  const event = (t: PlanTask, ms: number, extra: Partial<PlanEvent> = {}): PlanEvent => ({
+    at: at(ms), atMs: ms, rig: input.rig, camera: t.serial ?? null,
+    ...(t.output === undefined ? {} : { output: t.output }),
+    kind: kindOf(t), action: t.action, args: t.args, task: t.name, source: t.source, ...extra,
+  });
+  const truncated = (t: PlanTask) =>
+    problems.push({ task: t.name, message: `Task "${t.name}" fires more than ${MAX_EVENTS_PER_TASK} times in this period; the plan lists the first ${MAX_EVENTS_PER_TASK}.` });
+
+  // Recordings that started before `from` can still run into it: look back the longest duration.
+  const durations = input.tasks.filter((t) => kindOf(t) === 'recording').map((t) => durationOf(t) ?? 0);
+  const lookBackMs = Math.max(0, ...durations) * 1000;
+  const recordings: Recording[] = [];
+  for (const t of input.tasks) {
+    const expr = parsed.get(t.name);
+    if (!expr || t.cameraRelative) continue;
+    const isRecording = kindOf(t) === 'recording';
+    // The rig reads its own clock: fire times on the rig's clock, shifted back onto ours.
+    const from = new Date(input.from.getTime() + offsetMs - (isRecording ? lookBackMs : 0));
+    const found = fireTimes(expr, from, new Date(input.until.getTime() + offsetMs), MAX_EVENTS_PER_TASK, { timeZone: input.timeZone });
+    if (found.truncated) truncated(t);
+    for (const rigTime of found.times) {
+      const ms = rigTime.getTime() - offsetMs;
+      if (!isRecording) {
+        events.push(event(t, ms));
+        continue;
+      }
+      const duration = durationOf(t);
+      const endMs = duration === null ? null : ms + duration * 1000;
+      recordings.push({ task: t.name, serial: t.serial ?? null, startMs: ms, endMs });
+      if (ms >= input.from.getTime()) events.push(event(t, ms, { endAt: endMs === null ? null : at(endMs), endMs }));
+    }
+  }
+
+  const first = input.cameras?.[0] ?? null;
+  for (const t of input.tasks) {
+    const expr = parsed.get(t.name);
+    if (!expr || !t.cameraRelative) continue;
+    // A camera-relative task runs after each recording start of its camera (the first camera for a whole-rig task).
+    const camera = t.serial ?? first;
+    let listed = 0;
+    for (const r of recordings) {
+      if (!(r.serial === null || r.serial === camera)) continue;
+      const stopMs = Math.min(r.endMs ?? Infinity, input.until.getTime() + 1);
+      if (stopMs <= input.from.getTime()) continue;
+      const found = fireTimes(expr, new Date(r.startMs + 1000), new Date(stopMs - 1), MAX_EVENTS_PER_TASK - listed, { epoch: new Date(r.startMs) });
+      for (const time of found.times) {
+        const ms = time.getTime();
+        // Fire times exactly at the start are never run: the rig arms the task once it records.
+        if (ms <= r.startMs || ms >= stopMs || ms < input.from.getTime()) continue;
+        events.push(event(t, ms, { after: { task: r.task, atMs: r.startMs } }));
+        listed++;
+      }
+      if (found.truncated || listed >= MAX_EVENTS_PER_TASK) {
+        truncated(t);
+        break;
+      }
+    }
+  }
+  events.sort((a, b) => a.atMs - b.atMs || a.task.localeCompare(b.task, 'en', { numeric: true }));
+  return { events, problems };
+}
+
+export function durationOf(t: PlanTask): number | null {
+  const d = t.args.duration;
+  return typeof d === 'number' && Number.isFinite(d) && d > 0 ? d : null;
+}
