@@ -7,6 +7,7 @@ import { rigRequests } from './requests/rigs';
 import { statusRequests } from './requests/status';
 import { outboxRequests } from './requests/outbox';
 import { auditRequests } from './requests/audit';
+import { protocolRequests } from './requests/protocols';
 
 export { AppInfo } from './requests/app';
 export { RigSummary } from './requests/rigs';
@@ -25,6 +26,7 @@ export const requests = {
   ...operationRequests,
   ...cronRequests,
   ...demoRequests,
+  ...protocolRequests,
 } as const;
 
 export type RequestName = keyof typeof requests;

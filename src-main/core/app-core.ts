@@ -18,6 +18,9 @@ import { outboxDelivery } from './outbox/outbox-delivery';
 import { appConfigDir } from './config-dir';
 import { auditedClientFactory } from './audit/audited-client';
 import { openAuditLog, startRigMonitoring, type RigMonitoring } from './rig-monitoring';
+import { protocolHandlers } from './protocols/protocol-handlers';
+import { ProtocolStore } from './protocols/protocol-store';
+import { RecordingWatcher } from './protocols/run-watcher';
 
 export interface AppCoreOptions extends Pick<RigsOptions, 'configDir' | 'store' | 'secrets'> {
   transport: AppInfo['transport'];
@@ -69,15 +72,28 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     for (const id of simulated.runningRigIds()) if (!list.some((r) => r.id === id)) void simulated.forget(id);
   });
   const resumed = simulated.resume();
+  const rigOperations = {
+    rigName: (id: string) => rigs.registry.get(id)?.name,
+    clientFor: (id: string) => rigs.connector.clientFor(id),
+    submitChange: outboxDelivery(monitoring.outbox),
+  };
+  const protocols = new ProtocolStore(configDir);
+  const watcher = new RecordingWatcher({
+    applied: () => protocols.applied(),
+    status: (id) => monitoring.monitor.get(id),
+    onStatus: (listener) => monitoring.monitor.onStatus(listener),
+    rigName: rigOperations.rigName,
+    notice: (level, message, details) => rigs.notices.add(level, message, details),
+    audit: (entry) => void audit.append(entry),
+    onError: (e) => log.error('checking planned recordings failed', e),
+  });
+  watcher.start();
   const handlers: Handlers = {
     ...appHandlers(options.transport, rigs.notices),
     ...rigHandlers(rigs),
     ...monitoring.handlers,
-    ...operationHandlers({
-      rigName: (id) => rigs.registry.get(id)?.name,
-      clientFor: (id) => rigs.connector.clientFor(id),
-      submitChange: outboxDelivery(monitoring.outbox),
-    }),
+    ...operationHandlers(rigOperations),
+    ...protocolHandlers({ ...rigOperations, store: protocols }),
     ...cronHandlers(),
     ...demoHandlers(simulated, rigs.secrets),
   };
@@ -95,6 +111,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     close: async () => {
       stopRigEvents();
       stopSimulatorCleanup();
+      await watcher.stop();
       await resumed;
       await simulated.stop();
       await monitoring.close();

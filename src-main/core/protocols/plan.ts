@@ -1,5 +1,6 @@
 import { formatInZone, next, parse, type CronExpression } from '../cron';
-import type { OperationName, WireObject } from '../motif-api/operation-table';
+import { z } from 'zod';
+import { WireObject, type OperationName } from '../motif-api/operation-table';
 import type { PlanTask } from './plan-task';
 
 /**
@@ -9,27 +10,31 @@ import type { PlanTask } from './plan-task';
  * planned recording start on their camera and before that recording ends.
  */
 
-export type EventKind = 'recording' | 'output' | 'configure' | 'copy' | 'export' | 'other';
+export const EventKind = z.enum(['recording', 'output', 'configure', 'copy', 'export', 'other']);
+export type EventKind = z.infer<typeof EventKind>;
 
-export interface PlanEvent {
+/** One thing a rig does, as a timeline draws it. */
+export const PlanEvent = z.object({
   /** ISO 8601 with the zone's offset, on this computer's clock. */
-  at: string;
-  atMs: number;
+  at: z.string(),
+  atMs: z.number(),
   /** Recordings: when the duration ends it (null: the task sets no duration, it runs until stopped). */
-  endAt?: string | null;
-  endMs?: number | null;
-  rig: string;
+  endAt: z.string().nullable().optional(),
+  endMs: z.number().nullable().optional(),
+  rig: z.string(),
   /** The camera it concerns; null: every camera of the rig. */
-  camera: string | null;
-  output?: string;
-  kind: EventKind;
-  action: string;
-  args: WireObject;
-  task: string;
-  source: 'protocol' | 'other';
+  camera: z.string().nullable(),
+  output: z.string().optional(),
+  kind: EventKind,
+  /** The call as the vendor's call() takes it, e.g. "camera/FAKE0/io/led/set". */
+  action: z.string(),
+  args: WireObject,
+  task: z.string(),
+  source: z.enum(['protocol', 'other']),
   /** Camera-relative events: the recording task whose start they count from. */
-  after?: { task: string; atMs: number };
-}
+  after: z.object({ task: z.string(), atMs: z.number() }).optional(),
+});
+export type PlanEvent = z.infer<typeof PlanEvent>;
 
 export interface PlanInput {
   rig: string;
