@@ -95,7 +95,8 @@ interface Recording {
 }
 
 export function plan(input: PlanInput): Plan {
-  const offsetMs = (input.clockOffsetSeconds ?? 0) * 1000;
+  // Whole seconds: the offset is measured across a request, so its fraction is mostly latency.
+  const offsetMs = Math.round(input.clockOffsetSeconds ?? 0) * 1000;
   const events: PlanEvent[] = [];
   const problems: Plan['problems'] = [];
   const parsed = new Map<string, CronExpression>();
