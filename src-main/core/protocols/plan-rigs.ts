@@ -80,7 +80,7 @@ function lane(
 }
 
 export async function planRigs(deps: PlanRigsDeps, args: PlanRigsArgs): Promise<RigLane[]> {
-  if (args.rigs.length === 0) return [lane({ rigId: null, name: 'plan' }, args.protocol, undefined, args, null, [])];
+  if (args.rigs.length === 0) return [lane({ rigId: null, name: '(no rig)' }, args.protocol, undefined, args, null, [])];
   return Promise.all(
     args.rigs.map(async (r) => {
       const name = deps.rigName(r.rigId);
