@@ -5,7 +5,7 @@ import { checkPlan } from './checks';
 import { compileProtocol, isTaskOf, protocolSlug, type CompiledProtocol } from './compile';
 import type { Protocol } from './model';
 import { fillParameters, type ParameterValues } from './parameters';
-import { plan } from './plan';
+import { newPlanCache, plan, type PlanCache } from './plan';
 import type { RigLane } from './outcomes';
 import { planTaskOfCompiled, type PlanTask } from './plan-task';
 import { readRigFacts, type RigFacts } from './rig-facts';
@@ -42,6 +42,7 @@ function lane(
   args: PlanRigsArgs,
   facts: RigFacts | null,
   ownTaskNames: string[],
+  cache: PlanCache,
 ): RigLane {
   const timeZone = args.timeZone ?? (facts?.reachable ? facts.timeZone : undefined) ?? localTimeZone();
   const known = facts?.reachable ? facts : null;
@@ -64,7 +65,7 @@ function lane(
     : known.tasks.flatMap((t) => (t.planned && !isTaskOf(compiled.slug, t.name) ? [t.planned] : []));
   const planned = plan({
     rig: rig.name, tasks: [...compiled.tasks.map(planTaskOfCompiled), ...others], from: args.from, until: args.until, timeZone,
-    clockOffsetSeconds: known?.clockOffsetSeconds ?? 0, ...(known ? { cameras: known.cameras } : {}),
+    clockOffsetSeconds: known?.clockOffsetSeconds ?? 0, ...(known ? { cameras: known.cameras } : {}), cache,
   });
   const warnings = checkPlan({
     rig: rig.name, protocol: filled, compiled, plan: planned, timeZone, from: args.from, until: args.until,
@@ -80,7 +81,8 @@ function lane(
 }
 
 export async function planRigs(deps: PlanRigsDeps, args: PlanRigsArgs): Promise<RigLane[]> {
-  if (args.rigs.length === 0) return [lane({ rigId: null, name: '(no rig)' }, args.protocol, undefined, args, null, [])];
+  const cache = newPlanCache();
+  if (args.rigs.length === 0) return [lane({ rigId: null, name: '(no rig)' }, args.protocol, undefined, args, null, [], cache)];
   return Promise.all(
     args.rigs.map(async (r) => {
       const name = deps.rigName(r.rigId);
@@ -95,7 +97,7 @@ export async function planRigs(deps: PlanRigsDeps, args: PlanRigsArgs): Promise<
         facts = { reachable: false, error: toMotifError(e) };
       }
       const slug = protocolSlug(args.protocol.name);
-      return lane({ rigId: r.rigId, name }, args.protocol, r.params, args, facts, await deps.ownTaskNames(r.rigId, slug));
+      return lane({ rigId: r.rigId, name }, args.protocol, r.params, args, facts, await deps.ownTaskNames(r.rigId, slug), cache);
     }),
   );
 }
