@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { OutputValue } from '../../contract/requests/operations';
 import { JsonValue } from '../../contract/requests/targets';
-import { PathSegment } from '../motif-api/operation-table';
 
 /**
  * A protocol, version 1: recording blocks (when, how long, how), actions relative to each
@@ -144,9 +143,6 @@ export const Protocol = z
   .refine((p) => p.recordings.length + p.actions.length > 0, { message: 'has nothing to do: add a recording or an action' });
 export type Protocol = z.infer<typeof Protocol>;
 export type ProtocolInput = z.input<typeof Protocol>;
-
-/** Output names, parameter names and serials become path segments once parameters are filled in. */
-export const Segment = PathSegment;
 
 /** A zod error as sentences a person can act on: where in the file, and what is wrong. */
 export function protocolProblems(error: z.ZodError): string[] {
