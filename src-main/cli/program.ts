@@ -7,6 +7,7 @@ import { EXIT, type CliIo, type CommandContext } from './commands/command-contex
 import { registerAuditCommand } from './commands/audit';
 import { registerCronCommand } from './commands/cron';
 import { registerOutboxCommand } from './commands/outbox';
+import { registerProtocolCommand } from './commands/protocol';
 import { registerRigCommands } from './commands/rig-command-list';
 import { registerRigsCommand } from './commands/rigs';
 
@@ -15,6 +16,7 @@ const commandRegistrations: readonly ((program: Command, ctx: CommandContext) =>
   registerRigCommands,
   registerRigsCommand,
   registerAuditCommand,
+  registerProtocolCommand,
   (program, ctx) => registerOutboxCommand(program, ctx),
 ];
 

@@ -8,6 +8,7 @@ import { statusRequests } from './requests/status';
 import { outboxRequests } from './requests/outbox';
 import { auditRequests } from './requests/audit';
 import { liveRequests } from './requests/live';
+import { protocolRequests } from './requests/protocols';
 
 export { AppInfo } from './requests/app';
 export { RigSummary } from './requests/rigs';
@@ -27,6 +28,7 @@ export const requests = {
   ...cronRequests,
   ...demoRequests,
   ...liveRequests,
+  ...protocolRequests,
 } as const;
 
 export type RequestName = keyof typeof requests;

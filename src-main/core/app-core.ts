@@ -24,6 +24,9 @@ import { liveHandlers } from './live/live-handlers';
 import type { OpenReceiver } from './live/receiver';
 import { endpointResolver } from './live/resolve-endpoints';
 import { openZmqReceiver } from './live/zmq-receiver';
+import { protocolHandlers } from './protocols/protocol-handlers';
+import { ProtocolStore } from './protocols/protocol-store';
+import { RecordingWatcher } from './protocols/run-watcher';
 
 export interface AppCoreOptions extends Pick<RigsOptions, 'configDir' | 'store' | 'secrets'> {
   transport: AppInfo['transport'];
@@ -88,14 +91,28 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     resolve: endpointResolver(rigs.registry, (id) => rigs.connector.clientFor(id)),
     open: options.openReceiver ?? openZmqReceiver,
   });
+  const rigOperations = {
+    rigName: (id: string) => rigs.registry.get(id)?.name,
+    clientFor: (id: string) => rigs.connector.clientFor(id),
+    submitChange: outboxDelivery(monitoring.outbox),
+  };
+  const protocols = new ProtocolStore(configDir);
+  const watcher = new RecordingWatcher({
+    applied: () => protocols.applied(),
+    status: (id) => monitoring.monitor.get(id),
+    onStatus: (listener) => monitoring.monitor.onStatus(listener),
+    rigName: rigOperations.rigName,
+    notice: (level, message, details) => rigs.notices.add(level, message, details),
+    audit: (entry) => void audit.append(entry),
+    onError: (e) => log.error('checking planned recordings failed', e),
+  });
+  watcher.start();
   const handlers: Handlers = {
     ...appHandlers(options.transport, rigs.notices),
     ...rigHandlers(rigs),
     ...monitoring.handlers,
     ...operationHandlers({
-      rigName: (id) => rigs.registry.get(id)?.name,
-      clientFor: (id) => rigs.connector.clientFor(id),
-      submitChange: outboxDelivery(monitoring.outbox),
+      ...rigOperations,
       camerasOf: async (id) => {
         // Polled now, not the last poll: a recording stopped a moment ago must not be skipped. A rig
         // that is away is not waited for: the start goes as asked and reports its own failure.
@@ -105,6 +122,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
         return status.cameras.map((c) => ({ serial: c.serial, recording: c.state === 'recording' || c.state === 'pending' }));
       },
     }),
+    ...protocolHandlers({ ...rigOperations, store: protocols }),
     ...cronHandlers(),
     ...demoHandlers(simulated, rigs.secrets),
     ...liveHandlers(live),
@@ -126,6 +144,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
       stopRigEvents();
       stopNoticeEvents();
       stopSimulatorCleanup();
+      await watcher.stop();
       await resumed;
       await simulated.stop();
       await monitoring.close();

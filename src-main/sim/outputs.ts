@@ -10,9 +10,20 @@ interface OutputState {
   toggling: boolean;
 }
 
+/** Kept per camera so tests can check what a schedule really switched, and when. */
+const MAX_CHANGES = 1000;
+
+export interface OutputChange {
+  /** Unix ms. */
+  at: number;
+  name: string;
+  value: number;
+}
+
 export class OutputBank {
   private outputs = new Map<string, OutputState>();
   inputs: Record<string, number> = {};
+  changes: OutputChange[] = [];
 
   constructor(
     private readonly names: string[],
@@ -41,6 +52,8 @@ export class OutputBank {
       out.value = value > 0 ? OUTPUT_MAX : OUTPUT_MIN;
       out.toggling = true;
     }
+    this.changes.push({ at: Date.now(), name, value: out.value });
+    if (this.changes.length > MAX_CHANGES) this.changes.splice(0, this.changes.length - MAX_CHANGES);
     return out.value;
   }
 
@@ -51,5 +64,6 @@ export class OutputBank {
   reset(): void {
     this.outputs = new Map(this.names.map((n) => [n, { value: OUTPUT_MIN, toggling: false }]));
     this.inputs = { in0: 0, in1: 0 };
+    this.changes = [];
   }
 }

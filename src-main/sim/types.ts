@@ -69,6 +69,8 @@ export interface SimCameraView {
   recording: { filename: string; startedAt: number; codec: string } | null;
   params: Record<string, unknown>;
   outputs: Record<string, number>;
+  /** Every output change, oldest first (Unix ms, the value after the change). */
+  outputChanges: { at: number; name: string; value: number }[];
   inputs: Record<string, number>;
   playbackStatus: string;
   ioLog: { frame_number: number; frame_time: number; recording: string | null; values: Record<string, unknown> }[];
@@ -89,7 +91,8 @@ export interface SimTaskView {
 
 export interface SimStateView {
   cameras: Record<string, SimCameraView>;
-  recordings: { serial: string; filename: string; copied: boolean; exported: boolean }[];
+  /** Finished recordings: start and end in Unix ms; `copiedTo` once a copy finished. */
+  recordings: { serial: string; filename: string; startedAt: number; endedAt: number; codec: string; copied: boolean; copiedTo?: string; exported: boolean }[];
   tasks: SimTaskView[];
   experimentMessage: string;
   diskUsedPercent: number;

@@ -3,9 +3,10 @@ import type { TargetOutcome } from '../../contract/requests/targets';
 import { AuditLog } from '../../core/audit/audit-log';
 import { AuditedMotifClient } from '../../core/audit/audited-client';
 import { appConfigDir } from '../../core/config-dir';
-import { makeCaller, makeDispatch, type Caller } from '../../core/dispatch';
+import { makeCaller, makeDispatch, type Caller, type Handlers } from '../../core/dispatch';
 import { silentLogger } from '../../core/logger';
 import { operationHandlers } from '../../core/operations/operation-handlers';
+import type { OperationsDeps } from '../../core/operations/run-on-targets';
 import { Outbox } from '../../core/outbox/outbox';
 import { outboxDelivery } from '../../core/outbox/outbox-delivery';
 import { EXIT, formatJson, reportError, reportFailure, type CommandContext } from '../commands/command-context';
@@ -26,6 +27,8 @@ export async function withRigSession(
   ctx: CommandContext,
   flags: ConnectionFlags,
   run: (call: Caller, rig: SessionRig) => Promise<Result<unknown>>,
+  /** More of the app's handlers over the same rig (protocols), beside the operations. */
+  more?: (deps: OperationsDeps, configDir: string) => Partial<Handlers>,
 ): Promise<void> {
   const configDir = appConfigDir(ctx.io.env);
   const audit = new AuditLog({
@@ -49,7 +52,8 @@ export async function withRigSession(
   const rigName = (id: string) => (id === rig.id ? rig.name : undefined);
   // A rig given only by address has no key stored for later: its changes are sent now or not at all.
   const outbox = named ? new Outbox({ configDir, clientFor, rigName }) : undefined;
-  const handlers = operationHandlers({ rigName, clientFor, submitChange: outbox && outboxDelivery(outbox) });
+  const deps: OperationsDeps = { rigName, clientFor, submitChange: outbox && outboxDelivery(outbox) };
+  const handlers = { ...operationHandlers(deps), ...more?.(deps, configDir) };
   const call = makeCaller(makeDispatch(handlers, silentLogger));
   try {
     const result = await run(call, rig);
@@ -67,6 +71,11 @@ export async function withRigSession(
 function settle(ctx: CommandContext, result: Result<unknown>): void {
   if (!result.ok) return reportError(ctx, result.error);
   const value = result.value;
+  // A command that printed its own answer (in its own format) settles with undefined.
+  if (value === undefined) {
+    ctx.exitCode = EXIT.ok;
+    return;
+  }
   const outcome = singleOutcome(value);
   if (!outcome) {
     ctx.io.out(formatJson(value));

@@ -21,7 +21,7 @@ const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !
 const TASK_FIELDS = new Set(['task_name', 'cron_expression', 'camera_relative']);
 
 /** The arguments a task runs with, as rigs list them (`args`, else `kwargs`). */
-function taskArgs(raw: Record<string, unknown>): Obj {
+export function taskArgs(raw: Record<string, unknown>): Obj {
   const args = isObj(raw.args) ? raw.args : isObj(raw.kwargs) ? raw.kwargs : {};
   return Object.fromEntries(Object.entries(args).filter(([k]) => !TASK_FIELDS.has(k)));
 }

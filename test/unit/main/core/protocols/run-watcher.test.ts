@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import type { AuditEntry } from '../../../../../src-main/contract/requests/audit';
+import type { RigStatus } from '../../../../../src-main/contract/requests/status';
+import type { AppliedRecord } from '../../../../../src-main/core/protocols/applied-record';
+import { RecordingWatcher } from '../../../../../src-main/core/protocols/run-watcher';
+import { cameraView } from '../../../fixtures/camera-view';
+
+const NINE = Date.parse('2026-06-01T09:00:00Z');
+
+const record = (rigId: string): AppliedRecord => ({
+  rigId, protocol: 'daily', slug: 'daily', revision: 'abc', appliedAt: '2026-05-31T00:00:00.000Z', delivery: 'sent', params: {},
+  tasks: [{ name: 'mc-daily-1', endpoint: 'schedule/camera/FAKE0/recording/start', cronExpression: '0 0 9 * * *', cameraRelative: false, args: { task_name: 'mc-daily-1', duration: 600 } }],
+});
+
+const status = (rigId: string, state: RigStatus['state'], recordingSince: number | null): RigStatus => ({
+  rigId, rigName: rigId, state, stale: false, problem: null, lastSeenAtMs: null, checkedAtMs: recordingSince, retryDelayMs: null, version: '5', clockOffsetMs: 0,
+  cameras: [cameraView({
+    state: recordingSince === null ? 'idle' : 'recording',
+    recording: recordingSince === null ? null : { filename: 'x.mp4', startedAtMs: recordingSince, durationSeconds: 600, elapsedSeconds: 1, remainingSeconds: 599 },
+    timeZone: 'UTC',
+  })],
+});
+
+describe('did it run?', () => {
+  it('reports a planned recording start the rig did not make, once, as a notice and an audit entry', async () => {
+    let now = NINE - 60_000;
+    const statuses = new Map<string, RigStatus>([
+      ['ran', status('ran', 'online', null)],
+      ['missed', status('missed', 'online', null)],
+      ['away', status('away', 'offline', null)],
+    ]);
+    const notices: [string, string][] = [];
+    const audit: AuditEntry[] = [];
+    const watcher = new RecordingWatcher({
+      applied: () => Promise.resolve(['ran', 'missed', 'away'].map(record)),
+      status: (id) => statuses.get(id),
+      onStatus: () => () => undefined,
+      rigName: (id) => `Rig ${id}`,
+      notice: (level, message) => notices.push([level, message]),
+      audit: (e) => audit.push(e),
+      now: () => now,
+      graceMs: 30_000,
+    });
+    // The rig that ran is seen recording from 09:00:00.2 (its pending phase).
+    now = NINE + 5000;
+    watcher.observe(status('ran', 'online', NINE + 200));
+    await watcher.check();
+    expect(notices).toEqual([]); // still within the grace period
+    now = NINE + 120_000;
+    await watcher.check();
+    await watcher.check();
+    expect(notices).toEqual([
+      ['error', 'Rig missed did not start recording at 2026-06-01T09:00:00Z on camera FAKE0 as planned (protocol "daily", task "mc-daily-1").'],
+      ['warning', 'Rig away should have started recording at 2026-06-01T09:00:00Z on camera FAKE0 (protocol "daily", task "mc-daily-1"), but the app could not see it then: the rig was offline.'],
+    ]);
+    expect(audit.map((e) => [e.rigId, e.endpoint, e.outcome, e.errorCode])).toEqual([
+      ['missed', 'camera/FAKE0/recording/start', 'error', 'missed-start'],
+      ['away', 'camera/FAKE0/recording/start', 'error', 'missed-start'],
+    ]);
+  });
+});
