@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RigSummary } from '../../../../../src-main/contract/requests/rigs';
 import type { CameraStatusView, RigStatus } from '../../../../../src-main/contract/requests/status';
 import { describeSelection, fleetCounts, matchesSearch, shownRigs, sortRigs } from '../../../../../src-renderer/features/dashboard/fleet-model';
-import { cameraView, recordingOf } from '../../../fixtures/camera-view';
+import { cameraView } from '../../../fixtures/camera-view';
 
 const rig = (id: string, tags: string[] = []): RigSummary => ({
   id,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CameraStatusView, RigStatus } from '../../../../../src-main/contract/requests/status';
 import { codecChoice, recordFormFromPreset, recordingOptionsFromForm, type RecordFormValues } from '../../../../../src-renderer/features/recording/record-form-model';
-import { cameraView, recordingOf } from '../../../fixtures/camera-view';
+import { cameraView } from '../../../fixtures/camera-view';
 
 const form = (over: Partial<RecordFormValues> = {}): RecordFormValues => ({ ...recordFormFromPreset(undefined), ...over });
 
