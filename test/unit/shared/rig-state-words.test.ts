@@ -8,7 +8,7 @@ describe('rig state words', () => {
   });
 
   it('keeps the words of the badge and of the tray apart where they differ', () => {
-    expect(rigStateWords.online).toEqual({ badge: 'online', color: 'teal', tray: 'idle' });
+    expect(rigStateWords.online).toEqual({ badge: 'online', color: 'teal', tray: 'idle', problem: false });
     expect(rigStateWords['no-key']).toMatchObject({ badge: 'no key', tray: 'no API key' });
   });
 });

@@ -93,7 +93,7 @@ describe.skipIf(gate.skip)('motifctl rigs and --rig NAME with the real keychain 
   });
 
   it('says what to do when the named rig has no key or is unknown', async () => {
-    const noKey = await motifctl(['rigs', 'add', 'Keyless', '--host', sim.info.host, '--port', String(sim.info.port), '--fingerprint', sim.info.fingerprint256, '--no-key'], env);
+    const noKey = await motifctl(['rigs', 'add', 'Keyless', '--host', 'localhost', '--port', String(sim.info.port), '--fingerprint', sim.info.fingerprint256, '--no-key'], env);
     ids.push(JSON.parse(noKey.stdout).id);
     const r = await runRigCommand(['status', '--rig', 'Keyless'], env);
     expect(r).toMatchObject({ code: 2, stderr: expect.stringMatching(/No API key for rig "Keyless" in the keychain.*--set-key/) });
