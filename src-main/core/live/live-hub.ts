@@ -208,6 +208,8 @@ export class LiveHub {
       .resolve(camera.rigId, camera.serial)
       .then(async (endpoints) => {
         camera.resolveError = null;
+        // Closed while the address was read: nobody watches, so nothing is opened.
+        if (this.cameras.get(camera.key) !== camera) return;
         if (endpoints.image === camera.endpoints.image && endpoints.state === camera.endpoints.state) return;
         const old = camera.receiver;
         camera.endpoints = endpoints;
