@@ -102,7 +102,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     status: (id) => monitoring.monitor.get(id),
     onStatus: (listener) => monitoring.monitor.onStatus(listener),
     rigName: rigOperations.rigName,
-    notice: (level, message, details) => rigs.notices.add(level, message, details),
+    notice: (level, message, about) => rigs.notices.raise(level, message, about),
     audit: (entry) => void audit.append(entry),
     onError: (e) => log.error('checking planned recordings failed', e),
   });

@@ -1,7 +1,7 @@
 import type { AuditEntry } from '../../contract/requests/audit';
 import type { RigStatus } from '../../contract/requests/status';
 import { localTimeZone } from '../cron';
-import type { Notice } from '../notice-board';
+import type { Notice, NoticeAbout } from '../notice-board';
 import { plan } from './plan';
 import { planTask } from './plan-task';
 import type { AppliedRecord } from './applied-record';
@@ -18,7 +18,7 @@ export interface RunWatcherDeps {
   status(rigId: string): RigStatus | undefined;
   onStatus(listener: (status: RigStatus) => void): () => void;
   rigName(rigId: string): string | undefined;
-  notice(level: Notice['level'], message: string, details?: Record<string, unknown>): void;
+  notice(level: Notice['level'], message: string, about: NoticeAbout): void;
   audit(entry: AuditEntry): void;
   now?: () => number;
   /** How late a start may be seen and still count (default 60 s). */
@@ -129,7 +129,12 @@ export class RecordingWatcher {
       ? `${rigName} should have started recording at ${at}${where} (protocol "${record.protocol}", task "${task}"), but the app could not see it then: the rig was ${status?.state ?? 'not monitored'}.`
       : `${rigName} did not start recording at ${at}${where} as planned (protocol "${record.protocol}", task "${task}").`;
     const details = { rigId: record.rigId, protocol: record.protocol, task, plannedAt: at, camera };
-    this.#deps.notice(away ? 'warning' : 'error', message, details);
+    const advice = away
+      ? 'Check that the rig is on and reachable; its tasks run on the rig even while this app cannot see it.'
+      : "Open the rig's Schedule to see that the task is there (Protocols says when a rig's tasks no longer match), and check that the camera is connected and the disk is not full.";
+    this.#deps.notice(away ? 'warning' : 'error', message, {
+      rigId: record.rigId, rigName, ...(camera !== null ? { serial: camera } : {}), advice, episode: `missed-start:${record.rigId}:${task}:${atMs}`, details,
+    });
     this.#deps.audit({
       at: new Date(this.#now()).toISOString(), rigId: record.rigId, rigName,
       endpoint: camera === null ? 'recording/start' : `camera/${camera}/recording/start`, method: 'POST',

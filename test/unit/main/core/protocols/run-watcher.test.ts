@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../../../../src-main/contract/requests/audit';
 import type { RigStatus } from '../../../../../src-main/contract/requests/status';
 import type { AppliedRecord } from '../../../../../src-main/core/protocols/applied-record';
+import type { NoticeAbout } from '../../../../../src-main/core/notice-board';
 import { RecordingWatcher } from '../../../../../src-main/core/protocols/run-watcher';
 import { cameraView } from '../../../fixtures/camera-view';
 
@@ -30,13 +31,17 @@ describe('did it run?', () => {
       ['away', status('away', 'offline', null)],
     ]);
     const notices: [string, string][] = [];
+    const about: NoticeAbout[] = [];
     const audit: AuditEntry[] = [];
     const watcher = new RecordingWatcher({
       applied: () => Promise.resolve(['ran', 'missed', 'away'].map(record)),
       status: (id) => statuses.get(id),
       onStatus: () => () => undefined,
       rigName: (id) => `Rig ${id}`,
-      notice: (level, message) => notices.push([level, message]),
+      notice: (level, message, a) => {
+        notices.push([level, message]);
+        about.push(a);
+      },
       audit: (e) => audit.push(e),
       now: () => now,
       graceMs: 30_000,
@@ -52,6 +57,11 @@ describe('did it run?', () => {
     expect(notices).toEqual([
       ['error', 'Rig missed did not start recording at 2026-06-01T09:00:00Z on camera FAKE0 as planned (protocol "daily", task "mc-daily-1").'],
       ['warning', 'Rig away should have started recording at 2026-06-01T09:00:00Z on camera FAKE0 (protocol "daily", task "mc-daily-1"), but the app could not see it then: the rig was offline.'],
+    ]);
+    // Alerts name the rig and camera and say what to do, like every other alert.
+    expect(about.map((a) => [a.rigName, a.serial, typeof a.advice])).toEqual([
+      ['Rig missed', 'FAKE0', 'string'],
+      ['Rig away', 'FAKE0', 'string'],
     ]);
     expect(audit.map((e) => [e.rigId, e.endpoint, e.outcome, e.errorCode])).toEqual([
       ['missed', 'camera/FAKE0/recording/start', 'error', 'missed-start'],
