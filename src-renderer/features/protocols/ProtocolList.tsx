@@ -1,5 +1,5 @@
 import { Badge, Button, FileButton, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { MotifError } from '../../../src-main/contract/errors';
 import type { Res } from '../../../src-main/contract/requests';
 import type { Protocol } from '../../../src-main/core/protocols/model';
@@ -48,7 +48,10 @@ export function ProtocolList({ onEdit, onNew }: { onEdit(draft: Protocol): void;
     setMessage(`Imported "${r.value.name}".`);
     void load();
   };
+  const resetFile = useRef<() => void>(null);
   const importFile = async (file: File | null) => {
+    // Cleared, so choosing the same file again (after fixing it) imports it again.
+    resetFile.current?.();
     if (file) await importText(await file.text(), false);
   };
   const remove = async (name: string) => {
@@ -72,7 +75,7 @@ export function ProtocolList({ onEdit, onNew }: { onEdit(draft: Protocol): void;
           </Text>
         </div>
         <Group gap="xs">
-          <FileButton onChange={(f) => void importFile(f)} accept="application/json,.json">
+          <FileButton onChange={(f) => void importFile(f)} accept="application/json,.json" resetRef={resetFile}>
             {(props) => (
               <Button variant="default" {...props}>
                 Import JSON…
