@@ -59,6 +59,12 @@ test('hourly-stimulus built in the editor, planned, applied to two rigs and remo
   const rows = plan.getByRole('table').getByRole('row');
   await expect(rows.filter({ hasText: 'starts recording for 30 min, codec high' })).toHaveCount(24);
   await expect(rows.filter({ hasText: 'toggles output led (starting high)' })).toHaveCount(24 * 5);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await editor.getByRole('region', { name: 'Plan', exact: true }).evaluate((el) => {
+    // The form's last fields above, the plan's heading and first events below the app's header.
+    el.scrollIntoView({ block: 'start' });
+    window.scrollBy(0, -330);
+  });
   await screenshot(page, 'protocol-editor-plan');
 
   await editor.getByRole('button', { name: 'Save' }).click();

@@ -26,7 +26,8 @@ export function EventList({ lane }: { lane: RigLane }) {
             <Table.Tr key={i} data-kind={e.kind} data-source={e.source}>
               <Table.Td style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>{eventTime(e.atMs, lane.timeZone)}</Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                {lane.rig} · {cameraWords(e.camera)}
+                {lane.rigId === null ? '' : `${lane.rig} · `}
+                {cameraWords(e.camera)}
               </Table.Td>
               <Table.Td>
                 {eventWords(e)}

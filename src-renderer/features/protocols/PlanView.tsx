@@ -18,8 +18,7 @@ export function PlanView({ lanes }: { lanes: RigLane[]; fromMs: number; untilMs:
         return (
           <section key={lane.rigId ?? lane.rig} aria-label={`Plan of ${lane.rig}`}>
             <Title order={4} size="h6">
-              {lane.rig}
-              {lane.rigId === null ? ' (parameters at their defaults)' : ''}
+              {lane.rigId === null ? 'No rig chosen: parameters at their defaults' : lane.rig}
             </Title>
             {lane.error && <ErrorNote error={lane.error} />}
             <div aria-label={`Checks on ${lane.rig}`}>
