@@ -60,6 +60,11 @@ test('hourly-stimulus built in the editor, planned, applied to two rigs and remo
   await expect(rows.filter({ hasText: 'starts recording for 30 min, codec high' })).toHaveCount(24);
   await expect(rows.filter({ hasText: 'toggles output led (starting high)' })).toHaveCount(24 * 5);
   await page.setViewportSize({ width: 1280, height: 900 });
+  await block.evaluate((el) => {
+    el.scrollIntoView({ block: 'start' });
+    window.scrollBy(0, -70);
+  });
+  await screenshot(page, 'protocol-editor-form');
   await editor.getByRole('region', { name: 'Plan', exact: true }).evaluate((el) => {
     // The form's last fields above, the plan's heading and first events below the app's header.
     el.scrollIntoView({ block: 'start' });

@@ -44,7 +44,7 @@ export function RecordingBlockFields({
       </Group>
       <Stack gap="xs">
         <WhenFields label={`Recording ${index + 1} starts`} value={value.when} onChange={(when) => set({ when })} path={[...path, 'when']} errors={errors} />
-        <Group gap="xs" align="flex-start">
+        <Group gap="xs" align="flex-end">
           <NumberInput
             label="Duration"
             w={110}
@@ -66,8 +66,8 @@ export function RecordingBlockFields({
               setUnit(next);
             }}
           />
-          <TextInput label="Codec" description="empty: the rig's default" w={140} value={value.codec ?? ''} onChange={(e) => onChange(withOptional(value, 'codec', e.currentTarget.value))} />
-          <TextInput label="File name" description="empty: the rig's default" w={200} value={value.filename ?? ''} onChange={(e) => onChange(withOptional(value, 'filename', e.currentTarget.value))} />
+          <TextInput label="Codec" description="empty: rig's default" w={170} value={value.codec ?? ''} onChange={(e) => onChange(withOptional(value, 'codec', e.currentTarget.value))} />
+          <TextInput label="File name" description="empty: rig's default" w={200} value={value.filename ?? ''} onChange={(e) => onChange(withOptional(value, 'filename', e.currentTarget.value))} />
           <TagsInput
             label="Cameras"
             description="serials; empty: all cameras"
@@ -140,10 +140,10 @@ function RelativeActionFields({ value, onChange, onRemove, path, errors, n }: { 
           onChange={(m) => onChange({ ...value, after: m === 'once' ? { at: 'from' in after ? after.from : 60 } : { every: 30, from: 'at' in after ? after.at : 60 } })}
         />
         {'at' in after ? (
-          <NumberInput label="At (s after the start)" w={170} min={1} value={shown(after.at)} onChange={(v) => onChange({ ...value, after: { at: numberOf(v) } })} error={errors.at([...timing, 'at']) ?? errors.at(timing)} />
+          <NumberInput label="At (s after the start)" w={190} min={1} value={shown(after.at)} onChange={(v) => onChange({ ...value, after: { at: numberOf(v) } })} error={errors.at([...timing, 'at']) ?? errors.at(timing)} />
         ) : (
           <>
-            <NumberInput label="From (s after the start)" w={170} min={1} value={shown(after.from)} onChange={(v) => onChange({ ...value, after: { ...after, from: numberOf(v) } })} error={errors.at([...timing, 'from'])} />
+            <NumberInput label="From (s after the start)" w={190} min={1} value={shown(after.from)} onChange={(v) => onChange({ ...value, after: { ...after, from: numberOf(v) } })} error={errors.at([...timing, 'from'])} />
             <NumberInput label="Every (s)" w={110} min={2} value={shown(after.every)} onChange={(v) => onChange({ ...value, after: { ...after, every: numberOf(v) } })} error={errors.at([...timing, 'every']) ?? errors.at(timing)} />
           </>
         )}

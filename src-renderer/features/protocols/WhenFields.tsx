@@ -43,7 +43,7 @@ export function WhenFields({ value, onChange, path, errors, label }: { value: Wh
           error={errors.at([...path, 'times']) ?? firstIndexed(errors, [...path, 'times'], value.times?.length ?? 0)}
         />
       ) : (
-        <Group gap="xs" align="flex-start">
+        <Group gap="xs" align="flex-end">
           <NumberInput
             label="Every"
             w={110}
@@ -66,16 +66,16 @@ export function WhenFields({ value, onChange, path, errors, label }: { value: Wh
           />
           <TextInput
             label="From"
-            description="first time, default 00:00"
-            w={150}
+            description="default 00:00"
+            w={170}
             value={value.between?.from ?? ''}
             onChange={(e) => set({ between: betweenOf(e.currentTarget.value, value.between?.until ?? '') })}
             error={errors.at([...path, 'between', 'from'])}
           />
           <TextInput
             label="Until"
-            description="last time, default 23:59:59"
-            w={150}
+            description="default 23:59:59"
+            w={170}
             value={value.between?.until ?? ''}
             onChange={(e) => set({ between: betweenOf(value.between?.from ?? '', e.currentTarget.value) })}
             error={errors.at([...path, 'between', 'until']) ?? errors.at([...path, 'between'])}
