@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { openRigTab, screenshot, startPanelsEnv, type PanelsEnv } from './rig-panels-fixture';
 
 let env: PanelsEnv;
@@ -11,6 +11,12 @@ test.afterAll(async () => {
 });
 
 const protocolTasks = (i: number) => env.fleet.rigs[i]!.state.tasks.map((t) => t.name).filter((n) => n.startsWith('mc-hourly-stimulus-'));
+
+/** Scrolls the page so the element's top is `below` px under the window's top (the app's header is fixed). */
+async function scrollToTop(page: Page, element: Locator, below: number) {
+  const box = await element.boundingBox();
+  if (box) await page.evaluate(`window.scrollBy(0, ${box.y - below})`);
+}
 
 async function openProtocols(page: Page) {
   await page.goto(env.app.url);
@@ -60,16 +66,10 @@ test('hourly-stimulus built in the editor, planned, applied to two rigs and remo
   await expect(rows.filter({ hasText: 'starts recording for 30 min, codec high' })).toHaveCount(24);
   await expect(rows.filter({ hasText: 'toggles output led (starting high)' })).toHaveCount(24 * 5);
   await page.setViewportSize({ width: 1280, height: 900 });
-  await block.evaluate((el) => {
-    el.scrollIntoView({ block: 'start' });
-    window.scrollBy(0, -70);
-  });
+  await scrollToTop(page, block, 70);
   await screenshot(page, 'protocol-editor-form');
-  await editor.getByRole('region', { name: 'Plan', exact: true }).evaluate((el) => {
-    // The form's last fields above, the plan's heading and first events below the app's header.
-    el.scrollIntoView({ block: 'start' });
-    window.scrollBy(0, -330);
-  });
+  // The form's last fields above, the plan's heading and first events below the app's header.
+  await scrollToTop(page, editor.getByRole('region', { name: 'Plan', exact: true }), 330);
   await screenshot(page, 'protocol-editor-plan');
 
   await editor.getByRole('button', { name: 'Save' }).click();
