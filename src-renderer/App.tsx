@@ -5,6 +5,7 @@ import { AuditView } from './features/audit/AuditView';
 import { Dashboard } from './features/dashboard/Dashboard';
 import { CameraWall } from './features/live/CameraWall';
 import { OutboxView } from './features/outbox/OutboxView';
+import { ProtocolsView } from './features/protocols/ProtocolsView';
 import { RigDetail } from './features/rig-detail/RigDetail';
 import { AppHeader } from './features/shell/AppHeader';
 import { AppNavbar } from './features/shell/AppNavbar';
@@ -72,5 +73,7 @@ function CurrentView() {
       return <AuditView />;
     case 'wall':
       return <CameraWall />;
+    case 'protocols':
+      return <ProtocolsView />;
   }
 }

@@ -24,6 +24,27 @@ export interface DispatchOptions {
 
 const developing = () => process.env.NODE_ENV !== 'production';
 
+type Issue = { path: string[]; message: string };
+const deepest = (issues: readonly z.core.$ZodIssue[]) => Math.max(0, ...issues.map((i) => i.path.length));
+
+/**
+ * Each problem with its path. A union that failed is said through the option that got
+ * furthest (a protocol given whole is judged as a protocol, field by field, not as "Invalid
+ * input" at `ref`); when options tie, the union's own message stands.
+ */
+export function argumentIssues(issues: readonly z.core.$ZodIssue[], prefix: readonly string[] = []): Issue[] {
+  return issues.flatMap((i): Issue[] => {
+    const path = [...prefix, ...i.path.map(String)];
+    if (i.code === 'invalid_union' && i.errors.length > 0) {
+      const depths = i.errors.map(deepest);
+      const best = Math.max(...depths);
+      const options = i.errors.filter((_, k) => depths[k] === best);
+      if (best > 0 && options.length === 1 && options[0]) return argumentIssues(options[0], path);
+    }
+    return [{ path, message: i.message }];
+  });
+}
+
 /**
  * `handlers` may cover part of the contract (the CLI serves only what it needs); a request
  * without a handler is refused like an unknown one.
@@ -40,7 +61,7 @@ export function makeDispatch(handlers: Partial<Handlers>, log: Logger, options: 
     if (!handler) return fail('unknown-request', `${n} is not available here.`);
     const parsed = requests[n].args.safeParse(rawArgs ?? {});
     if (!parsed.success) {
-      const issues = parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message }));
+      const issues = argumentIssues(parsed.error.issues);
       const first = issues[0];
       const where = first && first.path.length > 0 ? ` (${first.path.join('.')}: ${first.message})` : first ? ` (${first.message})` : '';
       return fail('invalid-args', `Bad arguments for ${n}${where}.`, { issues });

@@ -3,7 +3,7 @@ import { useAppStore } from '../../store/use-app-store';
 import { rigStateColor, rigStateLabel } from '../../ui/RigStateBadge';
 import { useCoreAway } from '../status/core-away';
 
-/** The areas: dashboard, each rig's detail, the outbox and the audit log. */
+/** The areas: dashboard, protocols, each rig's detail, the outbox and the audit log. */
 export function AppNavbar({ onNavigated }: { onNavigated(): void }) {
   const view = useAppStore((s) => s.view);
   const rigs = useAppStore((s) => s.rigs);
@@ -19,6 +19,7 @@ export function AppNavbar({ onNavigated }: { onNavigated(): void }) {
     <nav aria-label="Areas" style={{ display: 'contents' }}>
       <NavLink label="Dashboard" active={view.kind === 'dashboard'} onClick={go(() => navigate({ kind: 'dashboard' }))} />
       <NavLink label="Wall of cameras" active={view.kind === 'wall'} onClick={go(() => navigate({ kind: 'wall' }))} />
+      <NavLink label="Protocols" active={view.kind === 'protocols'} onClick={go(() => navigate({ kind: 'protocols' }))} />
       <Divider my={4} />
       <Text size="xs" c="dimmed" px="sm" py={4} fw={600} tt="uppercase">
         Rigs

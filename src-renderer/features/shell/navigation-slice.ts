@@ -19,6 +19,7 @@ export type View =
   | { kind: 'rig'; rigId: string; tab: RigTab; /** The camera the Live tab opens on. */ camera?: string }
   | { kind: 'outbox' }
   | { kind: 'audit' }
+  | { kind: 'protocols' }
   | { kind: 'wall' };
 
 export interface NavigationSlice {

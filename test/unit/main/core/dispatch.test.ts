@@ -30,6 +30,17 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
 }
 
 describe('makeDispatch', () => {
+  it('says what is wrong inside a protocol given whole, field by field, not "Invalid input" at the union', async () => {
+    const dispatch = makeDispatch(handlers({ 'protocols.plan': async () => ok({ lanes: [] }) }), silentLogger);
+    // An emptied number field arrives as null: a type error, which makes zod give up on every option of the union.
+    const protocol = { version: 1, name: 'p', recordings: [{ when: { times: ['09:00'] }, durationSeconds: null }] };
+    const r = await dispatch('protocols.plan', { ref: { protocol }, from: '2026-12-01T00:00:00Z', until: '2026-12-02T00:00:00Z' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'invalid-args' } });
+    expect(!r.ok && r.error.details?.issues).toEqual([
+      { path: ['ref', 'protocol', 'recordings', '0', 'durationSeconds'], message: expect.stringMatching(/expected number/) },
+    ]);
+  });
+
   it('routes a known request to its handler and returns its result', async () => {
     const dispatch = makeDispatch(handlers(), silentLogger);
     expect(await dispatch('rigs.list', {})).toEqual({ ok: true, value: [rig] });

@@ -1,0 +1,148 @@
+import { Button, Checkbox, Group, Modal, Paper, ScrollArea, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
+import type { MotifError } from '../../../src-main/contract/errors';
+import type { Args, Res } from '../../../src-main/contract/requests';
+import type { Protocol } from '../../../src-main/core/protocols/model';
+import type { RigOutcome } from '../../../src-main/core/protocols/outcomes';
+import { useAppStore, useCall } from '../../store/use-app-store';
+import { ErrorNote } from '../../ui/ErrorNote';
+import { RigOutcomeList } from './RigOutcomeList';
+import { planWindow } from './plan-window';
+
+type Checked = Res<'protocols.check'>['lanes'];
+
+/**
+ * Apply a protocol to rigs, or remove it from them: choose the rigs (the dashboard's
+ * selection first), fill in each rig's parameters, see the checks per rig, then per-rig results.
+ */
+export function ApplyDialog({ protocolRef, protocol, onClose }: { protocolRef: Args<'protocols.apply'>['ref']; protocol: Protocol; onClose(): void }) {
+  const call = useCall();
+  const rigs = useAppStore((s) => s.rigs);
+  const selection = useAppStore((s) => s.selection);
+  const [chosen, setChosen] = useState<string[]>(() => [...new Set(selection.map((t) => t.rigId))]);
+  const [params, setParams] = useState<Record<string, Record<string, string>>>({});
+  const [checks, setChecks] = useState<Checked | null>(null);
+  const [outcomes, setOutcomes] = useState<{ label: string; list: RigOutcome[] } | null>(null);
+  const [error, setError] = useState<MotifError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const parameters = Object.entries(protocol.parameters ?? {});
+
+  const choices = () =>
+    chosen.map((rigId) => {
+      const own = Object.fromEntries(Object.entries(params[rigId] ?? {}).filter(([, v]) => v !== ''));
+      return Object.keys(own).length > 0 ? { rigId, params: own } : { rigId };
+    });
+  const run = async (fn: () => Promise<void>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await fn();
+    } finally {
+      setBusy(false);
+    }
+  };
+  const check = () =>
+    run(async () => {
+      const r = await call('protocols.check', { ref: protocolRef, rigs: choices(), ...planWindow(7) });
+      if (!r.ok) return setError(r.error);
+      setChecks(r.value.lanes);
+    });
+  const apply = () =>
+    run(async () => {
+      const r = await call('protocols.apply', { ref: protocolRef, rigs: choices() });
+      if (!r.ok) return setError(r.error);
+      setOutcomes({ label: 'Apply results', list: r.value });
+    });
+  const remove = (name: string) =>
+    run(async () => {
+      const r = await call('protocols.remove', { name, rigIds: chosen });
+      if (!r.ok) return setError(r.error);
+      setOutcomes({ label: 'Remove results', list: r.value });
+    });
+  const toggle = (rigId: string, on: boolean) => {
+    setChosen((c) => (on ? [...c, rigId] : c.filter((id) => id !== rigId)));
+    setChecks(null);
+  };
+  const setParam = (rigId: string, name: string, value: string) => {
+    setParams((p) => ({ ...p, [rigId]: { ...p[rigId], [name]: value } }));
+    setChecks(null);
+  };
+
+  return (
+    <Modal opened onClose={onClose} title={`Apply or remove "${protocol.name}"`} size="xl">
+      <Stack gap="sm">
+        <Title order={4} size="h6">
+          Rigs
+        </Title>
+        {rigs.length === 0 && <Text c="dimmed">No rigs added yet.</Text>}
+        <ScrollArea.Autosize mah={320}>
+          <Stack gap="xs">
+            {rigs.map((rig) => (
+              <Paper key={rig.id} withBorder p="xs">
+                <Checkbox label={rig.name} checked={chosen.includes(rig.id)} onChange={(e) => toggle(rig.id, e.currentTarget.checked)} />
+                {chosen.includes(rig.id) && parameters.length > 0 && (
+                  <Group gap="xs" mt={4}>
+                    {parameters.map(([name, p]) => (
+                      <TextInput
+                        key={name}
+                        size="xs"
+                        label={`${name} on ${rig.name}`}
+                        description={p.description}
+                        placeholder={p.default ?? ''}
+                        value={params[rig.id]?.[name] ?? ''}
+                        onChange={(e) => setParam(rig.id, name, e.currentTarget.value)}
+                      />
+                    ))}
+                  </Group>
+                )}
+              </Paper>
+            ))}
+          </Stack>
+        </ScrollArea.Autosize>
+        {error && <ErrorNote error={error} />}
+        {checks && (
+          <section aria-label="Checks per rig">
+            <Title order={4} size="h6">
+              Checks for the next 7 days
+            </Title>
+            {checks.map((lane) => (
+              <div key={lane.rigId ?? lane.rig} data-rig={lane.rig}>
+                <Text size="sm" fw={600}>
+                  {lane.rig}
+                </Text>
+                {lane.error && <ErrorNote error={lane.error} />}
+                {lane.warnings.length === 0 && !lane.error && (
+                  <Text size="sm" c="teal">
+                    No problems found.
+                  </Text>
+                )}
+                {lane.warnings.map((w, i) => (
+                  <Text key={i} size="sm" c="orange">
+                    {w.message}
+                  </Text>
+                ))}
+              </div>
+            ))}
+          </section>
+        )}
+        {outcomes && <RigOutcomeList outcomes={outcomes.list} label={outcomes.label} />}
+        <Group justify="space-between">
+          <Group gap="xs">
+            <Button variant="default" disabled={busy || chosen.length === 0} onClick={() => void check()}>
+              Check
+            </Button>
+            <Button disabled={busy || chosen.length === 0} onClick={() => void apply()}>
+              Apply to {chosen.length} rig{chosen.length === 1 ? '' : 's'}
+            </Button>
+            <Button color="red" variant="light" disabled={busy || chosen.length === 0} onClick={() => void remove(protocol.name)}>
+              Remove from {chosen.length} rig{chosen.length === 1 ? '' : 's'}
+            </Button>
+          </Group>
+          <Button variant="default" onClick={onClose}>
+            Close
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
