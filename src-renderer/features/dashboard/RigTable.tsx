@@ -55,15 +55,16 @@ export function RigTable({ rigs, statuses, selection, onToggleRig, handlersFor }
                 />
               </Table.Td>
               <Table.Td>
+                <UnstyledButton onClick={handlers.onOpen}>
+                  <Text fw={600} size="sm" style={{ whiteSpace: 'nowrap' }}>
+                    {rig.name}
+                  </Text>
+                </UnstyledButton>
+                {/* The badge sits with the address, so a long name keeps its line. */}
                 <Group gap={6} wrap="nowrap">
-                  <UnstyledButton onClick={handlers.onOpen}>
-                    <Text fw={600} size="sm">
-                      {rig.name}
-                    </Text>
-                  </UnstyledButton>
+                  <Text size="xs" c="dimmed">{`${rig.host}:${rig.port}`}</Text>
                   <SimulatedBadge simulated={rig.simulated} />
                 </Group>
-                <Text size="xs" c="dimmed">{`${rig.host}:${rig.port}`}</Text>
               </Table.Td>
               <Table.Td>
                 <Group gap={4} wrap="nowrap">
@@ -72,8 +73,8 @@ export function RigTable({ rigs, statuses, selection, onToggleRig, handlersFor }
                 </Group>
               </Table.Td>
               <Table.Td>
-                <Text size="sm">
-                  {cameras.length === 0 ? '–' : `${cameras.length} (${recording} recording)`}
+                <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                  {cameras.length === 0 ? '–' : `${cameras.length} · ${recording} recording`}
                   {disconnected > 0 && (
                     <Text span size="sm" c={cameraStateWords.disconnected.color} data-testid="cameras-disconnected">
                       {` · ${disconnected} ${cameraStateWords.disconnected.badge}`}
