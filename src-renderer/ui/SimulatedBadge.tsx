@@ -4,7 +4,7 @@ import { Badge } from '@mantine/core';
 export function SimulatedBadge({ simulated }: { simulated: boolean }) {
   if (!simulated) return null;
   return (
-    <Badge color="violet" variant="dot" size="sm" data-testid="simulated-badge">
+    <Badge color="violet" variant="dot" size="sm" data-testid="simulated-badge" style={{ flexShrink: 0, overflow: 'visible' }}>
       simulated
     </Badge>
   );
