@@ -258,3 +258,11 @@ export function rowSummary(row: Row, fromMs: number, untilMs: number): string {
   const head = `${row.label}: ${parts.length ? parts.join(', ') : 'nothing planned'}`;
   return row.error ? `${head} (${row.error})` : head;
 }
+
+const stamp = (ms: number) => {
+  const d = new Date(ms);
+  return `${d.toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short' })} ${two(d.getHours())}:${two(d.getMinutes())}`;
+};
+
+/** "Mon 5 Jan 00:00 to Tue 6 Jan 00:00", on this computer's clock. */
+export const formatRange = (fromMs: number, untilMs: number): string => `${stamp(fromMs)} to ${stamp(untilMs)}`;
