@@ -19,6 +19,9 @@ const COLOURS = {
   band: '#f8f9fa',
 } as const;
 
+/** Darkness steps of density blocks: each is one path, so few steps keep a frame cheap. */
+const DENSITY_LEVELS = 4;
+
 export const heightOf = (rows: number) => LAYOUT.axis + Math.max(1, rows) * LAYOUT.row;
 
 /** Diagonal lines: the rig's own tasks are drawn hatched, a protocol's filled. */
@@ -88,47 +91,89 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, f: Frame): void {
     ctx.fillText(t.label, x + 3, LAYOUT.axis / 2 - 2);
   }
 
+  // Shapes of one style go into one path, filled or stroked once: a week of 50 rigs is tens of
+  // thousands of shapes, and a call per shape would not fit in a frame.
+  const bars = { filled: new Path2D(), hatched: new Path2D(), open: [] as { x: number; y: number; other: boolean }[] };
+  const lines = { [COLOURS.tick]: new Path2D(), [COLOURS.other]: new Path2D(), [COLOURS.marker]: new Path2D() } as Record<string, Path2D>;
+  const outlines = { [COLOURS.tick]: new Path2D(), [COLOURS.other]: new Path2D(), [COLOURS.marker]: new Path2D() } as Record<string, Path2D>;
+  /** Density blocks by colour and darkness level (1..DENSITY_LEVELS). */
+  const blocks = new Map<string, Path2D>();
+  const diamonds = { filled: new Path2D(), outline: new Path2D() };
+  const warnings = new Path2D();
   f.rows.forEach((row, i) => {
     const y = LAYOUT.axis + i * LAYOUT.row;
     for (const b of visibleBars(row.bars, s)) {
       const w = Math.max(2, b.x1 - b.x0);
       const other = b.event.source === 'other';
-      ctx.fillStyle = other ? hatched : COLOURS.recording;
-      ctx.fillRect(b.x0, y + 5, w, LAYOUT.row - 10);
-      ctx.strokeStyle = other ? COLOURS.other : COLOURS.recordingEdge;
-      ctx.strokeRect(b.x0 + 0.5, y + 5.5, w - 1, LAYOUT.row - 11);
-      if (b.event.endMs == null) {
-        // An open recording: an arrow at the edge says it goes on.
-        ctx.fillStyle = ctx.strokeStyle;
-        ctx.fillText('→', b.x1 - 12, y + LAYOUT.row / 2);
-      }
+      (other ? bars.hatched : bars.filled).rect(b.x0 + 0.5, y + 5.5, w - 1, LAYOUT.row - 11);
+      if (b.event.endMs == null) bars.open.push({ x: b.x1, y, other });
     }
     for (const m of aggregate(row.ticks, s)) {
       const e = row.ticks[m.first]!;
-      const colour = m.other ? COLOURS.other : e.kind === 'copy' || e.kind === 'export' ? COLOURS.marker : COLOURS.tick;
-      if (m.count === 1 && (e.kind === 'copy' || e.kind === 'export')) {
-        diamond(ctx, m.x0, y + LAYOUT.row / 2, 5, colour, m.other);
+      const marker = e.kind === 'copy' || e.kind === 'export';
+      const colour = m.other ? COLOURS.other : marker ? COLOURS.marker : COLOURS.tick;
+      if (m.count === 1 && marker) {
+        diamond(m.other ? diamonds.outline : diamonds.filled, m.x0, y + LAYOUT.row / 2, 5);
       } else if (m.count === 1) {
-        ctx.strokeStyle = colour;
-        ctx.beginPath();
-        ctx.moveTo(Math.round(m.x0) + 0.5, y + 3);
-        ctx.lineTo(Math.round(m.x0) + 0.5, y + LAYOUT.row - 3);
-        ctx.stroke();
+        const x = Math.round(m.x0) + 0.5;
+        (m.other ? outlines : lines)[colour]!.moveTo(x, y + 3);
+        (m.other ? outlines : lines)[colour]!.lineTo(x, y + LAYOUT.row - 3);
       } else {
-        // Many events in a few pixels: a block whose darkness grows with the count.
-        ctx.globalAlpha = Math.min(1, 0.35 + m.count / 20);
-        ctx.fillStyle = colour;
+        // Many events in a few pixels: a block whose darkness grows with the count; the rig's own tasks outlined.
         const w = Math.max(2, m.x1 - m.x0 + 1);
-        if (m.other) ctx.strokeRect(m.x0 + 0.5, y + 3.5, w - 1, LAYOUT.row - 7);
-        else ctx.fillRect(m.x0, y + 3, w, LAYOUT.row - 6);
-        ctx.globalAlpha = 1;
+        if (m.other) {
+          outlines[colour]!.rect(m.x0 + 0.5, y + 3.5, w - 1, LAYOUT.row - 7);
+        } else {
+          const level = Math.min(DENSITY_LEVELS, Math.ceil(m.count / 4));
+          const key = `${colour}/${level}`;
+          let path = blocks.get(key);
+          if (!path) blocks.set(key, (path = new Path2D()));
+          path.rect(m.x0, y + 3, w, LAYOUT.row - 6);
+        }
       }
     }
     for (const w of row.warnings) {
       if (w.atMs < s.fromMs || w.atMs > s.untilMs) continue;
-      triangle(ctx, xOf(s, w.atMs), y + 2, COLOURS.warning);
+      triangle(warnings, xOf(s, w.atMs), y + 2);
     }
   });
+
+  ctx.fillStyle = COLOURS.recording;
+  ctx.fill(bars.filled);
+  ctx.strokeStyle = COLOURS.recordingEdge;
+  ctx.stroke(bars.filled);
+  ctx.fillStyle = hatched;
+  ctx.fill(bars.hatched);
+  ctx.strokeStyle = COLOURS.other;
+  ctx.stroke(bars.hatched);
+  for (const o of bars.open) {
+    // An open recording: an arrow at the edge says it goes on.
+    ctx.fillStyle = o.other ? COLOURS.other : COLOURS.recordingEdge;
+    ctx.fillText('→', o.x - 12, o.y + LAYOUT.row / 2);
+  }
+  for (const [key, path] of blocks) {
+    const [colour, level] = key.split('/');
+    ctx.globalAlpha = 0.3 + (0.7 * Number(level)) / DENSITY_LEVELS;
+    ctx.fillStyle = colour!;
+    ctx.fill(path);
+  }
+  ctx.globalAlpha = 1;
+  for (const [colour, path] of Object.entries(lines)) {
+    ctx.strokeStyle = colour;
+    ctx.stroke(path);
+  }
+  ctx.setLineDash([2, 2]);
+  for (const [colour, path] of Object.entries(outlines)) {
+    ctx.strokeStyle = colour;
+    ctx.stroke(path);
+  }
+  ctx.setLineDash([]);
+  ctx.fillStyle = COLOURS.marker;
+  ctx.fill(diamonds.filled);
+  ctx.strokeStyle = COLOURS.other;
+  ctx.stroke(diamonds.outline);
+  ctx.fillStyle = COLOURS.warning;
+  ctx.fill(warnings);
 
   if (f.nowMs !== undefined && f.nowMs >= s.fromMs && f.nowMs <= s.untilMs) {
     const x = Math.round(xOf(s, f.nowMs)) + 0.5;
@@ -157,28 +202,17 @@ function fit(ctx: CanvasRenderingContext2D, text: string, width: number): string
   return `${t}…`;
 }
 
-function diamond(ctx: CanvasRenderingContext2D, x: number, y: number, r: number, colour: string, outline: boolean) {
-  ctx.beginPath();
-  ctx.moveTo(x, y - r);
-  ctx.lineTo(x + r, y);
-  ctx.lineTo(x, y + r);
-  ctx.lineTo(x - r, y);
-  ctx.closePath();
-  if (outline) {
-    ctx.strokeStyle = colour;
-    ctx.stroke();
-  } else {
-    ctx.fillStyle = colour;
-    ctx.fill();
-  }
+function diamond(path: Path2D, x: number, y: number, r: number) {
+  path.moveTo(x, y - r);
+  path.lineTo(x + r, y);
+  path.lineTo(x, y + r);
+  path.lineTo(x - r, y);
+  path.closePath();
 }
 
-function triangle(ctx: CanvasRenderingContext2D, x: number, y: number, colour: string) {
-  ctx.fillStyle = colour;
-  ctx.beginPath();
-  ctx.moveTo(x - 5, y);
-  ctx.lineTo(x + 5, y);
-  ctx.lineTo(x, y + 8);
-  ctx.closePath();
-  ctx.fill();
+function triangle(path: Path2D, x: number, y: number) {
+  path.moveTo(x - 5, y);
+  path.lineTo(x + 5, y);
+  path.lineTo(x, y + 8);
+  path.closePath();
 }
