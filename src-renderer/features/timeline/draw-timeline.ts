@@ -116,8 +116,8 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, f: Frame): void {
         diamond(m.other ? diamonds.outline : diamonds.filled, m.x0, y + LAYOUT.row / 2, 5);
       } else if (m.count === 1) {
         const x = Math.round(m.x0) + 0.5;
-        (m.other ? outlines : lines)[colour]!.moveTo(x, y + 3);
-        (m.other ? outlines : lines)[colour]!.lineTo(x, y + LAYOUT.row - 3);
+        lines[colour]!.moveTo(x, y + 3);
+        lines[colour]!.lineTo(x, y + LAYOUT.row - 3);
       } else {
         // Many events in a few pixels: a block whose darkness grows with the count; the rig's own tasks outlined.
         const w = Math.max(2, m.x1 - m.x0 + 1);

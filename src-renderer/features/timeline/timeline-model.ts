@@ -183,7 +183,7 @@ export type Hit =
   | { kind: 'recording'; event: PlanEvent }
   | { kind: 'warning'; warning: CheckWarning };
 
-/** What is under x in a row: a warning, else ticks within `radiusPx`, else a recording bar. */
+/** What is under x in a row: a warning, else the nearest tick within `radiusPx` (with those merged with it), else a recording bar. */
 export function hitTest(row: Row, s: Scale, x: number, radiusPx = 4): Hit | null {
   const at = msOf(s, x);
   const r = (radiusPx * (s.untilMs - s.fromMs)) / s.width;
@@ -191,7 +191,14 @@ export function hitTest(row: Row, s: Scale, x: number, radiusPx = 4): Hit | null
   if (w) return { kind: 'warning', warning: w };
   const lo = firstAtOrAfter(row.ticks, at - r);
   const hi = firstAtOrAfter(row.ticks, at + r + 1);
-  if (hi > lo) return { kind: 'events', events: row.ticks.slice(lo, hi) };
+  if (hi > lo) {
+    // The nearest event and those drawn in the same mark with it, not every event in reach.
+    let near = lo;
+    for (let i = lo + 1; i < hi; i += 1) if (Math.abs(row.ticks[i]!.atMs - at) < Math.abs(row.ticks[near]!.atMs - at)) near = i;
+    const merged = (MERGE_PX * (s.untilMs - s.fromMs)) / s.width;
+    const nearMs = row.ticks[near]!.atMs;
+    return { kind: 'events', events: row.ticks.slice(firstAtOrAfter(row.ticks, nearMs - merged), firstAtOrAfter(row.ticks, nearMs + merged + 1)) };
+  }
   for (let i = row.bars.length - 1; i >= 0; i -= 1) {
     const b = row.bars[i]!;
     if (b.atMs <= at && (b.endMs == null || b.endMs >= at)) return { kind: 'recording', event: b };

@@ -107,3 +107,16 @@ describe('recording bars and what is under the pointer', () => {
       .toBe('17:00:00 copy all recordings to /mnt/nas (nightly, a task of the rig)');
   });
 });
+
+describe('hover on a crowded row', () => {
+  it('names the nearest event and those drawn with it, not every one in reach', () => {
+    const s = { fromMs: FROM, untilMs: FROM + DAY, left: 0, width: 24 * 60 / 5 }; // 5 min a pixel
+    const row = layoutRows([laneOf('hourly-stimulus')])[0]!;
+    // Within 3 px (15 min) of 10:10: the whole half hour's toggles share the mark.
+    expect(describeHit(hitTest(row, s, (10 * 60 + 10) / 5)!)).toEqual(
+      [5, 10, 15, 20, 25].map((m) => `10:${String(m).padStart(2, '0')}:00 led → toggle (mc-hourly-stimulus-2)`),
+    );
+    const wide = { ...s, width: 24 * 60 };
+    expect(describeHit(hitTest(row, wide, 20 * 60 + 11)!)).toEqual(['20:10:00 led → toggle (mc-hourly-stimulus-2)']);
+  });
+});
