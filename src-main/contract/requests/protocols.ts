@@ -20,8 +20,16 @@ const RigChoices = z.array(RigChoice).max(500);
 
 const Iso = z.iso.datetime({ offset: true });
 const TimeZone = z.string().min(1).max(100);
-const PlanArgs = z
-  .object({
+/** A plan's period: "until" after "from", at most 92 days. */
+const withPeriod = <T extends z.ZodType<{ from: string; until: string }>>(schema: T) =>
+  schema
+    .refine((a) => new Date(a.until) > new Date(a.from), { message: '"until" must come after "from"', path: ['until'] })
+    .refine((a) => new Date(a.until).getTime() - new Date(a.from).getTime() <= 92 * 86_400_000, {
+      message: 'plan at most 92 days at once',
+      path: ['until'],
+    });
+const PlanArgs = withPeriod(
+  z.object({
     ref: ProtocolRef,
     /** No rigs: one lane with the parameters' defaults. */
     rigs: RigChoices.default([]),
@@ -30,12 +38,8 @@ const PlanArgs = z
     timeZone: TimeZone.optional(),
     /** Also plan each rig's other scheduled tasks (default yes). */
     otherTasks: z.boolean().optional(),
-  })
-  .refine((a) => new Date(a.until) > new Date(a.from), { message: '"until" must come after "from"', path: ['until'] })
-  .refine((a) => new Date(a.until).getTime() - new Date(a.from).getTime() <= 92 * 86_400_000, {
-    message: 'plan at most 92 days at once',
-    path: ['until'],
-  });
+  }),
+);
 
 export const SavedProtocolView = z.object({
   name: z.string(),
@@ -89,6 +93,11 @@ export const protocolRequests = {
   'protocols.remove': {
     args: z.object({ name: ProtocolName, rigIds: z.array(z.string().min(1)).min(1, 'Select at least one rig.').max(500) }),
     result: z.array(RigOutcome),
+  },
+  /** What rigs will do with the tasks they carry now (read back from each), one lane per rig. */
+  'protocols.planSchedules': {
+    args: withPeriod(z.object({ rigIds: z.array(z.string().min(1)).min(1, 'Select at least one rig.').max(500), from: Iso, until: Iso, timeZone: TimeZone.optional() })),
+    result: z.object({ lanes: z.array(RigLane) }),
   },
   /** Whether each rig's tasks still match the protocol it carries. */
   'protocols.drift': { args: z.object({ rigIds: z.array(z.string().min(1)).max(500).optional() }), result: z.array(DriftReport) },

@@ -10,6 +10,7 @@ import { exportProtocol } from './exports';
 import type { Protocol } from './model';
 import { fillParameters } from './parameters';
 import { planRigs } from './plan-rigs';
+import { planSchedules } from './schedule-plan';
 import { readProtocolText, revisionOf, type SavedProtocol } from './protocol-store';
 
 type ProtocolRequest = Extract<keyof Handlers, `protocols.${string}`>;
@@ -109,6 +110,19 @@ export function protocolHandlers(deps: ApplyDeps): Pick<Handlers, ProtocolReques
       }),
     'protocols.remove': ({ name, rigIds }) =>
       guarded(null, async () => Promise.all(rigIds.map((rigId) => removeFromRig(deps, protocolSlug(name), rigId)))),
+    'protocols.planSchedules': ({ rigIds, from, until, timeZone }) => {
+      if (timeZone !== undefined && !isValidTimeZone(timeZone)) {
+        return Promise.resolve(fail('invalid-args', `"${timeZone}" is not a time zone name (try e.g. Europe/Vienna).`));
+      }
+      const appliedTaskNames = async (rigId: string) =>
+        (await store.applied()).filter((r) => r.rigId === rigId).flatMap((r) => r.tasks.map((t) => t.name));
+      return guarded(null, async () => ({
+        lanes: await planSchedules(
+          { rigName: deps.rigName, clientFor: deps.clientFor, appliedTaskNames },
+          { rigIds, from: new Date(from), until: new Date(until), ...(timeZone === undefined ? {} : { timeZone }) },
+        ),
+      }));
+    },
     'protocols.drift': ({ rigIds }) =>
       guarded(null, async () => {
         const records = (await store.applied()).filter((r) => rigIds === undefined || rigIds.includes(r.rigId));

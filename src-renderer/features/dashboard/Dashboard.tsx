@@ -1,11 +1,12 @@
-import { Alert, Checkbox, Group, SimpleGrid, Stack, Text } from '@mantine/core';
-import { useMemo } from 'react';
+import { Alert, Checkbox, Group, SimpleGrid, Stack, Switch, Text } from '@mantine/core';
+import { useMemo, useState } from 'react';
 import type { RigSummary } from '../../../src-main/contract/requests';
 import { useAppStore } from '../../store/use-app-store';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { FirstRun } from '../first-run/FirstRun';
 import { exportRigsToFile } from '../rigs/export-rigs';
 import { testRigConnection } from '../rigs/test-connection';
+import { DashboardTimeline } from '../timeline/DashboardTimeline';
 import { useDashboardView } from './dashboard-view';
 import { DashboardToolbar } from './DashboardToolbar';
 import { DenseView } from './DenseView';
@@ -36,6 +37,7 @@ export function Dashboard() {
   const rigRequest = useAppStore((s) => s.rigRequest);
   const refreshStatus = useAppStore((s) => s.refreshStatus);
   const [view, patchView] = useDashboardView();
+  const [showTimeline, setShowTimeline] = useState(false);
 
   const tags = useMemo(() => [...new Set(rigs.flatMap((r) => r.tags))].sort(), [rigs]);
   // A remembered tag that no rig has any more would hide every rig without showing why.
@@ -88,7 +90,9 @@ export function Dashboard() {
           checked={allShownSelected}
           onChange={() => (allShownSelected ? clearSelection() : selectRigs(shown.map((r) => r.id)))}
         />
+        <Switch size="xs" label="Timeline" checked={showTimeline} onChange={(e) => setShowTimeline(e.currentTarget.checked)} />
       </Group>
+      {showTimeline && <DashboardTimeline rigIds={selection.length > 0 ? [...new Set(selection.map((t) => t.rigId))] : rigs.map((r) => r.id)} />}
       <SelectionToolbar
         selection={selection}
         statuses={statuses}

@@ -1,0 +1,27 @@
+import { List, VisuallyHidden } from '@mantine/core';
+import { formatRange, rowSummary, type Row } from './timeline-model';
+
+/** The timeline in words, for screen readers: what each row has in view, and every warning. */
+export function TimelineSummary({ id, rows, fromMs, untilMs }: { id: string; rows: readonly Row[]; fromMs: number; untilMs: number }) {
+  const warnings = rows.flatMap((r) => [
+    ...r.notes.map((w) => `${r.label}: ${w.message}`),
+    ...r.warnings.filter((w) => w.atMs >= fromMs && w.atMs <= untilMs).map((w) => `${r.label}, ${w.at ?? new Date(w.atMs).toISOString()}: ${w.message}`),
+  ]);
+  return (
+    <VisuallyHidden id={id} data-testid="timeline-summary">
+      <p>Timeline from {formatRange(fromMs, untilMs)}.</p>
+      <List>
+        {rows.map((r) => (
+          <List.Item key={r.key} data-testid="timeline-summary-row">{rowSummary(r, fromMs, untilMs)}</List.Item>
+        ))}
+      </List>
+      {warnings.length > 0 ? (
+        <List data-testid="timeline-summary-warnings">
+          {warnings.map((w) => <List.Item key={w}>Warning: {w}</List.Item>)}
+        </List>
+      ) : (
+        <p>No warnings.</p>
+      )}
+    </VisuallyHidden>
+  );
+}

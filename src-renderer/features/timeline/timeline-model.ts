@@ -1,0 +1,275 @@
+import type { CheckWarning } from '../../../src-main/core/protocols/checks';
+import type { RigLane } from '../../../src-main/core/protocols/outcomes';
+import type { PlanEvent } from '../../../src-main/core/protocols/plan';
+
+/**
+ * The pure part of the timeline: which rows to draw (one per rig and camera), the time <-> x
+ * scale, axis ticks for the zoom, dense events merged into marks, and what is under the
+ * pointer. The canvas component only paints what this computes.
+ */
+
+export const MINUTE = 60_000;
+export const HOUR = 60 * MINUTE;
+export const DAY = 24 * HOUR;
+/** Ticks closer than this many pixels are drawn as one density mark. */
+export const MERGE_PX = 3;
+
+export interface Row {
+  key: string;
+  rig: string;
+  /** Null: the whole rig. */
+  camera: string | null;
+  label: string;
+  /** Recordings, by start. */
+  bars: PlanEvent[];
+  /** Everything else, by time. */
+  ticks: PlanEvent[];
+  /** Warnings with a time, by time. */
+  warnings: (CheckWarning & { atMs: number })[];
+  /** Warnings without a time: shown in the row header. */
+  notes: CheckWarning[];
+  /** Why the rig could not be read, when it could not. */
+  error?: string;
+}
+
+const byTime = (a: { atMs: number }, b: { atMs: number }) => a.atMs - b.atMs;
+
+/** One row per rig (whole-rig events and the rig's warnings), then one per camera its events name. */
+export function layoutRows(lanes: readonly RigLane[]): Row[] {
+  const rows: Row[] = [];
+  for (const lane of lanes) {
+    const cameras = [...new Set(lane.events.flatMap((e) => (e.camera === null ? [] : [e.camera])))].sort();
+    for (const camera of [null, ...cameras]) {
+      const events = lane.events.filter((e) => e.camera === camera);
+      const ownWarnings = lane.warnings.filter((w) => (w.camera ?? null) === camera || (camera === null && w.camera != null && !cameras.includes(w.camera)));
+      rows.push({
+        key: `${lane.rigId ?? lane.rig}/${camera ?? ''}`,
+        rig: lane.rig,
+        camera,
+        label: camera === null ? lane.rig : `${lane.rig} · ${camera}`,
+        bars: events.filter((e) => e.kind === 'recording').sort(byTime),
+        ticks: events.filter((e) => e.kind !== 'recording').sort(byTime),
+        warnings: ownWarnings.flatMap((w) => (w.atMs === undefined ? [] : [{ ...w, atMs: w.atMs }])).sort(byTime),
+        notes: ownWarnings.filter((w) => w.atMs === undefined),
+        ...(camera === null && lane.error ? { error: lane.error.message } : {}),
+      });
+    }
+  }
+  return rows;
+}
+
+/** Time to x over [fromMs, untilMs] drawn on [left, left + width]. */
+export interface Scale {
+  fromMs: number;
+  untilMs: number;
+  left: number;
+  width: number;
+}
+
+export const xOf = (s: Scale, ms: number): number => s.left + ((ms - s.fromMs) / (s.untilMs - s.fromMs)) * s.width;
+export const msOf = (s: Scale, x: number): number => s.fromMs + ((x - s.left) / s.width) * (s.untilMs - s.fromMs);
+
+/** The shortest and longest spans the view may show. */
+export const MIN_SPAN = 10 * MINUTE;
+export const MAX_SPAN = 31 * DAY;
+
+/** The range zoomed by `factor` (< 1 zooms in) keeping `anchorMs` where it is. */
+export function zoom(fromMs: number, untilMs: number, factor: number, anchorMs = (fromMs + untilMs) / 2): [number, number] {
+  const span = Math.min(MAX_SPAN, Math.max(MIN_SPAN, (untilMs - fromMs) * factor));
+  const share = (anchorMs - fromMs) / (untilMs - fromMs);
+  const from = Math.round(anchorMs - share * span);
+  return [from, from + Math.round(span)];
+}
+
+export const pan = (fromMs: number, untilMs: number, deltaMs: number): [number, number] => [fromMs + deltaMs, untilMs + deltaMs];
+
+export interface Tick {
+  ms: number;
+  label: string;
+  /** A day boundary: drawn stronger. */
+  major: boolean;
+}
+
+const STEPS = [MINUTE, 5 * MINUTE, 15 * MINUTE, 30 * MINUTE, HOUR, 3 * HOUR, 6 * HOUR, 12 * HOUR, DAY, 7 * DAY];
+const two = (n: number) => String(n).padStart(2, '0');
+const dayLabel = (d: Date) => d.toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short' });
+
+/** Axis ticks on this computer's clock: the finest step leaving `minPx` between labels (hours when zoomed in, days out). */
+export function chooseTicks(s: Scale, minPx = 70): { step: number; ticks: Tick[] } {
+  const perPx = (s.untilMs - s.fromMs) / s.width;
+  const step = STEPS.find((st) => st / perPx >= minPx) ?? STEPS[STEPS.length - 1]!;
+  const ticks: Tick[] = [];
+  const d = new Date(s.fromMs);
+  d.setHours(0, 0, 0, 0);
+  if (step >= DAY) {
+    // Whole days, walked on the calendar so DST days stay at midnight.
+    const days = step / DAY;
+    while (d.getTime() < s.fromMs) d.setDate(d.getDate() + 1);
+    if (days === 7) while (d.getDay() !== 1) d.setDate(d.getDate() + 1);
+    for (; d.getTime() <= s.untilMs; d.setDate(d.getDate() + days)) ticks.push({ ms: d.getTime(), label: dayLabel(d), major: true });
+    return { step, ticks };
+  }
+  for (let day = new Date(d); day.getTime() <= s.untilMs; day.setDate(day.getDate() + 1)) {
+    const midnight = day.getTime();
+    for (let ms = midnight; ms < midnight + DAY && ms <= s.untilMs; ms += step) {
+      if (ms < s.fromMs) continue;
+      const t = new Date(ms);
+      const major = t.getHours() === 0 && t.getMinutes() === 0;
+      ticks.push({ ms, label: major ? dayLabel(t) : `${two(t.getHours())}:${two(t.getMinutes())}`, major });
+    }
+  }
+  return { step, ticks };
+}
+
+/** First index whose atMs is at or after `ms` (events sorted by time). */
+export function firstAtOrAfter(events: readonly { atMs: number }[], ms: number): number {
+  let lo = 0;
+  let hi = events.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (events[mid]!.atMs < ms) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export interface Mark {
+  x0: number;
+  x1: number;
+  /** Indices into the row's ticks. */
+  first: number;
+  count: number;
+  other: boolean;
+}
+
+/**
+ * The visible ticks of a row as marks: events closer than `mergePx` merge into one mark (its
+ * count tells the density), so only what is on screen is visited and a pixel is drawn once.
+ */
+export function aggregate(events: readonly PlanEvent[], s: Scale, mergePx = MERGE_PX): Mark[] {
+  const marks: Mark[] = [];
+  const margin = (mergePx * (s.untilMs - s.fromMs)) / s.width;
+  const end = firstAtOrAfter(events, s.untilMs + margin);
+  let cur: Mark | null = null;
+  for (let i = firstAtOrAfter(events, s.fromMs - margin); i < end; i += 1) {
+    const e = events[i]!;
+    const x = xOf(s, e.atMs);
+    if (cur && x - cur.x0 < mergePx) {
+      cur.x1 = x;
+      cur.count += 1;
+      cur.other ||= e.source === 'other';
+    } else {
+      cur = { x0: x, x1: x, first: i, count: 1, other: e.source === 'other' };
+      marks.push(cur);
+    }
+  }
+  return marks;
+}
+
+/** Recordings overlapping the view; open ones (no end) run to the right edge. */
+export function visibleBars(bars: readonly PlanEvent[], s: Scale): { event: PlanEvent; x0: number; x1: number }[] {
+  const out: { event: PlanEvent; x0: number; x1: number }[] = [];
+  for (const e of bars) {
+    if (e.atMs > s.untilMs) break;
+    const end = e.endMs ?? Number.POSITIVE_INFINITY;
+    if (end < s.fromMs) continue;
+    out.push({ event: e, x0: Math.max(s.left, xOf(s, e.atMs)), x1: end === Number.POSITIVE_INFINITY ? s.left + s.width : Math.min(s.left + s.width, xOf(s, end)) });
+  }
+  return out;
+}
+
+export type Hit =
+  | { kind: 'events'; events: PlanEvent[] }
+  | { kind: 'recording'; event: PlanEvent }
+  | { kind: 'warning'; warning: CheckWarning };
+
+/** What is under x in a row: a warning, else the nearest tick within `radiusPx` (with those merged with it), else a recording bar. */
+export function hitTest(row: Row, s: Scale, x: number, radiusPx = 4): Hit | null {
+  const at = msOf(s, x);
+  const r = (radiusPx * (s.untilMs - s.fromMs)) / s.width;
+  const w = row.warnings.slice(firstAtOrAfter(row.warnings, at - r)).find((x2) => x2.atMs <= at + r);
+  if (w) return { kind: 'warning', warning: w };
+  const lo = firstAtOrAfter(row.ticks, at - r);
+  const hi = firstAtOrAfter(row.ticks, at + r + 1);
+  if (hi > lo) {
+    // The nearest event and those drawn in the same mark with it, not every event in reach.
+    let near = lo;
+    for (let i = lo + 1; i < hi; i += 1) if (Math.abs(row.ticks[i]!.atMs - at) < Math.abs(row.ticks[near]!.atMs - at)) near = i;
+    const merged = (MERGE_PX * (s.untilMs - s.fromMs)) / s.width;
+    const nearMs = row.ticks[near]!.atMs;
+    return { kind: 'events', events: row.ticks.slice(firstAtOrAfter(row.ticks, nearMs - merged), firstAtOrAfter(row.ticks, nearMs + merged + 1)) };
+  }
+  for (let i = row.bars.length - 1; i >= 0; i -= 1) {
+    const b = row.bars[i]!;
+    if (b.atMs <= at && (b.endMs == null || b.endMs >= at)) return { kind: 'recording', event: b };
+  }
+  return null;
+}
+
+const clock = (ms: number) => {
+  const d = new Date(ms);
+  return `${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;
+};
+
+const argText = (v: unknown): string => (v === null || v === Number.POSITIVE_INFINITY ? 'toggle' : typeof v === 'string' ? v : JSON.stringify(v));
+
+/** What an event does, in words: "led → toggle", "recording for 30 min", "copy all recordings to /mnt/nas". */
+export function eventWords(e: PlanEvent): string {
+  switch (e.kind) {
+    case 'recording': {
+      if (e.endMs == null) return 'recording with no duration set: it runs until stopped';
+      const min = Math.round((e.endMs - e.atMs) / MINUTE);
+      return `recording for ${min >= 60 && min % 60 === 0 ? `${min / 60} h` : `${min} min`}, until ${clock(e.endMs)}`;
+    }
+    case 'output':
+      return `${e.output ?? e.action} → ${argText(e.args.value)}`;
+    case 'copy':
+      return `copy all recordings${typeof e.args.location === 'string' ? ` to ${e.args.location}` : ''}`;
+    case 'export':
+      return `export recordings${typeof e.args.location === 'string' ? ` to ${e.args.location}` : ''}`;
+    case 'configure':
+      return `configure ${Object.entries(e.args).map(([k, v]) => `${k} = ${argText(v)}`).join(', ')}`.trim();
+    default:
+      return e.action;
+  }
+}
+
+/** "10:05:00 led → toggle (mc-hourly-stimulus-2)", marked when it is the rig's own task. */
+export const describeEvent = (e: PlanEvent): string =>
+  `${clock(e.atMs)} ${eventWords(e)} (${e.task}${e.source === 'other' ? ', a task of the rig' : ''})`;
+
+export function describeHit(h: Hit): string[] {
+  if (h.kind === 'warning') return [`Warning: ${h.warning.message}`];
+  if (h.kind === 'recording') return [describeEvent(h.event)];
+  const shown = h.events.slice(0, 5).map(describeEvent);
+  return h.events.length > 5 ? [...shown, `… and ${h.events.length - 5} more here`] : shown;
+}
+
+const KIND_WORDS: Record<PlanEvent['kind'], [string, string]> = {
+  recording: ['recording', 'recordings'],
+  output: ['output event', 'output events'],
+  configure: ['configure event', 'configure events'],
+  copy: ['copy', 'copies'],
+  export: ['export', 'exports'],
+  other: ['other event', 'other events'],
+};
+
+/** A row in words, counting only what falls in the view: "rig-1: 12 recordings, 72 output events". */
+export function rowSummary(row: Row, fromMs: number, untilMs: number): string {
+  const counts = new Map<PlanEvent['kind'], number>();
+  for (const e of [...row.bars, ...row.ticks]) {
+    if (e.atMs < fromMs || e.atMs > untilMs) continue;
+    counts.set(e.kind, (counts.get(e.kind) ?? 0) + 1);
+  }
+  const parts = [...counts].map(([k, n]) => `${n} ${KIND_WORDS[k][n === 1 ? 0 : 1]}`);
+  const head = `${row.label}: ${parts.length ? parts.join(', ') : 'nothing planned'}`;
+  return row.error ? `${head} (${row.error})` : head;
+}
+
+const stamp = (ms: number) => {
+  const d = new Date(ms);
+  return `${d.toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short' })} ${two(d.getHours())}:${two(d.getMinutes())}`;
+};
+
+/** "Mon 5 Jan 00:00 to Tue 6 Jan 00:00", on this computer's clock. */
+export const formatRange = (fromMs: number, untilMs: number): string => `${stamp(fromMs)} to ${stamp(untilMs)}`;

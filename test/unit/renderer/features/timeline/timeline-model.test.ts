@@ -1,0 +1,122 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { compileProtocol } from '../../../../../src-main/core/protocols/compile';
+import { Protocol } from '../../../../../src-main/core/protocols/model';
+import type { RigLane } from '../../../../../src-main/core/protocols/outcomes';
+import { fillParameters } from '../../../../../src-main/core/protocols/parameters';
+import { plan, type PlanEvent } from '../../../../../src-main/core/protocols/plan';
+import { planTaskOfCompiled } from '../../../../../src-main/core/protocols/plan-task';
+import {
+  aggregate, chooseTicks, DAY, describeEvent, describeHit, hitTest, HOUR, layoutRows, MINUTE, msOf, pan, rowSummary, visibleBars, xOf, zoom,
+} from '../../../../../src-renderer/features/timeline/timeline-model';
+
+const FROM = new Date(2026, 0, 5, 0, 0, 0).getTime(); // a Monday, local midnight
+const example = (name: string) => Protocol.parse(JSON.parse(readFileSync(`examples/protocols/${name}.json`, 'utf8')));
+
+/** A lane as the core plans it: the example's tasks on one rig, for a day in this computer's zone. */
+function laneOf(name: string, rig = 'rig-1', extra: Partial<RigLane> = {}): RigLane {
+  const compiled = compileProtocol(fillParameters(example(name), undefined, rig));
+  const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const planned = plan({ rig, tasks: compiled.tasks.map(planTaskOfCompiled), from: new Date(FROM), until: new Date(FROM + DAY - 1), timeZone: tz });
+  return { rigId: rig, rig, timeZone: tz, clockOffsetSeconds: 0, reachable: true, tasks: [], events: planned.events, warnings: [], ...extra };
+}
+
+const ev = (atMs: number, extra: Partial<PlanEvent> = {}): PlanEvent => ({
+  at: new Date(atMs).toISOString(), atMs, rig: 'r', camera: null, kind: 'output', action: 'io/led/set', args: { value: 1 }, output: 'led', task: 't', source: 'protocol', ...extra,
+});
+
+describe('timeline rows', () => {
+  it('gives each rig a row and each camera its events name another, with warnings where they belong', () => {
+    const lane = laneOf('hourly-stimulus', 'rig-1', {
+      events: [...laneOf('hourly-stimulus').events, ev(FROM + HOUR, { camera: 'CAM1' })],
+      warnings: [
+        { code: 'clock-offset', message: 'The clock is 5 s ahead.', rig: 'rig-1' },
+        { code: 'outside-recording', message: 'led set while nothing records.', rig: 'rig-1', atMs: FROM + 2 * HOUR, camera: 'CAM1' },
+      ],
+    });
+    const rows = layoutRows([lane]);
+    expect(rows.map((r) => r.label)).toEqual(['rig-1', 'rig-1 · CAM1']);
+    expect(rows[0]!.bars).toHaveLength(24);
+    expect(rows[0]!.ticks).toHaveLength(24 * 5);
+    expect(rows[0]!.notes.map((n) => n.message)).toEqual(['The clock is 5 s ahead.']);
+    expect(rows[1]!.warnings.map((w) => w.atMs)).toEqual([FROM + 2 * HOUR]);
+    expect(rowSummary(rows[0]!, FROM, FROM + DAY)).toBe('rig-1: 24 recordings, 120 output events');
+    expect(rowSummary(rows[0]!, FROM, FROM + 2 * HOUR - 1)).toBe('rig-1: 2 recordings, 10 output events');
+  });
+});
+
+describe('scale, zoom and pan', () => {
+  const s = { fromMs: FROM, untilMs: FROM + DAY, left: 100, width: 960 };
+  it('maps time to x and back', () => {
+    expect(xOf(s, FROM + 12 * HOUR)).toBe(580);
+    expect(msOf(s, 580)).toBe(FROM + 12 * HOUR);
+  });
+  it('zooms around the anchor within limits and pans by a delta', () => {
+    expect(zoom(FROM, FROM + DAY, 0.5, FROM + 6 * HOUR)).toEqual([FROM + 3 * HOUR, FROM + 15 * HOUR]);
+    const [a, b] = zoom(FROM, FROM + 20 * MINUTE, 0.01);
+    expect(b - a).toBe(10 * MINUTE);
+    expect(pan(FROM, FROM + DAY, HOUR)).toEqual([FROM + HOUR, FROM + DAY + HOUR]);
+  });
+  it('chooses hours for a day and days for a week', () => {
+    const day = chooseTicks(s);
+    expect(day.step).toBe(3 * HOUR);
+    expect(day.ticks.map((t) => t.label)).toEqual(['Mon 5 Jan', '03:00', '06:00', '09:00', '12:00', '15:00', '18:00', '21:00', 'Tue 6 Jan']);
+    const week = chooseTicks({ ...s, untilMs: FROM + 7 * DAY });
+    expect(week.step).toBe(DAY);
+    expect(week.ticks).toHaveLength(8);
+    expect(chooseTicks({ ...s, untilMs: FROM + HOUR }).step).toBe(5 * MINUTE);
+  });
+});
+
+describe('density marks', () => {
+  it('merges events closer than 3 px and visits only the visible ones', () => {
+    const s = { fromMs: FROM, untilMs: FROM + 1000, left: 0, width: 1000 };
+    const events = [-50, 10, 11, 12, 20, 500, 1200].map((d) => ev(FROM + d, d === 20 ? { source: 'other' } : {}));
+    const marks = aggregate(events, s);
+    expect(marks.map((m) => [m.x0, m.count, m.other])).toEqual([[10, 3, false], [20, 1, true], [500, 1, false]]);
+    expect(marks[0]!.first).toBe(1);
+  });
+  it('keeps a week of 10,000 events to at most one mark per 3 px', () => {
+    const events = Array.from({ length: 10_000 }, (_, i) => ev(FROM + i * 60_000));
+    const s = { fromMs: FROM, untilMs: FROM + 7 * DAY, left: 0, width: 1200 };
+    const marks = aggregate(events, s);
+    expect(marks.length).toBeLessThanOrEqual(1200 / 3 + 1);
+    expect(marks.reduce((n, m) => n + m.count, 0)).toBe(10_000);
+  });
+});
+
+describe('recording bars and what is under the pointer', () => {
+  const s = { fromMs: FROM, untilMs: FROM + DAY, left: 0, width: 24 * 60 };
+  it('draws an open recording to the edge and says so', () => {
+    const open = ev(FROM + HOUR, { kind: 'recording', action: 'recording/start', args: {}, endMs: null, task: 'rig-task' });
+    expect(visibleBars([open], s)).toEqual([{ event: open, x0: 60, x1: 24 * 60 }]);
+    const row = layoutRows([{ rigId: 'r', rig: 'r', timeZone: 'UTC', clockOffsetSeconds: 0, reachable: true, tasks: [], events: [open], warnings: [] }])[0]!;
+    const hit = hitTest(row, s, 600);
+    expect(hit && describeHit(hit)[0]).toMatch(/no duration set: it runs until stopped/);
+  });
+  it('names a stimulus in words', () => {
+    const rows = layoutRows([laneOf('hourly-stimulus')]);
+    const hit = hitTest(rows[0]!, s, 10 * 60 + 5);
+    expect(hit?.kind).toBe('events');
+    expect(describeHit(hit!)).toEqual(['10:05:00 led → toggle (mc-hourly-stimulus-2)']);
+    expect(describeHit(hitTest(rows[0]!, s, 10 * 60 + 12, 1)!)).toEqual(['10:00:00 recording for 30 min, until 10:30:00 (mc-hourly-stimulus-1)']);
+    expect(hitTest(rows[0]!, s, 10 * 60 + 45)).toBeNull();
+  });
+  it('marks the rig\'s own tasks', () => {
+    expect(describeEvent(ev(FROM + 17 * HOUR, { kind: 'copy', action: 'recordings/copy_all', args: { location: '/mnt/nas' }, task: 'nightly', source: 'other' })))
+      .toBe('17:00:00 copy all recordings to /mnt/nas (nightly, a task of the rig)');
+  });
+});
+
+describe('hover on a crowded row', () => {
+  it('names the nearest event and those drawn with it, not every one in reach', () => {
+    const s = { fromMs: FROM, untilMs: FROM + DAY, left: 0, width: 24 * 60 / 5 }; // 5 min a pixel
+    const row = layoutRows([laneOf('hourly-stimulus')])[0]!;
+    // Within 3 px (15 min) of 10:10: the whole half hour's toggles share the mark.
+    expect(describeHit(hitTest(row, s, (10 * 60 + 10) / 5)!)).toEqual(
+      [5, 10, 15, 20, 25].map((m) => `10:${String(m).padStart(2, '0')}:00 led → toggle (mc-hourly-stimulus-2)`),
+    );
+    const wide = { ...s, width: 24 * 60 };
+    expect(describeHit(hitTest(row, wide, 20 * 60 + 11)!)).toEqual(['20:10:00 led → toggle (mc-hourly-stimulus-2)']);
+  });
+});
