@@ -65,6 +65,9 @@ test('hourly-stimulus built in the editor, planned, applied to two rigs and remo
   const rows = plan.getByRole('table').getByRole('row');
   await expect(rows.filter({ hasText: 'starts recording for 30 min, codec high' })).toHaveCount(24);
   await expect(rows.filter({ hasText: 'toggles output led (starting high)' })).toHaveCount(24 * 5);
+  // The same plan on the timeline above the list, in its summary's words.
+  await expect(plan.getByTestId('timeline-summary-row').filter({ hasText: /recordings/ })).toContainText([/: 24 recordings, 120 output events$/]);
+  await expect(plan.getByTestId('timeline-canvas')).toBeVisible();
   await page.setViewportSize({ width: 1280, height: 900 });
   await scrollToTop(page, block, 70);
   await screenshot(page, 'protocol-editor-form');

@@ -1,16 +1,17 @@
 import { Stack, Text, Title } from '@mantine/core';
 import type { RigLane } from '../../../src-main/core/protocols/outcomes';
 import { ErrorNote } from '../../ui/ErrorNote';
+import { Timeline } from '../timeline/Timeline';
 import { concerns, EventList, MAX_ROWS } from './EventList';
 
 /**
- * A plan, per rig: the checks as sentences, then the events as a list. The timeline of
- * these lanes (`features/timeline`, same props) goes above the list; the list stays as
- * its readable form.
+ * A plan: the timeline of every rig's lanes, then per rig the checks as sentences and the
+ * events as a list, the timeline's readable form.
  */
-export function PlanView({ lanes }: { lanes: RigLane[]; fromMs: number; untilMs: number }) {
+export function PlanView({ lanes, fromMs, untilMs }: { lanes: RigLane[]; fromMs: number; untilMs: number }) {
   return (
     <Stack gap="md" data-testid="plan-view">
+      <Timeline lanes={lanes} fromMs={fromMs} untilMs={untilMs} nowMs={Date.now()} />
       {lanes.map((lane) => {
         const listed = lane.events.slice(0, MAX_ROWS);
         const general = lane.warnings.filter((w) => !listed.some((e) => concerns(w, e)));
