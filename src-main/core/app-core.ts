@@ -122,7 +122,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
         return status.cameras.map((c) => ({ serial: c.serial, recording: c.state === 'recording' || c.state === 'pending' }));
       },
     }),
-    ...protocolHandlers({ ...rigOperations, store: protocols }),
+    ...protocolHandlers({ ...rigOperations, store: protocols }, (rigId, fromMs, untilMs) => watcher.past(rigId, fromMs, untilMs)),
     ...cronHandlers(),
     ...demoHandlers(simulated, rigs.secrets),
     ...liveHandlers(live),

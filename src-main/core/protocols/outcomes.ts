@@ -5,6 +5,19 @@ import { PlanEvent } from './plan';
 
 /** What protocol requests answer per rig: its lane of the plan, the outcome of apply/remove, its drift. */
 
+/** A recording the app saw a camera make, on this computer's clock; `endMs` null: still running when last seen. */
+export const ActualRecording = z.object({ camera: z.string(), startMs: z.number(), endMs: z.number().nullable() });
+export type ActualRecording = z.infer<typeof ActualRecording>;
+
+/** How a planned recording start turned out: seen to run, missed, or not seen because the rig was away. */
+export const StartVerdict = z.object({
+  task: z.string(),
+  atMs: z.number(),
+  camera: z.string().nullable(),
+  verdict: z.enum(['ran', 'missed', 'not-seen']),
+});
+export type StartVerdict = z.infer<typeof StartVerdict>;
+
 /** One rig's lane: its compiled tasks, the events they cause, and what to check. */
 export const RigLane = z.object({
   rigId: z.string().nullable(),
@@ -17,6 +30,10 @@ export const RigLane = z.object({
   tasks: z.array(z.object({ name: z.string(), cronExpression: z.string(), cameraRelative: z.boolean(), action: z.string() })),
   events: z.array(PlanEvent),
   warnings: z.array(CheckWarning),
+  /** The past part of the view: what the app saw the rig record (only while it was watching). */
+  actual: z.array(ActualRecording).optional(),
+  /** The past part of the view: how each planned start of an applied protocol turned out. */
+  verdicts: z.array(StartVerdict).optional(),
 });
 export type RigLane = z.infer<typeof RigLane>;
 

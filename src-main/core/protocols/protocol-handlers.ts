@@ -8,6 +8,7 @@ import { applyToRig, driftOf, removeFromRig, type ApplyDeps } from './apply';
 import { compileProtocol, protocolSlug } from './compile';
 import { exportProtocol } from './exports';
 import type { Protocol } from './model';
+import type { ActualRecording, RigLane, StartVerdict } from './outcomes';
 import { fillParameters } from './parameters';
 import { planRigs } from './plan-rigs';
 import { planSchedules } from './schedule-plan';
@@ -23,9 +24,14 @@ const view = (s: SavedProtocol) => ({
   protocol: s.protocol,
 });
 
-/** Every protocol request, over the store, the rigs and the outbox. */
-export function protocolHandlers(deps: ApplyDeps): Pick<Handlers, ProtocolRequest> {
+/** What the app saw a rig do between two times (the recording watcher's memory). */
+export type PastOf = (rigId: string, fromMs: number, untilMs: number) => { actual: ActualRecording[]; verdicts: StartVerdict[] };
+
+/** Every protocol request, over the store, the rigs and the outbox; `past` adds planned-vs-actual to the lanes of rigs. */
+export function protocolHandlers(deps: ApplyDeps, past?: PastOf): Pick<Handlers, ProtocolRequest> {
   const { store } = deps;
+  const withPast = (lanes: RigLane[], from: string, until: string): RigLane[] =>
+    past === undefined ? lanes : lanes.map((l) => (l.rigId === null ? l : { ...l, ...past(l.rigId, Date.parse(from), Date.parse(until)) }));
   const savedOrFail = async (name: string): Promise<SavedProtocol> => {
     const saved = await store.get(name);
     if (!saved) throw new CoreError('not-found', `There is no saved protocol named "${name}".`);
@@ -95,7 +101,7 @@ export function protocolHandlers(deps: ApplyDeps): Pick<Handlers, ProtocolReques
       }),
     'protocols.plan': async (a) => {
       const r = await planned(a);
-      return r.ok ? ok({ lanes: r.value }) : r;
+      return r.ok ? ok({ lanes: withPast(r.value, a.from, a.until) }) : r;
     },
     'protocols.check': async (a) => {
       const r = await planned(a);
@@ -117,10 +123,10 @@ export function protocolHandlers(deps: ApplyDeps): Pick<Handlers, ProtocolReques
       const appliedTaskNames = async (rigId: string) =>
         (await store.applied()).filter((r) => r.rigId === rigId).flatMap((r) => r.tasks.map((t) => t.name));
       return guarded(null, async () => ({
-        lanes: await planSchedules(
+        lanes: withPast(await planSchedules(
           { rigName: deps.rigName, clientFor: deps.clientFor, appliedTaskNames },
           { rigIds, from: new Date(from), until: new Date(until), ...(timeZone === undefined ? {} : { timeZone }) },
-        ),
+        ), from, until),
       }));
     },
     'protocols.drift': ({ rigIds }) =>

@@ -5,12 +5,15 @@ import type { Notice, NoticeAbout } from '../notice-board';
 import { plan } from './plan';
 import { planTask } from './plan-task';
 import type { AppliedRecord } from './applied-record';
+import type { ActualRecording, StartVerdict } from './outcomes';
 
 /**
  * Did it run? For every planned recording start of the protocols the rigs carry, the rig's
  * status (fed by the status monitor) must show that camera recording from about that time
  * within a grace period; a start that did not happen becomes a notice and an audit entry.
  * Only starts planned after the watcher began are judged: before that no one was looking.
+ * What it saw (recordings with their ends, and each verdict) is kept for a week, in memory, so
+ * the timeline can show planned against actual for the past.
  */
 
 export interface RunWatcherDeps {
@@ -32,17 +35,25 @@ interface Seen {
   serial: string;
   /** On this computer's clock. */
   startMs: number;
+  /** When the camera was first seen no longer recording; null while it still is (or the rig went out of sight). */
+  endMs: number | null;
 }
 
 const DEFAULT_GRACE_MS = 60_000;
 const DEFAULT_INTERVAL_MS = 15_000;
-/** Observations older than this are no longer needed to judge anything. */
-const KEEP_MS = 6 * 3600_000;
+/** Observations and verdicts older than this are forgotten: the timeline's past is a week at most. */
+const KEEP_MS = 7 * 24 * 3600_000;
+/** At most this many recordings per rig and verdicts per rig are kept, so memory stays bounded. */
+const KEEP_COUNT = 2000;
+
+const recent = <T>(list: T[], startOf: (t: T) => number, sinceMs: number): T[] =>
+  list.filter((t) => startOf(t) > sinceMs).slice(-KEEP_COUNT);
 
 export class RecordingWatcher {
   readonly #deps: RunWatcherDeps;
   readonly #seen = new Map<string, Seen[]>();
   readonly #judged = new Set<string>();
+  readonly #verdicts = new Map<string, StartVerdict[]>();
   readonly #since: number;
   #checkedUntil: number;
   #timer: NodeJS.Timeout | undefined;
@@ -75,17 +86,42 @@ export class RecordingWatcher {
     await this.#running;
   }
 
-  /** Notes each camera seen recording, with its start on this computer's clock. */
+  /**
+   * Notes each camera seen recording, with its start on this computer's clock, and ends the
+   * recordings of cameras an online rig shows no longer recording.
+   */
   observe(status: RigStatus): void {
     const offsetMs = status.clockOffsetMs ?? 0;
-    const seen = (this.#seen.get(status.rigId) ?? []).filter((s) => s.startMs > this.#now() - KEEP_MS);
+    const at = status.checkedAtMs ?? this.#now();
+    const seen = recent(this.#seen.get(status.rigId) ?? [], (s) => s.endMs ?? this.#now(), this.#now() - KEEP_MS);
+    const recording = new Set<Seen>();
     for (const camera of status.cameras) {
       if (camera.state !== 'recording' && camera.state !== 'pending') continue;
       const rigStart = camera.recording?.startedAtMs;
-      const startMs = rigStart === null || rigStart === undefined ? (status.checkedAtMs ?? this.#now()) : rigStart - offsetMs;
-      if (!seen.some((s) => s.serial === camera.serial && Math.abs(s.startMs - startMs) < 1000)) seen.push({ serial: camera.serial, startMs });
+      const startMs = rigStart === null || rigStart === undefined ? at : rigStart - offsetMs;
+      let same = seen.find((s) => s.serial === camera.serial && Math.abs(s.startMs - startMs) < 1000);
+      if (!same) seen.push((same = { serial: camera.serial, startMs, endMs: null }));
+      recording.add(same);
+    }
+    // Only an online rig's answer says a camera stopped; an away rig may still be recording.
+    if (status.state === 'online' && !status.stale) {
+      for (const s of seen) if (s.endMs === null && !recording.has(s)) s.endMs = Math.max(s.startMs, at);
     }
     this.#seen.set(status.rigId, seen);
+  }
+
+  /** What was seen and judged on a rig between the two times (clipped to now: the past only). */
+  past(rigId: string, fromMs: number, untilMs: number): { actual: ActualRecording[]; verdicts: StartVerdict[] } {
+    const until = Math.min(untilMs, this.#now());
+    const actual = (this.#seen.get(rigId) ?? [])
+      .filter((s) => s.startMs <= until && (s.endMs ?? this.#now()) >= fromMs)
+      .map((s) => ({ camera: s.serial, startMs: s.startMs, endMs: s.endMs }));
+    const verdicts = (this.#verdicts.get(rigId) ?? []).filter((v) => v.atMs >= fromMs && v.atMs <= until);
+    return { actual, verdicts };
+  }
+
+  #judge(rigId: string, verdict: StartVerdict): void {
+    this.#verdicts.set(rigId, [...recent(this.#verdicts.get(rigId) ?? [], (v) => v.atMs, this.#now() - KEEP_MS), verdict]);
   }
 
   /** Judges every planned start whose grace period is over; resolves when notices and audit entries are made. */
@@ -116,6 +152,8 @@ export class RecordingWatcher {
         const seen = (this.#seen.get(record.rigId) ?? []).some(
           (s) => (e.camera === null || s.serial === e.camera) && s.startMs >= e.atMs - this.#grace && s.startMs <= e.atMs + this.#grace,
         );
+        const away = status === undefined || status.state !== 'online';
+        this.#judge(record.rigId, { task: e.task, atMs: e.atMs, camera: e.camera, verdict: seen ? 'ran' : away ? 'not-seen' : 'missed' });
         if (seen) continue;
         this.#report(record, rigName, e.at, e.atMs, e.task, e.camera, status);
       }

@@ -68,4 +68,48 @@ describe('did it run?', () => {
       ['away', 'camera/FAKE0/recording/start', 'error', 'missed-start'],
     ]);
   });
+
+  it('remembers what it saw and how each planned start turned out, for the past only', async () => {
+    let now = NINE - 60_000;
+    const statuses = new Map<string, RigStatus>([
+      ['ran', status('ran', 'online', null)],
+      ['missed', status('missed', 'online', null)],
+      ['away', status('away', 'offline', null)],
+    ]);
+    const watcher = new RecordingWatcher({
+      applied: () => Promise.resolve(['ran', 'missed', 'away'].map(record)),
+      status: (id) => statuses.get(id),
+      onStatus: () => () => undefined,
+      rigName: (id) => id,
+      notice: () => undefined,
+      audit: () => undefined,
+      now: () => now,
+      graceMs: 30_000,
+    });
+    now = NINE + 5000;
+    watcher.observe(status('ran', 'online', NINE + 200));
+    now = NINE + 120_000;
+    await watcher.check();
+    // Still recording: no end yet.
+    expect(watcher.past('ran', NINE - 3600_000, NINE + 3600_000).actual).toEqual([{ camera: 'FAKE0', startMs: NINE + 200, endMs: null }]);
+    // The camera is seen idle: the recording ends when that answer was checked.
+    now = NINE + 600_000;
+    watcher.observe({ ...status('ran', 'online', null), checkedAtMs: NINE + 590_000 });
+    // An away rig's answer does not end anything.
+    watcher.observe(status('away', 'online', NINE + 1000));
+    watcher.observe({ ...status('away', 'offline', null), checkedAtMs: NINE + 300_000 });
+    const range = [NINE - 3600_000, NINE + 3600_000] as const;
+    expect(watcher.past('ran', ...range)).toEqual({
+      actual: [{ camera: 'FAKE0', startMs: NINE + 200, endMs: NINE + 590_000 }],
+      verdicts: [{ task: 'mc-daily-1', atMs: NINE, camera: 'FAKE0', verdict: 'ran' }],
+    });
+    expect(watcher.past('missed', ...range)).toEqual({ actual: [], verdicts: [{ task: 'mc-daily-1', atMs: NINE, camera: 'FAKE0', verdict: 'missed' }] });
+    expect(watcher.past('away', ...range)).toEqual({
+      actual: [{ camera: 'FAKE0', startMs: NINE + 1000, endMs: null }],
+      verdicts: [{ task: 'mc-daily-1', atMs: NINE, camera: 'FAKE0', verdict: 'not-seen' }],
+    });
+    // Outside the asked range, and the future, nothing.
+    expect(watcher.past('ran', NINE + 600_001, NINE + 3600_000)).toEqual({ actual: [], verdicts: [] });
+    expect(watcher.past('missed', NINE - 3600_000, NINE - 1)).toEqual({ actual: [], verdicts: [] });
+  });
 });
