@@ -2,7 +2,7 @@ import { ActionIcon, Box, Button, Group, Paper, Text, Tooltip } from '@mantine/c
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import type { RigLane } from '../../../src-main/core/protocols/outcomes';
 import { drawTimeline, heightOf, LAYOUT } from './draw-timeline';
-import { DAY, describeHit, formatRange, hitTest, layoutRows, msOf, pan, zoom, type Scale } from './timeline-model';
+import { DAY, describeHit, formatRange, hitTest, layoutRows, msOf, pan, verdictSummary, zoom, type Scale } from './timeline-model';
 import { TimelineSummary } from './TimelineSummary';
 
 export interface TimelineProps {
@@ -124,6 +124,7 @@ export function Timeline({ lanes, fromMs, untilMs, nowMs, onRangeChange }: Timel
     change([start.getTime(), start.getTime() + span]);
   };
   const span = until - from;
+  const verdicts = verdictSummary(rows, from, until);
 
   return (
     <Box ref={box} pos="relative" data-testid="timeline">
@@ -135,6 +136,7 @@ export function Timeline({ lanes, fromMs, untilMs, nowMs, onRangeChange }: Timel
         <Tooltip label="Earlier (←)"><ActionIcon variant="default" size="sm" aria-label="Earlier" onClick={() => change(pan(from, until, -span * PAN_SHARE))}>‹</ActionIcon></Tooltip>
         <Tooltip label="Later (→)"><ActionIcon variant="default" size="sm" aria-label="Later" onClick={() => change(pan(from, until, span * PAN_SHARE))}>›</ActionIcon></Tooltip>
         <Text size="xs" c="dimmed" data-testid="timeline-range">{formatRange(from, until)}</Text>
+        {verdicts !== null && <Text size="xs" data-testid="timeline-verdicts">{verdicts}</Text>}
       </Group>
       <canvas
         ref={canvas}

@@ -1,5 +1,5 @@
 import { List, VisuallyHidden } from '@mantine/core';
-import { formatRange, rowSummary, type Row } from './timeline-model';
+import { formatRange, rowSummary, verdictSummary, type Row } from './timeline-model';
 
 /** The timeline in words, for screen readers: what each row has in view, and every warning. */
 export function TimelineSummary({ id, rows, fromMs, untilMs }: { id: string; rows: readonly Row[]; fromMs: number; untilMs: number }) {
@@ -7,9 +7,11 @@ export function TimelineSummary({ id, rows, fromMs, untilMs }: { id: string; row
     ...r.notes.map((w) => `${r.label}: ${w.message}`),
     ...r.warnings.filter((w) => w.atMs >= fromMs && w.atMs <= untilMs).map((w) => `${r.label}, ${w.at ?? new Date(w.atMs).toISOString()}: ${w.message}`),
   ]);
+  const verdicts = verdictSummary(rows, fromMs, untilMs);
   return (
     <VisuallyHidden id={id} data-testid="timeline-summary">
       <p>Timeline from {formatRange(fromMs, untilMs)}.</p>
+      {verdicts !== null && <p>In the past: {verdicts}.</p>}
       <List>
         {rows.map((r) => (
           <List.Item key={r.key} data-testid="timeline-summary-row">{rowSummary(r, fromMs, untilMs)}</List.Item>

@@ -1,4 +1,4 @@
-import { aggregate, chooseTicks, visibleBars, xOf, type Row, type Scale } from './timeline-model';
+import { aggregate, chooseTicks, visibleActual, visibleBars, xOf, type Row, type Scale } from './timeline-model';
 
 /** Painting one frame of the timeline on a 2D canvas; what to paint comes from the model. */
 
@@ -17,6 +17,9 @@ const COLOURS = {
   warning: '#e03131',
   now: '#c92a2a',
   band: '#f8f9fa',
+  actual: '#1864ab',
+  missed: '#e03131',
+  notSeen: '#868e96',
 } as const;
 
 /** Darkness steps of density blocks: each is one path, so few steps keep a frame cheap. */
@@ -100,6 +103,10 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, f: Frame): void {
   const blocks = new Map<string, Path2D>();
   const diamonds = { filled: new Path2D(), outline: new Path2D() };
   const warnings = new Path2D();
+  // The past: what the app saw recorded (a thin bar under the planned one) and starts that did not happen.
+  const actual = new Path2D();
+  const crosses = { missed: new Path2D(), 'not-seen': new Path2D() };
+  const nowMs = f.nowMs ?? Date.now();
   f.rows.forEach((row, i) => {
     const y = LAYOUT.axis + i * LAYOUT.row;
     for (const b of visibleBars(row.bars, s)) {
@@ -135,6 +142,11 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, f: Frame): void {
     for (const w of row.warnings) {
       if (w.atMs < s.fromMs || w.atMs > s.untilMs) continue;
       triangle(warnings, xOf(s, w.atMs), y + 2);
+    }
+    for (const a of visibleActual(row.actual, s, nowMs)) actual.rect(a.x0, y + LAYOUT.row - 5, Math.max(2, a.x1 - a.x0), 3);
+    for (const v of row.verdicts) {
+      if (v.verdict === 'ran' || v.atMs < s.fromMs || v.atMs > s.untilMs) continue;
+      cross(crosses[v.verdict], xOf(s, v.atMs), y + LAYOUT.row / 2, 5);
     }
   });
 
@@ -174,6 +186,14 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, f: Frame): void {
   ctx.stroke(diamonds.outline);
   ctx.fillStyle = COLOURS.warning;
   ctx.fill(warnings);
+  ctx.fillStyle = COLOURS.actual;
+  ctx.fill(actual);
+  ctx.lineWidth = 2;
+  ctx.strokeStyle = COLOURS.missed;
+  ctx.stroke(crosses.missed);
+  ctx.strokeStyle = COLOURS.notSeen;
+  ctx.stroke(crosses['not-seen']);
+  ctx.lineWidth = 1;
 
   if (f.nowMs !== undefined && f.nowMs >= s.fromMs && f.nowMs <= s.untilMs) {
     const x = Math.round(xOf(s, f.nowMs)) + 0.5;
@@ -208,6 +228,13 @@ function diamond(path: Path2D, x: number, y: number, r: number) {
   path.lineTo(x, y + r);
   path.lineTo(x - r, y);
   path.closePath();
+}
+
+function cross(path: Path2D, x: number, y: number, r: number) {
+  path.moveTo(x - r, y - r);
+  path.lineTo(x + r, y + r);
+  path.moveTo(x + r, y - r);
+  path.lineTo(x - r, y + r);
 }
 
 function triangle(path: Path2D, x: number, y: number) {

@@ -1,5 +1,5 @@
 import type { CheckWarning } from '../../../src-main/core/protocols/checks';
-import type { RigLane } from '../../../src-main/core/protocols/outcomes';
+import type { ActualRecording, RigLane, StartVerdict } from '../../../src-main/core/protocols/outcomes';
 import type { PlanEvent } from '../../../src-main/core/protocols/plan';
 
 /**
@@ -30,6 +30,10 @@ export interface Row {
   notes: CheckWarning[];
   /** Why the rig could not be read, when it could not. */
   error?: string;
+  /** Recordings the app saw in the past, by start. */
+  actual: ActualRecording[];
+  /** How the planned starts in the past turned out, by time. */
+  verdicts: StartVerdict[];
 }
 
 const byTime = (a: { atMs: number }, b: { atMs: number }) => a.atMs - b.atMs;
@@ -38,7 +42,13 @@ const byTime = (a: { atMs: number }, b: { atMs: number }) => a.atMs - b.atMs;
 export function layoutRows(lanes: readonly RigLane[]): Row[] {
   const rows: Row[] = [];
   for (const lane of lanes) {
-    const cameras = [...new Set(lane.events.flatMap((e) => (e.camera === null ? [] : [e.camera])))].sort();
+    const actual = lane.actual ?? [];
+    const verdicts = lane.verdicts ?? [];
+    const cameras = [...new Set([
+      ...lane.events.flatMap((e) => (e.camera === null ? [] : [e.camera])),
+      ...actual.map((a) => a.camera),
+      ...verdicts.flatMap((v) => (v.camera === null ? [] : [v.camera])),
+    ])].sort();
     for (const camera of [null, ...cameras]) {
       const events = lane.events.filter((e) => e.camera === camera);
       const ownWarnings = lane.warnings.filter((w) => (w.camera ?? null) === camera || (camera === null && w.camera != null && !cameras.includes(w.camera)));
@@ -52,6 +62,8 @@ export function layoutRows(lanes: readonly RigLane[]): Row[] {
         warnings: ownWarnings.flatMap((w) => (w.atMs === undefined ? [] : [{ ...w, atMs: w.atMs }])).sort(byTime),
         notes: ownWarnings.filter((w) => w.atMs === undefined),
         ...(camera === null && lane.error ? { error: lane.error.message } : {}),
+        actual: actual.filter((a) => a.camera === camera).sort((a, b) => a.startMs - b.startMs),
+        verdicts: verdicts.filter((v) => v.camera === camera).sort(byTime),
       });
     }
   }
@@ -176,6 +188,27 @@ export function visibleBars(bars: readonly PlanEvent[], s: Scale): { event: Plan
     out.push({ event: e, x0: Math.max(s.left, xOf(s, e.atMs)), x1: end === Number.POSITIVE_INFINITY ? s.left + s.width : Math.min(s.left + s.width, xOf(s, end)) });
   }
   return out;
+}
+
+/** Recordings the app saw, overlapping the view; one still running is drawn up to now. */
+export function visibleActual(actual: readonly ActualRecording[], s: Scale, nowMs: number): { x0: number; x1: number }[] {
+  const out: { x0: number; x1: number }[] = [];
+  for (const a of actual) {
+    if (a.startMs > s.untilMs) break;
+    const end = a.endMs ?? nowMs;
+    if (end < s.fromMs) continue;
+    out.push({ x0: Math.max(s.left, xOf(s, a.startMs)), x1: Math.min(s.left + s.width, xOf(s, end)) });
+  }
+  return out;
+}
+
+/** "3 planned starts ran, 1 missed, 2 not seen (the rig was away)" over the view; null when none was judged there. */
+export function verdictSummary(rows: readonly Row[], fromMs: number, untilMs: number): string | null {
+  const n = { ran: 0, missed: 0, 'not-seen': 0 };
+  for (const r of rows) for (const v of r.verdicts) if (v.atMs >= fromMs && v.atMs <= untilMs) n[v.verdict] += 1;
+  if (n.ran + n.missed + n['not-seen'] === 0) return null;
+  const head = `${n.ran} planned ${n.ran === 1 ? 'start' : 'starts'} ran, ${n.missed} missed`;
+  return n['not-seen'] > 0 ? `${head}, ${n['not-seen']} not seen (the rig was away)` : head;
 }
 
 export type Hit =

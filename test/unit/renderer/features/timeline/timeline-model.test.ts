@@ -7,7 +7,7 @@ import { fillParameters } from '../../../../../src-main/core/protocols/parameter
 import { plan, type PlanEvent } from '../../../../../src-main/core/protocols/plan';
 import { planTaskOfCompiled } from '../../../../../src-main/core/protocols/plan-task';
 import {
-  aggregate, chooseTicks, DAY, describeEvent, describeHit, hitTest, HOUR, layoutRows, MINUTE, msOf, pan, rowSummary, visibleBars, xOf, zoom,
+  aggregate, chooseTicks, DAY, describeEvent, describeHit, hitTest, HOUR, layoutRows, MINUTE, msOf, pan, rowSummary, verdictSummary, visibleActual, visibleBars, xOf, zoom,
 } from '../../../../../src-renderer/features/timeline/timeline-model';
 
 const FROM = new Date(2026, 0, 5, 0, 0, 0).getTime(); // a Monday, local midnight
@@ -118,5 +118,42 @@ describe('hover on a crowded row', () => {
     );
     const wide = { ...s, width: 24 * 60 };
     expect(describeHit(hitTest(row, wide, 20 * 60 + 11)!)).toEqual(['20:10:00 led → toggle (mc-hourly-stimulus-2)']);
+  });
+});
+
+describe('planned against actual, for the past', () => {
+  const s = { fromMs: FROM, untilMs: FROM + DAY, left: 0, width: 24 * 60 };
+  const lane: RigLane = {
+    rigId: 'r', rig: 'r', timeZone: 'UTC', clockOffsetSeconds: 0, reachable: true, tasks: [], events: [], warnings: [],
+    actual: [
+      { camera: 'CAM2', startMs: FROM + 3 * HOUR, endMs: null },
+      { camera: 'CAM1', startMs: FROM + HOUR, endMs: FROM + 2 * HOUR },
+      { camera: 'CAM1', startMs: FROM - HOUR, endMs: FROM + 10 * MINUTE },
+    ],
+    verdicts: [
+      { task: 'a', atMs: FROM + 2 * HOUR, camera: 'CAM1', verdict: 'missed' },
+      { task: 'a', atMs: FROM + HOUR, camera: 'CAM1', verdict: 'ran' },
+      { task: 'b', atMs: FROM + HOUR, camera: null, verdict: 'not-seen' },
+      { task: 'a', atMs: FROM + 2 * DAY, camera: 'CAM1', verdict: 'ran' },
+    ],
+  };
+  it('puts what the app saw in the rows of its cameras, and verdicts where they were planned', () => {
+    const rows = layoutRows([lane]);
+    expect(rows.map((r) => r.label)).toEqual(['r', 'r · CAM1', 'r · CAM2']);
+    expect(rows[1]!.actual.map((a) => a.startMs)).toEqual([FROM - HOUR, FROM + HOUR]);
+    expect(rows[1]!.verdicts.map((v) => v.verdict)).toEqual(['ran', 'missed', 'ran']);
+    expect(rows[0]!.verdicts.map((v) => v.verdict)).toEqual(['not-seen']);
+  });
+  it('clips actual recordings to the view and draws a running one up to now', () => {
+    const [rig, cam1, cam2] = layoutRows([lane]);
+    expect(rig!.actual).toEqual([]);
+    expect(visibleActual(cam1!.actual, s, FROM + 4 * HOUR)).toEqual([{ x0: 0, x1: 10 }, { x0: 60, x1: 120 }]);
+    expect(visibleActual(cam2!.actual, s, FROM + 4 * HOUR)).toEqual([{ x0: 180, x1: 240 }]);
+  });
+  it('counts the verdicts in view in words', () => {
+    const rows = layoutRows([lane]);
+    expect(verdictSummary(rows, FROM, FROM + DAY)).toBe('1 planned start ran, 1 missed, 1 not seen (the rig was away)');
+    expect(verdictSummary(rows, FROM + 90 * MINUTE, FROM + 3 * DAY)).toBe('1 planned start ran, 1 missed');
+    expect(verdictSummary(rows, FROM + 3 * HOUR, FROM + DAY)).toBeNull();
   });
 });
