@@ -214,14 +214,17 @@ export function verdictSummary(rows: readonly Row[], fromMs: number, untilMs: nu
 export type Hit =
   | { kind: 'events'; events: PlanEvent[] }
   | { kind: 'recording'; event: PlanEvent }
-  | { kind: 'warning'; warning: CheckWarning };
+  | { kind: 'warning'; warning: CheckWarning }
+  | { kind: 'verdict'; verdict: StartVerdict };
 
-/** What is under x in a row: a warning, else the nearest tick within `radiusPx` (with those merged with it), else a recording bar. */
+/** What is under x in a row: a warning, else a start that did not happen, else the nearest tick within `radiusPx` (with those merged with it), else a recording bar. */
 export function hitTest(row: Row, s: Scale, x: number, radiusPx = 4): Hit | null {
   const at = msOf(s, x);
   const r = (radiusPx * (s.untilMs - s.fromMs)) / s.width;
   const w = row.warnings.slice(firstAtOrAfter(row.warnings, at - r)).find((x2) => x2.atMs <= at + r);
   if (w) return { kind: 'warning', warning: w };
+  const v = row.verdicts.slice(firstAtOrAfter(row.verdicts, at - r)).find((x2) => x2.atMs <= at + r && x2.verdict !== 'ran');
+  if (v) return { kind: 'verdict', verdict: v };
   const lo = firstAtOrAfter(row.ticks, at - r);
   const hi = firstAtOrAfter(row.ticks, at + r + 1);
   if (hi > lo) {
@@ -274,6 +277,10 @@ export const describeEvent = (e: PlanEvent): string =>
 export function describeHit(h: Hit): string[] {
   if (h.kind === 'warning') return [`Warning: ${h.warning.message}`];
   if (h.kind === 'recording') return [describeEvent(h.event)];
+  if (h.kind === 'verdict') {
+    const what = `${clock(h.verdict.atMs)} planned recording start (${h.verdict.task})`;
+    return [h.verdict.verdict === 'missed' ? `${what} did not happen` : `${what}: not seen, the rig was away then`];
+  }
   const shown = h.events.slice(0, 5).map(describeEvent);
   return h.events.length > 5 ? [...shown, `… and ${h.events.length - 5} more here`] : shown;
 }

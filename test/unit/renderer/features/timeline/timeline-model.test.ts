@@ -156,4 +156,12 @@ describe('planned against actual, for the past', () => {
     expect(verdictSummary(rows, FROM + 90 * MINUTE, FROM + 3 * DAY)).toBe('1 planned start ran, 1 missed');
     expect(verdictSummary(rows, FROM + 3 * HOUR, FROM + DAY)).toBeNull();
   });
+  it('says what a cross means under the pointer', () => {
+    const [rig, cam1] = layoutRows([lane]);
+    const missed = hitTest(cam1!, s, 120);
+    expect(missed && describeHit(missed)).toEqual(['02:00:00 planned recording start (a) did not happen']);
+    const away = hitTest(rig!, s, 61);
+    expect(away && describeHit(away)).toEqual(['01:00:00 planned recording start (b): not seen, the rig was away then']);
+    expect(hitTest(cam1!, s, 60)).toBeNull(); // a start that ran has no cross
+  });
 });
