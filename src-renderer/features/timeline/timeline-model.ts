@@ -294,7 +294,7 @@ const KIND_WORDS: Record<PlanEvent['kind'], [string, string]> = {
   other: ['other event', 'other events'],
 };
 
-/** A row in words, counting only what falls in the view: "rig-1: 12 recordings, 72 output events". */
+/** A row in words, counting only what falls in the view: "rig-1: 12 recordings, 72 output events; 3 recordings seen". */
 export function rowSummary(row: Row, fromMs: number, untilMs: number): string {
   const counts = new Map<PlanEvent['kind'], number>();
   for (const e of [...row.bars, ...row.ticks]) {
@@ -302,7 +302,8 @@ export function rowSummary(row: Row, fromMs: number, untilMs: number): string {
     counts.set(e.kind, (counts.get(e.kind) ?? 0) + 1);
   }
   const parts = [...counts].map(([k, n]) => `${n} ${KIND_WORDS[k][n === 1 ? 0 : 1]}`);
-  const head = `${row.label}: ${parts.length ? parts.join(', ') : 'nothing planned'}`;
+  const seen = row.actual.filter((a) => a.startMs <= untilMs && (a.endMs ?? Number.POSITIVE_INFINITY) >= fromMs).length;
+  const head = `${row.label}: ${parts.length ? parts.join(', ') : 'nothing planned'}${seen > 0 ? `; ${seen} ${seen === 1 ? 'recording' : 'recordings'} seen` : ''}`;
   return row.error ? `${head} (${row.error})` : head;
 }
 

@@ -149,6 +149,8 @@ describe('planned against actual, for the past', () => {
     expect(rig!.actual).toEqual([]);
     expect(visibleActual(cam1!.actual, s, FROM + 4 * HOUR)).toEqual([{ x0: 0, x1: 10 }, { x0: 60, x1: 120 }]);
     expect(visibleActual(cam2!.actual, s, FROM + 4 * HOUR)).toEqual([{ x0: 180, x1: 240 }]);
+    expect(rowSummary(cam1!, FROM, FROM + DAY)).toBe('r · CAM1: nothing planned; 2 recordings seen');
+    expect(rowSummary(cam1!, FROM + 3 * HOUR, FROM + DAY)).toBe('r · CAM1: nothing planned');
   });
   it('counts the verdicts in view in words', () => {
     const rows = layoutRows([lane]);
