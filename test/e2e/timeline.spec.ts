@@ -16,6 +16,8 @@ test.afterAll(async () => {
 });
 
 const rows = (page: Page) => page.getByTestId('timeline-summary-row');
+/** The rigs' own rows, not their cameras' (a camera gets a row once the app sees it record). */
+const rigRows = (page: Page) => rows(page).filter({ hasNotText: ' · ' });
 const range = (page: Page) => page.getByTestId('timeline-range');
 /** How many events a summary row counts, e.g. 147 in "Panel rig 1: 147 output events". */
 const counted = async (row: Locator, kind: RegExp) => Number((await row.textContent())?.match(kind)?.[1] ?? NaN);
@@ -33,13 +35,13 @@ test('the dashboard timeline draws the rigs\' scheduled tasks for the next day; 
   await page.goto(env.app.url);
   await page.getByRole('switch', { name: 'Timeline' }).check();
   const timeline = page.getByTestId('dashboard-timeline');
-  await expect(rows(page)).toHaveCount(2, { timeout: 20_000 });
+  await expect(rigRows(page)).toHaveCount(2, { timeout: 20_000 });
 
   // A day and a half hour in view: a task every 10 min fires about 147 times, an hourly one 24 or 25 times.
-  await expect(rows(page).nth(0)).toHaveText(/^Panel rig 1: \d+ output events$/, { timeout: 20_000 });
-  expect(await counted(rows(page).nth(0), /: (\d+) output events/)).toBeGreaterThanOrEqual(146);
-  expect(await counted(rows(page).nth(0), /: (\d+) output events/)).toBeLessThanOrEqual(148);
-  await expect(rows(page).nth(1)).toHaveText(/^Panel rig 2: (24|25) recordings$/);
+  await expect(rigRows(page).nth(0)).toHaveText(/^Panel rig 1: \d+ output events$/, { timeout: 20_000 });
+  expect(await counted(rigRows(page).nth(0), /: (\d+) output events/)).toBeGreaterThanOrEqual(146);
+  expect(await counted(rigRows(page).nth(0), /: (\d+) output events/)).toBeLessThanOrEqual(148);
+  await expect(rigRows(page).nth(1)).toHaveText(/^Panel rig 2: (24|25) recordings$/);
 
   const canvas = page.getByTestId('timeline-canvas');
   expect(await painted(canvas)).toBeGreaterThan(5000);
@@ -50,7 +52,7 @@ test('the dashboard timeline draws the rigs\' scheduled tasks for the next day; 
   const before = await range(page).textContent();
   await timeline.getByRole('button', { name: 'Zoom in' }).click();
   await expect(range(page)).not.toHaveText(before ?? '');
-  await expect.poll(() => counted(rows(page).nth(0), /: (\d+) output events/)).toBeLessThanOrEqual(100);
+  await expect.poll(() => counted(rigRows(page).nth(0), /: (\d+) output events/)).toBeLessThanOrEqual(100);
   const zoomed = await range(page).textContent();
   await canvas.focus();
   await page.keyboard.press('ArrowRight');
@@ -65,4 +67,19 @@ test('the dashboard timeline draws the rigs\' scheduled tasks for the next day; 
     await page.mouse.move(box.x + x, box.y + 30 + 14);
   }
   await expect(page.getByTestId('timeline-tooltip')).toHaveText(/^\d\d:\d0:00 led → 1 \(blink, a task of the rig\)/);
+});
+
+test('a recording started by hand shows as seen in the past part of the timeline', async ({ page }) => {
+  await env.client(0).call('recording/start', { filename: 'by_hand' });
+  await page.goto(env.app.url);
+  await page.getByRole('switch', { name: 'Timeline' }).check();
+  const timeline = page.getByTestId('dashboard-timeline');
+  const seen = rows(page).filter({ hasText: /^Panel rig 1 · \S+: nothing planned; 1 recording seen$/ });
+  // The app sees it at its next status poll; the timeline shows it once read again.
+  await expect(async () => {
+    await timeline.getByRole('button', { name: 'Read again' }).click();
+    await expect(seen).not.toHaveCount(0, { timeout: 3000 }); // a row per camera that records
+  }).toPass({ timeout: 60_000 });
+  await page.getByTestId('timeline-canvas').screenshot({ path: 'test-results/screenshots/timeline-actual.png' });
+  await env.client(0).call('recording/stop', {});
 });
