@@ -186,14 +186,6 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, f: Frame): void {
   ctx.stroke(diamonds.outline);
   ctx.fillStyle = COLOURS.warning;
   ctx.fill(warnings);
-  ctx.fillStyle = COLOURS.actual;
-  ctx.fill(actual);
-  ctx.lineWidth = 2;
-  ctx.strokeStyle = COLOURS.missed;
-  ctx.stroke(crosses.missed);
-  ctx.strokeStyle = COLOURS.notSeen;
-  ctx.stroke(crosses['not-seen']);
-  ctx.lineWidth = 1;
 
   if (f.nowMs !== undefined && f.nowMs >= s.fromMs && f.nowMs <= s.untilMs) {
     const x = Math.round(xOf(s, f.nowMs)) + 0.5;
@@ -205,6 +197,15 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, f: Frame): void {
     ctx.stroke();
     ctx.lineWidth = 1;
   }
+  // Over the "now" line: a recording seen a moment ago must not hide under it.
+  ctx.fillStyle = COLOURS.actual;
+  ctx.fill(actual);
+  ctx.lineWidth = 2;
+  ctx.strokeStyle = COLOURS.missed;
+  ctx.stroke(crosses.missed);
+  ctx.strokeStyle = COLOURS.notSeen;
+  ctx.stroke(crosses['not-seen']);
+  ctx.lineWidth = 1;
   ctx.restore();
   ctx.strokeStyle = COLOURS.gridMajor;
   ctx.beginPath();
