@@ -48,6 +48,10 @@ test('the histogram follows an exposure change, and warns when pixels saturate',
   await expect.poll(() => meanLevel(page)).toBeGreaterThan(dark * 2);
   await expect(page.getByTestId('saturation-warning')).toContainText('saturated: shorten the exposure or lower the gain');
   await env.client(0).invoke('cameras.configure', { serial: 'FAKE1' }, { ExposureTime: 10000 });
+  // Switching cameras closed the first stream; leaving the tab closes the second (a closed
+  // page would hold it until the core gives up on it).
+  await page.getByRole('tab', { name: 'Overview' }).click();
+  await expect.poll(() => readers(0, 'FAKE0') + readers(0, 'FAKE1')).toBe(0);
 });
 
 test('the wall shows every camera of the rigs with its state, and a click opens the full view', async ({ page }) => {
