@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { fail, ok, type Result } from '../../contract/errors';
-import { isValidTimeZone } from '../../core/cron';
+import { formatInZone, isValidTimeZone } from '../../core/cron';
 import { appConfigDir } from '../../core/config-dir';
 import { makeCaller, makeDispatch, type Caller } from '../../core/dispatch';
 import { CoreError } from '../../core/errors';
@@ -127,12 +127,12 @@ export function registerProtocolCommand(program: Command, ctx: CommandContext): 
       const until = readIso(flags.until, '--until');
       if (flags.tz !== undefined && !isValidTimeZone(flags.tz)) throw new UsageError(`Unknown time zone "${flags.tz}": use an IANA name such as Europe/Berlin.`);
       const base = { ref: { protocol: p }, from, until, ...(flags.tz === undefined ? {} : { timeZone: flags.tz }) };
-      const print = (value: { lanes: { rig: string; events: { at: string; action: string; args: unknown; task: string; source: string }[]; warnings: { message: string }[]; error?: { message: string } }[] }) => {
+      const print = (value: { lanes: { rig: string; timeZone: string; events: { atMs: number; action: string; args: unknown }[]; warnings: { message: string }[]; error?: { message: string } }[] }) => {
         for (const lane of value.lanes) {
           if (lane.error) ctx.io.err(`motifctl: ${lane.error.message}\n`);
           for (const w of lane.warnings) ctx.io.err(`motifctl: warning: ${w.message}\n`);
         }
-        const events = value.lanes.flatMap((l) => l.events.map((e) => ({ at: e.at, rig: l.rig, action: e.action, args: e.args })));
+        const events = value.lanes.flatMap((l) => l.events.map((e) => ({ at: formatInZone(new Date(e.atMs), l.timeZone), rig: l.rig, action: e.action, args: e.args })));
         if (flags.json) return formatJson(events);
         return events.map((e) => `${e.at}  ${e.action}  ${formatJson(e.args).replace(/\s+/g, ' ').trim()}`).join('\n') + (events.length > 0 ? '\n' : '');
       };

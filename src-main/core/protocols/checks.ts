@@ -62,6 +62,7 @@ export function checkPlan(input: CheckInput): CheckWarning[] {
   const warnings: CheckWarning[] = [];
   const say = (w: Omit<CheckWarning, 'rig'>) => warnings.push({ rig: input.rig, ...w });
   const cameraWords = (c: string | null) => (c === null ? 'all cameras' : `camera ${c}`);
+  const when = (ms: number) => formatInZone(new Date(ms), input.timeZone);
 
   for (const p of input.plan.problems) say({ code: 'plan', message: p.message, task: p.task });
 
@@ -72,18 +73,18 @@ export function checkPlan(input: CheckInput): CheckWarning[] {
     const earlier = recordings.slice(0, i).find((e) => sameCamera(e, later) && (e.endMs === null || (e.endMs ?? 0) > later.atMs));
     if (!earlier) continue;
     say({
-      code: 'overlap', at: later.at, atMs: later.atMs, camera: later.camera, task: later.task,
-      message: `On ${input.rig}, ${cameraWords(later.camera)}: task "${later.task}" starts a recording at ${later.at} while the one task "${earlier.task}" started at ${earlier.at} still runs${earlier.endAt ? ` until ${earlier.endAt}` : ''}; the camera cannot record both.`,
+      code: 'overlap', at: when(later.atMs), atMs: later.atMs, camera: later.camera, task: later.task,
+      message: `On ${input.rig}, ${cameraWords(later.camera)}: task "${later.task}" starts a recording at ${when(later.atMs)} while the one task "${earlier.task}" started at ${when(earlier.atMs)} still runs${typeof earlier.endMs === 'number' ? ` until ${when(earlier.endMs)}` : ''}; the camera cannot record both.`,
     });
   }
 
   // Stimuli at wall-clock times while the camera does not record.
   for (const e of input.plan.events) {
-    if (e.kind !== 'output' || e.after !== undefined || e.source !== 'protocol') continue;
+    if (e.kind !== 'output' || e.countsFromMs !== undefined || e.source !== 'protocol') continue;
     const inside = recordings.some((r) => sameCamera(r, e) && r.atMs <= e.atMs && (r.endMs === null || (r.endMs ?? 0) > e.atMs));
     if (!inside) {
-      say({ code: 'outside-recording', at: e.at, atMs: e.atMs, camera: e.camera, task: e.task,
-        message: `On ${input.rig}, task "${e.task}" sets output ${e.output ?? ''} at ${e.at} while ${cameraWords(e.camera)} ${e.camera === null ? 'do' : 'does'} not record.` });
+      say({ code: 'outside-recording', at: when(e.atMs), atMs: e.atMs, camera: e.camera, task: e.task,
+        message: `On ${input.rig}, task "${e.task}" sets output ${e.output ?? ''} at ${when(e.atMs)} while ${cameraWords(e.camera)} ${e.camera === null ? 'do' : 'does'} not record.` });
     }
   }
 
@@ -105,8 +106,8 @@ export function checkPlan(input: CheckInput): CheckWarning[] {
       if (!reported || reported.includes(t.operation.name)) continue;
       const first = input.plan.events.find((e) => e.task === t.name);
       say({
-        code: 'unknown-output', task: t.name, camera: camera ?? null, ...(first ? { at: first.at, atMs: first.atMs } : {}),
-        message: `${input.rig} does not report an output named "${t.operation.name}" on camera ${camera} (it reports ${reported.length > 0 ? reported.join(', ') : 'none'}): task "${t.name}" would fail${first ? `, first at ${first.at}` : ''}.`,
+        code: 'unknown-output', task: t.name, camera: camera ?? null, ...(first ? { at: when(first.atMs), atMs: first.atMs } : {}),
+        message: `${input.rig} does not report an output named "${t.operation.name}" on camera ${camera} (it reports ${reported.length > 0 ? reported.join(', ') : 'none'}): task "${t.name}" would fail${first ? `, first at ${when(first.atMs)}` : ''}.`,
       });
     }
   }

@@ -64,7 +64,7 @@ function lane(
     ? []
     : known.tasks.flatMap((t) => (t.planned && !isTaskOf(compiled.slug, t.name) ? [t.planned] : []));
   const planned = plan({
-    rig: rig.name, tasks: [...compiled.tasks.map(planTaskOfCompiled), ...others], from: args.from, until: args.until, timeZone,
+    tasks: [...compiled.tasks.map(planTaskOfCompiled), ...others], from: args.from, until: args.until, timeZone,
     clockOffsetSeconds: known?.clockOffsetSeconds ?? 0, ...(known ? { cameras: known.cameras } : {}), cache,
   });
   const warnings = checkPlan({

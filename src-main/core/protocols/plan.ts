@@ -1,4 +1,4 @@
-import { formatInZone, next, parse, type CronExpression } from '../cron';
+import { next, parse, type CronExpression } from '../cron';
 import { z } from 'zod';
 import { WireObject, type OperationName } from '../motif-api/operation-table';
 import type { PlanTask } from './plan-task';
@@ -13,15 +13,16 @@ import type { PlanTask } from './plan-task';
 export const EventKind = z.enum(['recording', 'output', 'configure', 'copy', 'export', 'other']);
 export type EventKind = z.infer<typeof EventKind>;
 
-/** One thing a rig does, as a timeline draws it. */
+/**
+ * One thing a rig does, as a timeline draws it. Its rig and zone are its lane's, so times are
+ * instants only; words and ISO texts are made where they are shown (a week of 50 rigs holds
+ * tens of thousands of events, and each field here is paid for in each of them).
+ */
 export const PlanEvent = z.object({
-  /** ISO 8601 with the zone's offset, on this computer's clock. */
-  at: z.string(),
+  /** On this computer's clock. */
   atMs: z.number(),
   /** Recordings: when the duration ends it (null: the task sets no duration, it runs until stopped). */
-  endAt: z.string().nullable().optional(),
   endMs: z.number().nullable().optional(),
-  rig: z.string(),
   /** The camera it concerns; null: every camera of the rig. */
   camera: z.string().nullable(),
   output: z.string().optional(),
@@ -31,13 +32,12 @@ export const PlanEvent = z.object({
   args: WireObject,
   task: z.string(),
   source: z.enum(['protocol', 'other']),
-  /** Camera-relative events: the recording task whose start they count from. */
-  after: z.object({ task: z.string(), atMs: z.number() }).optional(),
+  /** Camera-relative events: the start of the recording they count from. */
+  countsFromMs: z.number().optional(),
 });
 export type PlanEvent = z.infer<typeof PlanEvent>;
 
 export interface PlanInput {
-  rig: string;
   tasks: readonly PlanTask[];
   from: Date;
   until: Date;
@@ -52,11 +52,9 @@ export interface PlanInput {
 
 export interface PlanCache {
   fires: Map<string, { times: number[]; truncated: boolean }>;
-  /** ISO texts per zone, by instant. */
-  iso: Map<string, Map<number, string>>;
 }
 
-export const newPlanCache = (): PlanCache => ({ fires: new Map(), iso: new Map() });
+export const newPlanCache = (): PlanCache => ({ fires: new Map() });
 
 export interface Plan {
   events: PlanEvent[];
@@ -111,6 +109,43 @@ function cachedFires(cache: PlanCache, expr: CronExpression, from: Date, until: 
   return hit;
 }
 
+type TaskFacts = Pick<PlanEvent, 'camera' | 'output' | 'kind' | 'action' | 'args' | 'task' | 'source'>;
+
+/** Read once per task: tasks come in many shapes, and reading them per event is slow. */
+const factsOf = (t: PlanTask): TaskFacts =>
+  ({ camera: t.serial ?? null, output: t.output, kind: kindOf(t), action: t.action, args: t.args, task: t.name, source: t.source });
+
+/**
+ * A plan's event, constructed rather than written as a literal: V8 moves a literal's allocation
+ * site to the old generation once most of its objects outlive a collection, as all of a plan's
+ * do, and allocating there made a week of 50 rigs three times slower to plan (bench/protocols.ts).
+ * It crosses the bridge as the plain object PlanEvent describes.
+ */
+class PlannedEvent implements PlanEvent {
+  atMs: number;
+  endMs: number | null | undefined;
+  camera: string | null;
+  output: string | undefined;
+  kind: EventKind;
+  action: string;
+  args: PlanEvent['args'];
+  task: string;
+  source: PlanEvent['source'];
+  countsFromMs: number | undefined;
+  constructor(f: TaskFacts, atMs: number, endMs: number | null | undefined, countsFromMs: number | undefined) {
+    this.atMs = atMs;
+    this.endMs = endMs;
+    this.camera = f.camera;
+    this.output = f.output;
+    this.kind = f.kind;
+    this.action = f.action;
+    this.args = f.args;
+    this.task = f.task;
+    this.source = f.source;
+    this.countsFromMs = countsFromMs;
+  }
+}
+
 interface Recording {
   task: string;
   serial: string | null;
@@ -130,23 +165,8 @@ export function plan(input: PlanInput): Plan {
     else problems.push({ task: t.name, message: `Task "${t.name}" has an expression the plan cannot read: ${p.error.message}` });
   }
   const cache = input.cache ?? newPlanCache();
-  let texts = cache.iso.get(input.timeZone);
-  if (!texts) cache.iso.set(input.timeZone, (texts = new Map()));
-  const isoTexts = texts;
-  const at = (ms: number) => {
-    let text = isoTexts.get(ms);
-    if (text === undefined) {
-      text = formatInZone(new Date(ms), input.timeZone);
-      isoTexts.set(ms, text);
-    }
-    return text;
-  };
-  // Built field by field: object spreads here cost microseconds per event in V8, and a week holds many.
-  const event = (t: PlanTask, ms: number): PlanEvent => {
-    const e: PlanEvent = { at: at(ms), atMs: ms, rig: input.rig, camera: t.serial ?? null, kind: kindOf(t), action: t.action, args: t.args, task: t.name, source: t.source };
-    if (t.output !== undefined) e.output = t.output;
-    return e;
-  };
+  const event = (f: TaskFacts, ms: number, endMs: number | null | undefined, countsFromMs: number | undefined): PlanEvent =>
+    new PlannedEvent(f, ms, endMs, countsFromMs);
   const truncated = (t: PlanTask) =>
     problems.push({ task: t.name, message: `Task "${t.name}" fires more than ${MAX_EVENTS_PER_TASK} times in this period; the plan lists the first ${MAX_EVENTS_PER_TASK}.` });
 
@@ -157,7 +177,8 @@ export function plan(input: PlanInput): Plan {
   for (const t of input.tasks) {
     const expr = parsed.get(t.name);
     if (!expr || t.cameraRelative) continue;
-    const isRecording = kindOf(t) === 'recording';
+    const facts = factsOf(t);
+    const isRecording = facts.kind === 'recording';
     // The rig reads its own clock: fire times on the rig's clock, shifted back onto ours.
     const from = new Date(input.from.getTime() + offsetMs - (isRecording ? lookBackMs : 0));
     const found = cachedFires(cache, expr, from, new Date(input.until.getTime() + offsetMs), MAX_EVENTS_PER_TASK, { timeZone: input.timeZone });
@@ -165,18 +186,13 @@ export function plan(input: PlanInput): Plan {
     for (const rigTime of found.times) {
       const ms = rigTime - offsetMs;
       if (!isRecording) {
-        events.push(event(t, ms));
+        events.push(event(facts, ms, undefined, undefined));
         continue;
       }
       const duration = durationOf(t);
       const endMs = duration === null ? null : ms + duration * 1000;
       recordings.push({ task: t.name, serial: t.serial ?? null, startMs: ms, endMs });
-      if (ms >= input.from.getTime()) {
-        const e = event(t, ms);
-        e.endAt = endMs === null ? null : at(endMs);
-        e.endMs = endMs;
-        events.push(e);
-      }
+      if (ms >= input.from.getTime()) events.push(event(facts, ms, endMs, undefined));
     }
   }
 
@@ -198,14 +214,13 @@ export function plan(input: PlanInput): Plan {
     const found = cachedFires(cache, expr, new Date(1000), new Date(longest - 1), MAX_EVENTS_PER_TASK, { epoch: new Date(0) });
     const offsets = found.times.filter((ms) => ms > 0);
     let listed = 0;
+    const facts = factsOf(t);
     for (const [r, stopMs] of ends) {
       for (const offset of offsets) {
         const ms = r.startMs + offset;
         if (ms >= stopMs) break;
         if (ms < input.from.getTime()) continue;
-        const e = event(t, ms);
-        e.after = { task: r.task, atMs: r.startMs };
-        events.push(e);
+        events.push(event(facts, ms, undefined, r.startMs));
         listed++;
       }
       if (listed >= MAX_EVENTS_PER_TASK) break;

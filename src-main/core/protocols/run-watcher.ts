@@ -1,6 +1,6 @@
 import type { AuditEntry } from '../../contract/requests/audit';
 import type { RigStatus } from '../../contract/requests/status';
-import { localTimeZone } from '../cron';
+import { formatInZone, localTimeZone } from '../cron';
 import type { Notice, NoticeAbout } from '../notice-board';
 import { plan } from './plan';
 import { planTask } from './plan-task';
@@ -139,9 +139,9 @@ export class RecordingWatcher {
       const status = this.#deps.status(record.rigId);
       const rigName = this.#deps.rigName(record.rigId) ?? record.rigId;
       const tasks = record.tasks.map((t) => planTask(t, 'protocol'));
+      const timeZone = status?.cameras.find((c) => c.timeZone)?.timeZone ?? localTimeZone();
       const planned = plan({
-        rig: rigName, tasks, from: new Date(from), until: new Date(until),
-        timeZone: status?.cameras.find((c) => c.timeZone)?.timeZone ?? localTimeZone(),
+        tasks, from: new Date(from), until: new Date(until), timeZone,
         clockOffsetSeconds: (status?.clockOffsetMs ?? 0) / 1000,
         cameras: status?.cameras.map((c) => c.serial) ?? [],
       }).events.filter((e) => e.kind === 'recording' && e.atMs >= this.#since);
@@ -155,7 +155,7 @@ export class RecordingWatcher {
         const away = status === undefined || status.state !== 'online';
         this.#judge(record.rigId, { task: e.task, atMs: e.atMs, camera: e.camera, verdict: seen ? 'ran' : away ? 'not-seen' : 'missed' });
         if (seen) continue;
-        this.#report(record, rigName, e.at, e.atMs, e.task, e.camera, status);
+        this.#report(record, rigName, formatInZone(new Date(e.atMs), timeZone), e.atMs, e.task, e.camera, status);
       }
     }
   }

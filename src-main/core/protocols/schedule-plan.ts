@@ -32,7 +32,7 @@ function lane(rig: { rigId: string; name: string }, facts: RigFacts, applied: Re
   if (!facts.reachable) return { ...base, clockOffsetSeconds: null, reachable: false, error: facts.error, tasks: [], events: [], warnings: [] };
   const tasks: PlanTask[] = facts.tasks.flatMap((t) => (t.planned ? [{ ...t.planned, source: applied.has(t.name) ? 'protocol' as const : 'other' as const }] : []));
   const planned = plan({
-    rig: rig.name, tasks, from: args.from, until: args.until, timeZone,
+    tasks, from: args.from, until: args.until, timeZone,
     clockOffsetSeconds: facts.clockOffsetSeconds ?? 0, cameras: facts.cameras, cache,
   });
   const unread: CheckWarning[] = facts.tasks.filter((t) => !t.planned).map((t) => ({

@@ -9,7 +9,7 @@ const ZONE = 'Europe/Vienna';
 function check(input: Omit<ProtocolInput, 'version' | 'name'>, from: string, until: string, extra: Partial<CheckInput> = {}) {
   const protocol = Protocol.parse({ version: 1, name: 'trial', ...input });
   const compiled = compileProtocol(protocol);
-  const planned = plan({ rig: 'Rig A', tasks: compiled.tasks.map(planTaskOfCompiled), from: new Date(from), until: new Date(until), timeZone: ZONE });
+  const planned = plan({ tasks: compiled.tasks.map(planTaskOfCompiled), from: new Date(from), until: new Date(until), timeZone: ZONE });
   return checkPlan({ rig: 'Rig A', protocol, compiled, plan: planned, timeZone: ZONE, from: new Date(from), until: new Date(until), ...extra });
 }
 const said = (ws: { code: string; message: string }[]) => ws.map((w) => `${w.code}: ${w.message}`);

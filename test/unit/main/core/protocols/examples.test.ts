@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { compileProtocol } from '../../../../../src-main/core/protocols/compile';
 import { Protocol } from '../../../../../src-main/core/protocols/model';
 import { fillParameters } from '../../../../../src-main/core/protocols/parameters';
+import { formatInZone } from '../../../../../src-main/core/cron';
 import { plan } from '../../../../../src-main/core/protocols/plan';
 import { planTaskOfCompiled } from '../../../../../src-main/core/protocols/plan-task';
 
@@ -13,9 +14,10 @@ const tasksOf = (name: string) =>
   compileProtocol(fillParameters(example(name))).tasks.map((t) => ({ name: t.name, ...t.command, cameraRelative: t.cameraRelative }));
 const planOf = (name: string, from: string, until: string) =>
   plan({
-    rig: 'Rig A', tasks: compileProtocol(fillParameters(example(name))).tasks.map(planTaskOfCompiled),
+    tasks: compileProtocol(fillParameters(example(name))).tasks.map(planTaskOfCompiled),
     from: new Date(from), until: new Date(until), timeZone: 'Europe/Vienna',
-  }).events.map((e) => [e.at, e.action, e.args, e.endAt ?? null]);
+  }).events.map((e) => [vienna(e.atMs), e.action, e.args, typeof e.endMs === 'number' ? vienna(e.endMs) : null]);
+const vienna = (ms: number) => formatInZone(new Date(ms), 'Europe/Vienna');
 
 describe('the three example protocols', () => {
   it('hourly-stimulus: a recording every hour on the hour, a camera-relative toggle every 5 min', () => {

@@ -6,6 +6,7 @@ import { Protocol } from '../../../../../src-main/core/protocols/model';
 import { protocolHandlers } from '../../../../../src-main/core/protocols/protocol-handlers';
 import { ProtocolStore } from '../../../../../src-main/core/protocols/protocol-store';
 import { SimRigsHarness } from '../registry/rig-fixture';
+import { formatInZone } from '../../../../../src-main/core/cron';
 
 let h: SimRigsHarness;
 let deps: ApplyDeps;
@@ -42,7 +43,7 @@ describe('the rigs\' scheduled tasks as a plan', () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     const [rig0, rig1, unknown] = r.value.lanes;
-    expect(rig0!.events.map((e) => [e.at, e.kind, e.task, e.source])).toEqual([
+    expect(rig0!.events.map((e) => [formatInZone(new Date(e.atMs), 'UTC'), e.kind, e.task, e.source])).toEqual([
       ['2026-03-02T22:00:00Z', 'recording', 'mc-night-1', 'protocol'],
       ['2026-03-02T22:01:00Z', 'output', 'mc-night-2', 'protocol'],
       ['2026-03-02T23:00:00Z', 'copy', 'nightly-copy', 'other'],

@@ -17,12 +17,12 @@ const example = (name: string) => Protocol.parse(JSON.parse(readFileSync(`exampl
 function laneOf(name: string, rig = 'rig-1', extra: Partial<RigLane> = {}): RigLane {
   const compiled = compileProtocol(fillParameters(example(name), undefined, rig));
   const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const planned = plan({ rig, tasks: compiled.tasks.map(planTaskOfCompiled), from: new Date(FROM), until: new Date(FROM + DAY - 1), timeZone: tz });
+  const planned = plan({ tasks: compiled.tasks.map(planTaskOfCompiled), from: new Date(FROM), until: new Date(FROM + DAY - 1), timeZone: tz });
   return { rigId: rig, rig, timeZone: tz, clockOffsetSeconds: 0, reachable: true, tasks: [], events: planned.events, warnings: [], ...extra };
 }
 
 const ev = (atMs: number, extra: Partial<PlanEvent> = {}): PlanEvent => ({
-  at: new Date(atMs).toISOString(), atMs, rig: 'r', camera: null, kind: 'output', action: 'io/led/set', args: { value: 1 }, output: 'led', task: 't', source: 'protocol', ...extra,
+  atMs, camera: null, kind: 'output', action: 'io/led/set', args: { value: 1 }, output: 'led', task: 't', source: 'protocol', ...extra,
 });
 
 describe('timeline rows', () => {
