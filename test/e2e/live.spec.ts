@@ -36,6 +36,29 @@ test('the Live tab shows the camera moving, frame numbers advancing, and closes 
   await expect.poll(() => readers(0, 'FAKE0')).toBe(0);
 });
 
+test('a narrow window gets frames binned to the width it shows them at; 1:1 gets every pixel', async ({ page }) => {
+  await page.setViewportSize({ width: 900, height: 900 });
+  await openRigTab(page, env, 0, 'Live');
+  const overlay = page.getByTestId('live-overlay');
+  await expect(overlay).toContainText('640×480 mono8 · binned 2×2 to fit (1:1 shows every pixel)');
+  expect(await page.getByTestId('live-canvas').evaluate((c: { width: number }) => c.width)).toBe(320);
+  await page.getByText('1:1', { exact: true }).click();
+  await expect(overlay).toContainText('640×480 mono8');
+  await expect(overlay).not.toContainText('binned');
+  await expect.poll(() => page.getByTestId('live-canvas').evaluate((c: { width: number }) => c.width)).toBe(640);
+  await page.getByRole('tab', { name: 'Overview' }).click();
+  await expect.poll(() => readers(0, 'FAKE0')).toBe(0);
+});
+
+test('a window closed while it shows a camera closes the stream at once', async ({ context }) => {
+  const page = await context.newPage();
+  await openRigTab(page, env, 1, 'Live');
+  await expect.poll(() => frameNumber(page)).toBeGreaterThan(0);
+  await expect.poll(() => readers(1, 'FAKE2')).toBe(1);
+  await page.close(); // no unwatch from the page: its connection ending is what closes the watch
+  await expect.poll(() => readers(1, 'FAKE2'), { timeout: 5000 }).toBe(0);
+});
+
 test('the histogram follows an exposure change, and warns when pixels saturate', async ({ page }) => {
   await env.client(0).invoke('cameras.configure', { serial: 'FAKE1' }, { ExposureTime: 4000 });
   await openRigTab(page, env, 0, 'Live');

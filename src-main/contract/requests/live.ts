@@ -15,10 +15,27 @@ export const LiveFrame = z.object({
   pixelFormat: LivePixelFormat,
   /** Row by row, no padding; mono16 little-endian, rgb8 interleaved. */
   pixels: z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'pixels must be bytes'),
-  /** 1 for full frames; n when each pixel stands for n x n of the camera's (the wall's previews). */
+  /** 1 for full frames; n when each pixel stands for n x n of the camera's (previews, fitted views). */
   binning: z.number().int().positive(),
+  /** The camera's own format: a binned Bayer mosaic travels as RGB. */
+  cameraPixelFormat: LivePixelFormat,
 });
 export type LiveFrame = z.infer<typeof LiveFrame>;
+
+export const HISTOGRAM_BINS = 64;
+
+/** Intensity histogram of a whole frame: what exposure is set by. */
+export const LiveHistogram = z.object({
+  /** HISTOGRAM_BINS counts over the full range of the format's levels, darkest first. */
+  bins: z.array(z.number().int()),
+  /** Share of the sampled pixels at the brightest level. */
+  saturated: z.number(),
+  /** Mean level, 0..1 of the range. */
+  mean: z.number(),
+  /** The brightest level found (mono16: tells how many bits the camera really uses). */
+  max: z.number(),
+});
+export type LiveHistogram = z.infer<typeof LiveHistogram>;
 
 /** The camera's state stream (topic `j`): replaces polling while the camera is watched. */
 export const LiveCameraState = z.object({
@@ -56,11 +73,19 @@ export const LiveWatchArgs = z.object({
   mode: z.enum(['full', 'preview']).default('full'),
 });
 
+const LiveWatch = z.object({ watchId: z.string(), endpoints: z.object({ image: z.string(), state: z.string() }) });
+type LiveWatch = z.infer<typeof LiveWatch>;
+
 export const liveRequests = {
   /** Opens the camera's streams (shared by every watcher of the camera) and returns a watch id. */
   'live.watch': {
     args: LiveWatchArgs,
-    result: z.object({ watchId: z.string(), endpoints: z.object({ image: z.string(), state: z.string() }) }),
+    result: LiveWatch,
+    /**
+     * A watch belongs to the window that opened it: when that window's connection ends (closed,
+     * reloaded, crashed) without unwatching, its transport ends the watch, so the stream closes.
+     */
+    release: { request: 'live.unwatch', args: (watch: LiveWatch) => ({ watchId: watch.watchId }) },
   },
   /** Ends a watch; the streams close when the camera's last watcher leaves. */
   'live.unwatch': { args: z.object({ watchId: z.string().min(1) }), result: z.object({ closed: z.boolean() }) },
@@ -69,9 +94,20 @@ export const liveRequests = {
    * when none came). The window asks again once it has drawn: one frame in flight per watcher.
    */
   'live.frame': {
-    args: z.object({ watchId: z.string().min(1), waitMs: z.number().int().min(0).max(5000).default(1000) }),
+    args: z.object({
+      watchId: z.string().min(1),
+      waitMs: z.number().int().min(0).max(5000).default(1000),
+      /**
+       * The width the window shows the image at, in device pixels: a larger frame is binned
+       * down to it (whole n x n blocks), so what travels is what can be seen. Absent: whole
+       * frames (1:1). Previews are binned to the wall's size whatever this says.
+       */
+      maxWidth: z.number().int().min(16).max(65536).optional(),
+    }),
     result: z.object({
       frame: LiveFrame.nullable(),
+      /** Of the whole frame before any binning, a few times a second; null in between. */
+      histogram: LiveHistogram.nullable(),
       state: LiveCameraState.nullable(),
       stats: LiveStats,
       notice: LiveNotice.nullable(),

@@ -6,6 +6,7 @@ import { fail, type Result } from '../../contract/errors';
 import type { AppCore } from '../app-core';
 import type { Logger } from '../logger';
 import { refuseUpgrade, type AccessPolicy } from './access-check';
+import { connectionScope, type ConnectionScope } from '../connection-scope';
 import { decodeFrame, encodeAnyFrame } from '../../../src-shared/frame-codec';
 
 /** What one page (one WebSocket) may ask of the core at once. */
@@ -42,6 +43,8 @@ const CLOSE_TIMEOUT_MS = 2000;
 
 interface Connection {
   socket: WebSocket;
+  /** The page's calls, and what they opened for it (released when the page goes). */
+  scope: ConnectionScope;
   /** Requests read and not yet run, oldest first. */
   queue: { frame: CallFrame; bytes: number }[];
   queuedBytes: number;
@@ -86,7 +89,7 @@ export class WsTransport {
   }
 
   private serve(socket: WebSocket): void {
-    const conn: Connection = { socket, queue: [], queuedBytes: 0, inFlight: 0, paused: false };
+    const conn: Connection = { socket, scope: connectionScope(this.core.dispatch), queue: [], queuedBytes: 0, inFlight: 0, paused: false };
     this.connections.add(conn);
     const unsubscribe = this.core.events.subscribe((event, payload) => {
       const frame: EventFrame = { event, payload };
@@ -97,6 +100,7 @@ export class WsTransport {
     socket.on('error', (e) => this.log.info(`browser mode: closed a WebSocket connection (${e.message})`));
     socket.on('close', () => {
       unsubscribe();
+      void conn.scope.close();
       this.connections.delete(conn);
       conn.queue = [];
       conn.queuedBytes = 0;
@@ -187,7 +191,7 @@ export class WsTransport {
 
   private run(conn: Connection, frame: CallFrame): void {
     conn.inFlight++;
-    void this.core
+    void conn.scope
       .dispatch(frame.name, frame.args)
       .catch(() => fail('internal', 'The request failed unexpectedly.'))
       .then((result) => {

@@ -2,8 +2,9 @@ import type { LiveFrame } from '../../contract/requests/live';
 
 /**
  * Shrinks a frame by averaging n x n blocks, n the smallest that brings it to `maxWidth`
- * or less (even for Bayer, whose 2 x 2 cells then average to grey). Previews of the wall
- * travel and draw a few kB instead of megabytes.
+ * or less. A Bayer mosaic is binned over whole RGGB cells (n even) into RGB: each block's
+ * red, green and blue sites averaged apart, so a binned colour camera stays in colour.
+ * Previews of the wall and fitted views travel and draw what can be seen, not megabytes.
  */
 export function binFrame<F extends LiveFrame>(frame: F, maxWidth: number): F {
   // Never fewer than one row: a very wide, short frame is binned less than asked.
@@ -13,6 +14,35 @@ export function binFrame<F extends LiveFrame>(frame: F, maxWidth: number): F {
   const width = Math.floor(frame.width / n);
   const height = Math.floor(frame.height / n);
   const src = frame.pixels;
+  if (frame.pixelFormat === 'bayer_rggb8') {
+    const out = new Uint8Array(width * height * 3);
+    const share = 4 / (n * n); // each block holds n²/4 red, n²/4 blue and n²/2 green sites
+    for (let y = 0; y < height; y++)
+      for (let x = 0; x < width; x++) {
+        let red = 0;
+        let green = 0;
+        let blue = 0;
+        for (let dy = 0; dy < n; dy++) {
+          const row = (y * n + dy) * frame.width + x * n;
+          for (let dx = 0; dx < n; dx += 2) {
+            const a = src[row + dx]!;
+            const b = src[row + dx + 1]!;
+            if (dy % 2 === 0) {
+              red += a;
+              green += b;
+            } else {
+              green += a;
+              blue += b;
+            }
+          }
+        }
+        const o = (y * width + x) * 3;
+        out[o] = red * share;
+        out[o + 1] = (green * share) / 2;
+        out[o + 2] = blue * share;
+      }
+    return { ...frame, width, height, pixelFormat: 'rgb8', pixels: out, binning: frame.binning * n };
+  }
   if (frame.pixelFormat === 'rgb8') {
     const out = new Uint8Array(width * height * 3);
     for (let y = 0; y < height; y++)

@@ -8,6 +8,6 @@ export function liveHandlers(hub: LiveHub): LiveHandlers {
   return {
     'live.watch': async ({ rigId, serial, mode }) => ok(await hub.watch(rigId, serial, mode)),
     'live.unwatch': async ({ watchId }) => ok({ closed: await hub.unwatch(watchId) }),
-    'live.frame': async ({ watchId, waitMs }) => ok(await hub.frame(watchId, waitMs)),
+    'live.frame': async ({ watchId, waitMs, maxWidth }) => ok(await hub.frame(watchId, waitMs, maxWidth)),
   };
 }

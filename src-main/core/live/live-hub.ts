@@ -11,6 +11,8 @@ export interface LiveHubOptions {
   /** Reads the camera's announced streams; throws a CoreError in words when it has none. */
   resolve(rigId: string, serial: string): Promise<StreamEndpoints>;
   open: OpenReceiver;
+  /** A full view gets the histogram of a frame at most this often (what exposure is set by). */
+  histogramIntervalMs?: number;
   /** Previews (the wall) get a frame at most this often. */
   previewIntervalMs?: number;
   previewMaxWidth?: number;
@@ -45,6 +47,7 @@ interface Watcher {
   replaced: number;
   lastPulledAtMs: number;
   lastDeliveredAtMs: number;
+  lastHistogramAtMs: number;
   pulling: boolean;
 }
 
@@ -58,12 +61,14 @@ export class LiveHub {
   private readonly watchers = new Map<string, Watcher>();
   private readonly sweeper: NodeJS.Timeout;
   private readonly previewIntervalMs: number;
+  private readonly histogramIntervalMs: number;
   private readonly previewMaxWidth: number;
   private readonly idleWatchMs: number;
   private readonly staleMs: number;
 
   constructor(private readonly options: LiveHubOptions) {
     this.previewIntervalMs = options.previewIntervalMs ?? 500;
+    this.histogramIntervalMs = options.histogramIntervalMs ?? 250;
     this.previewMaxWidth = options.previewMaxWidth ?? 320;
     this.idleWatchMs = options.idleWatchMs ?? 20_000;
     this.staleMs = options.staleMs ?? 3000;
@@ -94,6 +99,7 @@ export class LiveHub {
       replaced: 0,
       lastPulledAtMs: Date.now(),
       lastDeliveredAtMs: 0,
+      lastHistogramAtMs: 0,
       pulling: false,
     };
     camera.watchers.add(watcher);
@@ -114,7 +120,8 @@ export class LiveHub {
     return true;
   }
 
-  async frame(watchId: string, waitMs: number): Promise<FrameAnswer> {
+  /** `maxWidth`: the width the window shows a full view at; previews always get the wall's. */
+  async frame(watchId: string, waitMs: number, maxWidth?: number): Promise<FrameAnswer> {
     const watcher = this.watchers.get(watchId);
     if (!watcher) {
       throw new CoreError('not-found', 'This live view was closed (not asked for frames for a while, or its camera was closed); open it again.', { watchId });
@@ -125,12 +132,16 @@ export class LiveHub {
     try {
       if (watcher.preview) await this.pacePreview(watcher, waitMs);
       const camera = watcher.camera;
+      const width = watcher.preview ? this.previewMaxWidth : maxWidth;
+      const histogram = !watcher.preview && Date.now() - watcher.lastHistogramAtMs >= this.histogramIntervalMs;
       const pulled = await camera.receiver.pull({
         afterSeq: watcher.lastSeq,
         waitMs: watcher.preview ? Math.min(waitMs, this.previewIntervalMs) : waitMs,
         continuous: !watcher.preview,
-        ...(watcher.preview ? { maxWidth: this.previewMaxWidth } : {}),
+        ...(width === undefined ? {} : { maxWidth: width }),
+        ...(histogram ? { histogram } : {}),
       });
+      if (pulled.histogram) watcher.lastHistogramAtMs = Date.now();
       watcher.lastPulledAtMs = Date.now();
       this.checkStale(camera, pulled);
       if (watcher.seqAtStart < 0) watcher.seqAtStart = pulled.frame ? pulled.frame.seq - 1 : pulled.latestSeq;
@@ -148,7 +159,7 @@ export class LiveHub {
         missed: pulled.missed - watcher.missedAtStart,
       };
       const frame = pulled.frame ? withoutSeq(pulled.frame) : null;
-      return { frame, state: pulled.state, stats, notice: this.notice(camera, pulled) };
+      return { frame, histogram: pulled.histogram, state: pulled.state, stats, notice: this.notice(camera, pulled) };
     } finally {
       watcher.pulling = false;
     }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LiveCameraState, LiveFrame } from '../../contract/requests/live';
+import { LiveCameraState, LiveFrame, LiveHistogram } from '../../contract/requests/live';
 import type { OpenReceiver, Pulled, PullOptions, Receiver } from './receiver';
 import type { StreamEndpoints } from './stream-endpoints';
 
@@ -16,7 +16,7 @@ export interface PortLike {
 }
 
 const Endpoints = z.object({ image: z.string(), state: z.string() });
-const Options = z.object({ afterSeq: z.number(), waitMs: z.number(), maxWidth: z.number().optional(), continuous: z.boolean() });
+const Options = z.object({ afterSeq: z.number(), waitMs: z.number(), maxWidth: z.number().optional(), continuous: z.boolean(), histogram: z.boolean().optional() });
 const Request = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('open'), id: z.number(), endpoints: Endpoints }),
   z.object({ kind: z.literal('pull'), id: z.number(), req: z.number(), options: Options }),
@@ -31,6 +31,7 @@ const PulledSchema = z.object({
   sharedBy: z.number().nullable(),
   lastFrameAtMs: z.number().nullable(),
   problem: z.string().nullable(),
+  histogram: LiveHistogram.nullable(),
 });
 const Reply = z.union([
   z.object({ req: z.number(), pulled: PulledSchema }),
@@ -58,8 +59,9 @@ export function serveReceivers(port: PortLike, open: OpenReceiver): void {
     }
     try {
       if (request.kind === 'pull') {
-        const { maxWidth, ...rest } = request.options;
-        port.post({ req: request.req, pulled: await receiver.pull(maxWidth === undefined ? rest : { ...rest, maxWidth }) });
+        const { maxWidth, histogram, ...rest } = request.options;
+        const options = { ...rest, ...(maxWidth === undefined ? {} : { maxWidth }), ...(histogram === undefined ? {} : { histogram }) };
+        port.post({ req: request.req, pulled: await receiver.pull(options) });
       } else {
         receivers.delete(request.id);
         await receiver.close();

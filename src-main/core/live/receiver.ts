@@ -1,4 +1,4 @@
-import type { LiveCameraState, LiveFrame } from '../../contract/requests/live';
+import type { LiveCameraState, LiveFrame, LiveHistogram } from '../../contract/requests/live';
 import type { StreamEndpoints } from './stream-endpoints';
 
 /** A frame as the receiver keeps it: the contract's frame plus its place in the arrival order. */
@@ -21,14 +21,18 @@ export interface Pulled {
   lastFrameAtMs: number | null;
   /** The last malformed frame's problem, if any (a stream we cannot read). */
   problem: string | null;
+  /** Of the given frame before binning, when asked for. */
+  histogram: LiveHistogram | null;
 }
 
 export interface PullOptions {
   /** Give a frame with seq greater than this. */
   afterSeq: number;
   waitMs: number;
-  /** Bin the frame down to at most this width (previews); full size when absent. */
+  /** Bin the frame down to at most this width (previews, fitted views); full size when absent. */
   maxWidth?: number;
+  /** Also the histogram of the frame given, taken before binning. */
+  histogram?: boolean;
   /**
    * Read every frame as it comes (a full view: counts and a second reader are seen), rather
    * than only when asked (previews: a few frames a second cost a few frames' reading, not all).

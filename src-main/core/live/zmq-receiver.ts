@@ -2,6 +2,7 @@ import * as zmq from 'zeromq';
 import type { LiveCameraState } from '../../contract/requests/live';
 import { binFrame } from './bin-frame';
 import { readFrameHeader } from './frame-header';
+import { computeHistogram } from './histogram';
 import { ReaderShare } from './reader-share';
 import type { OpenReceiver, Pulled, PullOptions, ReceivedFrame, Receiver } from './receiver';
 import type { StreamEndpoints } from './stream-endpoints';
@@ -52,7 +53,7 @@ export class ZmqReceiver implements Receiver {
     void this.readState();
   }
 
-  async pull({ afterSeq, waitMs, maxWidth, continuous }: PullOptions): Promise<Pulled> {
+  async pull({ afterSeq, waitMs, maxWidth, continuous, histogram }: PullOptions): Promise<Pulled> {
     if (continuous) this.continuousUntilMs = Date.now() + CONTINUOUS_GRACE_MS;
     const deadline = Date.now() + waitMs;
     this.demand += 1;
@@ -77,6 +78,7 @@ export class ZmqReceiver implements Receiver {
       sharedBy: this.share.readers(),
       lastFrameAtMs: this.lastFrameAtMs,
       problem: this.problem,
+      histogram: fresh && histogram ? computeHistogram(fresh) : null,
     };
   }
 
@@ -176,6 +178,7 @@ export class ZmqReceiver implements Receiver {
       pixelFormat: layout.pixelFormat,
       pixels,
       binning: 1,
+      cameraPixelFormat: layout.pixelFormat,
     };
   }
 

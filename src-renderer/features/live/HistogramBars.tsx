@@ -1,7 +1,7 @@
-import type { Histogram } from './histogram';
+import type { LiveHistogram } from '../../../src-main/contract/requests/live';
 
 /** The intensity histogram as bars, log-scaled so a few bright pixels still show. */
-export function HistogramBars({ histogram, width = 256, height = 64 }: { histogram: Histogram; width?: number; height?: number }) {
+export function HistogramBars({ histogram, width = 256, height = 64 }: { histogram: LiveHistogram; width?: number; height?: number }) {
   const peak = Math.log1p(Math.max(1, ...histogram.bins));
   const barWidth = width / histogram.bins.length;
   return (

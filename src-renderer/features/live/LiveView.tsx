@@ -1,27 +1,39 @@
 import { Alert, Box, Checkbox, Group, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { LiveFrame } from '../../../src-main/contract/requests/live';
+import { SATURATION_WARN_SHARE } from '../../../src-shared/saturation';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { FrameRenderer } from './frame-renderer';
-import { computeHistogram, SATURATION_WARN_SHARE, type Histogram } from './histogram';
 import { HistogramBars } from './HistogramBars';
 import { nextPaint, useLiveStream } from './use-live-stream';
 
-const HISTOGRAM_EVERY_MS = 250;
 const fps = (n: number) => n.toFixed(1);
+/** The image may take this share of the window's height when fitted. */
+const FIT_HEIGHT = 0.7;
+
+/** The width, in device pixels, the camera's image takes when fitted into `box`. */
+function fittedWidth(box: HTMLElement, frame: LiveFrame | null): number {
+  let width = box.clientWidth;
+  if (frame) width = Math.min(width, (window.innerHeight * FIT_HEIGHT * frame.width) / frame.height); // binning keeps the shape
+  return Math.max(16, Math.round(width * (window.devicePixelRatio || 1)));
+}
 
 /** One camera, live: the image, what arrives and is shown, the histogram exposure is set by. */
 export function LiveView({ rigId, serial }: { rigId: string; serial: string }) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const rendererRef = useRef<FrameRenderer | null>(null);
   const [drawError, setDrawError] = useState<string | null>(null);
+  const boxRef = useRef<HTMLDivElement>(null);
   const [zoom, setZoom] = useState<'fit' | '1:1'>('fit');
   const [rawBayer, setRawBayer] = useState(false);
-  const [histogram, setHistogram] = useState<Histogram | null>(null);
   const options = useRef({ rawBayer, mono16Max: 65535 });
   options.current.rawBayer = rawBayer;
+  // Fitted, the core bins frames down to the width they are shown at; 1:1 (and a raw mosaic) needs every pixel.
+  const wholeFrames = zoom === '1:1' || rawBayer;
 
+  const drawn = useRef<LiveFrame | null>(null);
   const draw = useCallback(async (frame: LiveFrame) => {
+    drawn.current = frame;
     await nextPaint();
     const canvas = canvasRef.current;
     if (!canvas) return;
@@ -32,20 +44,18 @@ export function LiveView({ rigId, serial }: { rigId: string; serial: string }) {
       setDrawError((e as Error).message);
     }
   }, []);
-  const { summary, error, latest } = useLiveStream(rigId, serial, 'full', draw);
+  const maxWidth = useCallback(() => {
+    const box = boxRef.current;
+    if (wholeFrames || !box) return undefined;
+    return fittedWidth(box, drawn.current);
+  }, [wholeFrames]);
+  const { summary, error, latest, histogram } = useLiveStream(rigId, serial, 'full', draw, maxWidth);
 
   useEffect(() => () => rendererRef.current?.dispose(), []);
-  // Off the drawing path: a few times a second, from whatever frame is newest.
+  // mono16 is scaled to the bits the camera uses, as the core's histogram finds them.
   useEffect(() => {
-    const timer = setInterval(() => {
-      const frame = latest.current;
-      if (!frame) return;
-      const h = computeHistogram(frame);
-      if (frame.pixelFormat === 'mono16') options.current.mono16Max = 2 ** Math.max(8, Math.ceil(Math.log2(h.max + 1))) - 1;
-      setHistogram(h);
-    }, HISTOGRAM_EVERY_MS);
-    return () => clearInterval(timer);
-  }, [latest]);
+    if (histogram && latest.current?.pixelFormat === 'mono16') options.current.mono16Max = 2 ** Math.max(8, Math.ceil(Math.log2(histogram.max + 1))) - 1;
+  }, [histogram, latest]);
 
   const frame = latest.current;
   const recording = summary?.state?.isRecording;
@@ -73,16 +83,17 @@ export function LiveView({ rigId, serial }: { rigId: string; serial: string }) {
       )}
       <Group gap="md" wrap="wrap">
         <SegmentedControl size="xs" value={zoom} onChange={(v) => setZoom(v === '1:1' ? '1:1' : 'fit')} data={[{ label: 'Fit', value: 'fit' }, { label: '1:1', value: '1:1' }]} aria-label="Zoom" />
-        {frame?.pixelFormat === 'bayer_rggb8' && <Checkbox size="xs" label="Raw Bayer mosaic" checked={rawBayer} onChange={(e) => setRawBayer(e.currentTarget.checked)} />}
+        {frame?.cameraPixelFormat === 'bayer_rggb8' && <Checkbox size="xs" label="Raw Bayer mosaic" checked={rawBayer} onChange={(e) => setRawBayer(e.currentTarget.checked)} />}
         <Text size="sm" ff="monospace" data-testid="live-overlay">
           {summary?.frameNumber !== null && summary?.frameNumber !== undefined ? `frame ${summary.frameNumber}` : error ? 'no stream' : 'waiting for frames…'}
           {summary && ` · shown ${fps(summary.shownPerSecond)} fps · received ${fps(summary.receivedPerSecond)} · dropped ${fps(summary.droppedPerSecond)}`}
           {summary?.latencyMs != null && ` · latency ${Math.round(summary.latencyMs)} ms`}
           {recording !== undefined && recording !== null && ` · ${recording ? 'recording' : 'not recording'}`}
-          {frame && ` · ${frame.width}×${frame.height} ${frame.pixelFormat}`}
+          {frame && ` · ${frame.width * frame.binning}×${frame.height * frame.binning} ${frame.cameraPixelFormat}`}
+          {frame && frame.binning > 1 && ` · binned ${frame.binning}×${frame.binning} to fit (1:1 shows every pixel)`}
         </Text>
       </Group>
-      <Box style={{ overflow: 'auto', maxHeight: zoom === '1:1' ? '75vh' : undefined, background: 'black' }}>
+      <Box ref={boxRef} style={{ overflow: 'auto', maxHeight: zoom === '1:1' ? '75vh' : undefined, background: 'black' }}>
         <canvas
           ref={canvasRef}
           data-testid="live-canvas"

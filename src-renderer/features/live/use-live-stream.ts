@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { MotifError } from '../../../src-main/contract/errors';
-import type { LiveCameraState, LiveFrame, LiveNotice, LiveStats } from '../../../src-main/contract/requests/live';
+import type { LiveCameraState, LiveFrame, LiveHistogram, LiveNotice, LiveStats } from '../../../src-main/contract/requests/live';
 import { useCall } from '../../store/use-app-store';
 
 /** What the overlay shows, refreshed a few times a second (not per frame: React stays out of the frame path). */
@@ -23,21 +23,27 @@ const RATE_WINDOW_MS = 2000;
 const WAIT_MS = 1000;
 
 /**
- * Watches one camera while mounted: pulls a frame, hands it to `draw` (which resolves once
- * painted), then asks for the next; one frame in flight. Unwatches on unmount.
+ * Watches one camera while mounted: asks for a frame, and once it is here asks for the next
+ * while `draw` (which resolves once painted) shows it: one frame in flight and at most one
+ * being drawn, so moving the bytes and painting overlap. Unwatches on unmount.
+ * `maxWidth` is read for each request: the width the image is shown at (none: whole frames).
  */
 export function useLiveStream(
   rigId: string,
   serial: string,
   mode: 'full' | 'preview',
   draw: (frame: LiveFrame) => Promise<void>,
-): { summary: LiveSummary | null; error: MotifError | null; latest: React.RefObject<LiveFrame | null> } {
+  maxWidth: () => number | undefined = () => undefined,
+): { summary: LiveSummary | null; error: MotifError | null; latest: React.RefObject<LiveFrame | null>; histogram: LiveHistogram | null } {
   const call = useCall();
   const [summary, setSummary] = useState<LiveSummary | null>(null);
   const [error, setError] = useState<MotifError | null>(null);
+  const [histogram, setHistogram] = useState<LiveHistogram | null>(null);
   const latest = useRef<LiveFrame | null>(null);
   const drawRef = useRef(draw);
   drawRef.current = draw;
+  const widthRef = useRef(maxWidth);
+  widthRef.current = maxWidth;
 
   useEffect(() => {
     let stopped = false;
@@ -48,6 +54,7 @@ export function useLiveStream(
     const history = [{ atMs: performance.now(), shown: 0, received: 0, lost: 0 }];
     setError(null);
     setSummary(null);
+    setHistogram(null);
     const tick = setInterval(() => {
       const now = performance.now();
       const received = last.stats?.received ?? 0;
@@ -77,20 +84,26 @@ export function useLiveStream(
         void call('live.unwatch', { watchId });
         return;
       }
+      let drawing: Promise<void> = Promise.resolve();
       while (!stopped) {
-        const answer = await call('live.frame', { watchId, waitMs: WAIT_MS });
+        const width = widthRef.current();
+        const answer = await call('live.frame', { watchId, waitMs: WAIT_MS, ...(width === undefined ? {} : { maxWidth: width }) });
         if (stopped) break;
         if (!answer.ok) {
           setError(answer.error);
           break;
         }
-        const { frame, ...rest } = answer.value;
+        const { frame, histogram: h, ...rest } = answer.value;
         last = rest;
+        if (h) setHistogram(h);
         if (frame) {
+          await drawing; // the one before is on screen: this one may go
+          if (stopped) break;
           latest.current = frame;
-          await drawRef.current(frame);
-          shown += 1;
-          lastLatency = Date.now() - (frame.frameTime !== null ? frame.frameTime * 1000 : frame.receivedAtMs);
+          drawing = drawRef.current(frame).then(() => {
+            shown += 1;
+            lastLatency = Date.now() - (frame.frameTime !== null ? frame.frameTime * 1000 : frame.receivedAtMs);
+          });
         }
       }
     })();
@@ -102,7 +115,7 @@ export function useLiveStream(
     };
   }, [call, rigId, serial, mode]);
 
-  return { summary, error, latest };
+  return { summary, error, latest, histogram };
 }
 
 /** Resolves after the next paint, so the next frame is asked for only once this one is on screen. */

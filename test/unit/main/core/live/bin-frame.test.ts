@@ -3,7 +3,7 @@ import type { LiveFrame } from '../../../../../src-main/contract/requests/live';
 import { binFrame } from '../../../../../src-main/core/live/bin-frame';
 
 const frame = (pixelFormat: LiveFrame['pixelFormat'], width: number, height: number, pixels: Uint8Array): LiveFrame => ({
-  frameNumber: 1, frameTime: null, receivedAtMs: 0, width, height, pixelFormat, pixels, binning: 1,
+  frameNumber: 1, frameTime: null, receivedAtMs: 0, width, height, pixelFormat, pixels, binning: 1, cameraPixelFormat: pixelFormat,
 });
 
 describe('binning previews', () => {
@@ -15,14 +15,20 @@ describe('binning previews', () => {
     expect(binFrame(f, 4)).toBe(f);
   });
 
-  it('keeps mono16 levels and turns a Bayer mosaic into grey over whole 2 x 2 cells', () => {
+  it('keeps mono16 levels and bins a Bayer mosaic over whole 2 x 2 cells into colour', () => {
     const wide = binFrame(frame('mono16', 2, 2, new Uint8Array(new Uint16Array([1000, 3000, 1000, 3000]).buffer)), 1);
     expect([...new Uint16Array(wide.pixels.buffer, wide.pixels.byteOffset, 1)]).toEqual([2000]);
-    const bayer = binFrame(frame('bayer_rggb8', 6, 2, new Uint8Array(12).fill(40)), 4);
-    expect(bayer).toMatchObject({ width: 3, height: 1, binning: 2, pixelFormat: 'mono8' });
-    expect([...bayer.pixels]).toEqual([40, 40, 40]);
+    // R G R G R G / G B G B G B: red 200, greens 100 and 60, blue 20.
+    const mosaic = new Uint8Array([200, 100, 200, 100, 200, 100, 60, 20, 60, 20, 60, 20]);
+    const bayer = binFrame(frame('bayer_rggb8', 6, 2, mosaic), 4);
+    expect(bayer).toMatchObject({ width: 3, height: 1, binning: 2, pixelFormat: 'rgb8' });
+    expect([...bayer.pixels]).toEqual([200, 80, 20, 200, 80, 20, 200, 80, 20]);
+    // 4 x 4 blocks: every site of each colour counts.
+    const big = new Uint8Array(16);
+    for (let y = 0; y < 4; y++) for (let x = 0; x < 4; x++) big[y * 4 + x] = y % 2 === 0 ? (x % 2 === 0 ? 100 + y * 10 : 50) : x % 2 === 0 ? 70 : 10 + x;
+    expect([...binFrame(frame('bayer_rggb8', 4, 4, big), 1).pixels]).toEqual([110, 60, 12]);
     // Wider than tall: at least one row stays.
     expect(binFrame(frame('mono8', 8, 2, new Uint8Array(16)), 2)).toMatchObject({ width: 4, height: 1 });
-    expect(binFrame(frame('bayer_rggb8', 4, 4, new Uint8Array(16).fill(40)), 3)).toMatchObject({ width: 2, height: 2, binning: 2, pixelFormat: 'mono8' });
+    expect(binFrame(frame('bayer_rggb8', 4, 4, new Uint8Array(16).fill(40)), 3)).toMatchObject({ width: 2, height: 2, binning: 2, pixelFormat: 'rgb8' });
   });
 });

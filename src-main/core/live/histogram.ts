@@ -1,26 +1,14 @@
-import type { LiveFrame } from '../../../src-main/contract/requests/live';
+import { HISTOGRAM_BINS, type LiveFrame, type LiveHistogram } from '../../contract/requests/live';
 
-export const HISTOGRAM_BINS = 64;
-/** A share of saturated pixels above which the view warns (what exposure is set by). */
-export const SATURATION_WARN_SHARE = 0.005;
-
-export interface Histogram {
-  /** Counts per bin over the full range of the format's levels, darkest first. */
-  bins: number[];
-  /** Share of the sampled pixels at the brightest level. */
-  saturated: number;
-  /** Mean level, 0..1 of the range. */
-  mean: number;
-  /** The brightest level found (mono16: tells how many bits the camera really uses). */
-  max: number;
-}
+export { HISTOGRAM_BINS };
 
 /**
  * Intensity histogram of a frame, sampling at most `maxSamples` pixels evenly. RGB reads
- * green (closest to brightness), a Bayer mosaic its raw values. Runs a few times a second,
- * apart from drawing.
+ * green (closest to brightness), a Bayer mosaic its raw values. The receiver runs it a few
+ * times a second on whole frames (before a preview or a fitted view is binned, which would
+ * average single saturated pixels away), apart from drawing.
  */
-export function computeHistogram(frame: LiveFrame, maxSamples = 200_000): Histogram {
+export function computeHistogram(frame: Pick<LiveFrame, 'width' | 'height' | 'pixelFormat' | 'pixels'>, maxSamples = 200_000): LiveHistogram {
   const count = frame.width * frame.height;
   const step = Math.max(1, Math.floor(count / maxSamples));
   const wide = frame.pixelFormat === 'mono16';

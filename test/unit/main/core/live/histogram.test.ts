@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { LiveFrame } from '../../../../src-main/contract/requests/live';
-import { computeHistogram, HISTOGRAM_BINS } from '../../../../src-renderer/features/live/histogram';
+import type { LiveFrame } from '../../../../../src-main/contract/requests/live';
+import { computeHistogram, HISTOGRAM_BINS } from '../../../../../src-main/core/live/histogram';
 
 const frame = (pixelFormat: LiveFrame['pixelFormat'], pixels: Uint8Array, width: number, height = 1): LiveFrame => ({
-  frameNumber: 1, frameTime: null, receivedAtMs: 0, width, height, pixelFormat, pixels, binning: 1,
+  frameNumber: 1, frameTime: null, receivedAtMs: 0, width, height, pixelFormat, pixels, binning: 1, cameraPixelFormat: pixelFormat,
 });
 
 describe('live histogram', () => {
