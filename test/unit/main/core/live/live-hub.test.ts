@@ -42,6 +42,20 @@ describe('live hub over ZeroMQ', () => {
     await expect.poll(() => readers('FAKE0')).toBe(0);
   });
 
+  it('bins a full view to the width it is shown at, and gives the whole frame’s histogram a few times a second', async () => {
+    hub = new LiveHub({ resolve, open: openZmqReceiver, histogramIntervalMs: 300 });
+    const { watchId } = await hub.watch('rig', 'FAKE0', 'full');
+    const first = await hub.frame(watchId, 3000, 100);
+    expect(first.frame).toMatchObject({ width: 80, height: 60, binning: 4, pixelFormat: 'mono8', cameraPixelFormat: 'mono8' });
+    // The histogram is of the 320 x 240 frame, not of the 80 x 60 one sent.
+    expect(first.histogram!.bins.reduce((a, b) => a + b, 0)).toBe(320 * 240);
+    const next = await hub.frame(watchId, 3000, 100);
+    expect(next.histogram).toBeNull(); // within the interval
+    await sleep(320);
+    expect((await hub.frame(watchId, 3000)).histogram).not.toBeNull();
+    expect((await hub.frame(watchId, 3000)).frame).toMatchObject({ width: 320, binning: 1 });
+  });
+
   it('gives a slow watcher the newest frame, never a queued older one', async () => {
     hub = new LiveHub({ resolve, open: openZmqReceiver });
     const { watchId } = await hub.watch('rig', 'FAKE0', 'full');
