@@ -5,7 +5,7 @@ import { SATURATION_WARN_SHARE } from '../../../src-shared/saturation';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { FrameRenderer } from './frame-renderer';
 import { HistogramBars } from './HistogramBars';
-import { nextPaint, useLiveStream } from './use-live-stream';
+import { useLiveStream } from './use-live-stream';
 
 const fps = (n: number) => n.toFixed(1);
 /** The image may take this share of the window's height when fitted. */
@@ -32,9 +32,8 @@ export function LiveView({ rigId, serial }: { rigId: string; serial: string }) {
   const wholeFrames = zoom === '1:1' || rawBayer;
 
   const drawn = useRef<LiveFrame | null>(null);
-  const draw = useCallback(async (frame: LiveFrame) => {
+  const draw = useCallback((frame: LiveFrame) => {
     drawn.current = frame;
-    await nextPaint();
     const canvas = canvasRef.current;
     if (!canvas) return;
     try {

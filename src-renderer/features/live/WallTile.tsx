@@ -2,14 +2,13 @@ import { Badge, Group, Paper, Text, UnstyledButton } from '@mantine/core';
 import { useCallback, useEffect, useRef } from 'react';
 import type { LiveFrame } from '../../../src-main/contract/requests/live';
 import { FrameRenderer } from './frame-renderer';
-import { nextPaint, useLiveStream } from './use-live-stream';
+import { useLiveStream } from './use-live-stream';
 
 /** One camera of the wall: a binned preview a couple of times a second and its recording state. */
 export function WallTile({ rigId, rigName, serial, onOpen }: { rigId: string; rigName: string; serial: string; onOpen(): void }) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const rendererRef = useRef<FrameRenderer | null>(null);
-  const draw = useCallback(async (frame: LiveFrame) => {
-    await nextPaint();
+  const draw = useCallback((frame: LiveFrame) => {
     const canvas = canvasRef.current;
     if (!canvas) return;
     rendererRef.current ??= new FrameRenderer(canvas);

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { MotifError } from '../../../src-main/contract/errors';
 import type { LiveCameraState, LiveFrame, LiveHistogram, LiveNotice, LiveStats } from '../../../src-main/contract/requests/live';
 import { useCall } from '../../store/use-app-store';
+import { FramePacer } from './frame-pacer';
 
 /** What the overlay shows, refreshed a few times a second (not per frame: React stays out of the frame path). */
 export interface LiveSummary {
@@ -23,16 +24,16 @@ const RATE_WINDOW_MS = 2000;
 const WAIT_MS = 1000;
 
 /**
- * Watches one camera while mounted: asks for a frame, and once it is here asks for the next
- * while `draw` (which resolves once painted) shows it: one frame in flight and at most one
- * being drawn, so moving the bytes and painting overlap. Unwatches on unmount.
+ * Watches one camera while mounted: asks for a frame, hands it to `draw` through a
+ * FramePacer and at once asks for the next: one frame in flight, so moving the bytes and
+ * painting overlap. Unwatches on unmount.
  * `maxWidth` is read for each request: the width the image is shown at (none: whole frames).
  */
 export function useLiveStream(
   rigId: string,
   serial: string,
   mode: 'full' | 'preview',
-  draw: (frame: LiveFrame) => Promise<void>,
+  draw: (frame: LiveFrame) => void,
   maxWidth: () => number | undefined = () => undefined,
 ): { summary: LiveSummary | null; error: MotifError | null; latest: React.RefObject<LiveFrame | null>; histogram: LiveHistogram | null } {
   const call = useCall();
@@ -48,8 +49,10 @@ export function useLiveStream(
   useEffect(() => {
     let stopped = false;
     let watchId: string | null = null;
-    let shown = 0;
-    let lastLatency: number | null = null;
+    const pacer = new FramePacer((frame) => {
+      latest.current = frame;
+      drawRef.current(frame);
+    });
     let last: { stats: LiveStats | null; state: LiveCameraState | null; notice: LiveNotice | null } = { stats: null, state: null, notice: null };
     const history = [{ atMs: performance.now(), shown: 0, received: 0, lost: 0 }];
     setError(null);
@@ -58,7 +61,8 @@ export function useLiveStream(
     const tick = setInterval(() => {
       const now = performance.now();
       const received = last.stats?.received ?? 0;
-      const lost = (last.stats?.replaced ?? 0) + (last.stats?.missed ?? 0);
+      const lost = (last.stats?.replaced ?? 0) + (last.stats?.missed ?? 0) + pacer.replaced;
+      const shown = pacer.shown;
       history.push({ atMs: now, shown, received, lost });
       while (history.length > 2 && history[1]!.atMs <= now - RATE_WINDOW_MS) history.shift();
       const window = history[0]!;
@@ -68,7 +72,7 @@ export function useLiveStream(
         shownPerSecond: (shown - window.shown) / seconds,
         receivedPerSecond: (received - window.received) / seconds,
         droppedPerSecond: (lost - window.lost) / seconds,
-        latencyMs: lastLatency,
+        latencyMs: pacer.latencyMs,
         ...last,
       });
     }, SUMMARY_EVERY_MS);
@@ -84,7 +88,6 @@ export function useLiveStream(
         void call('live.unwatch', { watchId });
         return;
       }
-      let drawing: Promise<void> = Promise.resolve();
       while (!stopped) {
         const width = widthRef.current();
         const answer = await call('live.frame', { watchId, waitMs: WAIT_MS, ...(width === undefined ? {} : { maxWidth: width }) });
@@ -96,29 +99,17 @@ export function useLiveStream(
         const { frame, histogram: h, ...rest } = answer.value;
         last = rest;
         if (h) setHistogram(h);
-        if (frame) {
-          await drawing; // the one before is on screen: this one may go
-          if (stopped) break;
-          latest.current = frame;
-          drawing = drawRef.current(frame).then(() => {
-            shown += 1;
-            lastLatency = Date.now() - (frame.frameTime !== null ? frame.frameTime * 1000 : frame.receivedAtMs);
-          });
-        }
+        if (frame) pacer.offer(frame);
       }
     })();
 
     return () => {
       stopped = true;
+      pacer.stop();
       clearInterval(tick);
       if (watchId) void call('live.unwatch', { watchId });
     };
   }, [call, rigId, serial, mode]);
 
   return { summary, error, latest, histogram };
-}
-
-/** Resolves after the next paint, so the next frame is asked for only once this one is on screen. */
-export function nextPaint(): Promise<void> {
-  return new Promise((resolve) => requestAnimationFrame(() => resolve()));
 }
