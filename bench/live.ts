@@ -5,7 +5,7 @@
  *     mode) and of the page's renderer, memory at the start and the end.
  *  2. A wall of 16 cameras (4 rigs x 4, 640x480 mono8 at 30 fps) at 2 fps each: the same CPU figures.
  * The simulators run in child processes so only the app and the page are measured.
- *   bash scripts/with-keyring.sh npx tsx bench/live.ts [--seconds 60] [--wall-seconds 20]
+ *   bash scripts/with-keyring.sh npx tsx bench/live.ts [--seconds 60] [--wall-seconds 20] [--only single|wall]
  * Needs `npm run build` first.
  */
 import { fork, spawn, type ChildProcess } from 'node:child_process';
@@ -191,56 +191,61 @@ async function main(): Promise<void> {
     }),
   );
   try {
+    const only = process.argv[process.argv.indexOf('--only') + 1];
     // 1. One camera, 1280x1024 mono8 at 100 fps.
-    const single = await startSimulator({ rigs: 1, cameras: 1, fps: 100, frame: { width: 1280, height: 1024, pixelFormat: 'mono8' } });
-    const app = await startApp(single.rigs);
-    try {
-      await page.goto(app.url);
-      await page.getByRole('navigation', { name: 'Areas' }).getByText('Bench rig 1', { exact: true }).click();
-      await page.getByRole('tab', { name: 'Live' }).click();
-      await until(async () => Number((await page.getByTestId('live-view').getAttribute('data-frame-number')) || 0) > 0, 60_000).catch(async (e: unknown) => {
-        await page.screenshot({ path: 'test-results/bench-live-not-ready.png' });
-        throw e;
-      });
-      await new Promise((r) => setTimeout(r, 3000)); // warm up
-      const samples: Sample[] = [];
-      const ws0 = { ...ws };
-      const figures = await measure(app.pid, seconds, async () => {
-        const s = await sampleView(page);
-        if (s) samples.push(s);
-      });
-      console.log(`Live view, 1 camera 1280x1024 mono8 at 100 fps, ${seconds} s (Chromium headless, software WebGL2):`);
-      console.log(`  frames/s: received ${fmt(mean(samples.map((s) => s.received)))}, shown ${fmt(mean(samples.map((s) => s.shown)))}, dropped ${fmt(mean(samples.map((s) => s.dropped)))}`);
-      console.log(`  binary WebSocket messages to the page: ${fmt((ws.binary - ws0.binary) / seconds)}/s, ${fmt((ws.bytes - ws0.bytes) / seconds / 1e6)} MB/s`);
-      console.log(`  latency frame time -> paint: median ${fmt(pct(samples.map((s) => s.latency), 50), 0)} ms, p95 ${fmt(pct(samples.map((s) => s.latency), 95), 0)} ms`);
-      console.log(`  CPU (share of one core): main process ${fmt(figures.mainCpu * 100)} %, renderer ${fmt(figures.rendererCpu * 100)} %, Chromium GPU process ${fmt(figures.gpuCpu * 100)} %`);
-      console.log(`  ${memLine(figures.memory)}`);
-    } finally {
-      await page.goto('about:blank');
-      await app.stop();
-      single.child.disconnect();
-    }
+    if (only !== 'wall') {
+      const single = await startSimulator({ rigs: 1, cameras: 1, fps: 100, frame: { width: 1280, height: 1024, pixelFormat: 'mono8' } });
+      const app = await startApp(single.rigs);
+      try {
+        await page.goto(app.url);
+        await page.getByRole('navigation', { name: 'Areas' }).getByText('Bench rig 1', { exact: true }).click();
+        await page.getByRole('tab', { name: 'Live' }).click();
+        await until(async () => Number((await page.getByTestId('live-view').getAttribute('data-frame-number')) || 0) > 0, 60_000).catch(async (e: unknown) => {
+          await page.screenshot({ path: 'test-results/bench-live-not-ready.png' });
+          throw e;
+        });
+        await new Promise((r) => setTimeout(r, 3000)); // warm up
+        const samples: Sample[] = [];
+        const ws0 = { ...ws };
+        const figures = await measure(app.pid, seconds, async () => {
+          const s = await sampleView(page);
+          if (s) samples.push(s);
+        });
+        console.log(`Live view, 1 camera 1280x1024 mono8 at 100 fps, ${seconds} s (Chromium headless, software WebGL2):`);
+        console.log(`  frames/s: received ${fmt(mean(samples.map((s) => s.received)))}, shown ${fmt(mean(samples.map((s) => s.shown)))}, dropped ${fmt(mean(samples.map((s) => s.dropped)))}`);
+        console.log(`  binary WebSocket messages to the page: ${fmt((ws.binary - ws0.binary) / seconds)}/s, ${fmt((ws.bytes - ws0.bytes) / seconds / 1e6)} MB/s`);
+        console.log(`  latency frame time -> paint: median ${fmt(pct(samples.map((s) => s.latency), 50), 0)} ms, p95 ${fmt(pct(samples.map((s) => s.latency), 95), 0)} ms`);
+        console.log(`  CPU (share of one core): main process ${fmt(figures.mainCpu * 100)} %, renderer ${fmt(figures.rendererCpu * 100)} %, Chromium GPU process ${fmt(figures.gpuCpu * 100)} %`);
+        console.log(`  ${memLine(figures.memory)}`);
+      } finally {
+        await page.goto('about:blank');
+        await app.stop();
+        single.child.disconnect();
+      }
 
+    }
     // 2. The wall: 16 cameras at 2 fps each.
-    const fleet = await startSimulator({ rigs: 4, cameras: 4, fps: 30, frame: { width: 640, height: 480, pixelFormat: 'mono8' } });
-    const wallApp = await startApp(fleet.rigs);
-    try {
-      await page.goto(wallApp.url);
-      await page.getByRole('navigation', { name: 'Areas' }).getByText('Wall of cameras', { exact: true }).click();
-      const tiles = page.getByTestId('wall-tile');
-      await until(async () => {
-        const numbers = await Promise.all((await tiles.all()).map((t) => t.getAttribute('data-frame-number')));
-        return numbers.filter((n) => Number(n || 0) > 0).length === 16;
-      }, 30_000);
-      await new Promise((r) => setTimeout(r, 2000));
-      const figures = await measure(wallApp.pid, wallSeconds, async () => {});
-      console.log(`Wall of 16 cameras (640x480 mono8 at 30 fps, previews at 2 fps), ${wallSeconds} s:`);
-      console.log(`  CPU (share of one core): main process ${fmt(figures.mainCpu * 100)} %, renderer ${fmt(figures.rendererCpu * 100)} %, Chromium GPU process ${fmt(figures.gpuCpu * 100)} %`);
-      console.log(`  ${memLine(figures.memory)}`);
-    } finally {
-      await page.goto('about:blank');
-      await wallApp.stop();
-      fleet.child.disconnect();
+    if (only !== 'single') {
+      const fleet = await startSimulator({ rigs: 4, cameras: 4, fps: 30, frame: { width: 640, height: 480, pixelFormat: 'mono8' } });
+      const wallApp = await startApp(fleet.rigs);
+      try {
+        await page.goto(wallApp.url);
+        await page.getByRole('navigation', { name: 'Areas' }).getByText('Wall of cameras', { exact: true }).click();
+        const tiles = page.getByTestId('wall-tile');
+        await until(async () => {
+          const numbers = await Promise.all((await tiles.all()).map((t) => t.getAttribute('data-frame-number')));
+          return numbers.filter((n) => Number(n || 0) > 0).length === 16;
+        }, 30_000);
+        await new Promise((r) => setTimeout(r, 2000));
+        const figures = await measure(wallApp.pid, wallSeconds, async () => {});
+        console.log(`Wall of 16 cameras (640x480 mono8 at 30 fps, previews at 2 fps), ${wallSeconds} s:`);
+        console.log(`  CPU (share of one core): main process ${fmt(figures.mainCpu * 100)} %, renderer ${fmt(figures.rendererCpu * 100)} %, Chromium GPU process ${fmt(figures.gpuCpu * 100)} %`);
+        console.log(`  ${memLine(figures.memory)}`);
+      } finally {
+        await page.goto('about:blank');
+        await wallApp.stop();
+        fleet.child.disconnect();
+      }
     }
   } finally {
     console.log(`load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);

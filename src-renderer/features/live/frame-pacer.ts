@@ -18,7 +18,8 @@ export class FramePacer {
 
   constructor(
     private readonly draw: (frame: LiveFrame) => void,
-    private readonly nextFrame: (callback: () => void) => void = (callback) => requestAnimationFrame(callback),
+    /** Calls back at the next display frame (requestAnimationFrame). */
+    private readonly nextFrame: (callback: () => void) => void,
     private readonly now: () => number = Date.now,
   ) {}
 

@@ -49,10 +49,13 @@ export function useLiveStream(
   useEffect(() => {
     let stopped = false;
     let watchId: string | null = null;
-    const pacer = new FramePacer((frame) => {
-      latest.current = frame;
-      drawRef.current(frame);
-    });
+    const pacer = new FramePacer(
+      (frame) => {
+        latest.current = frame;
+        drawRef.current(frame);
+      },
+      (callback) => requestAnimationFrame(callback),
+    );
     let last: { stats: LiveStats | null; state: LiveCameraState | null; notice: LiveNotice | null } = { stats: null, state: null, notice: null };
     const history = [{ atMs: performance.now(), shown: 0, received: 0, lost: 0 }];
     setError(null);
