@@ -68,7 +68,7 @@ export class WatchFile {
     await rename(this.path, aside);
     this.#options.onDamage(
       `The record of recordings seen and planned starts judged, ${this.path}, could not be read: ${reason}. ` +
-        `It was moved to ${aside}; the timeline shows what was seen and judged from now on.`,
+        `It was moved to ${aside}; what the app sees and judges from now on is kept in a new file.`,
     );
     return { seen: {}, verdicts: {} };
   }

@@ -107,6 +107,18 @@ describe("the axis in the rigs' zone", () => {
     expect(hourly.ticks.every((t) => !t.major)).toBe(true);
   });
 
+  it('starts a day whose midnight is skipped (Santiago) at the change, and gives the 25-hour day of New York its midnights', () => {
+    const chile = chooseTicks({ fromMs: utc('2026-09-05T00:00:00Z'), untilMs: utc('2026-09-07T12:00:00Z'), left: 0, width: 200 }, 'America/Santiago');
+    expect(labels(chile)).toEqual([
+      ['2026-09-05T04:00:00.000Z', 'Sat 5 Sep'],
+      ['2026-09-06T04:00:00.000Z', 'Sun 6 Sep'], // 00:00 never happens: the day starts at 01:00
+      ['2026-09-07T03:00:00.000Z', 'Mon 7 Sep'],
+    ]);
+    const fallBack = chooseTicks({ fromMs: utc('2026-11-01T04:00:00Z'), untilMs: utc('2026-11-02T06:00:00Z'), left: 0, width: 960 }, 'America/New_York');
+    expect(fallBack.ticks.filter((t) => t.major).map((t) => new Date(t.ms).toISOString())).toEqual(['2026-11-01T04:00:00.000Z', '2026-11-02T05:00:00.000Z']);
+    expect(fallBack.ticks.map((t) => t.label).slice(0, 3)).toEqual(['Sun 1 Nov', '03:00', '06:00']);
+  });
+
   it('puts the midnight and half-hours of Kolkata (UTC+05:30) where they are', () => {
     const day = chooseTicks({ fromMs: utc('2026-06-01T12:00:00Z'), untilMs: utc('2026-06-02T00:00:00Z'), left: 0, width: 960 }, 'Asia/Kolkata');
     expect(day.step).toBe(HOUR);
