@@ -27,6 +27,7 @@ import { openZmqReceiver } from './live/zmq-receiver';
 import { protocolHandlers } from './protocols/protocol-handlers';
 import { ProtocolStore } from './protocols/protocol-store';
 import { RecordingWatcher } from './protocols/run-watcher';
+import { WatchFile } from './protocols/watch-file';
 
 export interface AppCoreOptions extends Pick<RigsOptions, 'configDir' | 'store' | 'secrets'> {
   transport: AppInfo['transport'];
@@ -105,6 +106,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     notice: (level, message, about) => rigs.notices.raise(level, message, about),
     audit: (entry) => void audit.append(entry),
     onError: (e) => log.error('checking planned recordings failed', e),
+    file: new WatchFile(configDir, { onDamage: (message) => log.error(message) }),
   });
   watcher.start();
   const handlers: Handlers = {

@@ -42,6 +42,8 @@ test('the dashboard timeline draws the rigs\' scheduled tasks for the next day; 
   expect(await counted(rigRows(page).nth(0), /: (\d+) output events/)).toBeGreaterThanOrEqual(146);
   expect(await counted(rigRows(page).nth(0), /: (\d+) output events/)).toBeLessThanOrEqual(148);
   await expect(rigRows(page).nth(1)).toHaveText(/^Panel rig 2: (24|25) recordings$/);
+  // Both rigs tell the same zone: the axis is drawn in it, and says so.
+  await expect(timeline.getByTestId('timeline-zone')).toHaveText(/^Times in \S+ \(the rigs' zone\)$/);
 
   const canvas = page.getByTestId('timeline-canvas');
   expect(await painted(canvas)).toBeGreaterThan(5000);

@@ -4,7 +4,7 @@
  * made only of monotonic terms are jumped to arithmetically, so sparse expressions cost a
  * handful of steps per month at most, never a scan of seconds.
  */
-import { daysFromCivil, daysInMonth, SECONDS_PER_DAY, splitCivilSeconds } from './calendar';
+import { daysFromCivil, daysInMonth, SECONDS_PER_DAY, splitCivilSeconds } from '../../../src-shared/calendar';
 import {
   firstDayInMask, monthDayMask, nextFieldValue, nextTermValue,
   type CompiledExpression, type CompiledNumericField, type MonotonicTerm,

@@ -14,7 +14,7 @@
  * and a wall-clock time repeated by one fires on both occurrences: an expression fires
  * at exactly the real seconds whose local time matches it, which is what `matches` checks.
  */
-import { zoneOffsets, type ZoneOffsets } from './zoned-time';
+import { zoneOffsets, type ZoneOffsets } from '../../../src-shared/zoned-time';
 
 export interface NextOptions {
   /** IANA zone the fields are read in; default: the process's zone. Ignored with `epoch`. */

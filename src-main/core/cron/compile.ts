@@ -4,7 +4,7 @@
  * civil 1970-01-01 00:00:00: seconds, minutes, hours and days as elapsed units, months and
  * years as calendar months and years, exactly as cronex's check_trigger computes them.
  */
-import { daysInMonth, mod, weekdayOfDays } from './calendar';
+import { daysInMonth, mod, weekdayOfDays } from '../../../src-shared/calendar';
 import { FIELD_SPECS, type CronExpression, type CronField, type CronFieldValue } from './fields';
 
 export interface MonotonicTerm {

@@ -3,7 +3,7 @@
  * them, and "N seconds after the rig's clock" for schedules that must start soon.
  */
 import { FIELD_SPECS } from './fields';
-import { civilFieldsInZone } from './zoned-time';
+import { civilFieldsInZone } from '../../../src-shared/zoned-time';
 
 /**
  * `"S M H D MON ?"` of `at` on the wall clock of `timeZone` (default: the process's zone),

@@ -6,4 +6,4 @@ export { next, type NextResult } from './next';
 export type { NextOptions } from './clock';
 export { matches } from './match';
 export { datetimeToCron, cronSecondsAfter } from './datetime-to-cron';
-export { formatInZone, isValidTimeZone, localTimeZone } from './zoned-time';
+export { formatInZone, isValidTimeZone, localTimeZone } from '../../../src-shared/zoned-time';

@@ -3,7 +3,7 @@
  * directly against its parsed terms on the clock's wall time, independently of the jump
  * search in next.ts, so each can be tested against the other.
  */
-import { mod, splitCivilSeconds } from './calendar';
+import { mod, splitCivilSeconds } from '../../../src-shared/calendar';
 import { civilSecondOf, clockFor, clockSecondOf, type NextOptions } from './clock';
 import { compile, dayMatches } from './compile';
 import type { CronExpression, CronFieldValue } from './fields';

@@ -2,7 +2,7 @@
  * Reasons an expression cannot fire, stated in words: found up front for impossible dates
  * (February 30) so `next` answers at once, and after a search that ran out of years.
  */
-import { isLeapYear } from './calendar';
+import { isLeapYear } from '../../../src-shared/calendar';
 import { MONTH_NAMES, type CronExpression } from './fields';
 
 const LONGEST_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];

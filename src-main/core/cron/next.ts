@@ -3,13 +3,13 @@
  * the clock (virtual for camera-relative tasks, a time zone otherwise). See clock.ts for
  * the semantics, DST included.
  */
-import { splitCivilSeconds, SECONDS_PER_DAY } from './calendar';
+import { splitCivilSeconds, SECONDS_PER_DAY } from '../../../src-shared/calendar';
 import { nextCivilMatch, type CivilSearch } from './civil-search';
 import { civilSecondOf, clockFor, clockSecondOf, type CronClock, type NextOptions } from './clock';
 import { compile, type CompiledExpression } from './compile';
 import type { CronExpression } from './fields';
 import { exhaustedReason, impossibleDateReason } from './never-fires';
-import type { ZoneOffsets } from './zoned-time';
+import type { ZoneOffsets } from '../../../src-shared/zoned-time';
 
 export interface NextResult {
   times: Date[];

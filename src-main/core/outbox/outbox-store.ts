@@ -1,10 +1,10 @@
 /** The outbox file: every rig's queued changes in order, in the config folder, replaced atomically. */
-import { existsSync } from 'node:fs';
 import { rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { OutboxEntry } from '../../contract/requests/outbox';
 import { parseWire, stringifyWire } from '../python-json';
+import { asideName } from '../files/aside-name';
 import { readFileIfExists, writeFileAtomic } from '../files/atomic-file';
 import { withFileLock } from '../files/file-lock';
 
@@ -94,7 +94,7 @@ export class OutboxStore {
     if (text === undefined) return [];
     const parsed = parseOutbox(text);
     if (parsed.ok) return parsed.entries;
-    const movedTo = this.#asideName();
+    const movedTo = asideName(this.path, this.#options.now?.() ?? new Date());
     await rename(this.path, movedTo);
     await writeFileAtomic(this.path, stringifyWire({ version: 1, entries: parsed.salvaged }));
     this.#options.onDamage?.({
@@ -107,15 +107,6 @@ export class OutboxStore {
       lostCount: parsed.lostCount,
     });
     return parsed.salvaged;
-  }
-
-  #asideName(): string {
-    // 2026-11-25T12-00-00Z: an ISO time without milliseconds, safe in file names on every platform.
-    const stamp = (this.#options.now?.() ?? new Date()).toISOString().replace(/\.\d+Z$/, 'Z').replace(/:/g, '-');
-    const base = `${this.path}.corrupt-${stamp}`;
-    let aside = base;
-    for (let n = 2; existsSync(aside); n++) aside = `${base}-${n}`;
-    return aside;
   }
 }
 

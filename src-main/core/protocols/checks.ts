@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { formatInZone, parse } from '../cron';
-import { splitCivilSeconds } from '../cron/calendar';
+import { splitCivilSeconds } from '../../../src-shared/calendar';
 import { civilSecondMatches } from '../cron/match';
-import { zoneOffsets } from '../cron/zoned-time';
+import { zoneOffsets } from '../../../src-shared/zoned-time';
 import type { CompiledProtocol } from './compile';
 import type { Protocol } from './model';
 import type { Plan, PlanEvent } from './plan';

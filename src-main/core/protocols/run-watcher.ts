@@ -6,14 +6,16 @@ import { plan } from './plan';
 import { planTask } from './plan-task';
 import type { AppliedRecord } from './applied-record';
 import type { ActualRecording, StartVerdict } from './outcomes';
+import type { Watched, WatchFile } from './watch-file';
 
 /**
  * Did it run? For every planned recording start of the protocols the rigs carry, the rig's
  * status (fed by the status monitor) must show that camera recording from about that time
  * within a grace period; a start that did not happen becomes a notice and an audit entry.
  * Only starts planned after the watcher began are judged: before that no one was looking.
- * What it saw (recordings with their ends, and each verdict) is kept for a week, in memory, so
- * the timeline can show planned against actual for the past.
+ * What it saw (recordings with their ends, and each verdict) is kept for a week, so the
+ * timeline can show planned against actual for the past; with a file, across restarts too,
+ * and a start judged before a restart is not judged (nor alerted) again.
  */
 
 export interface RunWatcherDeps {
@@ -28,37 +30,46 @@ export interface RunWatcherDeps {
   graceMs?: number;
   /** How often planned starts are judged (default 15 s). */
   intervalMs?: number;
+  /** Where what was seen and judged is kept; none: in memory only. */
+  file?: WatchFile;
+  /** How long a change waits before it is written, so a burst is written once (default 2 s). */
+  writeDelayMs?: number;
   onError?: (e: unknown) => void;
 }
 
-interface Seen {
-  serial: string;
-  /** On this computer's clock. */
-  startMs: number;
-  /** When the camera was first seen no longer recording; null while it still is (or the rig went out of sight). */
-  endMs: number | null;
-}
+/**
+ * A recording seen, on this computer's clock; `endMs` is when the camera was first seen no longer
+ * recording, null while it still is (or the rig went out of sight).
+ */
+type Seen = ActualRecording;
 
 const DEFAULT_GRACE_MS = 60_000;
 const DEFAULT_INTERVAL_MS = 15_000;
+const DEFAULT_WRITE_DELAY_MS = 2_000;
 /** Observations and verdicts older than this are forgotten: the timeline's past is a week at most. */
 const KEEP_MS = 7 * 24 * 3600_000;
-/** At most this many recordings per rig and verdicts per rig are kept, so memory stays bounded. */
+/** At most this many recordings per rig and verdicts per rig are kept, so memory and the file stay bounded. */
 const KEEP_COUNT = 2000;
 
 const recent = <T>(list: T[], startOf: (t: T) => number, sinceMs: number): T[] =>
   list.filter((t) => startOf(t) > sinceMs).slice(-KEEP_COUNT);
 
+/** One recording, seen twice: the same camera, started within a second. */
+const sameRecording = (a: Pick<Seen, 'camera' | 'startMs'>, b: Pick<Seen, 'camera' | 'startMs'>) =>
+  a.camera === b.camera && Math.abs(a.startMs - b.startMs) < 1000;
+
 export class RecordingWatcher {
   readonly #deps: RunWatcherDeps;
   readonly #seen = new Map<string, Seen[]>();
-  readonly #judged = new Set<string>();
+  /** Each planned start judged, by rig: also what says a start was judged already. */
   readonly #verdicts = new Map<string, StartVerdict[]>();
   readonly #since: number;
   #checkedUntil: number;
   #timer: NodeJS.Timeout | undefined;
   #stopStatus: (() => void) | undefined;
   #running: Promise<void> = Promise.resolve();
+  #writeTimer: NodeJS.Timeout | undefined;
+  #writing: Promise<void> = Promise.resolve();
 
   constructor(deps: RunWatcherDeps) {
     this.#deps = deps;
@@ -74,16 +85,25 @@ export class RecordingWatcher {
     return this.#deps.graceMs ?? DEFAULT_GRACE_MS;
   }
 
+  /** Starts watching; what an earlier run kept is read first, before any start is judged. */
   start(): void {
+    this.#running = this.#save();
     this.#stopStatus = this.#deps.onStatus((s) => this.observe(s));
     this.#timer = setInterval(() => void this.check(), this.#deps.intervalMs ?? DEFAULT_INTERVAL_MS);
     this.#timer.unref?.();
   }
 
+  /** Stops watching, once what was seen and judged is written. */
   async stop(): Promise<void> {
     clearInterval(this.#timer);
     this.#stopStatus?.();
     await this.#running;
+    if (this.#writeTimer !== undefined) {
+      clearTimeout(this.#writeTimer);
+      this.#writeTimer = undefined;
+      await this.#save();
+    }
+    await this.#writing;
   }
 
   /**
@@ -99,13 +119,20 @@ export class RecordingWatcher {
       if (camera.state !== 'recording' && camera.state !== 'pending') continue;
       const rigStart = camera.recording?.startedAtMs;
       const startMs = rigStart === null || rigStart === undefined ? at : rigStart - offsetMs;
-      let same = seen.find((s) => s.serial === camera.serial && Math.abs(s.startMs - startMs) < 1000);
-      if (!same) seen.push((same = { serial: camera.serial, startMs, endMs: null }));
+      let same = seen.find((s) => sameRecording(s, { camera: camera.serial, startMs }));
+      if (!same) {
+        seen.push((same = { camera: camera.serial, startMs, endMs: null }));
+        this.#changed();
+      }
       recording.add(same);
     }
     // Only an online rig's answer says a camera stopped; an away rig may still be recording.
     if (status.state === 'online' && !status.stale) {
-      for (const s of seen) if (s.endMs === null && !recording.has(s)) s.endMs = Math.max(s.startMs, at);
+      for (const s of seen) {
+        if (s.endMs !== null || recording.has(s)) continue;
+        s.endMs = Math.max(s.startMs, at);
+        this.#changed();
+      }
     }
     this.#seen.set(status.rigId, seen);
   }
@@ -115,13 +142,63 @@ export class RecordingWatcher {
     const until = Math.min(untilMs, this.#now());
     const actual = (this.#seen.get(rigId) ?? [])
       .filter((s) => s.startMs <= until && (s.endMs ?? this.#now()) >= fromMs)
-      .map((s) => ({ camera: s.serial, startMs: s.startMs, endMs: s.endMs }));
+      .map((s) => ({ ...s }));
     const verdicts = (this.#verdicts.get(rigId) ?? []).filter((v) => v.atMs >= fromMs && v.atMs <= until);
     return { actual, verdicts };
   }
 
   #judge(rigId: string, verdict: StartVerdict): void {
     this.#verdicts.set(rigId, [...recent(this.#verdicts.get(rigId) ?? [], (v) => v.atMs, this.#now() - KEEP_MS), verdict]);
+    this.#changed();
+  }
+
+  #judged(rigId: string, task: string, atMs: number): boolean {
+    return (this.#verdicts.get(rigId) ?? []).some((v) => v.task === task && v.atMs === atMs);
+  }
+
+  /** A change is written a little later, with whatever else changed meanwhile (status polls come in bursts). */
+  #changed(): void {
+    if (!this.#deps.file || this.#writeTimer !== undefined) return;
+    this.#writeTimer = setTimeout(() => {
+      this.#writeTimer = undefined;
+      void this.#save();
+    }, this.#deps.writeDelayMs ?? DEFAULT_WRITE_DELAY_MS);
+    this.#writeTimer.unref?.();
+  }
+
+  /** Takes in what the file keeps (an earlier run's, or another process's) and writes the union, a week of it. */
+  #save(): Promise<void> {
+    const file = this.#deps.file;
+    if (!file) return Promise.resolve();
+    this.#writing = this.#writing
+      .then(() => file.update((kept) => this.#adopt(kept)))
+      .catch((e: unknown) => this.#deps.onError?.(e));
+    return this.#writing;
+  }
+
+  #adopt(kept: Watched): Watched {
+    const since = this.#now() - KEEP_MS;
+    const out: Watched = { seen: {}, verdicts: {} };
+    for (const rigId of new Set([...this.#seen.keys(), ...Object.keys(kept.seen)])) {
+      const mine = this.#seen.get(rigId) ?? [];
+      for (const k of kept.seen[rigId] ?? []) {
+        const same = mine.find((m) => sameRecording(m, k));
+        if (!same) mine.push({ ...k });
+        // Seen to end by the other: ended, however this one last saw it.
+        else if (same.endMs === null && k.endMs !== null) same.endMs = k.endMs;
+      }
+      const list = recent(mine.sort((a, b) => a.startMs - b.startMs), (s) => s.endMs ?? this.#now(), since);
+      this.#seen.set(rigId, list);
+      out.seen[rigId] = list;
+    }
+    for (const rigId of new Set([...this.#verdicts.keys(), ...Object.keys(kept.verdicts)])) {
+      const mine = this.#verdicts.get(rigId) ?? [];
+      for (const k of kept.verdicts[rigId] ?? []) if (!mine.some((m) => m.task === k.task && m.atMs === k.atMs)) mine.push(k);
+      const list = recent(mine.sort((a, b) => a.atMs - b.atMs), (v) => v.atMs, since);
+      this.#verdicts.set(rigId, list);
+      out.verdicts[rigId] = list;
+    }
+    return out;
   }
 
   /** Judges every planned start whose grace period is over; resolves when notices and audit entries are made. */
@@ -146,11 +223,9 @@ export class RecordingWatcher {
         cameras: status?.cameras.map((c) => c.serial) ?? [],
       }).events.filter((e) => e.kind === 'recording' && e.atMs >= this.#since);
       for (const e of planned) {
-        const key = `${record.rigId}|${e.task}|${e.atMs}`;
-        if (this.#judged.has(key)) continue;
-        this.#judged.add(key);
+        if (this.#judged(record.rigId, e.task, e.atMs)) continue;
         const seen = (this.#seen.get(record.rigId) ?? []).some(
-          (s) => (e.camera === null || s.serial === e.camera) && s.startMs >= e.atMs - this.#grace && s.startMs <= e.atMs + this.#grace,
+          (s) => (e.camera === null || s.camera === e.camera) && s.startMs >= e.atMs - this.#grace && s.startMs <= e.atMs + this.#grace,
         );
         const away = status === undefined || status.state !== 'online';
         this.#judge(record.rigId, { task: e.task, atMs: e.atMs, camera: e.camera, verdict: seen ? 'ran' : away ? 'not-seen' : 'missed' });

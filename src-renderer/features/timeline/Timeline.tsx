@@ -2,7 +2,7 @@ import { ActionIcon, Box, Button, Group, Paper, Text, Tooltip } from '@mantine/c
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import type { RigLane } from '../../../src-main/core/protocols/outcomes';
 import { drawTimeline, heightOf, LAYOUT } from './draw-timeline';
-import { DAY, describeHit, formatRange, hitTest, layoutRows, msOf, pan, verdictSummary, zoom, type Scale } from './timeline-model';
+import { axisZone, DAY, describeHit, formatRange, hitTest, layoutRows, msOf, pan, startOfDay, verdictSummary, zoom, type Scale } from './timeline-model';
 import { TimelineSummary } from './TimelineSummary';
 
 export interface TimelineProps {
@@ -30,6 +30,8 @@ export function Timeline({ lanes, fromMs, untilMs, nowMs, onRangeChange }: Timel
   const [hover, setHover] = useState<{ x: number; y: number; lines: string[] } | null>(null);
   const drag = useRef<{ x: number; range: [number, number] } | null>(null);
   const rows = useMemo(() => layoutRows(lanes), [lanes]);
+  const zone = useMemo(() => axisZone(lanes), [lanes]);
+  const { timeZone } = zone;
   const [from, until] = range;
 
   useEffect(() => setRange([fromMs, untilMs]), [fromMs, untilMs]);
@@ -58,10 +60,10 @@ export function Timeline({ lanes, fromMs, untilMs, nowMs, onRangeChange }: Timel
         el.height = Math.round(height * dpr);
       }
       const ctx = el.getContext('2d');
-      if (ctx) drawTimeline(ctx, { rows, fromMs: from, untilMs: until, nowMs, width, dpr });
+      if (ctx) drawTimeline(ctx, { rows, fromMs: from, untilMs: until, nowMs, timeZone, width, dpr });
     });
     return () => cancelAnimationFrame(frame);
-  }, [rows, from, until, nowMs, width]);
+  }, [rows, from, until, nowMs, timeZone, width]);
 
   const scale = (): Scale => ({ fromMs: from, untilMs: until, left: LAYOUT.header, width: width - LAYOUT.header });
 
@@ -97,7 +99,7 @@ export function Timeline({ lanes, fromMs, untilMs, nowMs, onRangeChange }: Timel
     const { offsetX: x, offsetY: y } = e.nativeEvent;
     const row = rows[Math.floor((y - LAYOUT.axis) / LAYOUT.row)];
     const hit = row && y >= LAYOUT.axis && x >= LAYOUT.header ? hitTest(row, scale(), x) : null;
-    const lines = hit ? describeHit(hit) : row && x < LAYOUT.header && y >= LAYOUT.axis ? headerLines(row) : null;
+    const lines = hit ? describeHit(hit, timeZone) : row && x < LAYOUT.header && y >= LAYOUT.axis ? headerLines(row) : null;
     setHover(lines && lines.length > 0 ? { x, y, lines } : null);
   };
   const onPointerUp = () => {
@@ -119,9 +121,8 @@ export function Timeline({ lanes, fromMs, untilMs, nowMs, onRangeChange }: Timel
     change(move());
   };
   const preset = (span: number) => {
-    const start = new Date(nowMs ?? from);
-    start.setHours(0, 0, 0, 0);
-    change([start.getTime(), start.getTime() + span]);
+    const start = startOfDay(nowMs ?? from, timeZone);
+    change([start, start + span]);
   };
   const span = until - from;
   const verdicts = verdictSummary(rows, from, until);
@@ -135,7 +136,8 @@ export function Timeline({ lanes, fromMs, untilMs, nowMs, onRangeChange }: Timel
         <Tooltip label="Zoom out (-)"><ActionIcon variant="default" size="sm" aria-label="Zoom out" onClick={() => change(zoom(from, until, ZOOM_STEP))}>−</ActionIcon></Tooltip>
         <Tooltip label="Earlier (←)"><ActionIcon variant="default" size="sm" aria-label="Earlier" onClick={() => change(pan(from, until, -span * PAN_SHARE))}>‹</ActionIcon></Tooltip>
         <Tooltip label="Later (→)"><ActionIcon variant="default" size="sm" aria-label="Later" onClick={() => change(pan(from, until, span * PAN_SHARE))}>›</ActionIcon></Tooltip>
-        <Text size="xs" c="dimmed" data-testid="timeline-range">{formatRange(from, until)}</Text>
+        <Text size="xs" c="dimmed" data-testid="timeline-range">{formatRange(from, until, timeZone)}</Text>
+        <Text size="xs" c="dimmed" data-testid="timeline-zone">{zone.words}</Text>
         {verdicts !== null && <Text size="xs" data-testid="timeline-verdicts">{verdicts}</Text>}
       </Group>
       <canvas
@@ -159,7 +161,7 @@ export function Timeline({ lanes, fromMs, untilMs, nowMs, onRangeChange }: Timel
           {hover.lines.map((l) => <Text key={l} size="xs">{l}</Text>)}
         </Paper>
       )}
-      <TimelineSummary id={summaryId} rows={rows} fromMs={from} untilMs={until} />
+      <TimelineSummary id={summaryId} rows={rows} fromMs={from} untilMs={until} zone={zone} />
     </Box>
   );
 }

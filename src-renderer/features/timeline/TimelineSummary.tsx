@@ -1,16 +1,17 @@
 import { List, VisuallyHidden } from '@mantine/core';
-import { formatRange, rowSummary, verdictSummary, type Row } from './timeline-model';
+import { formatInZone } from '../../../src-shared/zoned-time';
+import { formatRange, rowSummary, verdictSummary, type AxisZone, type Row } from './timeline-model';
 
-/** The timeline in words, for screen readers: what each row has in view, and every warning. */
-export function TimelineSummary({ id, rows, fromMs, untilMs }: { id: string; rows: readonly Row[]; fromMs: number; untilMs: number }) {
+/** The timeline in words, for screen readers: what each row has in view, and every warning, in the axis's zone. */
+export function TimelineSummary({ id, rows, fromMs, untilMs, zone }: { id: string; rows: readonly Row[]; fromMs: number; untilMs: number; zone: AxisZone }) {
   const warnings = rows.flatMap((r) => [
     ...r.notes.map((w) => `${r.label}: ${w.message}`),
-    ...r.warnings.filter((w) => w.atMs >= fromMs && w.atMs <= untilMs).map((w) => `${r.label}, ${w.at ?? new Date(w.atMs).toISOString()}: ${w.message}`),
+    ...r.warnings.filter((w) => w.atMs >= fromMs && w.atMs <= untilMs).map((w) => `${r.label}, ${w.at ?? formatInZone(new Date(w.atMs), zone.timeZone)}: ${w.message}`),
   ]);
   const verdicts = verdictSummary(rows, fromMs, untilMs);
   return (
     <VisuallyHidden id={id} data-testid="timeline-summary">
-      <p>Timeline from {formatRange(fromMs, untilMs)}.</p>
+      <p>Timeline from {formatRange(fromMs, untilMs, zone.timeZone)}. {zone.words}.</p>
       {verdicts !== null && <p>In the past: {verdicts}.</p>}
       <List>
         {rows.map((r) => (

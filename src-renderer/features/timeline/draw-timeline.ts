@@ -51,6 +51,8 @@ export interface Frame {
   fromMs: number;
   untilMs: number;
   nowMs: number | undefined;
+  /** The zone the axis is labelled in. */
+  timeZone: string;
   /** CSS pixels. */
   width: number;
   dpr: number;
@@ -83,7 +85,7 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, f: Frame): void {
   ctx.beginPath();
   ctx.rect(s.left, 0, s.width, height);
   ctx.clip();
-  for (const t of chooseTicks(s).ticks) {
+  for (const t of chooseTicks(s, f.timeZone).ticks) {
     const x = Math.round(xOf(s, t.ms)) + 0.5;
     ctx.strokeStyle = t.major ? COLOURS.gridMajor : COLOURS.grid;
     ctx.beginPath();

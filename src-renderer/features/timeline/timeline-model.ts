@@ -1,10 +1,12 @@
 import type { CheckWarning } from '../../../src-main/core/protocols/checks';
 import type { ActualRecording, RigLane, StartVerdict } from '../../../src-main/core/protocols/outcomes';
 import type { PlanEvent } from '../../../src-main/core/protocols/plan';
+import { SECONDS_PER_DAY, weekdayOfDays } from '../../../src-shared/calendar';
+import { civilFieldsInZone, instantOfCivil, isValidTimeZone, localTimeZone, zoneOffsets } from '../../../src-shared/zoned-time';
 
 /**
  * The pure part of the timeline: which rows to draw (one per rig and camera), the time <-> x
- * scale, axis ticks for the zoom, dense events merged into marks, and what is under the
+ * scale, axis ticks for the zoom in the zone the axis is drawn in, dense events merged into marks, and what is under the
  * pointer. The canvas component only paints what this computes.
  */
 
@@ -104,33 +106,84 @@ export interface Tick {
 
 const STEPS = [MINUTE, 5 * MINUTE, 15 * MINUTE, 30 * MINUTE, HOUR, 3 * HOUR, 6 * HOUR, 12 * HOUR, DAY, 7 * DAY];
 const two = (n: number) => String(n).padStart(2, '0');
-const dayLabel = (d: Date) => d.toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short' });
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** Axis ticks on this computer's clock: the finest step leaving `minPx` between labels (hours when zoomed in, days out). */
-export function chooseTicks(s: Scale, minPx = 70): { step: number; ticks: Tick[] } {
+/** "Mon 5 Jan": the day an instant falls on in the zone. */
+const dayLabel = (ms: number, timeZone: string) => {
+  const t = civilFieldsInZone(new Date(ms), timeZone);
+  return `${WEEKDAYS[weekdayOfDays(t.days)]} ${t.day} ${MONTHS[t.month - 1]}`;
+};
+
+/** The instant a day (days since 1970-01-01 on the zone's calendar) begins in the zone. */
+const midnightOf = (days: number, timeZone: string) => instantOfCivil(days * SECONDS_PER_DAY, timeZone);
+
+/** The start of the zone's day that holds `ms`. */
+export const startOfDay = (ms: number, timeZone: string): number => midnightOf(civilFieldsInZone(new Date(ms), timeZone).days, timeZone);
+
+/**
+ * Axis ticks on the zone's clock: the finest step leaving `minPx` between labels (hours when
+ * zoomed in, days out). Days are walked on the zone's calendar, so a DST day of 23 or 25 hours
+ * still ends at its midnight.
+ */
+export function chooseTicks(s: Scale, timeZone: string, minPx = 70): { step: number; ticks: Tick[] } {
   const perPx = (s.untilMs - s.fromMs) / s.width;
   const step = STEPS.find((st) => st / perPx >= minPx) ?? STEPS[STEPS.length - 1]!;
   const ticks: Tick[] = [];
-  const d = new Date(s.fromMs);
-  d.setHours(0, 0, 0, 0);
+  const first = civilFieldsInZone(new Date(s.fromMs), timeZone).days;
   if (step >= DAY) {
-    // Whole days, walked on the calendar so DST days stay at midnight.
-    const days = step / DAY;
-    while (d.getTime() < s.fromMs) d.setDate(d.getDate() + 1);
-    if (days === 7) while (d.getDay() !== 1) d.setDate(d.getDate() + 1);
-    for (; d.getTime() <= s.untilMs; d.setDate(d.getDate() + days)) ticks.push({ ms: d.getTime(), label: dayLabel(d), major: true });
+    const every = step / DAY;
+    let day = first;
+    while (midnightOf(day, timeZone) < s.fromMs) day += 1;
+    if (every === 7) while (weekdayOfDays(day) !== 1) day += 1;
+    for (let ms = midnightOf(day, timeZone); ms <= s.untilMs; day += every, ms = midnightOf(day, timeZone)) {
+      ticks.push({ ms, label: dayLabel(ms, timeZone), major: true });
+    }
     return { step, ticks };
   }
-  for (let day = new Date(d); day.getTime() <= s.untilMs; day.setDate(day.getDate() + 1)) {
-    const midnight = day.getTime();
-    for (let ms = midnight; ms < midnight + DAY && ms <= s.untilMs; ms += step) {
-      if (ms < s.fromMs) continue;
-      const t = new Date(ms);
-      const major = t.getHours() === 0 && t.getMinutes() === 0;
-      ticks.push({ ms, label: major ? dayLabel(t) : `${two(t.getHours())}:${two(t.getMinutes())}`, major });
+  // Within a day the steps are walked on the wall clock too: after a change the ticks still read
+  // 03:00, 06:00; a wall-clock time the change skipped falls on the change and is drawn once.
+  const stepS = step / 1000;
+  const fromCivil = Math.floor(s.fromMs / 1000) + zoneOffsets(timeZone).offset(Math.floor(s.fromMs / 1000));
+  let last = Number.NEGATIVE_INFINITY;
+  for (let day = first; midnightOf(day, timeZone) <= s.untilMs; day += 1) {
+    const dayStart = day * SECONDS_PER_DAY;
+    for (let k = Math.max(0, Math.floor((fromCivil - dayStart) / stepS)); k * stepS < SECONDS_PER_DAY; k += 1) {
+      const ms = instantOfCivil(dayStart + k * stepS, timeZone);
+      if (ms > s.untilMs) break;
+      if (ms < s.fromMs || ms <= last) continue;
+      last = ms;
+      const t = civilFieldsInZone(new Date(ms), timeZone);
+      ticks.push({ ms, label: k === 0 ? dayLabel(ms, timeZone) : `${two(t.hour)}:${two(t.minute)}`, major: k === 0 });
     }
   }
   return { step, ticks };
+}
+
+/** The zone the axis is drawn in, and that choice in words for the reader. */
+export interface AxisZone {
+  timeZone: string;
+  words: string;
+}
+
+/**
+ * The rigs' zone when every lane that could be read shares one (the plan is in the rigs'
+ * time); this computer's zone otherwise, saying how the rigs differ. A rig that could not be
+ * read has no zone of its own to tell, so it does not count.
+ */
+export function axisZone(lanes: readonly RigLane[], here: string = localTimeZone()): AxisZone {
+  const read = lanes.filter((l) => l.reachable !== false);
+  const zones = new Map<string, number>();
+  for (const l of read) zones.set(l.timeZone, (zones.get(l.timeZone) ?? 0) + 1);
+  const [only] = zones.keys();
+  if (zones.size === 1 && only !== undefined && isValidTimeZone(only)) {
+    return { timeZone: only, words: `Times in ${only} (${read.length === 1 ? "the rig's" : "the rigs'"} zone)` };
+  }
+  const local = `Times in this computer's zone (${here})`;
+  if (zones.size === 0) return { timeZone: here, words: local };
+  if (zones.size === 1) return { timeZone: here, words: `${local}; the rigs' zone ${only} is not known to this computer` };
+  const differ = [...zones].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([z, n]) => `${z} (${n} ${n === 1 ? 'rig' : 'rigs'})`);
+  return { timeZone: here, words: `${local}; the rigs' zones differ: ${differ.join(', ')}` };
 }
 
 /** First index whose atMs is at or after `ms` (events sorted by time). */
@@ -242,20 +295,21 @@ export function hitTest(row: Row, s: Scale, x: number, radiusPx = 4): Hit | null
   return null;
 }
 
-const clock = (ms: number) => {
-  const d = new Date(ms);
-  return `${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;
+/** "10:05:00" on the zone's clock. */
+const clock = (ms: number, timeZone: string) => {
+  const t = civilFieldsInZone(new Date(ms), timeZone);
+  return `${two(t.hour)}:${two(t.minute)}:${two(t.second)}`;
 };
 
 const argText = (v: unknown): string => (v === null || v === Number.POSITIVE_INFINITY ? 'toggle' : typeof v === 'string' ? v : JSON.stringify(v));
 
 /** What an event does, in words: "led → toggle", "recording for 30 min", "copy all recordings to /mnt/nas". */
-export function eventWords(e: PlanEvent): string {
+export function eventWords(e: PlanEvent, timeZone: string): string {
   switch (e.kind) {
     case 'recording': {
       if (e.endMs == null) return 'recording with no duration set: it runs until stopped';
       const min = Math.round((e.endMs - e.atMs) / MINUTE);
-      return `recording for ${min >= 60 && min % 60 === 0 ? `${min / 60} h` : `${min} min`}, until ${clock(e.endMs)}`;
+      return `recording for ${min >= 60 && min % 60 === 0 ? `${min / 60} h` : `${min} min`}, until ${clock(e.endMs, timeZone)}`;
     }
     case 'output':
       return `${e.output ?? e.action} → ${argText(e.args.value)}`;
@@ -271,17 +325,18 @@ export function eventWords(e: PlanEvent): string {
 }
 
 /** "10:05:00 led → toggle (mc-hourly-stimulus-2)", marked when it is the rig's own task. */
-export const describeEvent = (e: PlanEvent): string =>
-  `${clock(e.atMs)} ${eventWords(e)} (${e.task}${e.source === 'other' ? ', a task of the rig' : ''})`;
+export const describeEvent = (e: PlanEvent, timeZone: string): string =>
+  `${clock(e.atMs, timeZone)} ${eventWords(e, timeZone)} (${e.task}${e.source === 'other' ? ', a task of the rig' : ''})`;
 
-export function describeHit(h: Hit): string[] {
+/** What is under the pointer in words, its times on the zone's clock. */
+export function describeHit(h: Hit, timeZone: string): string[] {
   if (h.kind === 'warning') return [`Warning: ${h.warning.message}`];
-  if (h.kind === 'recording') return [describeEvent(h.event)];
+  if (h.kind === 'recording') return [describeEvent(h.event, timeZone)];
   if (h.kind === 'verdict') {
-    const what = `${clock(h.verdict.atMs)} planned recording start (${h.verdict.task})`;
+    const what = `${clock(h.verdict.atMs, timeZone)} planned recording start (${h.verdict.task})`;
     return [h.verdict.verdict === 'missed' ? `${what} did not happen` : `${what}: not seen, the rig was away then`];
   }
-  const shown = h.events.slice(0, 5).map(describeEvent);
+  const shown = h.events.slice(0, 5).map((e) => describeEvent(e, timeZone));
   return h.events.length > 5 ? [...shown, `… and ${h.events.length - 5} more here`] : shown;
 }
 
@@ -307,10 +362,7 @@ export function rowSummary(row: Row, fromMs: number, untilMs: number): string {
   return row.error ? `${head} (${row.error})` : head;
 }
 
-const stamp = (ms: number) => {
-  const d = new Date(ms);
-  return `${d.toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short' })} ${two(d.getHours())}:${two(d.getMinutes())}`;
-};
+const stamp = (ms: number, timeZone: string) => `${dayLabel(ms, timeZone)} ${clock(ms, timeZone).slice(0, 5)}`;
 
-/** "Mon 5 Jan 00:00 to Tue 6 Jan 00:00", on this computer's clock. */
-export const formatRange = (fromMs: number, untilMs: number): string => `${stamp(fromMs)} to ${stamp(untilMs)}`;
+/** "Mon 5 Jan 00:00 to Tue 6 Jan 00:00", on the zone's clock. */
+export const formatRange = (fromMs: number, untilMs: number, timeZone: string): string => `${stamp(fromMs, timeZone)} to ${stamp(untilMs, timeZone)}`;

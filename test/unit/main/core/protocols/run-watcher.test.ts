@@ -1,9 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../../../../src-main/contract/requests/audit';
 import type { RigStatus } from '../../../../../src-main/contract/requests/status';
 import type { AppliedRecord } from '../../../../../src-main/core/protocols/applied-record';
 import type { NoticeAbout } from '../../../../../src-main/core/notice-board';
-import { RecordingWatcher } from '../../../../../src-main/core/protocols/run-watcher';
+import { RecordingWatcher, type RunWatcherDeps } from '../../../../../src-main/core/protocols/run-watcher';
+import { WATCH_FILE_NAME, WatchFile } from '../../../../../src-main/core/protocols/watch-file';
 import { cameraView } from '../../../fixtures/camera-view';
 
 const NINE = Date.parse('2026-06-01T09:00:00Z');
@@ -111,5 +115,147 @@ describe('did it run?', () => {
     // Outside the asked range, and the future, nothing.
     expect(watcher.past('ran', NINE + 600_001, NINE + 3600_000)).toEqual({ actual: [], verdicts: [] });
     expect(watcher.past('missed', NINE - 3600_000, NINE - 1)).toEqual({ actual: [], verdicts: [] });
+  });
+});
+
+describe('planned against actual, across a restart', () => {
+  const dirs: string[] = [];
+  afterEach(() => {
+    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  });
+  const folder = () => {
+    const d = mkdtempSync(path.join(tmpdir(), 'motif-watch-'));
+    dirs.push(d);
+    return d;
+  };
+  const statuses = () => new Map<string, RigStatus>([
+    ['ran', status('ran', 'online', null)],
+    ['missed', status('missed', 'online', null)],
+  ]);
+  const range = [NINE - 3600_000, NINE + 3600_000] as const;
+
+  /** A watcher on the config folder, as the app makes one at each start; the clock and what it tells are the test's. */
+  function open(dir: string, clock: { now: number }, extra: Partial<RunWatcherDeps> = {}) {
+    const notices: string[] = [];
+    const damage: string[] = [];
+    const known = statuses();
+    const watcher = new RecordingWatcher({
+      applied: () => Promise.resolve(['ran', 'missed'].map(record)),
+      status: (id) => known.get(id),
+      onStatus: () => () => undefined,
+      rigName: (id) => id,
+      notice: (_level, message) => notices.push(message),
+      audit: () => undefined,
+      now: () => clock.now,
+      graceMs: 30_000,
+      intervalMs: 3600_000,
+      file: new WatchFile(dir, { onDamage: (m) => damage.push(m), now: () => new Date(clock.now) }),
+      ...extra,
+    });
+    watcher.start();
+    return { watcher, notices, damage };
+  }
+
+  /** The first run: sees the rig "ran" record 09:00 to 09:09:50 and judges both rigs' 09:00 start. */
+  async function firstRun(dir: string) {
+    const clock = { now: NINE - 60_000 };
+    const run = open(dir, clock);
+    clock.now = NINE + 5000;
+    run.watcher.observe(status('ran', 'online', NINE + 200));
+    clock.now = NINE + 120_000;
+    await run.watcher.check();
+    clock.now = NINE + 600_000;
+    run.watcher.observe({ ...status('ran', 'online', null), checkedAtMs: NINE + 590_000 });
+    await run.watcher.stop();
+    expect(run.notices).toHaveLength(1); // the missed start, once
+    return run;
+  }
+
+  it('keeps what was seen and judged: a new watcher on the same folder shows it', async () => {
+    const dir = folder();
+    await firstRun(dir);
+    const clock = { now: NINE + 3600_000 };
+    const again = open(dir, clock);
+    await again.watcher.check();
+    expect(again.watcher.past('ran', ...range)).toEqual({
+      actual: [{ camera: 'FAKE0', startMs: NINE + 200, endMs: NINE + 590_000 }],
+      verdicts: [{ task: 'mc-daily-1', atMs: NINE, camera: 'FAKE0', verdict: 'ran' }],
+    });
+    expect(again.watcher.past('missed', ...range).verdicts).toEqual([{ task: 'mc-daily-1', atMs: NINE, camera: 'FAKE0', verdict: 'missed' }]);
+    expect(again.notices).toEqual([]);
+    expect(again.damage).toEqual([]);
+    await again.watcher.stop();
+  });
+
+  it('does not judge or alert a start judged before the restart again, even with the clock set back before it', async () => {
+    const dir = folder();
+    await firstRun(dir);
+    // The computer's clock was put back: this run began watching before 09:00 too.
+    const clock = { now: NINE - 30_000 };
+    const again = open(dir, clock);
+    clock.now = NINE + 120_000;
+    await again.watcher.check();
+    expect(again.notices).toEqual([]);
+    expect(again.watcher.past('missed', ...range).verdicts).toHaveLength(1);
+    await again.watcher.stop();
+  });
+
+  it('forgets what is older than a week, the judged starts too', async () => {
+    const dir = folder();
+    await firstRun(dir);
+    const clock = { now: NINE + 8 * 24 * 3600_000 };
+    const later = open(dir, clock);
+    await later.watcher.check();
+    later.watcher.observe(status('ran', 'online', clock.now - 1000));
+    await later.watcher.stop();
+    const kept = JSON.parse(readFileSync(path.join(dir, WATCH_FILE_NAME), 'utf8')) as { seen: Record<string, { startMs: number }[]>; verdicts: Record<string, unknown[]> };
+    expect(kept.seen.ran?.map((s) => s.startMs)).toEqual([clock.now - 1000]);
+    expect(Object.values(kept.verdicts).flat()).toEqual([]);
+  });
+
+  it('writes a burst of changes once, a moment later, not at each change', async () => {
+    const dir = folder();
+    let updates = 0;
+    const file = new (class extends WatchFile {
+      override update(merge: Parameters<WatchFile['update']>[0]) {
+        updates += 1;
+        return super.update(merge);
+      }
+    })(dir, { onDamage: () => undefined });
+    const run = open(dir, { now: NINE + 60_000 }, { writeDelayMs: 50, file });
+    await run.watcher.check();
+    expect(updates).toBe(1); // what an earlier run kept is read at the start
+    // Twenty recordings seen one after another (each a change) within the delay.
+    for (let i = 0; i < 20; i += 1) run.watcher.observe(status('ran', 'online', NINE + i * 2000));
+    await expect.poll(() => readFileSync(path.join(dir, WATCH_FILE_NAME), 'utf8')).toContain(String(NINE + 38_000));
+    expect(updates).toBe(2);
+    await run.watcher.stop();
+    expect(updates).toBe(2);
+  });
+
+  it('sets a damaged file aside with a clear line, keeps its text, and goes on', async () => {
+    for (const [text, reason] of [
+      ['{"version":1,"seen":{"ran":[{"camera":"FAKE0",', 'it is cut short or not JSON'],
+      ['{"version":1,"seen":{"ran":[{"camera":7}]},"verdicts":{}}', 'it does not hold what the app saw (seen.ran.0.camera:'],
+    ] as const) {
+      const dir = folder();
+      const file = path.join(dir, WATCH_FILE_NAME);
+      writeFileSync(file, text);
+      const { watcher, damage } = await firstRun(dir);
+      expect(damage).toHaveLength(1);
+      expect(damage[0]).toContain(`${file}, could not be read: ${reason}`);
+      const aside = readdirSync(dir).filter((f) => f.startsWith(`${WATCH_FILE_NAME}.corrupt-`));
+      expect(aside).toHaveLength(1);
+      expect(damage[0]).toContain(`It was moved to ${path.join(dir, aside[0]!)}`);
+      expect(readFileSync(path.join(dir, aside[0]!), 'utf8')).toBe(text);
+      // What this run saw is kept in a new file.
+      expect(existsSync(file)).toBe(true);
+      expect(watcher.past('ran', ...range).verdicts).toHaveLength(1);
+      const again = open(dir, { now: NINE + 3600_000 });
+      await again.watcher.check();
+      expect(again.watcher.past('ran', ...range).verdicts).toHaveLength(1);
+      expect(again.damage).toEqual([]);
+      await again.watcher.stop();
+    }
   });
 });

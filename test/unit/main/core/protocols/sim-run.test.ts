@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Result } from '../../../../../src-main/contract/errors';
 import type { Res } from '../../../../../src-main/contract/requests';
 import { localTimeZone } from '../../../../../src-main/core/cron';
-import { civilFieldsInZone } from '../../../../../src-main/core/cron/zoned-time';
+import { civilFieldsInZone } from '../../../../../src-shared/zoned-time';
 import { makeDispatch } from '../../../../../src-main/core/dispatch';
 import { silentLogger } from '../../../../../src-main/core/logger';
 import type { ProtocolInput } from '../../../../../src-main/core/protocols/model';

@@ -146,6 +146,22 @@ export function formatInZone(at: Date, timeZone?: string): string {
   return `${pad(t.year, 4)}-${pad(t.month)}-${pad(t.day)}T${pad(t.hour)}:${pad(t.minute)}:${pad(t.second)}${fraction}${formatOffset(offset)}`;
 }
 
+/**
+ * The first instant (Unix ms) at which the zone's wall clock reads `civilSeconds` or later:
+ * the earlier of the two when clocks go back, the moment of the change when they go forward
+ * past it (a midnight skipped by DST: the day starts at the change).
+ */
+export function instantOfCivil(civilSeconds: number, timeZone?: string): number {
+  const zone = zoneOffsets(timeZone);
+  // The offsets a day either side bound the instant: no zone is a day away from UTC.
+  const a = zone.offset(civilSeconds - SECONDS_PER_DAY);
+  const b = zone.offset(civilSeconds + SECONDS_PER_DAY);
+  const earlier = civilSeconds - Math.max(a, b);
+  const later = civilSeconds - Math.min(a, b);
+  for (const s of [earlier, later]) if (s + zone.offset(s) === civilSeconds) return s * 1000;
+  return (zone.changeAfter(earlier - 1)?.at ?? later) * 1000;
+}
+
 /** Wall-clock fields of an instant in a zone. */
 export function civilFieldsInZone(at: Date, timeZone?: string) {
   const s = Math.floor(at.getTime() / 1000);
