@@ -18,6 +18,12 @@ const RECEIVE_POLL_MS = 250;
  * the window.
  */
 const MAX_DRAIN = 3;
+/**
+ * The socket's kernel buffer: small, so a reader that pauses (the wall's previews) has little
+ * stale image data queued on this side to read through before a fresh frame. Loopback and
+ * LAN throughput stay far above a camera's.
+ */
+const RECEIVE_BUFFER_BYTES = 64 * 1024;
 
 /**
  * One camera's streams over ZeroMQ: PULL on the image stream, SUB `j` on the state stream.
@@ -29,7 +35,7 @@ const MAX_DRAIN = 3;
  * ZeroMQ reconnects by itself when the rig comes back on the same port.
  */
 export class ZmqReceiver implements Receiver {
-  private readonly image = new zmq.Pull({ receiveHighWaterMark: 2, linger: 0, reconnectInterval: 250, reconnectMaxInterval: 2000, receiveTimeout: RECEIVE_POLL_MS });
+  private readonly image = new zmq.Pull({ receiveHighWaterMark: 2, receiveBufferSize: RECEIVE_BUFFER_BYTES, linger: 0, reconnectInterval: 250, reconnectMaxInterval: 2000, receiveTimeout: RECEIVE_POLL_MS });
   private readonly state = new zmq.Subscriber({ receiveHighWaterMark: 4, linger: 0, reconnectInterval: 250, reconnectMaxInterval: 2000 });
   private latest: ReceivedFrame | null = null;
   private seq = 0;

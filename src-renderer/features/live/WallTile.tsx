@@ -1,21 +1,26 @@
 import { Badge, Group, Paper, Text, UnstyledButton } from '@mantine/core';
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useRef } from 'react';
 import type { LiveFrame } from '../../../src-main/contract/requests/live';
-import { FrameRenderer } from './frame-renderer';
+import { previewRgba } from './preview-pixels';
 import { useLiveStream } from './use-live-stream';
+
+/** Previews are scaled so this level is white: mono16 cameras mostly use 12 bits. */
+const PREVIEW_MONO16_MAX = 4095;
 
 /** One camera of the wall: a binned preview a couple of times a second and its recording state. */
 export function WallTile({ rigId, rigName, serial, onOpen }: { rigId: string; rigName: string; serial: string; onOpen(): void }) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
-  const rendererRef = useRef<FrameRenderer | null>(null);
   const draw = useCallback((frame: LiveFrame) => {
     const canvas = canvasRef.current;
-    if (!canvas) return;
-    rendererRef.current ??= new FrameRenderer(canvas);
-    rendererRef.current.draw(frame, { rawBayer: false, mono16Max: 4095 });
+    const context = canvas?.getContext('2d');
+    if (!canvas || !context) return;
+    if (canvas.width !== frame.width || canvas.height !== frame.height) {
+      canvas.width = frame.width;
+      canvas.height = frame.height;
+    }
+    context.putImageData(new ImageData(previewRgba(frame, PREVIEW_MONO16_MAX), frame.width, frame.height), 0, 0);
   }, []);
   const { summary, error } = useLiveStream(rigId, serial, 'preview', draw);
-  useEffect(() => () => rendererRef.current?.dispose(), []);
   const recording = summary?.state?.isRecording;
   return (
     <Paper withBorder p={4} radius="sm" data-testid="wall-tile" data-serial={serial} data-frame-number={summary?.frameNumber ?? ''}>

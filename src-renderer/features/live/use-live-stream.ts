@@ -19,6 +19,8 @@ export interface LiveSummary {
 }
 
 const SUMMARY_EVERY_MS = 250;
+/** A wall tile shows a frame or two a second: its words need not change faster. */
+const PREVIEW_SUMMARY_EVERY_MS = 1000;
 /** Rates are counted over about this long: steady enough to read, recent enough to follow. */
 const RATE_WINDOW_MS = 2000;
 const WAIT_MS = 1000;
@@ -78,7 +80,7 @@ export function useLiveStream(
         latencyMs: pacer.latencyMs,
         ...last,
       });
-    }, SUMMARY_EVERY_MS);
+    }, mode === 'preview' ? PREVIEW_SUMMARY_EVERY_MS : SUMMARY_EVERY_MS);
 
     void (async () => {
       const watched = await call('live.watch', { rigId, serial, mode });
