@@ -4,13 +4,14 @@
  *     per second, dropped, latency (frame time to paint), CPU of the main process (browser
  *     mode) and of the page's renderer, memory at the start and the end.
  *  2. A wall of 16 cameras (4 rigs x 4, 640x480 mono8 at 30 fps) at 2 fps each: the same CPU figures.
- * The simulators run in child processes so only the app and the page are measured.
+ * The simulators run in child processes at the lowest priority, so only the app and the page
+ * are measured and they get the CPU first, as they would with the rigs on their own machines.
  *   bash scripts/with-keyring.sh npx tsx bench/live.ts [--seconds 60] [--wall-seconds 20] [--only single|wall]
  * Needs `npm run build` first.
  */
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { loadavg, setPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -40,6 +41,8 @@ async function simulator(options: SimOptions): Promise<void> {
 
 async function startSimulator(options: SimOptions): Promise<{ rigs: SimRigInfo[]; child: ChildProcess }> {
   const child = fork(fileURLToPath(import.meta.url), ['--simulator', JSON.stringify(options)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  // A rig is its own machine: here its stand-in yields the CPU to the app and the page it feeds.
+  setPriority(child.pid!, 19);
   const rigs = await new Promise<SimRigInfo[]>((resolve, reject) => {
     child.once('message', (m) => resolve((m as { rigs: SimRigInfo[] }).rigs));
     child.once('exit', (code) => reject(new Error(`the simulator exited (${code})`)));
@@ -139,12 +142,13 @@ const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.le
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))] ?? NaN;
 
 /** Measures main and renderer CPU (share of one core) and memory over `seconds`, calling `each` every second. */
-async function measure(mainPid: number, seconds: number, each: () => Promise<void>) {
+async function measure(mainPid: number, simPid: number, seconds: number, each: () => Promise<void>) {
   const renderers = rendererPids();
   const gpu = rendererPids('gpu-process');
   const m0 = usage(mainPid);
   const r0 = sum(renderers);
   const g0 = sum(gpu);
+  const s0 = usage(simPid);
   const started = Date.now();
   const memory: { main: number; renderer: number }[] = [];
   for (let s = 0; s < seconds; s++) {
@@ -156,7 +160,8 @@ async function measure(mainPid: number, seconds: number, each: () => Promise<voi
   const m1 = usage(mainPid);
   const r1 = sum(renderers);
   const g1 = sum(gpu);
-  return { mainCpu: (m1.cpu - m0.cpu) / elapsed, rendererCpu: (r1.cpu - r0.cpu) / elapsed, gpuCpu: (g1.cpu - g0.cpu) / elapsed, memory };
+  const s1 = usage(simPid);
+  return { mainCpu: (m1.cpu - m0.cpu) / elapsed, rendererCpu: (r1.cpu - r0.cpu) / elapsed, gpuCpu: (g1.cpu - g0.cpu) / elapsed, simCpu: (s1.cpu - s0.cpu) / elapsed, memory };
 }
 
 const fmt = (n: number, d = 1) => n.toFixed(d);
@@ -207,7 +212,7 @@ async function main(): Promise<void> {
         await new Promise((r) => setTimeout(r, 3000)); // warm up
         const samples: Sample[] = [];
         const ws0 = { ...ws };
-        const figures = await measure(app.pid, seconds, async () => {
+        const figures = await measure(app.pid, single.child.pid!, seconds, async () => {
           const s = await sampleView(page);
           if (s) samples.push(s);
         });
@@ -215,7 +220,7 @@ async function main(): Promise<void> {
         console.log(`  frames/s: received ${fmt(mean(samples.map((s) => s.received)))}, shown ${fmt(mean(samples.map((s) => s.shown)))}, dropped ${fmt(mean(samples.map((s) => s.dropped)))}`);
         console.log(`  binary WebSocket messages to the page: ${fmt((ws.binary - ws0.binary) / seconds)}/s, ${fmt((ws.bytes - ws0.bytes) / seconds / 1e6)} MB/s`);
         console.log(`  latency frame time -> paint: median ${fmt(pct(samples.map((s) => s.latency), 50), 0)} ms, p95 ${fmt(pct(samples.map((s) => s.latency), 95), 0)} ms`);
-        console.log(`  CPU (share of one core): main process ${fmt(figures.mainCpu * 100)} %, renderer ${fmt(figures.rendererCpu * 100)} %, Chromium GPU process ${fmt(figures.gpuCpu * 100)} %`);
+        console.log(`  CPU (share of one core): main process ${fmt(figures.mainCpu * 100)} %, renderer ${fmt(figures.rendererCpu * 100)} %, Chromium GPU process ${fmt(figures.gpuCpu * 100)} %; the simulator ${fmt(figures.simCpu * 100)} %`);
         console.log(`  ${memLine(figures.memory)}`);
       } finally {
         await page.goto('about:blank');
@@ -237,9 +242,9 @@ async function main(): Promise<void> {
           return numbers.filter((n) => Number(n || 0) > 0).length === 16;
         }, 30_000);
         await new Promise((r) => setTimeout(r, 2000));
-        const figures = await measure(wallApp.pid, wallSeconds, async () => {});
+        const figures = await measure(wallApp.pid, fleet.child.pid!, wallSeconds, async () => {});
         console.log(`Wall of 16 cameras (640x480 mono8 at 30 fps, previews at 2 fps), ${wallSeconds} s:`);
-        console.log(`  CPU (share of one core): main process ${fmt(figures.mainCpu * 100)} %, renderer ${fmt(figures.rendererCpu * 100)} %, Chromium GPU process ${fmt(figures.gpuCpu * 100)} %`);
+        console.log(`  CPU (share of one core): main process ${fmt(figures.mainCpu * 100)} %, renderer ${fmt(figures.rendererCpu * 100)} %, Chromium GPU process ${fmt(figures.gpuCpu * 100)} %; the simulator ${fmt(figures.simCpu * 100)} %`);
         console.log(`  ${memLine(figures.memory)}`);
       } finally {
         await page.goto('about:blank');
