@@ -5,7 +5,7 @@ import type { BenchPage } from './bench-page';
 import type { RigLane } from '../../src-main/core/protocols/outcomes';
 import { drawTimeline } from '../../src-renderer/features/timeline/draw-timeline';
 import { Timeline } from '../../src-renderer/features/timeline/Timeline';
-import { layoutRows } from '../../src-renderer/features/timeline/timeline-model';
+import { axisZone, layoutRows } from '../../src-renderer/features/timeline/timeline-model';
 
 /** The window's Timeline component alone, given lanes by the bench (bench/protocols.ts drives it). */
 
@@ -49,6 +49,7 @@ const recordFrames: BenchPage['recordFrames'] = () => {
 /** The painting alone, frame after frame of a pan across the period, on a canvas like the component's. */
 const drawTimes: BenchPage['drawTimes'] = (fromMs, untilMs, frames, readBack) => {
   const rows = layoutRows(lanes);
+  const { timeZone } = axisZone(lanes); // as the component chooses it
   const canvas = document.createElement('canvas');
   const width = 1380;
   canvas.width = width * devicePixelRatio;
@@ -58,7 +59,7 @@ const drawTimes: BenchPage['drawTimes'] = (fromMs, untilMs, frames, readBack) =>
   const times: number[] = [];
   for (let i = 0; i < frames; i++) {
     const started = performance.now();
-    drawTimeline(ctx, { rows, fromMs: fromMs + i * step, untilMs: untilMs + i * step, nowMs: undefined, width, dpr: devicePixelRatio });
+    drawTimeline(ctx, { rows, fromMs: fromMs + i * step, untilMs: untilMs + i * step, nowMs: undefined, timeZone, width, dpr: devicePixelRatio });
     if (readBack) ctx.getImageData(0, 0, 1, 1); // waits until the canvas has drawn the frame
     times.push(performance.now() - started);
   }
