@@ -94,8 +94,9 @@ export class SimulatedRigHost {
     await Promise.all(fleets.map((f) => f.stop()));
   }
 
+  /** Streams on, modest: pictures are drawn only while someone watches, and the live view should be tried too. */
   #start(port: number, apiKey: string): Promise<SimFleet> {
-    return startSimulatedRigs({ port, rigs: 1, cameras: 2, apiKey, streams: false, dataDir: this.#certDir });
+    return startSimulatedRigs({ port, rigs: 1, cameras: 2, apiKey, streams: true, fps: 15, frame: { width: 640, height: 480, pixelFormat: 'mono8' }, dataDir: this.#certDir });
   }
 
   /** The keychain when there is one; a simulated rig's key may live in memory otherwise. */

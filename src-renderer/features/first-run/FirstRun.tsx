@@ -22,7 +22,7 @@ export function FirstRun() {
             Try it without hardware
           </Title>
           <Text size="sm" c="dimmed" my="sm">
-            Start two simulated Motif rigs inside the app and try everything (recording, outputs, schedules) without
+            Start two simulated Motif rigs inside the app and try everything (recording, outputs, schedules, live view) without
             hardware. They are marked “simulated” everywhere and can be removed at any time.
           </Text>
           <Button onClick={() => void startDemo()} loading={demoStarting} color="violet">

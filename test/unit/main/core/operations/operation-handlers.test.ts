@@ -47,6 +47,13 @@ describe('demo mode', () => {
     const listed = await call<RigSummary[]>('rigs.list', {});
     expect(listed.map((r) => r.id)).toEqual(rigs.map((r) => r.id));
   });
+
+  it('streams its cameras, so the live view can be tried without hardware', async () => {
+    const { watchId } = await call<{ watchId: string }>('live.watch', { rigId: rigs[0]!.id, serial: 'FAKE0' });
+    const answer = await call<{ frame: { width: number; height: number; frameNumber: number } | null }>('live.frame', { watchId, waitMs: 3000 });
+    expect(answer.frame).toMatchObject({ width: 640, height: 480 });
+    await call('live.unwatch', { watchId });
+  });
 });
 
 describe('operations over the bridge', () => {
