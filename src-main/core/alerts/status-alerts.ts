@@ -6,6 +6,7 @@
 import type { CameraStatusView, RigStatus } from '../../contract/requests/status';
 import type { Notice } from '../notice-board';
 import { diskLevel, fullestDisk, stoppedByDiskWords, DISK_FULL_PERCENT, DISK_WARN_PERCENT } from '../../../src-shared/disk-use';
+import { cameraName } from '../../../src-shared/camera-name';
 import { formatDurationSeconds } from '../../../src-shared/duration';
 
 export interface AlertCandidate {
@@ -24,8 +25,7 @@ export interface AlertCandidate {
 const EARLY_TOLERANCE_SECONDS = 3;
 
 /** "camera FAKE0", or its name when it has one (with the serial, unless the name holds it). */
-const cameraWords = (c: CameraStatusView) =>
-  !c.name || c.name === c.serial ? `camera ${c.serial}` : c.name.includes(c.serial) ? c.name : `${c.name} (${c.serial})`;
+const cameraWords = (c: CameraStatusView) => cameraName(c);
 
 /** `stoppedHere(serial)`: the app itself stopped that camera's recording a moment ago. */
 export function statusAlerts(next: RigStatus, previous: RigStatus, stoppedHere: (serial: string) => boolean = () => false): AlertCandidate[] {

@@ -3,6 +3,7 @@ import type { CameraStatusView, RigStatus } from '../../../src-main/contract/req
 import { formatDurationSeconds } from '../../../src-shared/duration';
 import { cameraStateWords, shownCameraState } from '../../../src-shared/rig-state-words';
 import { ConnectCamera } from './ConnectCamera';
+import { cameraName } from '../../../src-shared/camera-name';
 import { recordingTimesAt } from './recording-times';
 
 interface CameraRowProps {
@@ -20,7 +21,7 @@ interface CameraRowProps {
 
 /** One camera on a rig card: selectable, with its recording (ticking) and copy/export progress. */
 export function CameraRow({ camera, status, rigName, nowMs, disabledReason, selected, includedByRig, onToggle }: CameraRowProps) {
-  const label = camera.name && !camera.name.includes(camera.serial) ? `${camera.name} (${camera.serial})` : (camera.name ?? camera.serial);
+  const label = cameraName(camera, 'label');
   const rec = camera.state === 'recording' ? camera.recording : null;
   const times = rec ? recordingTimesAt(rec, status, nowMs) : null;
   const jobRunning = camera.copying || camera.exporting;

@@ -3,6 +3,7 @@ import type { RigSummary } from '../../../src-main/contract/requests';
 import type { CameraStatusView, RigStatus } from '../../../src-main/contract/requests/status';
 import type { Target } from '../../../src-main/contract/requests/targets';
 import { shownCameraState } from '../../../src-shared/rig-state-words';
+import { cameraName } from '../../../src-shared/camera-name';
 import { rigStateColor, rigStateLabel } from '../../ui/RigStateBadge';
 
 type CellFacts = Pick<CameraStatusView, 'error' | 'copying' | 'exporting' | 'state' | 'connected'>;
@@ -27,7 +28,6 @@ function cameraLook(c: CellFacts): { word: string; color: string } {
 }
 
 /** The camera's name with its serial, never twice ("Camera 1 (FAKE0)", "Camera FAKE0"). */
-const cameraName = (c: CameraStatusView) => (c.name ? (c.name.includes(c.serial) ? c.name : `${c.name} (${c.serial})`) : `Camera ${c.serial}`);
 
 const cell = { display: 'inline-block', width: 14, height: 14, borderRadius: 3 } as const;
 
@@ -37,7 +37,7 @@ function CameraCells({ cameras, rigName }: { cameras: CameraStatusView[]; rigNam
     <Group gap={3} wrap="wrap" role="list" aria-label={`Cameras of ${rigName}`}>
       {cameras.map((c) => {
         const { word, color } = cameraLook(c);
-        const label = `${cameraName(c)}: ${word}`;
+        const label = `${cameraName(c, 'title')}: ${word}`;
         return (
           <Tooltip key={c.serial} label={label} withinPortal>
             <span role="listitem" aria-label={label} data-camera-state={c.copying || c.exporting ? 'transfer' : shownCameraState(c)} style={{ ...cell, background: color }} />
