@@ -14,7 +14,7 @@ mkdirSync(staticDir);
 writeFileSync(join(staticDir, 'index.html'), '<h1>app</h1>');
 
 const VITE = 'http://127.0.0.1:5173';
-const core = createAppCore({ transport: 'browser', log: silentLogger });
+const core = createAppCore({ transport: 'browser', log: silentLogger, configDir: mkdtempSync(join(tmpdir(), 'motif-config-')) }) // never the user's own;
 let server: BrowserServer;
 beforeAll(async () => {
   server = await startBrowserServer({ core, staticDir, token: 'tok-dev-123', devOrigin: VITE });

@@ -16,7 +16,7 @@ writeFileSync(join(staticDir, 'index.html'), '<h1>app</h1>');
 writeFileSync(join(staticDir, 'assets', 'a.js'), 'console.log(1)');
 writeFileSync(join(base, 'secret-outside.txt'), 'secret');
 
-const core = createAppCore({ transport: 'browser', log: silentLogger });
+const core = createAppCore({ transport: 'browser', log: silentLogger, configDir: mkdtempSync(join(tmpdir(), 'motif-config-')) }) // never the user's own;
 let server: BrowserServer;
 beforeAll(async () => {
   server = await startBrowserServer({ core, staticDir, token: 'tok-123' });
