@@ -48,6 +48,9 @@ vi.mock('electron', () => ({
   },
 }));
 
+// Under test is the shell's own choice of folder: Electron's userData, which the fake puts in a temporary folder.
+delete process.env.MOTIF_CONTROL_CONFIG_DIR;
+
 /** The real cores, each with its close() watched: a clean quit must wait for it. */
 const closing: { hold: boolean; release: (() => void) | null } = { hold: false, release: null };
 const cores: { started: number; finished: number }[] = [];
