@@ -165,8 +165,6 @@ export function plan(input: PlanInput): Plan {
     else problems.push({ task: t.name, message: `Task "${t.name}" has an expression the plan cannot read: ${p.error.message}` });
   }
   const cache = input.cache ?? newPlanCache();
-  const event = (f: TaskFacts, ms: number, endMs: number | null | undefined, countsFromMs: number | undefined): PlanEvent =>
-    new PlannedEvent(f, ms, endMs, countsFromMs);
   const truncated = (t: PlanTask) =>
     problems.push({ task: t.name, message: `Task "${t.name}" fires more than ${MAX_EVENTS_PER_TASK} times in this period; the plan lists the first ${MAX_EVENTS_PER_TASK}.` });
 
@@ -186,13 +184,13 @@ export function plan(input: PlanInput): Plan {
     for (const rigTime of found.times) {
       const ms = rigTime - offsetMs;
       if (!isRecording) {
-        events.push(event(facts, ms, undefined, undefined));
+        events.push(new PlannedEvent(facts, ms, undefined, undefined));
         continue;
       }
       const duration = durationOf(t);
       const endMs = duration === null ? null : ms + duration * 1000;
       recordings.push({ task: t.name, serial: t.serial ?? null, startMs: ms, endMs });
-      if (ms >= input.from.getTime()) events.push(event(facts, ms, endMs, undefined));
+      if (ms >= input.from.getTime()) events.push(new PlannedEvent(facts, ms, endMs, undefined));
     }
   }
 
@@ -220,7 +218,7 @@ export function plan(input: PlanInput): Plan {
         const ms = r.startMs + offset;
         if (ms >= stopMs) break;
         if (ms < input.from.getTime()) continue;
-        events.push(event(facts, ms, undefined, r.startMs));
+        events.push(new PlannedEvent(facts, ms, undefined, r.startMs));
         listed++;
       }
       if (listed >= MAX_EVENTS_PER_TASK) break;
