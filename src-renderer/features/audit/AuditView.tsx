@@ -1,4 +1,4 @@
-import { Button, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { DateTime } from 'luxon';
 import { useEffect, useMemo, useState } from 'react';
 import type { MotifError } from '../../../src-main/contract/errors';
@@ -8,6 +8,7 @@ import { useAppStore, useCall } from '../../store/use-app-store';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { AuditTable } from './AuditTable';
 import { AUDIT_PAGE_LIMIT } from './audit-slice';
+import { PageHeading } from '../../ui/PageHeading';
 import { downloadText } from './download-text';
 
 const ALL_RIGS = '';
@@ -55,15 +56,7 @@ export function AuditView() {
 
   return (
     <Stack gap="md" data-testid="audit-view">
-      <Group justify="space-between" align="flex-end">
-        <div>
-          <Title order={2} size="h3">
-            Audit log
-          </Title>
-          <Text size="sm" c="dimmed">
-            Every command this PC sent to a rig, newest first. API keys are never recorded.
-          </Text>
-        </div>
+      <PageHeading title="Audit log" hint="Every command this PC sent to a rig, newest first. API keys are never recorded.">
         <Group gap="xs">
           <Button variant="default" onClick={() => void download('csv')}>
             Export CSV
@@ -72,7 +65,7 @@ export function AuditView() {
             Export JSON
           </Button>
         </Group>
-      </Group>
+      </PageHeading>
       <Group align="flex-end">
         <Select
           label="Rig"

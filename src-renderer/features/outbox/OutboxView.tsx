@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import type { MotifError } from '../../../src-main/contract/errors';
 import type { OutboxEntry } from '../../../src-main/contract/requests/outbox';
 import { useAppStore } from '../../store/use-app-store';
+import { PageHeading } from '../../ui/PageHeading';
 import { ErrorNote } from '../../ui/ErrorNote';
 
 const STATE_WORDS: Record<OutboxEntry['state'], { text: string; color: string }> = {
@@ -42,19 +43,11 @@ export function OutboxView() {
 
   return (
     <Stack gap="md" data-testid="outbox-view">
-      <Group justify="space-between">
-        <div>
-          <Title order={2} size="h3">
-            Outbox
-          </Title>
-          <Text size="sm" c="dimmed">
-            Changes made while a rig was offline. They are sent in order as soon as the rig answers again.
-          </Text>
-        </div>
+      <PageHeading title="Outbox" hint="Changes made while a rig was offline. They are sent in order as soon as the rig answers again.">
         <Button variant="default" onClick={() => void loadOutbox()}>
           Refresh
         </Button>
-      </Group>
+      </PageHeading>
       {error && <ErrorNote error={error} />}
       {actionError && <ErrorNote error={actionError} />}
       {loaded && waiting.length === 0 && (

@@ -1,4 +1,4 @@
-import { Badge, Button, FileButton, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, FileButton, Group, Paper, Stack, Table, Text } from '@mantine/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { MotifError } from '../../../src-main/contract/errors';
 import type { Res } from '../../../src-main/contract/requests';
@@ -7,6 +7,7 @@ import { useAppStore, useCall } from '../../store/use-app-store';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { ApplyDialog } from './ApplyDialog';
+import { PageHeading } from '../../ui/PageHeading';
 import { ExportMenu } from './ExportMenu';
 
 type Listing = Res<'protocols.list'>;
@@ -65,15 +66,7 @@ export function ProtocolList({ onEdit, onNew }: { onEdit(draft: Protocol): void;
 
   return (
     <Stack gap="md" data-testid="protocols-view">
-      <Group justify="space-between">
-        <div>
-          <Title order={2} size="h3">
-            Protocols
-          </Title>
-          <Text size="sm" c="dimmed">
-            Recordings and stimuli designed once, checked on their plan, and applied to many rigs as scheduled tasks.
-          </Text>
-        </div>
+      <PageHeading title="Protocols" hint="Recordings and stimuli designed once, checked on their plan, and applied to many rigs as scheduled tasks.">
         <Group gap="xs">
           <FileButton onChange={(f) => void importFile(f)} accept="application/json,.json" resetRef={resetFile}>
             {(props) => (
@@ -84,7 +77,7 @@ export function ProtocolList({ onEdit, onNew }: { onEdit(draft: Protocol): void;
           </FileButton>
           <Button onClick={onNew}>New protocol</Button>
         </Group>
-      </Group>
+      </PageHeading>
       {error && <ErrorNote error={error} />}
       {message && (
         <Text size="sm" role="status">
