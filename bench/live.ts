@@ -6,16 +6,19 @@
  *  2. A wall of 16 cameras (4 rigs x 4, 640x480 mono8 at 30 fps) at 2 fps each: the same CPU figures.
  * The simulators run in child processes at the lowest priority, so only the app and the page
  * are measured and they get the CPU first, as they would with the rigs on their own machines.
- *   bash scripts/with-keyring.sh npx tsx bench/live.ts [--seconds 60] [--wall-seconds 20] [--only single|wall]
+ *   bash scripts/with-keyring.sh npx tsx bench/live.ts [--seconds 60] [--wall-seconds 20] [--only single|wall] [--profile]
+ * `--profile` also prints where the main process and the page spent their time (V8 CPU
+ * profiles, kept in test-results/).
  * Needs `npm run build` first.
  */
 import { fork, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, setPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
+import { topSelfTime, type CpuProfile } from './cpu-profile';
 import { openRigs } from '../src-main/core/registry/open-rigs';
 import { startSimulatedRigs, type SimOptions, type SimRigInfo } from '../src-main/sim';
 
@@ -51,7 +54,7 @@ async function startSimulator(options: SimOptions): Promise<{ rigs: SimRigInfo[]
 }
 
 /** A config folder holding the rigs, and browser mode serving it. */
-async function startApp(rigs: SimRigInfo[]): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
+async function startApp(rigs: SimRigInfo[], profileDir?: string): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
   const configDir = mkdtempSync(join(tmpdir(), 'motif-bench-config-'));
   const registry = openRigs({ configDir });
   for (const [i, info] of rigs.entries()) {
@@ -59,7 +62,8 @@ async function startApp(rigs: SimRigInfo[]): Promise<{ url: string; pid: number;
     await registry.secrets.setKey(saved.id, info.apiKey);
   }
   await registry.close();
-  const child = spawn(process.execPath, ['dist/browser/browser-mode.js', '--port', '0', '--no-open'], {
+  const profiling = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
+  const child = spawn(process.execPath, [...profiling, 'dist/browser/browser-mode.js', '--port', '0', '--no-open'], {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, MOTIF_CONTROL_CONFIG_DIR: configDir, NODE_ENV: 'production' },
   });
@@ -119,15 +123,17 @@ interface Sample {
   received: number;
   dropped: number;
   latency: number;
+  /** Where the latency went: rig to app, app to window, window to screen. */
+  stages: [number, number, number];
 }
 
 async function sampleView(page: Page): Promise<Sample | null> {
   const view = page.getByTestId('live-view');
-  const [shown, received, dropped, latency] = await Promise.all(
-    ['data-shown-fps', 'data-received-fps', 'data-dropped-fps', 'data-latency-ms'].map((a) => view.getAttribute(a)),
+  const [shown, received, dropped, latency, rig, app, window] = await Promise.all(
+    ['data-shown-fps', 'data-received-fps', 'data-dropped-fps', 'data-latency-ms', 'data-latency-rig-ms', 'data-latency-app-ms', 'data-latency-window-ms'].map((a) => view.getAttribute(a)),
   );
   if (!shown || !latency) return null;
-  return { shown: Number(shown), received: Number(received), dropped: Number(dropped), latency: Number(latency) };
+  return { shown: Number(shown), received: Number(received), dropped: Number(dropped), latency: Number(latency), stages: [Number(rig), Number(app), Number(window)] };
 }
 
 async function until(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
@@ -185,22 +191,37 @@ async function main(): Promise<void> {
     viewport: { width: 1600, height: 1200 },
   });
   const page = browser.pages()[0] ?? (await browser.newPage());
-  // What reaches the page: binary messages are frames (pixels), text ones the rest.
-  const ws = { binary: 0, bytes: 0 };
-  page.on('websocket', (socket) =>
-    socket.on('framereceived', (f) => {
-      if (typeof f.payload !== 'string') {
-        ws.binary += 1;
-        ws.bytes += f.payload.byteLength;
+  // What reaches the page: binary messages are frames (pixels), text ones the rest. Counted in
+  // the page: Playwright's own WebSocket events would copy every frame out through the
+  // DevTools protocol as base64, loading the machine being measured.
+  await browser.addInitScript(() => {
+    const counts = { binary: 0, bytes: 0 };
+    Object.assign(globalThis, { __benchWs: counts });
+    const Base = WebSocket;
+    globalThis.WebSocket = class extends Base {
+      constructor(...args: ConstructorParameters<typeof WebSocket>) {
+        super(...args);
+        this.addEventListener('message', (e: MessageEvent) => {
+          if (e.data instanceof ArrayBuffer) {
+            counts.binary += 1;
+            counts.bytes += e.data.byteLength;
+          }
+        });
       }
-    }),
-  );
+    };
+  });
+  const wsCounts = () => page.evaluate(() => (globalThis as unknown as { __benchWs: { binary: number; bytes: number } }).__benchWs);
+  const cpuProfiles = process.argv.includes('--profile') ? 'test-results/bench-live-profile' : undefined;
+  if (cpuProfiles) {
+    rmSync(cpuProfiles, { recursive: true, force: true });
+    mkdirSync(cpuProfiles, { recursive: true });
+  }
   try {
     const only = process.argv[process.argv.indexOf('--only') + 1];
     // 1. One camera, 1280x1024 mono8 at 100 fps.
     if (only !== 'wall') {
       const single = await startSimulator({ rigs: 1, cameras: 1, fps: 100, frame: { width: 1280, height: 1024, pixelFormat: 'mono8' } });
-      const app = await startApp(single.rigs);
+      const app = await startApp(single.rigs, cpuProfiles);
       try {
         await page.goto(app.url);
         await page.getByRole('navigation', { name: 'Areas' }).getByText('Bench rig 1', { exact: true }).click();
@@ -211,21 +232,40 @@ async function main(): Promise<void> {
         });
         await new Promise((r) => setTimeout(r, 3000)); // warm up
         const samples: Sample[] = [];
-        const ws0 = { ...ws };
+        const ws0 = await wsCounts();
+        const cdp = cpuProfiles ? await page.context().newCDPSession(page) : null;
+        await cdp?.send('Profiler.enable');
+        await cdp?.send('Profiler.start');
         const figures = await measure(app.pid, single.child.pid!, seconds, async () => {
           const s = await sampleView(page);
           if (s) samples.push(s);
         });
+        const ws = await wsCounts();
+        const pageProfile = cdp ? (await cdp.send('Profiler.stop')).profile : null;
         console.log(`Live view, 1 camera 1280x1024 mono8 at 100 fps, ${seconds} s (Chromium headless, software WebGL2):`);
         console.log(`  frames/s: received ${fmt(mean(samples.map((s) => s.received)))}, shown ${fmt(mean(samples.map((s) => s.shown)))}, dropped ${fmt(mean(samples.map((s) => s.dropped)))}`);
         console.log(`  binary WebSocket messages to the page: ${fmt((ws.binary - ws0.binary) / seconds)}/s, ${fmt((ws.bytes - ws0.bytes) / seconds / 1e6)} MB/s`);
         console.log(`  latency frame time -> paint: median ${fmt(pct(samples.map((s) => s.latency), 50), 0)} ms, p95 ${fmt(pct(samples.map((s) => s.latency), 95), 0)} ms`);
+        const stage = (i: number) => `median ${fmt(pct(samples.map((s) => s.stages[i]!), 50), 0)} ms`;
+        console.log(`    rig -> app ${stage(0)}, app -> window ${stage(1)}, window -> screen ${stage(2)}`);
         console.log(`  CPU (share of one core): main process ${fmt(figures.mainCpu * 100)} %, renderer ${fmt(figures.rendererCpu * 100)} %, Chromium GPU process ${fmt(figures.gpuCpu * 100)} %; the simulator ${fmt(figures.simCpu * 100)} %`);
         console.log(`  ${memLine(figures.memory)}`);
+        if (pageProfile && cpuProfiles) {
+          writeFileSync(join(cpuProfiles, 'page.cpuprofile'), JSON.stringify(pageProfile));
+          console.log('  the page\'s busiest functions (self time, share of the run):');
+          for (const line of topSelfTime(pageProfile as CpuProfile)) console.log(`    ${line}`);
+        }
       } finally {
         await page.goto('about:blank');
         await app.stop();
         single.child.disconnect();
+      }
+      if (cpuProfiles) {
+        const written = readdirSync(cpuProfiles).filter((f) => f.startsWith('CPU.'));
+        for (const file of written) {
+          console.log(`  the main process's busiest functions (self time, share of its life), ${file}:`);
+          for (const line of topSelfTime(JSON.parse(readFileSync(join(cpuProfiles, file), 'utf8')) as CpuProfile)) console.log(`    ${line}`);
+        }
       }
 
     }

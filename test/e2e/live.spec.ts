@@ -28,6 +28,8 @@ test('the Live tab shows the camera moving, frame numbers advancing, and closes 
   await expect(page.getByTestId('live-overlay')).toContainText(/frame \d+ · shown [\d.]+ fps · received [\d.]+ · dropped [\d.]+/);
   await expect(page.getByTestId('live-overlay')).toContainText('640×480 mono8');
   await expect(page.getByTestId('live-overlay')).toContainText('not recording');
+  // Where the latency went, for a lab asking whether lag is the network, the PC or the drawing.
+  await expect(page.getByTestId('live-latency')).toHaveAttribute('title', /^Frame time to screen: rig to this app -?\d+ ms, app to window \d+ ms, window to screen \d+ ms$/);
   await page.setViewportSize({ width: 1280, height: 1120 }); // the image and its histogram
   await expect(page.getByTestId('live-histogram')).toBeVisible();
   await screenshot(page, 'live-view');

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { LiveFrame } from '../../../src-main/contract/requests/live';
 import { SATURATION_WARN_SHARE } from '../../../src-shared/saturation';
 import { ErrorNote } from '../../ui/ErrorNote';
+import type { LatencyStages } from './frame-pacer';
 import { FrameRenderer } from './frame-renderer';
 import { HistogramBars } from './HistogramBars';
 import { useLiveStream } from './use-live-stream';
@@ -67,7 +68,10 @@ export function LiveView({ rigId, serial }: { rigId: string; serial: string }) {
       data-shown-fps={summary ? fps(summary.shownPerSecond) : ''}
       data-received-fps={summary ? fps(summary.receivedPerSecond) : ''}
       data-dropped-fps={summary ? fps(summary.droppedPerSecond) : ''}
-      data-latency-ms={summary?.latencyMs ?? ''}
+      data-latency-ms={summary?.latency?.totalMs ?? ''}
+      data-latency-rig-ms={summary?.latency?.rigToAppMs ?? ''}
+      data-latency-app-ms={summary?.latency?.appToWindowMs ?? ''}
+      data-latency-window-ms={summary?.latency?.windowToScreenMs ?? ''}
     >
       {error && <ErrorNote error={error} />}
       {drawError && (
@@ -86,7 +90,7 @@ export function LiveView({ rigId, serial }: { rigId: string; serial: string }) {
         <Text size="sm" ff="monospace" data-testid="live-overlay">
           {summary?.frameNumber !== null && summary?.frameNumber !== undefined ? `frame ${summary.frameNumber}` : error ? 'no stream' : 'waiting for frames…'}
           {summary && ` · shown ${fps(summary.shownPerSecond)} fps · received ${fps(summary.receivedPerSecond)} · dropped ${fps(summary.droppedPerSecond)}`}
-          {summary?.latencyMs != null && ` · latency ${Math.round(summary.latencyMs)} ms`}
+          {summary?.latency && <LatencyText latency={summary.latency} />}
           {recording !== undefined && recording !== null && ` · ${recording ? 'recording' : 'not recording'}`}
           {frame && ` · ${frame.width * frame.binning}×${frame.height * frame.binning} ${frame.cameraPixelFormat}`}
           {frame && frame.binning > 1 && ` · binned ${frame.binning}×${frame.binning} to fit (1:1 shows every pixel)`}
@@ -116,5 +120,20 @@ export function LiveView({ rigId, serial }: { rigId: string; serial: string }) {
         </Group>
       )}
     </Stack>
+  );
+}
+
+/** The latency, with where it went on hover. */
+function LatencyText({ latency }: { latency: LatencyStages }) {
+  const ms = (n: number) => `${Math.round(n)} ms`;
+  const stages = [
+    latency.rigToAppMs !== null ? `rig to this app ${ms(latency.rigToAppMs)}` : null,
+    `app to window ${ms(latency.appToWindowMs)}`,
+    `window to screen ${ms(latency.windowToScreenMs)}`,
+  ];
+  return (
+    <span title={`Frame time to screen: ${stages.filter(Boolean).join(', ')}`} data-testid="live-latency">
+      {` · latency ${ms(latency.totalMs)}`}
+    </span>
   );
 }

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { MotifError } from '../../../src-main/contract/errors';
 import type { LiveCameraState, LiveFrame, LiveHistogram, LiveNotice, LiveStats } from '../../../src-main/contract/requests/live';
 import { useCall } from '../../store/use-app-store';
-import { FramePacer } from './frame-pacer';
+import { FramePacer, type LatencyStages } from './frame-pacer';
 
 /** What the overlay shows, refreshed a few times a second (not per frame: React stays out of the frame path). */
 export interface LiveSummary {
@@ -11,8 +11,8 @@ export interface LiveSummary {
   receivedPerSecond: number;
   /** Received but never shown (replaced by a newer one) plus frame numbers that never arrived, per second. */
   droppedPerSecond: number;
-  /** Frame time (the rig's clock) to paint, ms, of the last frame shown; core receipt to paint when the stream gives no time. */
-  latencyMs: number | null;
+  /** Of the last frame shown: frame time (the rig's clock) to paint, and where it went. */
+  latency: LatencyStages | null;
   state: LiveCameraState | null;
   stats: LiveStats | null;
   notice: LiveNotice | null;
@@ -77,7 +77,7 @@ export function useLiveStream(
         shownPerSecond: (shown - window.shown) / seconds,
         receivedPerSecond: (received - window.received) / seconds,
         droppedPerSecond: (lost - window.lost) / seconds,
-        latencyMs: pacer.latencyMs,
+        latency: pacer.latency,
         ...last,
       });
     }, mode === 'preview' ? PREVIEW_SUMMARY_EVERY_MS : SUMMARY_EVERY_MS);
