@@ -55,23 +55,42 @@ export function binFrame<F extends LiveFrame>(frame: F, maxWidth: number): F {
     return { ...frame, width, height, pixels: out, binning: frame.binning * n };
   }
   if (frame.pixelFormat === 'mono16') {
-    const view = new DataView(src.buffer, src.byteOffset, src.byteLength);
-    const out = new Uint8Array(width * height * 2);
-    const outView = new DataView(out.buffer);
-    for (let y = 0; y < height; y++)
-      for (let x = 0; x < width; x++) {
-        let sum = 0;
-        for (let dy = 0; dy < n; dy++) for (let dx = 0; dx < n; dx++) sum += view.getUint16(((y * n + dy) * frame.width + x * n + dx) * 2, true);
-        outView.setUint16((y * width + x) * 2, Math.round(sum / (n * n)), true);
-      }
-    return { ...frame, width, height, pixels: out, binning: frame.binning * n };
+    // Levels are little-endian, as on every machine this runs on; a view needs even alignment.
+    const aligned = src.byteOffset % 2 === 0 ? src : src.slice();
+    const levels = new Uint16Array(aligned.buffer, aligned.byteOffset, aligned.byteLength >> 1);
+    const out = new Uint16Array(width * height);
+    binPlane(levels, frame.width, out, width, height, n, true);
+    return { ...frame, width, height, pixels: new Uint8Array(out.buffer), binning: frame.binning * n };
   }
   const out = new Uint8Array(width * height);
-  for (let y = 0; y < height; y++)
-    for (let x = 0; x < width; x++) {
-      let sum = 0;
-      for (let dy = 0; dy < n; dy++) for (let dx = 0; dx < n; dx++) sum += src[(y * n + dy) * frame.width + x * n + dx]!;
-      out[y * width + x] = sum / (n * n);
-    }
+  binPlane(src, frame.width, out, width, height, n, false);
   return { ...frame, width, height, pixelFormat: 'mono8', pixels: out, binning: frame.binning * n };
+}
+
+/**
+ * Averages n x n blocks of one channel: row by row into a line of sums, so the source is read
+ * in order. Sums are divided and truncated (8-bit) or rounded (16-bit levels).
+ */
+function binPlane(src: Uint8Array | Uint16Array, srcWidth: number, out: Uint8Array | Uint16Array, width: number, height: number, n: number, round: boolean): void {
+  const sums = new Uint32Array(width);
+  const blockArea = n * n;
+  for (let y = 0; y < height; y++) {
+    sums.fill(0);
+    for (let dy = 0; dy < n; dy++) {
+      let at = (y * n + dy) * srcWidth;
+      if (n === 2) {
+        // The usual case (a fitted view a little smaller than the camera), kept to two reads.
+        for (let x = 0; x < width; x++, at += 2) sums[x]! += src[at]! + src[at + 1]!;
+        continue;
+      }
+      for (let x = 0; x < width; x++, at += n) {
+        let sum = 0;
+        for (let dx = 0; dx < n; dx++) sum += src[at + dx]!;
+        sums[x]! += sum;
+      }
+    }
+    const row = y * width;
+    if (round) for (let x = 0; x < width; x++) out[row + x] = Math.round(sums[x]! / blockArea);
+    else for (let x = 0; x < width; x++) out[row + x] = sums[x]! / blockArea;
+  }
 }

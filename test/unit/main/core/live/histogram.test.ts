@@ -29,4 +29,13 @@ describe('live histogram', () => {
     expect(h.saturated).toBe(0.5);
     expect(h.bins[0]).toBe(1);
   });
+
+  it('counts every pixel of a large frame: one saturated pixel among a million is seen', () => {
+    const pixels = new Uint8Array(1280 * 1024).fill(40);
+    pixels[1] = 255;
+    const h = computeHistogram(frame('mono8', pixels, 1280, 1024));
+    expect(h.saturated * pixels.length).toBeCloseTo(1, 6);
+    expect(h.max).toBe(255);
+    expect(h.bins.reduce((a, b) => a + b, 0)).toBe(pixels.length);
+  });
 });
