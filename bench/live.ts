@@ -12,7 +12,7 @@
  * Needs `npm run build` first.
  */
 import { fork, spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, setPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -101,6 +101,36 @@ function usage(pid: number): { cpu: number; rssMb: number } {
   }
 }
 
+/** CPU seconds of each thread of a process, summed by thread name (node's main thread, ZMQbg/IO, V8 workers ...). */
+function threadUsage(pid: number): Map<string, number> {
+  const byName = new Map<string, number>();
+  try {
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      try {
+        const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+        const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replace(/\d+$/, '');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        byName.set(name, (byName.get(name) ?? 0) + (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS);
+      } catch {
+        // the thread ended meanwhile
+      }
+    }
+  } catch {
+    // the process ended
+  }
+  return byName;
+}
+
+/** Share of one core per thread name between two readings, largest first. */
+function threadShares(before: Map<string, number>, after: Map<string, number>, seconds: number): string {
+  return [...after]
+    .map(([name, cpu]) => [name, (cpu - (before.get(name) ?? 0)) / seconds] as const)
+    .filter(([, share]) => share >= 0.005)
+    .sort((a, b) => b[1] - a[1])
+    .map(([name, share]) => `${name} ${fmt(share * 100)} %`)
+    .join(', ');
+}
+
 /** Chromium's renderer processes (where the page's script runs), or its GPU process (where WebGL draws). */
 function rendererPids(type = 'renderer'): number[] {
   const pids: number[] = [];
@@ -155,6 +185,7 @@ async function measure(mainPid: number, simPid: number, seconds: number, each: (
   const r0 = sum(renderers);
   const g0 = sum(gpu);
   const s0 = usage(simPid);
+  const t0 = threadUsage(mainPid);
   const started = Date.now();
   const memory: { main: number; renderer: number }[] = [];
   for (let s = 0; s < seconds; s++) {
@@ -167,7 +198,31 @@ async function measure(mainPid: number, simPid: number, seconds: number, each: (
   const r1 = sum(renderers);
   const g1 = sum(gpu);
   const s1 = usage(simPid);
-  return { mainCpu: (m1.cpu - m0.cpu) / elapsed, rendererCpu: (r1.cpu - r0.cpu) / elapsed, gpuCpu: (g1.cpu - g0.cpu) / elapsed, simCpu: (s1.cpu - s0.cpu) / elapsed, memory };
+  const mainThreads = threadShares(t0, threadUsage(mainPid), elapsed);
+  return { mainThreads, mainCpu: (m1.cpu - m0.cpu) / elapsed, rendererCpu: (r1.cpu - r0.cpu) / elapsed, gpuCpu: (g1.cpu - g0.cpu) / elapsed, simCpu: (s1.cpu - s0.cpu) / elapsed, memory };
+}
+
+/** Starts the page's V8 profiler; the function returned stops it, keeps the profile and prints its busiest functions. */
+async function startPageProfile(page: Page): Promise<(file: string) => Promise<void>> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.start');
+  return async (file) => {
+    const { profile } = await cdp.send('Profiler.stop');
+    await cdp.detach();
+    writeFileSync(file, JSON.stringify(profile));
+    console.log("  the page's busiest functions (self time, share of the run):");
+    for (const line of topSelfTime(profile as CpuProfile)) console.log(`    ${line}`);
+  };
+}
+
+/** Prints, then moves aside, the main process's profiles written since the last call. */
+function printMainProfiles(dir: string): void {
+  for (const file of readdirSync(dir).filter((f) => f.startsWith('CPU.'))) {
+    console.log(`  the main process's busiest functions (self time, share of its life), ${file}:`);
+    for (const line of topSelfTime(JSON.parse(readFileSync(join(dir, file), 'utf8')) as CpuProfile)) console.log(`    ${line}`);
+    renameSync(join(dir, file), join(dir, `main-${file.slice(4)}`));
+  }
 }
 
 const fmt = (n: number, d = 1) => n.toFixed(d);
@@ -233,15 +288,12 @@ async function main(): Promise<void> {
         await new Promise((r) => setTimeout(r, 3000)); // warm up
         const samples: Sample[] = [];
         const ws0 = await wsCounts();
-        const cdp = cpuProfiles ? await page.context().newCDPSession(page) : null;
-        await cdp?.send('Profiler.enable');
-        await cdp?.send('Profiler.start');
+        const stopPageProfile = cpuProfiles ? await startPageProfile(page) : null;
         const figures = await measure(app.pid, single.child.pid!, seconds, async () => {
           const s = await sampleView(page);
           if (s) samples.push(s);
         });
         const ws = await wsCounts();
-        const pageProfile = cdp ? (await cdp.send('Profiler.stop')).profile : null;
         console.log(`Live view, 1 camera 1280x1024 mono8 at 100 fps, ${seconds} s (Chromium headless, software WebGL2):`);
         console.log(`  frames/s: received ${fmt(mean(samples.map((s) => s.received)))}, shown ${fmt(mean(samples.map((s) => s.shown)))}, dropped ${fmt(mean(samples.map((s) => s.dropped)))}`);
         console.log(`  binary WebSocket messages to the page: ${fmt((ws.binary - ws0.binary) / seconds)}/s, ${fmt((ws.bytes - ws0.bytes) / seconds / 1e6)} MB/s`);
@@ -249,32 +301,27 @@ async function main(): Promise<void> {
         const stage = (i: number) => `median ${fmt(pct(samples.map((s) => s.stages[i]!), 50), 0)} ms`;
         console.log(`    rig -> app ${stage(0)}, app -> window ${stage(1)}, window -> screen ${stage(2)}`);
         console.log(`  CPU (share of one core): main process ${fmt(figures.mainCpu * 100)} %, renderer ${fmt(figures.rendererCpu * 100)} %, Chromium GPU process ${fmt(figures.gpuCpu * 100)} %; the simulator ${fmt(figures.simCpu * 100)} %`);
+        console.log(`  main process by thread: ${figures.mainThreads}`);
         console.log(`  ${memLine(figures.memory)}`);
-        if (pageProfile && cpuProfiles) {
-          writeFileSync(join(cpuProfiles, 'page.cpuprofile'), JSON.stringify(pageProfile));
-          console.log('  the page\'s busiest functions (self time, share of the run):');
-          for (const line of topSelfTime(pageProfile as CpuProfile)) console.log(`    ${line}`);
-        }
+        if (stopPageProfile && cpuProfiles) await stopPageProfile(join(cpuProfiles, 'page-single.cpuprofile'));
       } finally {
         await page.goto('about:blank');
         await app.stop();
         single.child.disconnect();
       }
-      if (cpuProfiles) {
-        const written = readdirSync(cpuProfiles).filter((f) => f.startsWith('CPU.'));
-        for (const file of written) {
-          console.log(`  the main process's busiest functions (self time, share of its life), ${file}:`);
-          for (const line of topSelfTime(JSON.parse(readFileSync(join(cpuProfiles, file), 'utf8')) as CpuProfile)) console.log(`    ${line}`);
-        }
-      }
+      if (cpuProfiles) printMainProfiles(cpuProfiles);
 
     }
     // 2. The wall: 16 cameras at 2 fps each.
     if (only !== 'single') {
       const fleet = await startSimulator({ rigs: 4, cameras: 4, fps: 30, frame: { width: 640, height: 480, pixelFormat: 'mono8' } });
-      const wallApp = await startApp(fleet.rigs);
+      const wallApp = await startApp(fleet.rigs, cpuProfiles);
       try {
         await page.goto(wallApp.url);
+        // The same app and page without the wall (polling 4 rigs, the dashboard), to tell what the wall adds.
+        await page.getByText('Bench rig 4').first().waitFor();
+        await new Promise((r) => setTimeout(r, 3000));
+        const idle = await measure(wallApp.pid, fleet.child.pid!, wallSeconds, async () => {});
         await page.getByRole('navigation', { name: 'Areas' }).getByText('Wall of cameras', { exact: true }).click();
         const tiles = page.getByTestId('wall-tile');
         await until(async () => {
@@ -282,15 +329,21 @@ async function main(): Promise<void> {
           return numbers.filter((n) => Number(n || 0) > 0).length === 16;
         }, 30_000);
         await new Promise((r) => setTimeout(r, 2000));
+        const stopWallProfile = cpuProfiles ? await startPageProfile(page) : null;
         const figures = await measure(wallApp.pid, fleet.child.pid!, wallSeconds, async () => {});
         console.log(`Wall of 16 cameras (640x480 mono8 at 30 fps, previews at 2 fps), ${wallSeconds} s:`);
         console.log(`  CPU (share of one core): main process ${fmt(figures.mainCpu * 100)} %, renderer ${fmt(figures.rendererCpu * 100)} %, Chromium GPU process ${fmt(figures.gpuCpu * 100)} %; the simulator ${fmt(figures.simCpu * 100)} %`);
+        console.log(`  main process by thread: ${figures.mainThreads}`);
+        console.log(`  the same app on its dashboard, no wall: main process ${fmt(idle.mainCpu * 100)} %, renderer ${fmt(idle.rendererCpu * 100)} %`);
+        console.log(`  what the wall adds: main process ${fmt((figures.mainCpu - idle.mainCpu) * 100)} %, renderer ${fmt((figures.rendererCpu - idle.rendererCpu) * 100)} %`);
+        if (stopWallProfile && cpuProfiles) await stopWallProfile(join(cpuProfiles, 'page-wall.cpuprofile'));
         console.log(`  ${memLine(figures.memory)}`);
       } finally {
         await page.goto('about:blank');
         await wallApp.stop();
         fleet.child.disconnect();
       }
+      if (cpuProfiles) printMainProfiles(cpuProfiles);
     }
   } finally {
     console.log(`load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);

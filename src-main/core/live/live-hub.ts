@@ -188,7 +188,7 @@ export class LiveHub {
     const silentSince = pulled.lastFrameAtMs ?? camera.openedAtMs;
     const silentMs = Date.now() - silentSince;
     if (silentMs > this.staleMs) {
-      const why = pulled.problem ? ` The stream sends frames this app cannot read: ${pulled.problem}.` : ' Is the camera acquiring, and can this PC reach the rig on the stream’s port?';
+      const why = pulled.problem ? ` ${pulled.problem}` : ' Is the camera acquiring, and can this PC reach the rig on the stream’s port?';
       return {
         code: 'no-frames',
         message: `No frames from camera ${camera.serial} for ${Math.round(silentMs / 1000)} s (stream ${camera.endpoints.image}).${why}`,

@@ -19,7 +19,7 @@ export interface Pulled {
   sharedBy: number | null;
   /** Unix ms of the last frame, null before the first. */
   lastFrameAtMs: number | null;
-  /** The last malformed frame's problem, if any (a stream we cannot read). */
+  /** Why frames do not come, in a sentence, if known (a stream that cannot be connected to or read). */
   problem: string | null;
   /** Of the given frame before binning, when asked for. */
   histogram: LiveHistogram | null;

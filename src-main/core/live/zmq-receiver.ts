@@ -18,6 +18,8 @@ const RECEIVE_POLL_MS = 250;
  * the window.
  */
 const MAX_DRAIN = 3;
+/** Connecting is tried again this often when a signal interrupts it. */
+const CONNECT_ATTEMPTS = 3;
 /**
  * The socket's kernel buffer: small, so a reader that pauses (the wall's previews) has little
  * stale image data queued on this side to read through before a fresh frame. Loopback and
@@ -29,13 +31,15 @@ const RECEIVE_BUFFER_BYTES = 64 * 1024;
  * One camera's streams over ZeroMQ: PULL on the image stream, SUB `j` on the state stream.
  * Only the newest frame is kept (latest frame wins: CONFLATE does not work with two-part
  * messages, so it is done here): a frame counts as arrived once nothing newer waits in the
- * socket (or a few were read back to back). Small high-water marks keep ZeroMQ from queueing behind us. Full views read
- * continuously; previews read only when a frame is due: what waited is drained and the next
- * frame sent is given, so a wall of cameras does not read every frame of every camera.
+ * socket (or a few were read back to back). Small high-water marks keep ZeroMQ from queueing
+ * behind us. Full views read continuously. The image socket is connected only while someone
+ * reads: previews (the wall) connect for each frame they take and disconnect after, so
+ * between frames the rig queues nothing for us (and a lab's own reader gets every frame);
+ * a fresh connection's first frame is the newest the rig has sent since.
  * ZeroMQ reconnects by itself when the rig comes back on the same port.
  */
 export class ZmqReceiver implements Receiver {
-  private readonly image = new zmq.Pull({ receiveHighWaterMark: 2, receiveBufferSize: RECEIVE_BUFFER_BYTES, linger: 0, reconnectInterval: 250, reconnectMaxInterval: 2000, receiveTimeout: RECEIVE_POLL_MS });
+  private image: zmq.Pull | null = null;
   private readonly state = new zmq.Subscriber({ receiveHighWaterMark: 4, linger: 0, reconnectInterval: 250, reconnectMaxInterval: 2000 });
   private latest: ReceivedFrame | null = null;
   private seq = 0;
@@ -52,11 +56,15 @@ export class ZmqReceiver implements Receiver {
   private reading: Promise<void> | null = null;
   private closed = false;
 
-  constructor(endpoints: StreamEndpoints) {
-    this.image.connect(endpoints.image);
-    this.state.connect(endpoints.state);
-    this.state.subscribe(STATE_TOPIC);
-    void this.readState();
+  constructor(private readonly endpoints: StreamEndpoints) {
+    try {
+      this.state.connect(endpoints.state);
+      this.state.subscribe(STATE_TOPIC);
+      void this.readState();
+    } catch (e) {
+      // Frames still come without it; only the recording state stays unknown.
+      this.problem = `This app cannot connect to the state stream ${endpoints.state}: ${(e as Error).message}.`;
+    }
   }
 
   async pull({ afterSeq, waitMs, maxWidth, continuous, histogram }: PullOptions): Promise<Pulled> {
@@ -64,11 +72,12 @@ export class ZmqReceiver implements Receiver {
     const deadline = Date.now() + waitMs;
     this.demand += 1;
     try {
+      const connecting = this.image === null;
       this.startReading();
       if (!continuous) {
-        // What waited in the socket was sent long ago: take it, then the next frame the rig sends.
         await this.nextArrival(deadline);
-        if (this.latest && this.latest.seq > afterSeq) await this.nextArrival(Math.min(deadline, Date.now() + 200));
+        // A connection kept open meanwhile may hold frames sent long ago: take those, then the next one sent.
+        if (!connecting && this.latest && this.latest.seq > afterSeq) await this.nextArrival(Math.min(deadline, Date.now() + 200));
       } else if ((this.latest?.seq ?? 0) <= afterSeq) {
         await this.nextArrival(deadline);
       }
@@ -91,7 +100,8 @@ export class ZmqReceiver implements Receiver {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    this.image.close();
+    this.image?.close();
+    this.image = null;
     this.state.close();
     for (const wake of [...this.waiters]) wake();
     await this.reading;
@@ -115,20 +125,52 @@ export class ZmqReceiver implements Receiver {
     });
   }
 
+  private get wanted(): boolean {
+    return !this.closed && (this.continuous || this.demand > 0);
+  }
+
   private startReading(): void {
+    if (!this.image && !this.closed) this.image = this.connectImage();
+    if (!this.image) return;
     this.reading ??= this.read().finally(() => {
       this.reading = null;
-      if (!this.closed && (this.continuous || this.demand > 0)) this.startReading();
+      if (this.wanted) this.startReading();
+      else {
+        // Nobody reads: disconnect, so the rig stops queueing frames for us.
+        this.image?.close();
+        this.image = null;
+      }
     });
   }
 
+  /**
+   * A PULL socket connected to the image stream, or null (with the problem said) when the
+   * address cannot be connected to. A signal arriving meanwhile interrupts the call: it is tried again.
+   */
+  private connectImage(): zmq.Pull | null {
+    for (let attempt = 1; ; attempt++) {
+      const image = new zmq.Pull({ receiveHighWaterMark: 2, receiveBufferSize: RECEIVE_BUFFER_BYTES, linger: 0, reconnectInterval: 250, reconnectMaxInterval: 2000, receiveTimeout: RECEIVE_POLL_MS });
+      try {
+        image.connect(this.endpoints.image);
+        return image;
+      } catch (e) {
+        image.close();
+        if ((e as { code?: string }).code === 'EINTR' && attempt < CONNECT_ATTEMPTS) continue;
+        this.problem = `This app cannot connect to the image stream ${this.endpoints.image}: ${(e as Error).message}.`;
+        return null;
+      }
+    }
+  }
+
   private async read(): Promise<void> {
+    const image = this.image;
+    if (!image) return;
     let wasContinuous = this.continuous;
     let drained = 0;
-    while (!this.closed && (this.continuous || this.demand > 0)) {
+    while (this.wanted) {
       let parts: Buffer[];
       try {
-        parts = await this.image.receive();
+        parts = await image.receive();
       } catch (e) {
         if (this.closed || (e as { code?: string }).code !== 'EAGAIN') return;
         continue; // nothing for a while: look again whether anyone still wants frames
@@ -139,7 +181,7 @@ export class ZmqReceiver implements Receiver {
       wasContinuous = continuous;
       this.accept(parts, continuous);
       drained += 1;
-      if (!this.image.readable || drained >= MAX_DRAIN) {
+      if (!image.readable || drained >= MAX_DRAIN) {
         drained = 0;
         for (const wake of [...this.waiters]) wake();
       }
@@ -149,14 +191,14 @@ export class ZmqReceiver implements Receiver {
   private accept(parts: Buffer[], counting: boolean): void {
     const [header, pixels] = parts;
     if (parts.length !== 2 || !header || !pixels) {
-      this.problem = `a frame came in ${parts.length} parts, not 2 (header and pixels)`;
+      this.problem = unreadable(`a frame came in ${parts.length} parts, not 2 (header and pixels)`);
       return;
     }
     let layout;
     try {
       layout = readFrameHeader(header, pixels.length);
     } catch (e) {
-      this.problem = (e as Error).message;
+      this.problem = unreadable((e as Error).message);
       return;
     }
     this.problem = null;
@@ -205,5 +247,7 @@ export class ZmqReceiver implements Receiver {
     }
   }
 }
+
+const unreadable = (why: string) => `The stream sends frames this app cannot read: ${why}.`;
 
 export const openZmqReceiver: OpenReceiver = (endpoints) => new ZmqReceiver(endpoints);

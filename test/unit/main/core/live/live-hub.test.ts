@@ -31,8 +31,8 @@ describe('live hub over ZeroMQ', () => {
     hub = new LiveHub({ resolve, open: openZmqReceiver });
     expect(readers('FAKE0')).toBe(0);
     const { watchId } = await hub.watch('rig', 'FAKE0', 'full');
-    await expect.poll(() => readers('FAKE0')).toBe(1);
     const a = await hub.frame(watchId, 3000);
+    expect(readers('FAKE0')).toBe(1); // a full view stays connected, reading every frame
     const b = await hub.frame(watchId, 3000);
     expect(a.frame).not.toBeNull();
     expect(b.frame!.frameNumber).toBeGreaterThan(a.frame!.frameNumber);
@@ -116,6 +116,18 @@ describe('live hub over ZeroMQ', () => {
     for (let i = 0; i < 4; i++) frames.push((await hub.frame(watchId, 2000)).frame);
     expect(Date.now() - started).toBeGreaterThanOrEqual(3 * 300 - 20);
     expect(frames.every((f) => f !== null && f.width <= 100 && f.binning === 4)).toBe(true);
+  });
+
+  it('connects a preview only while it takes a frame, and each frame it takes is fresh', async () => {
+    hub = new LiveHub({ resolve, open: openZmqReceiver, previewIntervalMs: 600 });
+    const { watchId } = await hub.watch('rig', 'FAKE1', 'preview');
+    for (let i = 0; i < 3; i++) {
+      const { frame } = await hub.frame(watchId, 2000);
+      // Taken from a connection made for it, not from frames queued since the last one.
+      expect(Date.now() - frame!.frameTime! * 1000).toBeLessThan(150);
+      // Between frames the rig has no reader to queue frames for.
+      await expect.poll(() => readers('FAKE1'), { timeout: 400, interval: 10 }).toBe(0);
+    }
   });
 
   it('refuses a second pull of the same watcher while one waits, and closes every stream on close', async () => {
