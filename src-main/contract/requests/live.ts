@@ -28,12 +28,14 @@ export const HISTOGRAM_BINS = 64;
 export const LiveHistogram = z.object({
   /** HISTOGRAM_BINS counts over the full range of the format's levels, darkest first. */
   bins: z.array(z.number().int()),
-  /** Share of the sampled pixels at the brightest level. */
+  /** Share of the pixels at the top of the range (saturated). */
   saturated: z.number(),
   /** Mean level, 0..1 of the range. */
   mean: z.number(),
-  /** The brightest level found (mono16: tells how many bits the camera really uses). */
+  /** The brightest level found. */
   max: z.number(),
+  /** The level that is white: 255 for 8 bits; for mono16, the top of the bits the camera uses (4095 for 12 bits), found from `max`. */
+  range: z.number().int(),
 });
 export type LiveHistogram = z.infer<typeof LiveHistogram>;
 

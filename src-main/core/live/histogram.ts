@@ -28,7 +28,7 @@ export function computeHistogram(frame: Pick<LiveFrame, 'width' | 'height' | 'pi
     if (v >= range) saturated += n;
   }
   const n = Math.max(1, count);
-  return { bins, saturated: saturated / n, mean: sum / n / range, max };
+  return { bins, saturated: saturated / n, mean: sum / n / range, max, range };
 }
 
 /** How many pixels have each level. */

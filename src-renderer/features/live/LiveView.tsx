@@ -32,9 +32,7 @@ export function LiveView({ rigId, serial }: { rigId: string; serial: string }) {
   // Fitted, the core bins frames down to the width they are shown at; 1:1 (and a raw mosaic) needs every pixel.
   const wholeFrames = zoom === '1:1' || rawBayer;
 
-  const drawn = useRef<LiveFrame | null>(null);
   const draw = useCallback((frame: LiveFrame) => {
-    drawn.current = frame;
     const canvas = canvasRef.current;
     if (!canvas) return;
     try {
@@ -44,17 +42,20 @@ export function LiveView({ rigId, serial }: { rigId: string; serial: string }) {
       setDrawError((e as Error).message);
     }
   }, []);
-  const maxWidth = useCallback(() => {
-    const box = boxRef.current;
-    if (wholeFrames || !box) return undefined;
-    return fittedWidth(box, drawn.current);
-  }, [wholeFrames]);
+  const maxWidth = useCallback(
+    (last: LiveFrame | null) => {
+      const box = boxRef.current;
+      if (wholeFrames || !box) return undefined;
+      return fittedWidth(box, last);
+    },
+    [wholeFrames],
+  );
   const { summary, error, latest, histogram } = useLiveStream(rigId, serial, 'full', draw, maxWidth);
 
   useEffect(() => () => rendererRef.current?.dispose(), []);
   // mono16 is scaled to the bits the camera uses, as the core's histogram finds them.
   useEffect(() => {
-    if (histogram && latest.current?.pixelFormat === 'mono16') options.current.mono16Max = 2 ** Math.max(8, Math.ceil(Math.log2(histogram.max + 1))) - 1;
+    if (histogram && latest.current?.pixelFormat === 'mono16') options.current.mono16Max = histogram.range;
   }, [histogram, latest]);
 
   const frame = latest.current;

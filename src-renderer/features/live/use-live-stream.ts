@@ -29,14 +29,14 @@ const WAIT_MS = 1000;
  * Watches one camera while mounted: asks for a frame, hands it to `draw` through a
  * FramePacer and at once asks for the next: one frame in flight, so moving the bytes and
  * painting overlap. Unwatches on unmount.
- * `maxWidth` is read for each request: the width the image is shown at (none: whole frames).
+ * `maxWidth` is read for each request, given the last frame drawn: the width the image is shown at (none: whole frames).
  */
 export function useLiveStream(
   rigId: string,
   serial: string,
   mode: 'full' | 'preview',
   draw: (frame: LiveFrame) => void,
-  maxWidth: () => number | undefined = () => undefined,
+  maxWidth: (last: LiveFrame | null) => number | undefined = () => undefined,
 ): { summary: LiveSummary | null; error: MotifError | null; latest: React.RefObject<LiveFrame | null>; histogram: LiveHistogram | null } {
   const call = useCall();
   const [summary, setSummary] = useState<LiveSummary | null>(null);
@@ -94,7 +94,7 @@ export function useLiveStream(
         return;
       }
       while (!stopped) {
-        const width = widthRef.current();
+        const width = widthRef.current(latest.current);
         const answer = await call('live.frame', { watchId, waitMs: WAIT_MS, ...(width === undefined ? {} : { maxWidth: width }) });
         if (stopped) break;
         if (!answer.ok) {

@@ -13,6 +13,7 @@ describe('live histogram', () => {
     expect(h.bins[0]).toBe(2);
     expect(h.bins[HISTOGRAM_BINS - 1]).toBe(1);
     expect(h.saturated).toBe(0.25);
+    expect(h.range).toBe(255);
     expect(h.mean).toBeCloseTo((128 + 255) / 4 / 255, 5);
   });
 
@@ -20,6 +21,7 @@ describe('live histogram', () => {
     const levels = new Uint16Array([0, 2048, 4095, 4095]);
     const h = computeHistogram(frame('mono16', new Uint8Array(levels.buffer), 4));
     expect(h.max).toBe(4095);
+    expect(h.range).toBe(4095); // what the view maps to white
     expect(h.saturated).toBe(0.5);
     expect(h.bins[HISTOGRAM_BINS / 2]).toBe(1);
   });
