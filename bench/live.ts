@@ -7,6 +7,8 @@
  * The simulators run in child processes at the lowest priority, so only the app and the page
  * are measured and they get the CPU first, as they would with the rigs on their own machines.
  *   bash scripts/with-keyring.sh npx tsx bench/live.ts [--seconds 60] [--wall-seconds 20] [--only single|wall] [--profile]
+ * After the page, a Node WebSocket client takes the same frames for 15 s: the app's own latency,
+ * without a browser.
  * `--profile` also prints where the main process and the page spent their time (V8 CPU
  * profiles, kept in test-results/).
  * Needs `npm run build` first.
@@ -19,6 +21,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
 import { topSelfTime, type CpuProfile } from './cpu-profile';
+import { nodeClientRun } from './live-node-client';
 import { openRigs } from '../src-main/core/registry/open-rigs';
 import { startSimulatedRigs, type SimOptions, type SimRigInfo } from '../src-main/sim';
 
@@ -304,6 +307,11 @@ async function main(): Promise<void> {
         console.log(`  main process by thread: ${figures.mainThreads}`);
         console.log(`  ${memLine(figures.memory)}`);
         if (stopPageProfile && cpuProfiles) await stopPageProfile(join(cpuProfiles, 'page-single.cpuprofile'));
+        // The app alone: the same frames to a Node client, the page closed.
+        const binnedTo = Number(await page.getByTestId('live-canvas').evaluate((c: { width: number }) => c.width));
+        await page.goto('about:blank');
+        const alone = await nodeClientRun(app.url, single.rigs[0]!.serials[0]!, binnedTo, 15);
+        console.log(`  the app alone (a Node WebSocket client, frames binned to ${binnedTo} px as for the page, 15 s): ${fmt(alone.framesPerSecond)} frames/s, latency frame time -> arrival median ${fmt(pct(alone.latencies, 50), 0)} ms, p95 ${fmt(pct(alone.latencies, 95), 0)} ms`);
       } finally {
         await page.goto('about:blank');
         await app.stop();
