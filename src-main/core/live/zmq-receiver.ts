@@ -18,6 +18,17 @@ const RECEIVE_POLL_MS = 250;
  * the window.
  */
 const MAX_DRAIN = 3;
+/**
+ * A frame this much older (by the rig's own clock) than the state stream's newest frame was
+ * queued by the rig for us: a reader slower than the camera, and a rig whose send queue is
+ * long. The connection is dropped, with the queue, and made again.
+ */
+const BACKLOG_MS = 300;
+/**
+ * A connection this young is not dropped: what a link's own delay makes late is still shown
+ * (a slow or distant network is not a backlog), and a connection is made at most this often.
+ */
+const MIN_CONNECTION_MS = 1000;
 /** Connecting is tried again this often when a signal interrupts it. */
 const CONNECT_ATTEMPTS = 3;
 /**
@@ -47,6 +58,13 @@ export class ZmqReceiver implements Receiver {
   private lastNumber: number | null = null;
   private lastFrameAtMs: number | null = null;
   private cameraState: LiveCameraState | null = null;
+  /** The state stream's newest frame time (the rig's clock, seconds), and when it came. */
+  private stateFrameTime: { seconds: number; atMs: number } | null = null;
+  /** Set when the image connection holds a backlog: the reading loop ends and connects afresh. */
+  private dropConnection = false;
+  private connectedAtMs = 0;
+  /** Backlogs dropped so far, for tests and the figures. */
+  backlogsDropped = 0;
   private problem: string | null = null;
   private readonly share = new ReaderShare();
   /** Woken on each frame that was the newest in the socket. */
@@ -134,6 +152,11 @@ export class ZmqReceiver implements Receiver {
     if (!this.image) return;
     this.reading ??= this.read().finally(() => {
       this.reading = null;
+      if (this.dropConnection) {
+        this.dropConnection = false;
+        this.image?.close();
+        this.image = null;
+      }
       if (this.wanted) this.startReading();
       else {
         // Nobody reads: disconnect, so the rig stops queueing frames for us.
@@ -152,6 +175,7 @@ export class ZmqReceiver implements Receiver {
       const image = new zmq.Pull({ receiveHighWaterMark: 2, receiveBufferSize: RECEIVE_BUFFER_BYTES, linger: 0, reconnectInterval: 250, reconnectMaxInterval: 2000, receiveTimeout: RECEIVE_POLL_MS });
       try {
         image.connect(this.endpoints.image);
+        this.connectedAtMs = Date.now();
         return image;
       } catch (e) {
         image.close();
@@ -180,12 +204,21 @@ export class ZmqReceiver implements Receiver {
       if (continuous !== wasContinuous) this.share.reset();
       wasContinuous = continuous;
       this.accept(parts, continuous);
+      if (this.dropConnection) return;
       drained += 1;
       if (!image.readable || drained >= MAX_DRAIN) {
         drained = 0;
         for (const wake of [...this.waiters]) wake();
       }
     }
+  }
+
+  /** Whether a frame is far behind what the camera is at (see BACKLOG_MS), by the rig's clock on both sides. */
+  private backlogged(frameTime: number | null): boolean {
+    const state = this.stateFrameTime;
+    const now = Date.now();
+    if (frameTime === null || !state || now - state.atMs > BACKLOG_MS || now - this.connectedAtMs < MIN_CONNECTION_MS) return false;
+    return (state.seconds - frameTime) * 1000 > BACKLOG_MS;
   }
 
   private accept(parts: Buffer[], counting: boolean): void {
@@ -202,6 +235,13 @@ export class ZmqReceiver implements Receiver {
       return;
     }
     this.problem = null;
+    if (this.backlogged(layout.frameTime)) {
+      // Not shown, not counted: the frames behind it are dropped with the connection.
+      this.dropConnection = true;
+      this.backlogsDropped += 1;
+      this.share.reset(); // the gap to the next frame is the dropped queue, not another reader
+      return;
+    }
     const now = Date.now();
     const number = layout.frameNumber ?? (this.lastNumber ?? 0) + 1;
     if (this.lastNumber !== null && counting) {
@@ -236,8 +276,10 @@ export class ZmqReceiver implements Receiver {
         try {
           const s: unknown = JSON.parse(json?.toString('utf8') ?? '');
           if (s === null || typeof s !== 'object') continue;
-          const { frame_number: n, is_recording: r } = s as Record<string, unknown>;
-          this.cameraState = { frameNumber: typeof n === 'number' ? n : null, isRecording: typeof r === 'boolean' ? r : null, atMs: Date.now() };
+          const { frame_number: n, is_recording: r, frame_time: t } = s as Record<string, unknown>;
+          const now = Date.now();
+          this.cameraState = { frameNumber: typeof n === 'number' ? n : null, isRecording: typeof r === 'boolean' ? r : null, atMs: now };
+          this.stateFrameTime = typeof t === 'number' ? { seconds: t, atMs: now } : null;
         } catch {
           // A state message we cannot read: keep the last one.
         }

@@ -38,4 +38,50 @@ describe('ZeroMQ receiver problems, in words', () => {
       push.close();
     }
   });
+
+  it('drops a backlog the rig queued for a reader slower than the camera, rather than showing old frames', async () => {
+    // A rig whose send queue is long (ZeroMQ's default is 1000 messages).
+    const push = new zmq.Push({ linger: 0, sendHighWaterMark: 1000 });
+    const pub = new zmq.Publisher({ linger: 0 });
+    await push.bind('tcp://127.0.0.1:*');
+    await pub.bind('tcp://127.0.0.1:*');
+    const pixels = Buffer.alloc(320 * 320);
+    let number = 0;
+    const frame = (frameTime: number) => [JSON.stringify({ dtype: 'uint8', shape: [320, 320], frame_number: ++number, frame_time: frameTime }), pixels];
+    let sending = Promise.resolve();
+    const live = setInterval(() => {
+      const now = Date.now() / 1000;
+      void pub.send(['j', JSON.stringify({ frame_number: number, frame_time: now, is_recording: false })]).catch(() => undefined);
+      sending = sending.then(() => push.send(frame(now))).catch(() => undefined);
+    }, 20);
+    const hub = new LiveHub({ resolve: async () => ({ image: push.lastEndpoint!, state: pub.lastEndpoint! }), open: openZmqReceiver });
+    try {
+      const { watchId } = await hub.watch('rig', 'FAKE0', 'full');
+      const until = Date.now() + 1500;
+      while (Date.now() < until) await hub.frame(watchId, 500); // connected a while, reading every frame
+      // 400 frames two seconds old land in the queue at once, as after the reader stalled.
+      const old = Date.now() / 1000 - 2;
+      sending = sending.then(async () => {
+        for (let i = 0; i < 400; i++) await push.send(frame(old + i * 0.001));
+      });
+      await sending;
+      const before = (await hub.frame(watchId, 500)).stats.received;
+      const ages: number[] = [];
+      const settle = Date.now() + 1500;
+      while (Date.now() < settle) {
+        const answer = await hub.frame(watchId, 500);
+        if (answer.frame?.frameTime) ages.push(Date.now() - answer.frame.frameTime * 1000);
+      }
+      expect(ages.length).toBeGreaterThan(10);
+      // Fresh frames only: the queue went with the dropped connection, unread.
+      expect(Math.max(...ages)).toBeLessThan(1000);
+      const after = (await hub.frame(watchId, 500)).stats.received;
+      expect(after - before).toBeLessThan(200); // about 75 fresh frames in 1.5 s, not the 400 queued as well
+    } finally {
+      clearInterval(live);
+      await hub.close();
+      push.close();
+      pub.close();
+    }
+  });
 });
