@@ -63,8 +63,6 @@ export class ZmqReceiver implements Receiver {
   /** Set when the image connection holds a backlog: the reading loop ends and connects afresh. */
   private dropConnection = false;
   private connectedAtMs = 0;
-  /** Backlogs dropped so far, for tests and the figures. */
-  backlogsDropped = 0;
   private problem: string | null = null;
   private readonly share = new ReaderShare();
   /** Woken on each frame that was the newest in the socket. */
@@ -238,7 +236,6 @@ export class ZmqReceiver implements Receiver {
     if (this.backlogged(layout.frameTime)) {
       // Not shown, not counted: the frames behind it are dropped with the connection.
       this.dropConnection = true;
-      this.backlogsDropped += 1;
       this.share.reset(); // the gap to the next frame is the dropped queue, not another reader
       return;
     }
