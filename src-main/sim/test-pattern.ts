@@ -5,8 +5,12 @@
  * the left) along the top, so a dropped or repeated frame is visible and checkable.
  */
 
-export const PIXEL_FORMATS = ['mono8', 'mono16', 'bayer_rggb8', 'rgb8'] as const;
-export type PixelFormat = (typeof PIXEL_FORMATS)[number];
+import { BAYER_PATTERNS, isBayer } from '../../src-shared/bayer';
+import { LivePixelFormat } from '../contract/requests/live';
+
+/** What the simulated cameras can stream: every layout the live view draws. */
+export const PIXEL_FORMATS = LivePixelFormat.options;
+export type PixelFormat = LivePixelFormat;
 
 export interface FrameFormat {
   width: number;
@@ -25,13 +29,12 @@ const BIT_OFF = 16;
 
 /** What the image header says about a format: numpy dtype and array shape, plus GenICam's pixel format name. */
 export function describeFormat(f: FrameFormat): { dtype: 'uint8' | 'uint16'; shape: number[]; pixel_format: string } {
+  if (isBayer(f.pixelFormat)) return { dtype: 'uint8', shape: [f.height, f.width], pixel_format: BAYER_PATTERNS[f.pixelFormat].genicam };
   switch (f.pixelFormat) {
     case 'mono8':
       return { dtype: 'uint8', shape: [f.height, f.width], pixel_format: 'Mono8' };
     case 'mono16':
       return { dtype: 'uint16', shape: [f.height, f.width], pixel_format: 'Mono16' };
-    case 'bayer_rggb8':
-      return { dtype: 'uint8', shape: [f.height, f.width], pixel_format: 'BayerRG8' };
     case 'rgb8':
       return { dtype: 'uint8', shape: [f.height, f.width, 3], pixel_format: 'RGB8' };
   }
@@ -103,11 +106,10 @@ export class PatternDrawer {
 }
 
 function widen(img: Buffer, f: FrameFormat): Buffer {
+  if (isBayer(f.pixelFormat)) return mosaic(img, f.width, f.height, BAYER_PATTERNS[f.pixelFormat].red);
   switch (f.pixelFormat) {
     case 'mono8':
       return Buffer.from(img);
-    case 'bayer_rggb8':
-      return bayerRggb(img, f.width, f.height);
     case 'mono16': {
       // 12 significant bits, as most mono16 cameras deliver, little-endian like numpy on x86.
       const out = Buffer.alloc(img.length * 2);
@@ -127,15 +129,16 @@ function widen(img: Buffer, f: FrameFormat): Buffer {
   }
 }
 
-/** A colour scene (red = intensity, green = 3/4, blue = inverse) seen through an RGGB mosaic. */
-function bayerRggb(img: Buffer, width: number, height: number): Buffer {
+/** A colour scene (red = intensity, green = 3/4, blue = inverse) seen through a Bayer mosaic with red at `red` in each cell. */
+function mosaic(img: Buffer, width: number, height: number, [redX, redY]: readonly [number, number]): Buffer {
   const out = Buffer.alloc(img.length);
   for (let y = 0; y < height; y++) {
+    const redRow = (y & 1) === redY;
     for (let x = 0; x < width; x++) {
       const i = y * width + x;
       const v = img[i]!;
-      const even = (y & 1) === 0;
-      out[i] = even ? ((x & 1) === 0 ? v : (v * 3) >> 2) : (x & 1) === 0 ? (v * 3) >> 2 : 255 - v;
+      const redColumn = (x & 1) === redX;
+      out[i] = redRow && redColumn ? v : !redRow && !redColumn ? 255 - v : (v * 3) >> 2;
     }
   }
   return out;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { BAYER_FORMATS } from '../../../src-shared/bayer';
 
 /** The pixel layouts the live view draws (Motif's streams send numpy arrays: dtype and shape say which). */
-export const LivePixelFormat = z.enum(['mono8', 'mono16', 'bayer_rggb8', 'rgb8']);
+export const LivePixelFormat = z.enum(['mono8', 'mono16', ...BAYER_FORMATS, 'rgb8']);
 export type LivePixelFormat = z.infer<typeof LivePixelFormat>;
 
 export const LiveFrame = z.object({

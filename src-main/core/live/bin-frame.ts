@@ -1,20 +1,22 @@
+import { BAYER_PATTERNS, isBayer } from '../../../src-shared/bayer';
 import type { LiveFrame } from '../../contract/requests/live';
 
 /**
  * Shrinks a frame by averaging n x n blocks, n the smallest that brings it to `maxWidth`
- * or less. A Bayer mosaic is binned over whole RGGB cells (n even) into RGB: each block's
+ * or less. A Bayer mosaic is binned over whole 2 x 2 cells (n even) into RGB: each block's
  * red, green and blue sites averaged apart, so a binned colour camera stays in colour.
  * Previews of the wall and fitted views travel and draw what can be seen, not megabytes.
  */
 export function binFrame<F extends LiveFrame>(frame: F, maxWidth: number): F {
   // Never fewer than one row: a very wide, short frame is binned less than asked.
   let n = Math.min(frame.height, Math.max(1, Math.ceil(frame.width / maxWidth)));
-  if (frame.pixelFormat === 'bayer_rggb8' && n % 2 === 1) n = n + 1 <= frame.height ? n + 1 : n - 1;
+  if (isBayer(frame.pixelFormat) && n % 2 === 1) n = n + 1 <= frame.height ? n + 1 : n - 1;
   if (n <= 1) return frame;
   const width = Math.floor(frame.width / n);
   const height = Math.floor(frame.height / n);
   const src = frame.pixels;
-  if (frame.pixelFormat === 'bayer_rggb8') {
+  if (isBayer(frame.pixelFormat)) {
+    const [redX, redY] = BAYER_PATTERNS[frame.pixelFormat].red;
     const out = new Uint8Array(width * height * 3);
     const share = 4 / (n * n); // each block holds n²/4 red, n²/4 blue and n²/2 green sites
     for (let y = 0; y < height; y++)
@@ -24,15 +26,17 @@ export function binFrame<F extends LiveFrame>(frame: F, maxWidth: number): F {
         let blue = 0;
         for (let dy = 0; dy < n; dy++) {
           const row = (y * n + dy) * frame.width + x * n;
+          // A row holds red and green sites, or green and blue; `own` is the site in red's column.
+          const redRow = dy % 2 === redY;
           for (let dx = 0; dx < n; dx += 2) {
-            const a = src[row + dx]!;
-            const b = src[row + dx + 1]!;
-            if (dy % 2 === 0) {
-              red += a;
-              green += b;
+            const own = src[row + dx + redX]!;
+            const other = src[row + dx + 1 - redX]!;
+            if (redRow) {
+              red += own;
+              green += other;
             } else {
-              green += a;
-              blue += b;
+              blue += other;
+              green += own;
             }
           }
         }

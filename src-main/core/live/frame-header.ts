@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BAYER_FORMATS, BAYER_PATTERNS, type BayerFormat } from '../../../src-shared/bayer';
 import type { LivePixelFormat } from '../../contract/requests/live';
 
 /** The image stream's first message part (numpy's dtype and shape, plus what Motif adds); read leniently. */
@@ -19,7 +20,7 @@ export interface FrameLayout {
   frameTime: number | null;
 }
 
-const BYTES: Record<LivePixelFormat, number> = { mono8: 1, mono16: 2, bayer_rggb8: 1, rgb8: 3 };
+const BYTES: Record<LivePixelFormat, number> = { mono8: 1, mono16: 2, bayer_rggb8: 1, bayer_grbg8: 1, bayer_gbrg8: 1, bayer_bggr8: 1, rgb8: 3 };
 
 /** Reads a header and checks the pixel part against it; throws a sentence when they do not fit together. */
 export function readFrameHeader(headerBytes: Uint8Array, pixelBytes: number): FrameLayout {
@@ -43,7 +44,13 @@ export function readFrameHeader(headerBytes: Uint8Array, pixelBytes: number): Fr
 function formatOf(dtype: string, channels: number | undefined, pixelFormat: string | undefined): LivePixelFormat {
   const type = dtype.replace(/^[<>|=]/, '');
   if ((type === 'uint8' || type === 'u1') && channels === 3) return 'rgb8';
-  if ((type === 'uint8' || type === 'u1') && channels === undefined) return /^bayerrg/i.test(pixelFormat ?? '') ? 'bayer_rggb8' : 'mono8';
+  if ((type === 'uint8' || type === 'u1') && channels === undefined) return bayerFormat(pixelFormat) ?? 'mono8';
   if ((type === 'uint16' || type === 'u2') && channels === undefined) return 'mono16';
   throw new Error(`unsupported pixels: dtype ${dtype}${channels === undefined ? '' : ` with ${channels} channels`}`);
+}
+
+/** The Bayer mosaic a GenICam pixel format names (BayerBG8 ...), if it names one. */
+function bayerFormat(pixelFormat: string | undefined): BayerFormat | undefined {
+  const name = pixelFormat?.toLowerCase();
+  return BAYER_FORMATS.find((f) => BAYER_PATTERNS[f].genicam.toLowerCase() === name);
 }

@@ -1,6 +1,7 @@
 import { Alert, Box, Checkbox, Group, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { LiveFrame } from '../../../src-main/contract/requests/live';
+import { isBayer } from '../../../src-shared/bayer';
 import { SATURATION_WARN_SHARE } from '../../../src-shared/saturation';
 import { ErrorNote } from '../../ui/ErrorNote';
 import type { LatencyStages } from './frame-pacer';
@@ -87,7 +88,7 @@ export function LiveView({ rigId, serial }: { rigId: string; serial: string }) {
       )}
       <Group gap="md" wrap="wrap">
         <SegmentedControl size="xs" value={zoom} onChange={(v) => setZoom(v === '1:1' ? '1:1' : 'fit')} data={[{ label: 'Fit', value: 'fit' }, { label: '1:1', value: '1:1' }]} aria-label="Zoom" />
-        {frame?.cameraPixelFormat === 'bayer_rggb8' && <Checkbox size="xs" label="Raw Bayer mosaic" checked={rawBayer} onChange={(e) => setRawBayer(e.currentTarget.checked)} />}
+        {frame && isBayer(frame.cameraPixelFormat) && <Checkbox size="xs" label="Raw Bayer mosaic" checked={rawBayer} onChange={(e) => setRawBayer(e.currentTarget.checked)} />}
         <Text size="sm" ff="monospace" data-testid="live-overlay">
           {summary?.frameNumber !== null && summary?.frameNumber !== undefined ? `frame ${summary.frameNumber}` : error ? 'no stream' : 'waiting for frames…'}
           {summary && ` · shown ${fps(summary.shownPerSecond)} fps · received ${fps(summary.receivedPerSecond)} · dropped ${fps(summary.droppedPerSecond)}`}

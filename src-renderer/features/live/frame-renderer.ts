@@ -1,9 +1,10 @@
 import type { LiveFrame, LivePixelFormat } from '../../../src-main/contract/requests/live';
+import { BAYER_PATTERNS, isBayer } from '../../../src-shared/bayer';
 
 /**
  * Draws live frames with WebGL2. The texture is allocated once per size and format and
  * updated in place; the shader turns the raw bytes into grey or colour: mono8 as is, mono16
- * (two bytes per pixel, little-endian) scaled to the display, a Bayer RGGB mosaic demosaiced
+ * (two bytes per pixel, little-endian) scaled to the display, a Bayer mosaic (any of the four) demosaiced
  * (or shown raw), RGB as is. Pixels are fetched exactly (texelFetch): 1:1 shows the camera's pixels.
  */
 const VERTEX = `#version 300 es
@@ -20,6 +21,7 @@ uniform sampler2D u_tex;
 uniform int u_format;
 uniform float u_scale;
 uniform ivec2 u_size;
+uniform ivec2 u_red; // where red sits in the mosaic's 2 x 2 cell
 in vec2 v_uv;
 out vec4 outColor;
 float px(ivec2 p) { return texelFetch(u_tex, clamp(p, ivec2(0), u_size - 1), 0).r; }
@@ -31,8 +33,9 @@ void main() {
   } else if (u_format == 3) {
     outColor = vec4(texelFetch(u_tex, p, 0).rgb, 1.0);
   } else if (u_format == 2) {
-    bool evenRow = (p.y & 1) == 0;
-    bool evenCol = (p.x & 1) == 0;
+    // Relative to red's site, every pattern reads as RGGB.
+    bool evenRow = ((p.y ^ u_red.y) & 1) == 0;
+    bool evenCol = ((p.x ^ u_red.x) & 1) == 0;
     float c = px(p);
     float h = (px(p + ivec2(1, 0)) + px(p - ivec2(1, 0))) * 0.5;
     float v = (px(p + ivec2(0, 1)) + px(p - ivec2(0, 1))) * 0.5;
@@ -45,14 +48,14 @@ void main() {
   }
 }`;
 
-const SHADER_FORMAT: Record<LivePixelFormat, number> = { mono8: 0, mono16: 1, bayer_rggb8: 2, rgb8: 3 };
+const SHADER_FORMAT: Record<LivePixelFormat, number> = { mono8: 0, mono16: 1, bayer_rggb8: 2, bayer_grbg8: 2, bayer_gbrg8: 2, bayer_bggr8: 2, rgb8: 3 };
 
 export class FrameRenderer {
   private readonly gl: WebGL2RenderingContext;
   private readonly program: WebGLProgram;
   private texture: WebGLTexture | null = null;
   private allocated: { width: number; height: number; format: LivePixelFormat } | null = null;
-  private readonly uniforms: { format: WebGLUniformLocation | null; scale: WebGLUniformLocation | null; size: WebGLUniformLocation | null };
+  private readonly uniforms: { format: WebGLUniformLocation | null; scale: WebGLUniformLocation | null; size: WebGLUniformLocation | null; red: WebGLUniformLocation | null };
 
   constructor(private readonly canvas: HTMLCanvasElement) {
     const gl = canvas.getContext('webgl2', { antialias: false, preserveDrawingBuffer: true });
@@ -71,6 +74,7 @@ export class FrameRenderer {
       format: gl.getUniformLocation(this.program, 'u_format'),
       scale: gl.getUniformLocation(this.program, 'u_scale'),
       size: gl.getUniformLocation(this.program, 'u_size'),
+      red: gl.getUniformLocation(this.program, 'u_red'),
     };
   }
 
@@ -80,8 +84,10 @@ export class FrameRenderer {
     this.ensureTexture(frame);
     const { layout } = textureFormat(gl, frame.pixelFormat);
     gl.texSubImage2D(gl.TEXTURE_2D, 0, 0, 0, frame.width, frame.height, layout, gl.UNSIGNED_BYTE, frame.pixels);
-    const shader = frame.pixelFormat === 'bayer_rggb8' && options.rawBayer ? SHADER_FORMAT.mono8 : SHADER_FORMAT[frame.pixelFormat];
+    const shader = isBayer(frame.pixelFormat) && options.rawBayer ? SHADER_FORMAT.mono8 : SHADER_FORMAT[frame.pixelFormat];
     gl.uniform1i(this.uniforms.format, shader);
+    const [redX, redY] = isBayer(frame.pixelFormat) ? BAYER_PATTERNS[frame.pixelFormat].red : [0, 0];
+    gl.uniform2i(this.uniforms.red, redX, redY);
     gl.uniform1f(this.uniforms.scale, 1 / Math.max(1, options.mono16Max));
     gl.uniform2i(this.uniforms.size, frame.width, frame.height);
     gl.viewport(0, 0, this.canvas.width, this.canvas.height);

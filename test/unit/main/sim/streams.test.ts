@@ -87,9 +87,10 @@ describe('realtime streams', () => {
     const pull = new zmq.Pull({ receiveTimeout: 3000 });
     pull.connect(`tcp://${stream.image.host}:${stream.image.port}`);
     const cases = [
-      { pixelFormat: 'mono16', dtype: 'uint16', shape: [100, 200], bytes: 200 * 100 * 2 },
-      { pixelFormat: 'rgb8', dtype: 'uint8', shape: [100, 200, 3], bytes: 200 * 100 * 3 },
-      { pixelFormat: 'bayer_rggb8', dtype: 'uint8', shape: [100, 200], bytes: 200 * 100 },
+      { pixelFormat: 'mono16', dtype: 'uint16', shape: [100, 200], bytes: 200 * 100 * 2, genicam: 'Mono16' },
+      { pixelFormat: 'rgb8', dtype: 'uint8', shape: [100, 200, 3], bytes: 200 * 100 * 3, genicam: 'RGB8' },
+      { pixelFormat: 'bayer_rggb8', dtype: 'uint8', shape: [100, 200], bytes: 200 * 100, genicam: 'BayerRG8' },
+      { pixelFormat: 'bayer_bggr8', dtype: 'uint8', shape: [100, 200], bytes: 200 * 100, genicam: 'BayerBG8' },
     ] as const;
     try {
       for (const c of cases) {
@@ -97,7 +98,7 @@ describe('realtime streams', () => {
         for (;;) {
           const [meta, pixels] = await pull.receive();
           const header = JSON.parse(meta!.toString());
-          if (header.dtype !== c.dtype || JSON.stringify(header.shape) !== JSON.stringify(c.shape)) continue;
+          if (header.dtype !== c.dtype || JSON.stringify(header.shape) !== JSON.stringify(c.shape) || header.pixel_format !== c.genicam) continue;
           expect(pixels!.length).toBe(c.bytes);
           break;
         }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LiveFrame } from '../../../../../src-main/contract/requests/live';
+import { BAYER_FORMATS, BAYER_PATTERNS } from '../../../../../src-shared/bayer';
 import { binFrame } from '../../../../../src-main/core/live/bin-frame';
 
 const frame = (pixelFormat: LiveFrame['pixelFormat'], width: number, height: number, pixels: Uint8Array): LiveFrame => ({
@@ -30,5 +31,22 @@ describe('binning previews', () => {
     // Wider than tall: at least one row stays.
     expect(binFrame(frame('mono8', 8, 2, new Uint8Array(16)), 2)).toMatchObject({ width: 4, height: 1 });
     expect(binFrame(frame('bayer_rggb8', 4, 4, new Uint8Array(16).fill(40)), 3)).toMatchObject({ width: 2, height: 2, binning: 2, pixelFormat: 'rgb8' });
+  });
+
+  it('bins each of the four Bayer orders into the same colours', () => {
+    for (const format of BAYER_FORMATS) {
+      const { red } = BAYER_PATTERNS[format];
+      // Red sites 200, blue 20, green 100, laid out in this order.
+      const mosaic = new Uint8Array(16);
+      for (let y = 0; y < 4; y++)
+        for (let x = 0; x < 4; x++) {
+          const redRow = y % 2 === red[1];
+          const redColumn = x % 2 === red[0];
+          mosaic[y * 4 + x] = redRow && redColumn ? 200 : !redRow && !redColumn ? 20 : 100;
+        }
+      const binned = binFrame(frame(format, 4, 4, mosaic), 2);
+      expect({ format, pixels: [...binned.pixels] }).toEqual({ format, pixels: [200, 100, 20, 200, 100, 20, 200, 100, 20, 200, 100, 20] });
+      expect(binned.pixelFormat).toBe('rgb8');
+    }
   });
 });
