@@ -61,7 +61,7 @@ test('a window closed while it shows a camera closes the stream at once', async 
   await expect.poll(() => readers(1, 'FAKE2'), { timeout: 5000 }).toBe(0);
 });
 
-test('the histogram follows an exposure change, and warns when pixels saturate', async ({ page }) => {
+test('the histogram follows an exposure change made beside the picture, and warns when pixels saturate', async ({ page }) => {
   await env.client(0).invoke('cameras.configure', { serial: 'FAKE1' }, { ExposureTime: 4000 });
   await openRigTab(page, env, 0, 'Live');
   await page.getByRole('combobox', { name: 'Camera', exact: true }).click();
@@ -69,7 +69,12 @@ test('the histogram follows an exposure change, and warns when pixels saturate',
   await expect.poll(() => meanLevel(page)).toBeGreaterThan(0);
   const dark = await meanLevel(page);
   await expect(page.getByTestId('saturation-warning')).toBeHidden();
-  await env.client(0).invoke('cameras.configure', { serial: 'FAKE1' }, { ExposureTime: 30000 });
+  // Set beside the picture: read, change, apply.
+  const params = page.getByRole('region', { name: 'Camera FAKE1 parameters' });
+  await params.getByRole('button', { name: 'Read current values' }).click();
+  await expect(params.getByLabel('ExposureTime (µs)')).toHaveValue('4000');
+  await params.getByLabel('ExposureTime (µs)').fill('30000');
+  await params.getByRole('button', { name: 'Apply 1 change' }).click();
   await expect.poll(() => meanLevel(page)).toBeGreaterThan(dark * 2);
   await expect(page.getByTestId('saturation-warning')).toContainText('saturated: shorten the exposure or lower the gain');
   await env.client(0).invoke('cameras.configure', { serial: 'FAKE1' }, { ExposureTime: 10000 });
@@ -77,6 +82,63 @@ test('the histogram follows an exposure change, and warns when pixels saturate',
   // page would hold it until the core gives up on it).
   await page.getByRole('tab', { name: 'Overview' }).click();
   await expect.poll(() => readers(0, 'FAKE0') + readers(0, 'FAKE1')).toBe(0);
+});
+
+test('a camera row on the dashboard opens that camera live', async ({ page }) => {
+  await page.goto(env.app.url);
+  await page.getByRole('button', { name: 'Watch camera FAKE1 of Panel rig 1 live' }).click();
+  await expect(page.getByRole('tab', { name: 'Live' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('combobox', { name: 'Camera', exact: true })).toHaveValue('FAKE1');
+  await expect.poll(() => frameNumber(page)).toBeGreaterThan(0);
+  await page.getByRole('tab', { name: 'Overview' }).click();
+  await expect.poll(() => readers(0, 'FAKE1')).toBe(0);
+});
+
+/**
+ * How far the canvas's colours are from the simulator's scene (green = 3/4 of red, blue = the
+ * inverse of red), read as drawn and with red and blue swapped: a mosaic read in the wrong
+ * order comes out with red and blue swapped.
+ */
+const colourErrors = (page: Page): Promise<{ drawn: number; swapped: number }> =>
+  // In the page, as text: these tests are type-checked without the DOM's types.
+  page.evaluate(`(() => {
+    const c = document.querySelector('[data-testid=live-canvas]');
+    const copy = document.createElement('canvas');
+    copy.width = c.width;
+    copy.height = c.height;
+    const context = copy.getContext('2d');
+    context.drawImage(c, 0, 0);
+    const { data } = context.getImageData(0, Math.floor(c.height / 4), c.width, Math.floor(c.height / 2)); // below the frame-number blocks
+    let drawn = 0;
+    let swapped = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      drawn += Math.abs(data[i + 1] - 0.75 * data[i]);
+      swapped += Math.abs(data[i + 1] - 0.75 * data[i + 2]);
+    }
+    return { drawn: drawn / (data.length / 4), swapped: swapped / (data.length / 4) };
+  })()`);
+
+test('a colour camera shows its colours in any Bayer order, binned in the core or demosaiced in the page', async ({ page }) => {
+  const rig = env.fleet.rigs[1]!;
+  rig.setFrameFormat({ width: 640, height: 480, pixelFormat: 'bayer_bggr8' });
+  try {
+    await page.setViewportSize({ width: 900, height: 900 });
+    await openRigTab(page, env, 1, 'Live');
+    const overlay = page.getByTestId('live-overlay');
+    await expect(overlay).toContainText('640×480 bayer_bggr8 · binned 2×2 to fit');
+    const isRight = async () => {
+      const e = await colourErrors(page);
+      return e.drawn < 20 && e.swapped > 60;
+    };
+    await expect.poll(isRight).toBe(true);
+    await page.getByText('1:1', { exact: true }).click();
+    await expect(overlay).not.toContainText('binned');
+    await expect(page.getByRole('checkbox', { name: 'Raw Bayer mosaic' })).toBeVisible();
+    await expect.poll(isRight).toBe(true);
+  } finally {
+    rig.setFrameFormat({ width: 640, height: 480, pixelFormat: 'mono8' });
+  }
+  await page.getByRole('tab', { name: 'Overview' }).click();
 });
 
 test('the wall shows every camera of the rigs with its state, and a click opens the full view', async ({ page }) => {

@@ -1,10 +1,11 @@
-import { Badge, Checkbox, Group, Progress, Stack, Text } from '@mantine/core';
+import { Badge, Button, Checkbox, Group, Progress, Stack, Text } from '@mantine/core';
 import type { CameraStatusView, RigStatus } from '../../../src-main/contract/requests/status';
 import { formatDurationSeconds } from '../../../src-shared/duration';
 import { cameraStateWords, shownCameraState } from '../../../src-shared/rig-state-words';
 import { ConnectCamera } from './ConnectCamera';
 import { cameraName } from '../../../src-shared/camera-name';
 import { recordingTimesAt } from './recording-times';
+import { useAppStore } from '../../store/use-app-store';
 
 interface CameraRowProps {
   camera: CameraStatusView;
@@ -27,6 +28,7 @@ export function CameraRow({ camera, status, rigName, nowMs, disabledReason, sele
   const jobRunning = camera.copying || camera.exporting;
   const shown = shownCameraState(camera);
   const look = cameraStateWords[shown];
+  const openRig = useAppStore((s) => s.openRig);
   return (
     <Stack gap={2} data-testid="camera-row" data-serial={camera.serial} data-camera-state={shown}>
       <Group gap="xs" wrap="nowrap" justify="space-between">
@@ -42,6 +44,11 @@ export function CameraRow({ camera, status, rigName, nowMs, disabledReason, sele
         </Group>
         <Group gap={4} wrap="nowrap">
           {shown === 'disconnected' && <ConnectCamera rigId={status.rigId} serial={camera.serial} disabledReason={disabledReason} />}
+          {shown !== 'disconnected' && (
+            <Button size="compact-xs" variant="subtle" aria-label={`Watch camera ${camera.serial} of ${rigName} live`} onClick={() => openRig(status.rigId, 'live', camera.serial)}>
+              Live
+            </Button>
+          )}
           <Badge size="sm" color={look.color} variant={shown === 'recording' ? 'filled' : 'light'}>
             {look.badge}
           </Badge>
