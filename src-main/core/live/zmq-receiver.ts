@@ -19,22 +19,20 @@ const RECEIVE_POLL_MS = 250;
  */
 const MAX_DRAIN = 3;
 /**
- * A frame this much older (by the rig's own clock) than the state stream's newest frame was
- * queued by the rig for us: a reader slower than the camera, and a rig whose send queue is
- * long. The connection is dropped, with the queue, and made again.
+ * A frame this much further behind the state stream's newest frame (by the rig's own clock)
+ * than the connection's first frames were was queued by the rig for us: a reader slower than
+ * the camera, and a rig whose send queue is long. The connection is dropped, with the queue,
+ * and made again. Measured against the connection's own start, a link that is simply slow
+ * (its frames always late by the same amount) is not taken for a backlog.
  */
 const BACKLOG_MS = 300;
-/**
- * A connection this young is not dropped: what a link's own delay makes late is still shown
- * (a slow or distant network is not a backlog), and a connection is made at most this often.
- */
+/** A connection's first second sets its usual lag; it is not dropped before that. */
 const MIN_CONNECTION_MS = 1000;
-/** Connecting is tried again this often when a signal interrupts it. */
+/** Attempts at connecting when a signal interrupts the call. */
 const CONNECT_ATTEMPTS = 3;
 /**
- * The socket's kernel buffer: small, so a reader that pauses (the wall's previews) has little
- * stale image data queued on this side to read through before a fresh frame. Loopback and
- * LAN throughput stay far above a camera's.
+ * The socket's kernel buffer: small, so a full view that falls behind has little stale image
+ * data queued on this side. Loopback and LAN throughput stay far above a camera's.
  */
 const RECEIVE_BUFFER_BYTES = 64 * 1024;
 
@@ -46,7 +44,7 @@ const RECEIVE_BUFFER_BYTES = 64 * 1024;
  * behind us. Full views read continuously. The image socket is connected only while someone
  * reads: previews (the wall) connect for each frame they take and disconnect after, so
  * between frames the rig queues nothing for us (and a lab's own reader gets every frame);
- * a fresh connection's first frame is the newest the rig has sent since.
+ * a fresh connection's first frame is the next one the rig sends.
  * ZeroMQ reconnects by itself when the rig comes back on the same port.
  */
 export class ZmqReceiver implements Receiver {
@@ -63,6 +61,10 @@ export class ZmqReceiver implements Receiver {
   /** Set when the image connection holds a backlog: the reading loop ends and connects afresh. */
   private dropConnection = false;
   private connectedAtMs = 0;
+  /** The least lag behind the state stream in the connection's first second, ms: its usual lag. */
+  private baselineLagMs: number | null = null;
+  /** The next frame's gap is the dropped queue: counted as missed, not as another reader's share. */
+  private skipShareGap = false;
   private problem: string | null = null;
   private readonly share = new ReaderShare();
   /** Woken on each frame that was the newest in the socket. */
@@ -99,6 +101,11 @@ export class ZmqReceiver implements Receiver {
       }
     } finally {
       this.demand -= 1;
+      // A preview has its frame: disconnect now, before the rig deals this app another one.
+      if (!this.wanted && this.image) {
+        this.image.close();
+        this.image = null;
+      }
     }
     const fresh = this.latest && this.latest.seq > afterSeq ? this.latest : null;
     return {
@@ -174,6 +181,7 @@ export class ZmqReceiver implements Receiver {
       try {
         image.connect(this.endpoints.image);
         this.connectedAtMs = Date.now();
+        this.baselineLagMs = null;
         return image;
       } catch (e) {
         image.close();
@@ -194,7 +202,15 @@ export class ZmqReceiver implements Receiver {
       try {
         parts = await image.receive();
       } catch (e) {
-        if (this.closed || (e as { code?: string }).code !== 'EAGAIN') return;
+        if (this.closed) return;
+        if ((e as { code?: string }).code !== 'EAGAIN') {
+          if (this.image !== image) return; // disconnected on purpose
+          // The socket failed: connect afresh, after a pause, rather than retry it at once.
+          this.problem = `Reading the image stream ${this.endpoints.image} failed: ${(e as Error).message}.`;
+          this.dropConnection = true;
+          await new Promise((resolve) => setTimeout(resolve, RECEIVE_POLL_MS));
+          return;
+        }
         continue; // nothing for a while: look again whether anyone still wants frames
       }
       const continuous = this.continuous;
@@ -215,8 +231,13 @@ export class ZmqReceiver implements Receiver {
   private backlogged(frameTime: number | null): boolean {
     const state = this.stateFrameTime;
     const now = Date.now();
-    if (frameTime === null || !state || now - state.atMs > BACKLOG_MS || now - this.connectedAtMs < MIN_CONNECTION_MS) return false;
-    return (state.seconds - frameTime) * 1000 > BACKLOG_MS;
+    if (frameTime === null || !state || now - state.atMs > BACKLOG_MS) return false;
+    const lagMs = (state.seconds - frameTime) * 1000;
+    if (now - this.connectedAtMs < MIN_CONNECTION_MS) {
+      this.baselineLagMs = Math.min(this.baselineLagMs ?? lagMs, lagMs);
+      return false;
+    }
+    return lagMs > (this.baselineLagMs ?? 0) + BACKLOG_MS;
   }
 
   private accept(parts: Buffer[], counting: boolean): void {
@@ -236,7 +257,7 @@ export class ZmqReceiver implements Receiver {
     if (this.backlogged(layout.frameTime)) {
       // Not shown, not counted: the frames behind it are dropped with the connection.
       this.dropConnection = true;
-      this.share.reset(); // the gap to the next frame is the dropped queue, not another reader
+      this.skipShareGap = true;
       return;
     }
     const now = Date.now();
@@ -245,7 +266,8 @@ export class ZmqReceiver implements Receiver {
       const gap = number - this.lastNumber;
       if (gap > 0) {
         this.missed += gap - 1;
-        this.share.add(gap);
+        if (this.skipShareGap) this.skipShareGap = false;
+        else this.share.add(gap);
       } else {
         this.share.reset(); // the camera restarted its count
       }

@@ -124,9 +124,9 @@ describe('live hub over ZeroMQ', () => {
     for (let i = 0; i < 3; i++) {
       const { frame } = await hub.frame(watchId, 2000);
       // Taken from a connection made for it, not from frames queued since the last one.
-      expect(Date.now() - frame!.frameTime! * 1000).toBeLessThan(150);
+      expect(Date.now() - frame!.frameTime! * 1000).toBeLessThan(500); // a queue since the last one would be 600 ms and more
       // Between frames the rig has no reader to queue frames for.
-      await expect.poll(() => readers('FAKE1'), { timeout: 400, interval: 10 }).toBe(0);
+      await expect.poll(() => readers('FAKE1'), { timeout: 1500, interval: 10 }).toBe(0);
     }
   });
 

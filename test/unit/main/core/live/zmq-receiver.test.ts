@@ -84,4 +84,40 @@ describe('ZeroMQ receiver problems, in words', () => {
       pub.close();
     }
   });
+
+  it('keeps a connection whose frames are always late by the same amount: a slow link is not a backlog', async () => {
+    const push = new zmq.Push({ linger: 0, sendHighWaterMark: 1000 });
+    const pub = new zmq.Publisher({ linger: 0 });
+    await push.bind('tcp://127.0.0.1:*');
+    await pub.bind('tcp://127.0.0.1:*');
+    let connections = 0;
+    const counting = (async () => {
+      for await (const event of push.events) if (event.type === 'accept') connections += 1;
+    })().catch(() => undefined);
+    const pixels = Buffer.alloc(64 * 64);
+    let number = 0;
+    let sending = Promise.resolve();
+    const live = setInterval(() => {
+      const now = Date.now() / 1000;
+      void pub.send(['j', JSON.stringify({ frame_number: number, frame_time: now, is_recording: false })]).catch(() => undefined);
+      // Every frame half a second behind the state stream.
+      const header = JSON.stringify({ dtype: 'uint8', shape: [64, 64], frame_number: ++number, frame_time: now - 0.5 });
+      sending = sending.then(() => push.send([header, pixels])).catch(() => undefined);
+    }, 20);
+    const hub = new LiveHub({ resolve: async () => ({ image: push.lastEndpoint!, state: pub.lastEndpoint! }), open: openZmqReceiver });
+    try {
+      const { watchId } = await hub.watch('rig', 'FAKE0', 'full');
+      let frames = 0;
+      const until = Date.now() + 3000;
+      while (Date.now() < until) if ((await hub.frame(watchId, 500)).frame) frames += 1;
+      expect(frames).toBeGreaterThan(30);
+      expect(connections).toBe(1);
+    } finally {
+      clearInterval(live);
+      await hub.close();
+      push.close();
+      pub.close();
+      await counting;
+    }
+  });
 });
