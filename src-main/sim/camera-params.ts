@@ -1,6 +1,7 @@
 /** The camera parameters a simulated camera knows, with their limits (GenICam names). */
 import type { WireValue } from '../core/python-json';
 import { badRequest } from './wire-errors';
+import { BAYER_FORMATS, BAYER_PATTERNS } from '../../src-shared/bayer';
 
 type ParamSpec =
   | { kind: 'number'; min: number; max: number; integer?: boolean }
@@ -17,7 +18,7 @@ const PARAM_SPECS: Record<string, ParamSpec> = {
   Height: { kind: 'number', min: 16, max: 2048, integer: true },
   OffsetX: { kind: 'number', min: 0, max: 2032, integer: true },
   OffsetY: { kind: 'number', min: 0, max: 2032, integer: true },
-  PixelFormat: { kind: 'enum', values: ['Mono8', 'BayerRG8', 'RGB8'] },
+  PixelFormat: { kind: 'enum', values: ['Mono8', ...BAYER_FORMATS.map((f) => BAYER_PATTERNS[f].genicam), 'RGB8'] },
   TriggerMode: { kind: 'enum', values: ['Off', 'On'] },
   ReverseX: { kind: 'boolean' },
   ReverseY: { kind: 'boolean' },

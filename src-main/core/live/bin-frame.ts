@@ -60,7 +60,7 @@ export function binFrame<F extends LiveFrame>(frame: F, maxWidth: number): F {
   }
   if (frame.pixelFormat === 'mono16') {
     // Levels are little-endian, as on every machine this runs on; a view needs even alignment.
-    const aligned = src.byteOffset % 2 === 0 ? src : src.slice();
+    const aligned = src.byteOffset % 2 === 0 ? src : new Uint8Array(src); // a copy (a Buffer's slice() is a view)
     const levels = new Uint16Array(aligned.buffer, aligned.byteOffset, aligned.byteLength >> 1);
     const out = new Uint16Array(width * height);
     binPlane(levels, frame.width, out, width, height, n, true);

@@ -20,7 +20,10 @@ export interface FrameLayout {
   frameTime: number | null;
 }
 
-const BYTES: Record<LivePixelFormat, number> = { mono8: 1, mono16: 2, bayer_rggb8: 1, bayer_grbg8: 1, bayer_gbrg8: 1, bayer_bggr8: 1, rgb8: 3 };
+/** Bytes per pixel of each layout (a mosaic has one per site). */
+function bytesPerPixel(format: LivePixelFormat): number {
+  return format === 'rgb8' ? 3 : format === 'mono16' ? 2 : 1;
+}
 
 /** Reads a header and checks the pixel part against it; throws a sentence when they do not fit together. */
 export function readFrameHeader(headerBytes: Uint8Array, pixelBytes: number): FrameLayout {
@@ -36,7 +39,7 @@ export function readFrameHeader(headerBytes: Uint8Array, pixelBytes: number): Fr
   const [height, width, channels] = h.shape;
   if (height === undefined || width === undefined || h.shape.length > 3) throw new Error(`unsupported frame shape [${h.shape.join(', ')}]`);
   const pixelFormat = formatOf(h.dtype, channels, h.pixel_format);
-  const expected = width * height * BYTES[pixelFormat];
+  const expected = width * height * bytesPerPixel(pixelFormat);
   if (pixelBytes !== expected) throw new Error(`the frame has ${pixelBytes} bytes of pixels, its header says ${expected}`);
   return { width, height, pixelFormat, frameNumber: h.frame_number ?? null, frameTime: h.frame_time ?? null };
 }

@@ -48,7 +48,9 @@ void main() {
   }
 }`;
 
-const SHADER_FORMAT: Record<LivePixelFormat, number> = { mono8: 0, mono16: 1, bayer_rggb8: 2, bayer_grbg8: 2, bayer_gbrg8: 2, bayer_bggr8: 2, rgb8: 3 };
+/** The fragment shader's `u_format`: every Bayer order is one (u_red says where red sits). */
+const SHADER_FORMAT = { mono8: 0, mono16: 1, bayer: 2, rgb8: 3 } as const;
+const shaderFormat = (format: LivePixelFormat) => (isBayer(format) ? SHADER_FORMAT.bayer : SHADER_FORMAT[format]);
 
 export class FrameRenderer {
   private readonly gl: WebGL2RenderingContext;
@@ -84,7 +86,7 @@ export class FrameRenderer {
     this.ensureTexture(frame);
     const { layout } = textureFormat(gl, frame.pixelFormat);
     gl.texSubImage2D(gl.TEXTURE_2D, 0, 0, 0, frame.width, frame.height, layout, gl.UNSIGNED_BYTE, frame.pixels);
-    const shader = isBayer(frame.pixelFormat) && options.rawBayer ? SHADER_FORMAT.mono8 : SHADER_FORMAT[frame.pixelFormat];
+    const shader = isBayer(frame.pixelFormat) && options.rawBayer ? SHADER_FORMAT.mono8 : shaderFormat(frame.pixelFormat);
     gl.uniform1i(this.uniforms.format, shader);
     const [redX, redY] = isBayer(frame.pixelFormat) ? BAYER_PATTERNS[frame.pixelFormat].red : [0, 0];
     gl.uniform2i(this.uniforms.red, redX, redY);
