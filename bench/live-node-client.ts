@@ -1,5 +1,10 @@
 import WebSocket from 'ws';
+import { z } from 'zod';
+import { liveRequests } from '../src-main/contract/requests/live';
+import { rigRequests } from '../src-main/contract/requests/rigs';
 import { decodeFrame, encodeFrame } from '../src-shared/frame-codec';
+
+const Reply = z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), value: z.unknown() }), z.object({ ok: z.literal(false), error: z.object({ message: z.string() }) })]);
 
 /**
  * The app alone, without a browser: a Node WebSocket client of browser mode watches a camera
@@ -15,6 +20,11 @@ export async function nodeClientRun(appUrl: string, serial: string, maxWidth: nu
     socket.once('error', reject);
   });
   const pending = new Map<number, (value: unknown) => void>();
+  // A connection that ends settles what waits on it, so the bench never hangs.
+  socket.on('close', () => {
+    for (const settle of pending.values()) settle({ ok: false, error: { message: 'browser mode closed the connection' } });
+    pending.clear();
+  });
   socket.on('message', (data: Buffer, isBinary: boolean) => {
     const frame = decodeFrame(isBinary ? new Uint8Array(data) : data.toString('utf8')) as { id?: number; result?: { ok: boolean; value?: unknown; error?: { message: string } } };
     if (typeof frame.id !== 'number' || !frame.result) return;
@@ -23,30 +33,33 @@ export async function nodeClientRun(appUrl: string, serial: string, maxWidth: nu
     settle?.(frame.result);
   });
   let nextId = 1;
-  const call = async <T>(name: string, args: unknown): Promise<T> => {
+  /** A call by the contract's name, its answer checked by that request's result schema. */
+  const call = async <S extends z.ZodType>(name: string, args: unknown, result: S): Promise<z.output<S>> => {
     const id = nextId++;
-    const result = (await new Promise<unknown>((resolve) => {
-      pending.set(id, resolve);
-      socket.send(encodeFrame({ id, name, args }));
-    })) as { ok: boolean; value?: T; error?: { message: string } };
-    if (!result.ok) throw new Error(`${name}: ${result.error?.message ?? 'failed'}`);
-    return result.value as T;
+    const reply = Reply.parse(
+      await new Promise<unknown>((resolve) => {
+        pending.set(id, resolve);
+        socket.send(encodeFrame({ id, name, args }));
+      }),
+    );
+    if (!reply.ok) throw new Error(`${name}: ${reply.error.message}`);
+    return result.parse(reply.value);
   };
   try {
-    const rigs = await call<{ id: string }[]>('rigs.list', {});
-    const { watchId } = await call<{ watchId: string }>('live.watch', { rigId: rigs[0]!.id, serial, mode: 'full' });
+    const rigs = await call('rigs.list', {}, rigRequests['rigs.list'].result);
+    const { watchId } = await call('live.watch', { rigId: rigs[0]!.id, serial, mode: 'full' }, liveRequests['live.watch'].result);
     const latencies: number[] = [];
     const until = Date.now() + seconds * 1000;
     const warmUntil = Date.now() + 2000;
     let frames = 0;
     while (Date.now() < until) {
-      const answer = await call<{ frame: { frameTime: number | null } | null }>('live.frame', { watchId, waitMs: 1000, maxWidth });
+      const answer = await call('live.frame', { watchId, waitMs: 1000, maxWidth }, liveRequests['live.frame'].result);
       if (!answer.frame || answer.frame.frameTime === null || Date.now() < warmUntil) continue;
       frames += 1;
       latencies.push(Date.now() - answer.frame.frameTime * 1000);
     }
-    await call('live.unwatch', { watchId });
-    return { framesPerSecond: frames / (seconds - 2), latencies };
+    await call('live.unwatch', { watchId }, liveRequests['live.unwatch'].result);
+    return { framesPerSecond: frames / Math.max(1, seconds - 2), latencies };
   } finally {
     socket.close();
   }

@@ -10,7 +10,7 @@
  * After the page, a Node WebSocket client takes the same frames for 15 s: the app's own latency,
  * without a browser.
  * `--profile` also prints where the main process and the page spent their time (V8 CPU
- * profiles, kept in test-results/).
+ * profiles, kept in test-results/); profiling costs CPU itself, so take figures from a run without it.
  * Needs `npm run build` first.
  */
 import { fork, spawn, type ChildProcess } from 'node:child_process';
@@ -166,7 +166,9 @@ async function sampleView(page: Page): Promise<Sample | null> {
     ['data-shown-fps', 'data-received-fps', 'data-dropped-fps', 'data-latency-ms', 'data-latency-rig-ms', 'data-latency-app-ms', 'data-latency-window-ms'].map((a) => view.getAttribute(a)),
   );
   if (!shown || !latency) return null;
-  return { shown: Number(shown), received: Number(received), dropped: Number(dropped), latency: Number(latency), stages: [Number(rig), Number(app), Number(window)] };
+  // An empty stage (no frame time from the stream) stays out of the medians, not a 0.
+  const ms = (v: string | null | undefined) => (v ? Number(v) : NaN);
+  return { shown: Number(shown), received: Number(received), dropped: Number(dropped), latency: Number(latency), stages: [ms(rig), ms(app), ms(window)] };
 }
 
 async function until(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
@@ -301,7 +303,7 @@ async function main(): Promise<void> {
         console.log(`  frames/s: received ${fmt(mean(samples.map((s) => s.received)))}, shown ${fmt(mean(samples.map((s) => s.shown)))}, dropped ${fmt(mean(samples.map((s) => s.dropped)))}`);
         console.log(`  binary WebSocket messages to the page: ${fmt((ws.binary - ws0.binary) / seconds)}/s, ${fmt((ws.bytes - ws0.bytes) / seconds / 1e6)} MB/s`);
         console.log(`  latency frame time -> paint: median ${fmt(pct(samples.map((s) => s.latency), 50), 0)} ms, p95 ${fmt(pct(samples.map((s) => s.latency), 95), 0)} ms`);
-        const stage = (i: number) => `median ${fmt(pct(samples.map((s) => s.stages[i]!), 50), 0)} ms`;
+        const stage = (i: number) => `median ${fmt(pct(samples.map((s) => s.stages[i]!).filter((v) => !Number.isNaN(v)), 50), 0)} ms`;
         console.log(`    rig -> app ${stage(0)}, app -> window ${stage(1)}, window -> screen ${stage(2)}`);
         console.log(`  CPU (share of one core): main process ${fmt(figures.mainCpu * 100)} %, renderer ${fmt(figures.rendererCpu * 100)} %, Chromium GPU process ${fmt(figures.gpuCpu * 100)} %; the simulator ${fmt(figures.simCpu * 100)} %`);
         console.log(`  main process by thread: ${figures.mainThreads}`);
