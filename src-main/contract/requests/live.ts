@@ -64,7 +64,7 @@ export type LiveStats = z.infer<typeof LiveStats>;
 
 /** Something about the stream a person should know, in words. */
 export const LiveNotice = z.object({
-  code: z.enum(['shared-stream', 'no-frames', 'rig-unreachable']),
+  code: z.enum(['shared-stream', 'no-frames', 'rig-unreachable', 'falling-behind']),
   message: z.string(),
 });
 export type LiveNotice = z.infer<typeof LiveNotice>;

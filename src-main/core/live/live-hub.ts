@@ -22,6 +22,9 @@ export interface LiveHubOptions {
   staleMs?: number;
 }
 
+/** A dropped backlog is told for this long after it happened. */
+const BEHIND_NOTICE_MS = 10_000;
+
 interface Camera {
   key: string;
   rigId: string;
@@ -192,6 +195,14 @@ export class LiveHub {
       return {
         code: 'no-frames',
         message: `No frames from camera ${camera.serial} for ${Math.round(silentMs / 1000)} s (stream ${camera.endpoints.image}).${why}`,
+      };
+    }
+    if (pulled.lastBacklogAtMs !== null && Date.now() - pulled.lastBacklogAtMs < BEHIND_NOTICE_MS) {
+      return {
+        code: 'falling-behind',
+        message:
+          `This PC reads camera ${camera.serial}'s frames slower than the camera sends them: the rig had queued frames ` +
+          `for it, and they were skipped to keep the picture live. Close other live views, or use Fit rather than 1:1.`,
       };
     }
     if (pulled.sharedBy !== null) {

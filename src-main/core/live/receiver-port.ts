@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { LiveCameraState, LiveFrame, LiveHistogram } from '../../contract/requests/live';
-import type { OpenReceiver, Pulled, PullOptions, Receiver } from './receiver';
+import { type OpenReceiver, Pulled, type PullOptions, type Receiver } from './receiver';
 import type { StreamEndpoints } from './stream-endpoints';
 
 /**
@@ -23,18 +22,8 @@ const Request = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('close'), id: z.number(), req: z.number() }),
 ]);
 type Request = z.infer<typeof Request>;
-const PulledSchema = z.object({
-  frame: LiveFrame.extend({ seq: z.number() }).nullable(),
-  latestSeq: z.number(),
-  state: LiveCameraState.nullable(),
-  missed: z.number(),
-  sharedBy: z.number().nullable(),
-  lastFrameAtMs: z.number().nullable(),
-  problem: z.string().nullable(),
-  histogram: LiveHistogram.nullable(),
-});
 const Reply = z.union([
-  z.object({ req: z.number(), pulled: PulledSchema }),
+  z.object({ req: z.number(), pulled: Pulled }),
   z.object({ req: z.number(), closed: z.literal(true) }),
   z.object({ req: z.number(), error: z.string() }),
 ]);

@@ -1,29 +1,37 @@
-import type { LiveCameraState, LiveFrame, LiveHistogram } from '../../contract/requests/live';
+import { z } from 'zod';
+import { LiveCameraState, LiveFrame, LiveHistogram } from '../../contract/requests/live';
 import type { StreamEndpoints } from './stream-endpoints';
 
 /** A frame as the receiver keeps it: the contract's frame plus its place in the arrival order. */
-export interface ReceivedFrame extends LiveFrame {
+export const ReceivedFrame = LiveFrame.extend({
   /** 1, 2, 3 ... in order of arrival; watchers ask for anything after the last one they had. */
-  seq: number;
-}
+  seq: z.number(),
+});
+export type ReceivedFrame = z.infer<typeof ReceivedFrame>;
 
-/** Everything one pull answers: the frame (or none) and what is known about the stream now. */
-export interface Pulled {
-  frame: ReceivedFrame | null;
+/**
+ * Everything one pull answers: the frame (or none) and what is known about the stream now.
+ * A schema, as it also crosses from Electron's utility process.
+ */
+export const Pulled = z.object({
+  frame: ReceivedFrame.nullable(),
   /** The newest arrival's seq (0: none yet), so a watcher can count what it never saw. */
-  latestSeq: number;
-  state: LiveCameraState | null;
+  latestSeq: z.number(),
+  state: LiveCameraState.nullable(),
   /** Frame numbers that never arrived, since the receiver opened. */
-  missed: number;
+  missed: z.number(),
   /** Readers sharing the image stream (2+), when the arrival pattern shows it. */
-  sharedBy: number | null;
+  sharedBy: z.number().nullable(),
   /** Unix ms of the last frame, null before the first. */
-  lastFrameAtMs: number | null;
+  lastFrameAtMs: z.number().nullable(),
   /** Why frames do not come, in a sentence, if known (a stream that cannot be connected to or read). */
-  problem: string | null;
+  problem: z.string().nullable(),
   /** Of the given frame before binning, when asked for. */
-  histogram: LiveHistogram | null;
-}
+  histogram: LiveHistogram.nullable(),
+  /** Unix ms when a queue of frames the rig kept for this app was last dropped (this PC read slower than the camera sent), or null. */
+  lastBacklogAtMs: z.number().nullable(),
+});
+export type Pulled = z.infer<typeof Pulled>;
 
 export interface PullOptions {
   /** Give a frame with seq greater than this. */

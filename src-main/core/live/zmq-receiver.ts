@@ -65,6 +65,7 @@ export class ZmqReceiver implements Receiver {
   private baselineLagMs: number | null = null;
   /** The next frame's gap is the dropped queue: counted as missed, not as another reader's share. */
   private skipShareGap = false;
+  private lastBacklogAtMs: number | null = null;
   private problem: string | null = null;
   private readonly share = new ReaderShare();
   /** Woken on each frame that was the newest in the socket. */
@@ -117,6 +118,7 @@ export class ZmqReceiver implements Receiver {
       lastFrameAtMs: this.lastFrameAtMs,
       problem: this.problem,
       histogram: fresh && histogram ? computeHistogram(fresh) : null,
+      lastBacklogAtMs: this.lastBacklogAtMs,
     };
   }
 
@@ -258,6 +260,7 @@ export class ZmqReceiver implements Receiver {
       // Not shown, not counted: the frames behind it are dropped with the connection.
       this.dropConnection = true;
       this.skipShareGap = true;
+      this.lastBacklogAtMs = Date.now();
       return;
     }
     const now = Date.now();

@@ -12,7 +12,7 @@ function liveCore() {
   const receiver = (): Receiver => {
     open++;
     return {
-      pull: async (): Promise<Pulled> => ({ frame: null, latestSeq: 0, state: null, missed: 0, sharedBy: null, lastFrameAtMs: null, problem: null, histogram: null }),
+      pull: async (): Promise<Pulled> => ({ frame: null, latestSeq: 0, state: null, missed: 0, sharedBy: null, lastFrameAtMs: null, problem: null, histogram: null, lastBacklogAtMs: null }),
       close: async () => {
         open--;
       },

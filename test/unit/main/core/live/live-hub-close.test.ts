@@ -9,7 +9,7 @@ function silentReceivers() {
   const opened = (endpoints: StreamEndpoints): Receiver => {
     void endpoints;
     const receiver: Receiver = {
-      pull: async (): Promise<Pulled> => ({ frame: null, latestSeq: 0, state: null, missed: 0, sharedBy: null, lastFrameAtMs: null, problem: null, histogram: null }),
+      pull: async (): Promise<Pulled> => ({ frame: null, latestSeq: 0, state: null, missed: 0, sharedBy: null, lastFrameAtMs: null, problem: null, histogram: null, lastBacklogAtMs: null }),
       close: async () => {
         const at = open.indexOf(receiver);
         if (at >= 0) open.splice(at, 1);

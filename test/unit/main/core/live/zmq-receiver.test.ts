@@ -75,8 +75,11 @@ describe('ZeroMQ receiver problems, in words', () => {
       expect(ages.length).toBeGreaterThan(10);
       // Fresh frames only: the queue went with the dropped connection, unread.
       expect(Math.max(...ages)).toBeLessThan(1000);
-      const after = (await hub.frame(watchId, 500)).stats.received;
-      expect(after - before).toBeLessThan(200); // about 75 fresh frames in 1.5 s, not the 400 queued as well
+      const last = await hub.frame(watchId, 500);
+      expect(last.stats.received - before).toBeLessThan(200); // about 75 fresh frames in 1.5 s, not the 400 queued as well
+      // Said, not silent: the window tells why frames were skipped.
+      expect(last.notice).toMatchObject({ code: 'falling-behind' });
+      expect(last.notice!.message).toMatch(/^This PC reads camera FAKE0's frames slower than the camera sends them/);
     } finally {
       clearInterval(live);
       await hub.close();
@@ -112,6 +115,7 @@ describe('ZeroMQ receiver problems, in words', () => {
       while (Date.now() < until) if ((await hub.frame(watchId, 500)).frame) frames += 1;
       expect(frames).toBeGreaterThan(30);
       expect(connections).toBe(1);
+      expect((await hub.frame(watchId, 500)).notice).toBeNull();
     } finally {
       clearInterval(live);
       await hub.close();
