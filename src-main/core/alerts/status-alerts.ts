@@ -24,9 +24,6 @@ export interface AlertCandidate {
 /** A recording ending this much before its requested length is not counted as on time (polls are a second apart). */
 const EARLY_TOLERANCE_SECONDS = 3;
 
-/** "camera FAKE0", or its name when it has one (with the serial, unless the name holds it). */
-const cameraWords = (c: CameraStatusView) => cameraName(c);
-
 /** `stoppedHere(serial)`: the app itself stopped that camera's recording a moment ago. */
 export function statusAlerts(next: RigStatus, previous: RigStatus, stoppedHere: (serial: string) => boolean = () => false): AlertCandidate[] {
   return [...diskAlerts(next), ...offlineAlerts(next, previous), ...keychainAlerts(next, previous), ...cameraAlerts(next, previous, stoppedHere)];
@@ -66,7 +63,7 @@ function offlineAlerts(next: RigStatus, previous: RigStatus): AlertCandidate[] {
       episode,
       active: true,
       level: 'error',
-      message: `${next.rigName} stopped answering while ${recording.map(cameraWords).join(', ')} recorded${next.problem ? ` (${next.problem.message})` : ''}.`,
+      message: `${next.rigName} stopped answering while ${recording.map((c) => cameraName(c)).join(', ')} recorded${next.problem ? ` (${next.problem.message})` : ''}.`,
       advice: "Check the rig's power and network. The rig may go on recording without the app seeing it; check the recording once it is back.",
       ...(recording.length === 1 ? { serial: recording[0]!.serial } : {}),
     },
@@ -100,7 +97,7 @@ function cameraAlerts(next: RigStatus, previous: RigStatus, stoppedHere: (serial
 }
 
 function recordingEnded(rig: RigStatus, previous: RigStatus, before: CameraStatusView, camera: CameraStatusView): AlertCandidate[] {
-  const which = `${rig.rigName} ${cameraWords(camera)}`;
+  const which = `${rig.rigName} ${cameraName(camera)}`;
   if (before.state === 'pending' && camera.state === 'idle') {
     return [
       {
@@ -164,8 +161,8 @@ function jobEnded(rig: RigStatus, before: CameraStatusView, camera: CameraStatus
       level: failed ? 'error' : 'info',
       serial: camera.serial,
       message: failed
-        ? `The ${kind} on ${rig.rigName} ${cameraWords(camera)} failed: ${said}.`
-        : `The ${kind} on ${rig.rigName} ${cameraWords(camera)} finished${said ? ` (${said})` : ''}.`,
+        ? `The ${kind} on ${rig.rigName} ${cameraName(camera)} failed: ${said}.`
+        : `The ${kind} on ${rig.rigName} ${cameraName(camera)} finished${said ? ` (${said})` : ''}.`,
       advice: failed ? 'Check the destination (mounted, writable, room left) and start it again.' : 'Nothing to do.',
     },
   ];

@@ -27,8 +27,6 @@ function cameraLook(c: CellFacts): { word: string; color: string } {
   }
 }
 
-/** The camera's name with its serial, never twice ("Camera 1 (FAKE0)", "Camera FAKE0"). */
-
 const cell = { display: 'inline-block', width: 14, height: 14, borderRadius: 3 } as const;
 
 /** One small cell per camera, its state in its colour, name and tooltip. */
