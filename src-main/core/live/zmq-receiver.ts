@@ -103,10 +103,7 @@ export class ZmqReceiver implements Receiver {
     } finally {
       this.demand -= 1;
       // A preview has its frame: disconnect now, before the rig deals this app another one.
-      if (!this.wanted && this.image) {
-        this.image.close();
-        this.image = null;
-      }
+      if (!this.wanted) this.disconnectImage();
     }
     const fresh = this.latest && this.latest.seq > afterSeq ? this.latest : null;
     return {
@@ -125,8 +122,7 @@ export class ZmqReceiver implements Receiver {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    this.image?.close();
-    this.image = null;
+    this.disconnectImage();
     this.state.close();
     for (const wake of [...this.waiters]) wake();
     await this.reading;
@@ -159,18 +155,18 @@ export class ZmqReceiver implements Receiver {
     if (!this.image) return;
     this.reading ??= this.read().finally(() => {
       this.reading = null;
-      if (this.dropConnection) {
+      // A backlog, or nobody reads any more: disconnect, so the rig stops queueing frames for us.
+      if (this.dropConnection || !this.wanted) {
         this.dropConnection = false;
-        this.image?.close();
-        this.image = null;
+        this.disconnectImage();
       }
       if (this.wanted) this.startReading();
-      else {
-        // Nobody reads: disconnect, so the rig stops queueing frames for us.
-        this.image?.close();
-        this.image = null;
-      }
     });
+  }
+
+  private disconnectImage(): void {
+    this.image?.close();
+    this.image = null;
   }
 
   /**
