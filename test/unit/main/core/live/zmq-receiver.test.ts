@@ -40,88 +40,92 @@ describe('ZeroMQ receiver problems, in words', () => {
   });
 
   it('drops a backlog the rig queued for a reader slower than the camera, rather than showing old frames', async () => {
-    // A rig whose send queue is long (ZeroMQ's default is 1000 messages).
-    const push = new zmq.Push({ linger: 0, sendHighWaterMark: 1000 });
-    const pub = new zmq.Publisher({ linger: 0 });
-    await push.bind('tcp://127.0.0.1:*');
-    await pub.bind('tcp://127.0.0.1:*');
-    const pixels = Buffer.alloc(320 * 320);
-    let number = 0;
-    const frame = (frameTime: number) => [JSON.stringify({ dtype: 'uint8', shape: [320, 320], frame_number: ++number, frame_time: frameTime }), pixels];
-    let sending = Promise.resolve();
-    const live = setInterval(() => {
-      const now = Date.now() / 1000;
-      void pub.send(['j', JSON.stringify({ frame_number: number, frame_time: now, is_recording: false })]).catch(() => undefined);
-      sending = sending.then(() => push.send(frame(now))).catch(() => undefined);
-    }, 20);
-    const hub = new LiveHub({ resolve: async () => ({ image: push.lastEndpoint!, state: pub.lastEndpoint! }), open: openZmqReceiver });
+    const rig = await handRig({ side: 320, lagSeconds: 0 });
     try {
-      const { watchId } = await hub.watch('rig', 'FAKE0', 'full');
+      const { watchId } = await rig.hub.watch('rig', 'FAKE0', 'full');
       const until = Date.now() + 1500;
-      while (Date.now() < until) await hub.frame(watchId, 500); // connected a while, reading every frame
+      while (Date.now() < until) await rig.hub.frame(watchId, 500); // connected a while, reading every frame
       // 400 frames two seconds old land in the queue at once, as after the reader stalled.
       const old = Date.now() / 1000 - 2;
-      sending = sending.then(async () => {
-        for (let i = 0; i < 400; i++) await push.send(frame(old + i * 0.001));
+      await rig.queue(async (send) => {
+        for (let i = 0; i < 400; i++) await send(old + i * 0.001);
       });
-      await sending;
-      const before = (await hub.frame(watchId, 500)).stats.received;
+      const before = (await rig.hub.frame(watchId, 500)).stats.received;
       const ages: number[] = [];
       const settle = Date.now() + 1500;
       while (Date.now() < settle) {
-        const answer = await hub.frame(watchId, 500);
+        const answer = await rig.hub.frame(watchId, 500);
         if (answer.frame?.frameTime) ages.push(Date.now() - answer.frame.frameTime * 1000);
       }
       expect(ages.length).toBeGreaterThan(10);
       // Fresh frames only: the queue went with the dropped connection, unread.
       expect(Math.max(...ages)).toBeLessThan(1000);
-      const last = await hub.frame(watchId, 500);
+      const last = await rig.hub.frame(watchId, 500);
       expect(last.stats.received - before).toBeLessThan(200); // about 75 fresh frames in 1.5 s, not the 400 queued as well
       // Said, not silent: the window tells why frames were skipped.
       expect(last.notice).toMatchObject({ code: 'falling-behind' });
       expect(last.notice!.message).toMatch(/^This PC reads camera FAKE0's frames slower than the camera sends them/);
     } finally {
-      clearInterval(live);
-      await hub.close();
-      push.close();
-      pub.close();
+      await rig.stop();
     }
   });
 
   it('keeps a connection whose frames are always late by the same amount: a slow link is not a backlog', async () => {
-    const push = new zmq.Push({ linger: 0, sendHighWaterMark: 1000 });
-    const pub = new zmq.Publisher({ linger: 0 });
-    await push.bind('tcp://127.0.0.1:*');
-    await pub.bind('tcp://127.0.0.1:*');
-    let connections = 0;
-    const counting = (async () => {
-      for await (const event of push.events) if (event.type === 'accept') connections += 1;
-    })().catch(() => undefined);
-    const pixels = Buffer.alloc(64 * 64);
-    let number = 0;
-    let sending = Promise.resolve();
-    const live = setInterval(() => {
-      const now = Date.now() / 1000;
-      void pub.send(['j', JSON.stringify({ frame_number: number, frame_time: now, is_recording: false })]).catch(() => undefined);
-      // Every frame half a second behind the state stream.
-      const header = JSON.stringify({ dtype: 'uint8', shape: [64, 64], frame_number: ++number, frame_time: now - 0.5 });
-      sending = sending.then(() => push.send([header, pixels])).catch(() => undefined);
-    }, 20);
-    const hub = new LiveHub({ resolve: async () => ({ image: push.lastEndpoint!, state: pub.lastEndpoint! }), open: openZmqReceiver });
+    // Every frame half a second behind the state stream.
+    const rig = await handRig({ side: 64, lagSeconds: 0.5 });
     try {
-      const { watchId } = await hub.watch('rig', 'FAKE0', 'full');
+      const { watchId } = await rig.hub.watch('rig', 'FAKE0', 'full');
       let frames = 0;
       const until = Date.now() + 3000;
-      while (Date.now() < until) if ((await hub.frame(watchId, 500)).frame) frames += 1;
+      while (Date.now() < until) if ((await rig.hub.frame(watchId, 500)).frame) frames += 1;
       expect(frames).toBeGreaterThan(30);
-      expect(connections).toBe(1);
-      expect((await hub.frame(watchId, 500)).notice).toBeNull();
+      expect(rig.connections()).toBe(1);
+      expect((await rig.hub.frame(watchId, 500)).notice).toBeNull();
     } finally {
+      await rig.stop();
+    }
+  });
+});
+
+/**
+ * A rig made by hand, with a long send queue (ZeroMQ's default is 1000 messages): every 20 ms
+ * it publishes its state (frame time now) and pushes a side x side frame `lagSeconds` older.
+ * `queue` sends more frames in order behind those; a hub reads it.
+ */
+async function handRig({ side, lagSeconds }: { side: number; lagSeconds: number }) {
+  const push = new zmq.Push({ linger: 0, sendHighWaterMark: 1000 });
+  const pub = new zmq.Publisher({ linger: 0 });
+  await push.bind('tcp://127.0.0.1:*');
+  await pub.bind('tcp://127.0.0.1:*');
+  let connections = 0;
+  const counting = (async () => {
+    for await (const event of push.events) if (event.type === 'accept') connections += 1;
+  })().catch(() => undefined);
+  const pixels = Buffer.alloc(side * side);
+  let number = 0;
+  const send = (frameTime: number) => push.send([JSON.stringify({ dtype: 'uint8', shape: [side, side], frame_number: ++number, frame_time: frameTime }), pixels]);
+  let sending = Promise.resolve();
+  const queue = (more: (send: (frameTime: number) => Promise<void>) => Promise<void>) => {
+    const queued = sending.then(() => more(send));
+    sending = queued.catch(() => undefined); // one failed send does not stop the ones after it
+    return queued;
+  };
+  const live = setInterval(() => {
+    const now = Date.now() / 1000;
+    void pub.send(['j', JSON.stringify({ frame_number: number, frame_time: now, is_recording: false })]).catch(() => undefined);
+    void queue(() => send(now - lagSeconds)).catch(() => undefined);
+  }, 20);
+  const hub = new LiveHub({ resolve: async () => ({ image: push.lastEndpoint!, state: pub.lastEndpoint! }), open: openZmqReceiver });
+  return {
+    hub,
+    queue,
+    connections: () => connections,
+    async stop() {
       clearInterval(live);
       await hub.close();
       push.close();
       pub.close();
       await counting;
-    }
-  });
-});
+    },
+  };
+}
