@@ -35,6 +35,8 @@ const CONNECT_ATTEMPTS = 3;
  * data queued on this side. Loopback and LAN throughput stay far above a camera's.
  */
 const RECEIVE_BUFFER_BYTES = 64 * 1024;
+/** A preview waits this much longer for a state message sent since it subscribed (the rig publishes one per frame). */
+const STATE_WAIT_MS = 150;
 
 /**
  * One camera's streams over ZeroMQ: PULL on the image stream, SUB `j` on the state stream.
@@ -44,7 +46,9 @@ const RECEIVE_BUFFER_BYTES = 64 * 1024;
  * behind us. Full views read continuously. The image socket is connected only while someone
  * reads: previews (the wall) connect for each frame they take and disconnect after, so
  * between frames the rig queues nothing for us (and a lab's own reader gets every frame);
- * a fresh connection's first frame is the next one the rig sends.
+ * a fresh connection's first frame is the next one the rig sends. The state stream stays
+ * connected but is subscribed only while someone reads: the rig's publisher filters by
+ * subscription, so between a wall's previews it sends this app nothing.
  * ZeroMQ reconnects by itself when the rig comes back on the same port.
  */
 export class ZmqReceiver implements Receiver {
@@ -56,6 +60,11 @@ export class ZmqReceiver implements Receiver {
   private lastNumber: number | null = null;
   private lastFrameAtMs: number | null = null;
   private cameraState: LiveCameraState | null = null;
+  /** When the state stream was last subscribed to, or null while it is not. */
+  private subscribedAtMs: number | null = null;
+  private stateUsable = true;
+  /** Woken on each state message. */
+  private readonly stateWaiters = new Set<() => void>();
   /** The state stream's newest frame time (the rig's clock, seconds), and when it came. */
   private stateFrameTime: { seconds: number; atMs: number } | null = null;
   /** Set when the image connection holds a backlog: the reading loop ends and connects afresh. */
@@ -78,10 +87,10 @@ export class ZmqReceiver implements Receiver {
   constructor(private readonly endpoints: StreamEndpoints) {
     try {
       this.state.connect(endpoints.state);
-      this.state.subscribe(STATE_TOPIC);
       void this.readState();
     } catch (e) {
       // Frames still come without it; only the recording state stays unknown.
+      this.stateUsable = false;
       this.problem = `This app cannot connect to the state stream ${endpoints.state}: ${(e as Error).message}.`;
     }
   }
@@ -90,11 +99,13 @@ export class ZmqReceiver implements Receiver {
     if (continuous) this.continuousUntilMs = Date.now() + CONTINUOUS_GRACE_MS;
     const deadline = Date.now() + waitMs;
     this.demand += 1;
+    this.subscribeWhileWanted();
     try {
       const connecting = this.image === null;
       this.startReading();
       if (!continuous) {
-        await this.nextArrival(deadline);
+        // A preview's state is of its own moment, as its frame is.
+        await Promise.all([this.nextArrival(deadline), this.stateSinceSubscribing(Math.min(deadline, Date.now() + STATE_WAIT_MS))]);
         // A connection kept open meanwhile may hold frames sent long ago: take those, then the next one sent.
         if (!connecting && this.latest && this.latest.seq > afterSeq) await this.nextArrival(Math.min(deadline, Date.now() + 200));
       } else if ((this.latest?.seq ?? 0) <= afterSeq) {
@@ -104,6 +115,7 @@ export class ZmqReceiver implements Receiver {
       this.demand -= 1;
       // A preview has its frame: disconnect now, before the rig deals this app another one.
       if (!this.wanted) this.disconnectImage();
+      this.subscribeWhileWanted();
     }
     const fresh = this.latest && this.latest.seq > afterSeq ? this.latest : null;
     return {
@@ -124,7 +136,7 @@ export class ZmqReceiver implements Receiver {
     this.closed = true;
     this.disconnectImage();
     this.state.close();
-    for (const wake of [...this.waiters]) wake();
+    for (const wake of [...this.waiters, ...this.stateWaiters]) wake();
     await this.reading;
   }
 
@@ -133,17 +145,41 @@ export class ZmqReceiver implements Receiver {
   }
 
   private nextArrival(deadlineMs: number): Promise<void> {
+    return this.wake(this.waiters, deadlineMs);
+  }
+
+  /** Resolves once a state message came after the last subscription (at once if one has), or at the deadline. */
+  private async stateSinceSubscribing(deadlineMs: number): Promise<void> {
+    const fresh = () => !this.stateUsable || (this.cameraState !== null && this.subscribedAtMs !== null && this.cameraState.atMs >= this.subscribedAtMs);
+    while (!fresh() && !this.closed && Date.now() < deadlineMs) await this.wake(this.stateWaiters, deadlineMs);
+  }
+
+  /** Resolves when one of `waiters` is woken, or at the deadline. */
+  private wake(waiters: Set<() => void>, deadlineMs: number): Promise<void> {
     const waitMs = deadlineMs - Date.now();
     if (this.closed || waitMs <= 0) return Promise.resolve();
     return new Promise<void>((resolve) => {
       const done = () => {
         clearTimeout(timer);
-        this.waiters.delete(done);
+        waiters.delete(done);
         resolve();
       };
       const timer = setTimeout(done, waitMs);
-      this.waiters.add(done);
+      waiters.add(done);
     });
+  }
+
+  /** Subscribed to the state stream exactly while someone reads (see the class comment). */
+  private subscribeWhileWanted(): void {
+    const wanted = this.wanted;
+    if (this.closed || !this.stateUsable || wanted === (this.subscribedAtMs !== null)) return;
+    if (wanted) {
+      this.state.subscribe(STATE_TOPIC);
+      this.subscribedAtMs = Date.now();
+    } else {
+      this.state.unsubscribe(STATE_TOPIC);
+      this.subscribedAtMs = null;
+    }
   }
 
   private get wanted(): boolean {
@@ -160,6 +196,7 @@ export class ZmqReceiver implements Receiver {
         this.dropConnection = false;
         this.disconnectImage();
       }
+      this.subscribeWhileWanted();
       if (this.wanted) this.startReading();
     });
   }
@@ -298,6 +335,7 @@ export class ZmqReceiver implements Receiver {
           const now = Date.now();
           this.cameraState = { frameNumber: typeof n === 'number' ? n : null, isRecording: typeof r === 'boolean' ? r : null, atMs: now };
           this.stateFrameTime = typeof t === 'number' ? { seconds: t, atMs: now } : null;
+          for (const wake of [...this.stateWaiters]) wake();
         } catch {
           // A state message we cannot read: keep the last one.
         }

@@ -87,20 +87,62 @@ describe('ZeroMQ receiver problems, in words', () => {
   });
 });
 
+describe('ZeroMQ receiver and the state stream', () => {
+  it('subscribes only while someone reads, so between previews the rig sends nothing, and a preview’s state is of its moment', async () => {
+    const rig = await handRig({ side: 64, lagSeconds: 0 });
+    try {
+      const { watchId } = await rig.hub.watch('rig', 'FAKE0', 'preview');
+      await new Promise((r) => setTimeout(r, 300));
+      expect(rig.subscriptions()).toEqual([]); // watched, but nobody has asked for a frame yet
+      const first = await rig.hub.frame(watchId, 2000);
+      expect(first.frame).not.toBeNull();
+      expect(first.state).toMatchObject({ isRecording: false });
+      await expect.poll(() => rig.subscriptions()).toEqual(['subscribe j', 'unsubscribe j']);
+      rig.setRecording(true);
+      const askedAt = Date.now();
+      const second = await rig.hub.frame(watchId, 2000);
+      expect(second.state).toMatchObject({ isRecording: true });
+      expect(second.state!.atMs).toBeGreaterThanOrEqual(askedAt);
+      await expect.poll(() => rig.subscriptions().length).toBe(4);
+    } finally {
+      await rig.stop();
+    }
+  });
+
+  it('stays subscribed while a full view reads', async () => {
+    const rig = await handRig({ side: 64, lagSeconds: 0 });
+    try {
+      const { watchId } = await rig.hub.watch('rig', 'FAKE0', 'full');
+      const until = Date.now() + 1000;
+      while (Date.now() < until) await rig.hub.frame(watchId, 500);
+      expect(rig.subscriptions()).toEqual(['subscribe j']);
+      expect((await rig.hub.frame(watchId, 500)).state).toMatchObject({ isRecording: false });
+    } finally {
+      await rig.stop();
+    }
+  });
+});
+
 /**
  * A rig made by hand, with a long send queue (ZeroMQ's default is 1000 messages): every 20 ms
  * it publishes its state (frame time now) and pushes a side x side frame `lagSeconds` older.
- * `queue` sends more frames in order behind those; a hub reads it.
+ * `queue` sends more frames in order behind those; a hub reads it. Its publisher is an XPUB,
+ * which hears the subscriptions that reach it.
  */
 async function handRig({ side, lagSeconds }: { side: number; lagSeconds: number }) {
   const push = new zmq.Push({ linger: 0, sendHighWaterMark: 1000 });
-  const pub = new zmq.Publisher({ linger: 0 });
+  const pub = new zmq.XPublisher({ linger: 0 });
   await push.bind('tcp://127.0.0.1:*');
   await pub.bind('tcp://127.0.0.1:*');
   let connections = 0;
   const counting = (async () => {
     for await (const event of push.events) if (event.type === 'accept') connections += 1;
   })().catch(() => undefined);
+  const subscriptions: string[] = [];
+  const hearing = (async () => {
+    for await (const [m] of pub) if (m) subscriptions.push(`${m[0] === 1 ? 'subscribe' : 'unsubscribe'} ${m.subarray(1).toString()}`);
+  })().catch(() => undefined);
+  let recording = false;
   const pixels = Buffer.alloc(side * side);
   let number = 0;
   const send = (frameTime: number) => push.send([JSON.stringify({ dtype: 'uint8', shape: [side, side], frame_number: ++number, frame_time: frameTime }), pixels]);
@@ -112,7 +154,7 @@ async function handRig({ side, lagSeconds }: { side: number; lagSeconds: number 
   };
   const live = setInterval(() => {
     const now = Date.now() / 1000;
-    void pub.send(['j', JSON.stringify({ frame_number: number, frame_time: now, is_recording: false })]).catch(() => undefined);
+    void pub.send(['j', JSON.stringify({ frame_number: number, frame_time: now, is_recording: recording })]).catch(() => undefined);
     void queue(() => send(now - lagSeconds)).catch(() => undefined);
   }, 20);
   const hub = new LiveHub({ resolve: async () => ({ image: push.lastEndpoint!, state: pub.lastEndpoint! }), open: openZmqReceiver });
@@ -120,12 +162,16 @@ async function handRig({ side, lagSeconds }: { side: number; lagSeconds: number 
     hub,
     queue,
     connections: () => connections,
+    subscriptions: () => [...subscriptions],
+    setRecording: (on: boolean) => {
+      recording = on;
+    },
     async stop() {
       clearInterval(live);
       await hub.close();
       push.close();
       pub.close();
-      await counting;
+      await Promise.all([counting, hearing]);
     },
   };
 }
