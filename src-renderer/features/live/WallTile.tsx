@@ -10,6 +10,8 @@ const PREVIEW_MONO16_MAX = 4095;
 /** One camera of the wall: a binned preview a couple of times a second and its recording state. */
 export function WallTile({ rigId, rigName, serial, onOpen }: { rigId: string; rigName: string; serial: string; onOpen(): void }) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
+  /** Kept from frame to frame: a new one per frame cost more than filling it. */
+  const imageRef = useRef<ImageData | null>(null);
   const draw = useCallback((frame: LiveFrame) => {
     const canvas = canvasRef.current;
     const context = canvas?.getContext('2d');
@@ -18,7 +20,10 @@ export function WallTile({ rigId, rigName, serial, onOpen }: { rigId: string; ri
       canvas.width = frame.width;
       canvas.height = frame.height;
     }
-    context.putImageData(new ImageData(previewRgba(frame, PREVIEW_MONO16_MAX), frame.width, frame.height), 0, 0);
+    let image = imageRef.current;
+    if (!image || image.width !== frame.width || image.height !== frame.height) image = imageRef.current = new ImageData(frame.width, frame.height);
+    previewRgba(frame, PREVIEW_MONO16_MAX, image.data);
+    context.putImageData(image, 0, 0);
   }, []);
   const { summary, error } = useLiveStream(rigId, serial, 'preview', draw);
   const recording = summary?.state?.isRecording;
