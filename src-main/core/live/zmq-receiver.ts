@@ -104,16 +104,20 @@ export class ZmqReceiver implements Receiver {
       const connecting = this.image === null;
       this.startReading();
       if (!continuous) {
-        // A preview's state is of its own moment, as its frame is.
-        await Promise.all([this.nextArrival(deadline), this.stateSinceSubscribing(Math.min(deadline, Date.now() + STATE_WAIT_MS))]);
+        await this.nextArrival(deadline);
         // A connection kept open meanwhile may hold frames sent long ago: take those, then the next one sent.
         if (!connecting && this.latest && this.latest.seq > afterSeq) await this.nextArrival(Math.min(deadline, Date.now() + 200));
+        // A preview has its frame: disconnect now, before the rig deals this app another one
+        // (a preview of the same camera still waiting connects again).
+        if (!this.continuous) this.disconnectImage();
+        // Its state is of the same moment; usually it came while the frame was awaited.
+        await this.stateSinceSubscribing(Math.min(deadline, Date.now() + STATE_WAIT_MS));
       } else if ((this.latest?.seq ?? 0) <= afterSeq) {
         await this.nextArrival(deadline);
       }
     } finally {
       this.demand -= 1;
-      // A preview has its frame: disconnect now, before the rig deals this app another one.
+      // Nobody reads any more (a preview that timed out): the rig should queue nothing for us.
       if (!this.wanted) this.disconnectImage();
       this.subscribeWhileWanted();
     }

@@ -109,6 +109,22 @@ describe('ZeroMQ receiver and the state stream', () => {
     }
   });
 
+  it('lets go of the image stream as soon as a preview has its frame, while it waits a little for a state message', async () => {
+    const rig = await handRig({ side: 64, lagSeconds: 0, silentState: true });
+    try {
+      const { watchId } = await rig.hub.watch('rig', 'FAKE0', 'preview');
+      const answer = await rig.hub.frame(watchId, 2000);
+      const answeredAt = Date.now();
+      expect(answer.frame).not.toBeNull();
+      expect(answer.state).toBeNull(); // none came
+      await expect.poll(() => rig.disconnects().length).toBe(1);
+      // Disconnected with the frame in hand, not after the wait for state (150 ms).
+      expect(answeredAt - rig.disconnects()[0]!).toBeGreaterThanOrEqual(100);
+    } finally {
+      await rig.stop();
+    }
+  });
+
   it('stays subscribed while a full view reads', async () => {
     const rig = await handRig({ side: 64, lagSeconds: 0 });
     try {
@@ -127,16 +143,20 @@ describe('ZeroMQ receiver and the state stream', () => {
  * A rig made by hand, with a long send queue (ZeroMQ's default is 1000 messages): every 20 ms
  * it publishes its state (frame time now) and pushes a side x side frame `lagSeconds` older.
  * `queue` sends more frames in order behind those; a hub reads it. Its publisher is an XPUB,
- * which hears the subscriptions that reach it.
+ * which hears the subscriptions that reach it; `silentState` keeps it from publishing.
  */
-async function handRig({ side, lagSeconds }: { side: number; lagSeconds: number }) {
+async function handRig({ side, lagSeconds, silentState = false }: { side: number; lagSeconds: number; silentState?: boolean }) {
   const push = new zmq.Push({ linger: 0, sendHighWaterMark: 1000 });
   const pub = new zmq.XPublisher({ linger: 0 });
   await push.bind('tcp://127.0.0.1:*');
   await pub.bind('tcp://127.0.0.1:*');
   let connections = 0;
+  const disconnects: number[] = [];
   const counting = (async () => {
-    for await (const event of push.events) if (event.type === 'accept') connections += 1;
+    for await (const event of push.events) {
+      if (event.type === 'accept') connections += 1;
+      if (event.type === 'disconnect') disconnects.push(Date.now());
+    }
   })().catch(() => undefined);
   const subscriptions: string[] = [];
   const hearing = (async () => {
@@ -154,7 +174,7 @@ async function handRig({ side, lagSeconds }: { side: number; lagSeconds: number 
   };
   const live = setInterval(() => {
     const now = Date.now() / 1000;
-    void pub.send(['j', JSON.stringify({ frame_number: number, frame_time: now, is_recording: recording })]).catch(() => undefined);
+    if (!silentState) void pub.send(['j', JSON.stringify({ frame_number: number, frame_time: now, is_recording: recording })]).catch(() => undefined);
     void queue(() => send(now - lagSeconds)).catch(() => undefined);
   }, 20);
   const hub = new LiveHub({ resolve: async () => ({ image: push.lastEndpoint!, state: pub.lastEndpoint! }), open: openZmqReceiver });
@@ -162,6 +182,8 @@ async function handRig({ side, lagSeconds }: { side: number; lagSeconds: number 
     hub,
     queue,
     connections: () => connections,
+    /** When each reader of the image stream went away (ms). */
+    disconnects: () => [...disconnects],
     subscriptions: () => [...subscriptions],
     setRecording: (on: boolean) => {
       recording = on;
