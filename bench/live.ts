@@ -22,6 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
 import { topSelfTime, type CpuProfile } from './cpu-profile';
 import { nodeClientRun } from './live-node-client';
+import type { FloorOrder } from './live-transport-floor';
 import { openRigs } from '../src-main/core/registry/open-rigs';
 import { startSimulatedRigs, type SimOptions, type SimRigInfo } from '../src-main/sim';
 
@@ -36,7 +37,8 @@ function flag(name: string, fallback: number): number {
 async function simulator(options: SimOptions): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'motif-bench-sim-'));
   const fleet = await startSimulatedRigs({ ...options, port: 0, dataDir });
-  process.send!({ rigs: fleet.rigs.map((r) => r.info) });
+  const images = fleet.rigs.flatMap((r) => Object.values(r.state.cameras).flatMap((c) => (c.streamEndpoints ? [c.streamEndpoints.image] : [])));
+  process.send!({ rigs: fleet.rigs.map((r) => r.info), images });
   process.on('disconnect', () => {
     void fleet.stop().finally(() => {
       rmSync(dataDir, { recursive: true, force: true });
@@ -45,15 +47,15 @@ async function simulator(options: SimOptions): Promise<void> {
   });
 }
 
-async function startSimulator(options: SimOptions): Promise<{ rigs: SimRigInfo[]; child: ChildProcess }> {
+async function startSimulator(options: SimOptions): Promise<{ rigs: SimRigInfo[]; images: string[]; child: ChildProcess }> {
   const child = fork(fileURLToPath(import.meta.url), ['--simulator', JSON.stringify(options)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   // A rig is its own machine: here its stand-in yields the CPU to the app and the page it feeds.
   setPriority(child.pid!, 19);
-  const rigs = await new Promise<SimRigInfo[]>((resolve, reject) => {
-    child.once('message', (m) => resolve((m as { rigs: SimRigInfo[] }).rigs));
+  const { rigs, images } = await new Promise<{ rigs: SimRigInfo[]; images: string[] }>((resolve, reject) => {
+    child.once('message', (m) => resolve(m as { rigs: SimRigInfo[]; images: string[] }));
     child.once('exit', (code) => reject(new Error(`the simulator exited (${code})`)));
   });
-  return { rigs, child };
+  return { rigs, images, child };
 }
 
 /** A config folder holding the rigs, and browser mode serving it. */
@@ -89,6 +91,16 @@ async function startApp(rigs: SimRigInfo[], profileDir?: string): Promise<{ url:
         child.kill('SIGTERM');
       }),
   };
+}
+
+/** The wall's transport alone, in a child process (see live-transport-floor.ts). */
+function transportFloor(order: FloorOrder): Promise<{ cpuShare: number; previewsPerSecond: number }> {
+  const child = fork(fileURLToPath(new URL('./live-transport-floor.ts', import.meta.url)), { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  child.send(order);
+  return new Promise((resolve, reject) => {
+    child.once('message', (m) => resolve(m as { cpuShare: number; previewsPerSecond: number }));
+    child.once('exit', (code) => reject(new Error(`the transport floor exited (${code}) without figures`)));
+  });
 }
 
 /** CPU seconds (user + system) and resident memory of one process, from /proc. */
@@ -348,6 +360,11 @@ async function main(): Promise<void> {
         console.log(`  what the wall adds: main process ${fmt((figures.mainCpu - idle.mainCpu) * 100)} %, renderer ${fmt((figures.rendererCpu - idle.rendererCpu) * 100)} %`);
         if (stopWallProfile && cpuProfiles) await stopWallProfile(join(cpuProfiles, 'page-wall.cpuprofile'));
         console.log(`  ${memLine(figures.memory)}`);
+        await page.goto('about:blank');
+        const floor = await transportFloor({ images: fleet.images, intervalMs: 500, seconds: wallSeconds });
+        console.log(
+          `  ZeroMQ alone taking the same previews (connect, one frame, close; nothing else): ${fmt(floor.cpuShare * 100)} % of a core, ${fmt(floor.previewsPerSecond)} previews/s: the floor on this machine`,
+        );
       } finally {
         await page.goto('about:blank');
         await wallApp.stop();

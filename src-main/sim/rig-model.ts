@@ -202,6 +202,7 @@ export class RigModel {
         playbackStatus: this.jobs.status(cam.serial),
         ioLog: (this.ioLog.get(cam.serial) ?? []).map((e) => ({ ...e })),
         streamReaders: this.streamReaders(cam.serial),
+        streamEndpoints: tcpEndpoints(this.streamAddress(cam.serial)),
       };
     }
     return {
@@ -227,3 +228,5 @@ export class RigModel {
     await this.execute(task.method, task.endpoint, task.args, { kind: 'scheduled', task: task.name });
   }
 }
+
+const tcpEndpoints = (a: StreamAddress | undefined) => (a ? { image: `tcp://${a.image.host}:${a.image.port}`, state: `tcp://${a.state.host}:${a.state.port}` } : null);

@@ -76,6 +76,8 @@ export interface SimCameraView {
   ioLog: { frame_number: number; frame_time: number; recording: string | null; values: Record<string, unknown> }[];
   /** Readers connected to the camera's image stream now (0 while streams are off). */
   streamReaders: number;
+  /** Where its streams are bound, as `tcp://host:port` (null while streams are off). */
+  streamEndpoints: { image: string; state: string } | null;
 }
 
 export interface SimTaskView {

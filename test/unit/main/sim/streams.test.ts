@@ -27,6 +27,8 @@ describe('realtime streams', () => {
     const b = await streamOf('FAKE1');
     expect(a.image.host).toBe('127.0.0.1');
     expect(new Set([a.image.port, a.state.port, b.image.port, b.state.port]).size).toBe(4);
+    // The in-process view says the same.
+    expect(fleet.rigs[0]!.state.cameras.FAKE0!.streamEndpoints).toEqual({ image: `tcp://127.0.0.1:${a.image.port}`, state: `tcp://127.0.0.1:${a.state.port}` });
   });
 
   it('sends two-frame images (JSON metadata, then uint8 pixels) to a PULL client', async () => {
@@ -135,6 +137,7 @@ describe('realtime streams', () => {
     const before = await streamOf('FAKE0');
     await rig.setStreaming(false);
     expect(await streamOf('FAKE0')).toBeUndefined();
+    expect(rig.state.cameras.FAKE0!.streamEndpoints).toBeNull();
     await rig.setStreaming(true);
     expect(await streamOf('FAKE0')).toEqual(before);
   });
