@@ -153,6 +153,15 @@ test('the wall shows every camera of the rigs with its state, and a click opens 
     await expect.poll(async () => Number((await page.locator(`[data-testid=wall-tile][data-serial=${serial}]`).getAttribute('data-frame-number')) || -1)).toBeGreaterThan(0);
   }
   await expect(tiles.first()).toContainText('idle');
+  // Each tile's state is of its own preview: a camera that starts recording says so on its tile.
+  await env.client(1).call('camera/FAKE2/recording/start', { filename: 'wall_state' });
+  try {
+    await expect(page.locator('[data-testid=wall-tile][data-serial=FAKE2]')).toContainText('recording');
+    await expect(page.locator('[data-testid=wall-tile][data-serial=FAKE3]')).toContainText('idle');
+  } finally {
+    await env.client(1).call('camera/FAKE2/recording/stop', {});
+  }
+  await expect(page.locator('[data-testid=wall-tile][data-serial=FAKE2]')).toContainText('idle');
   // Tiles keep moving; each preview connects only to take its frame.
   const tileFrame = async () => Number((await page.locator('[data-testid=wall-tile][data-serial=FAKE3]').getAttribute('data-frame-number')) || -1);
   const shown = await tileFrame();
