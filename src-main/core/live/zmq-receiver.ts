@@ -80,7 +80,9 @@ export class ZmqReceiver implements Receiver {
   /** Woken on each frame that was the newest in the socket. */
   private readonly waiters = new Set<() => void>();
   private continuousUntilMs = 0;
-  private demand = 0;
+  /** Pulls in progress, and those of them still waiting for their frame. */
+  private pulling = 0;
+  private waitingForFrames = 0;
   private reading: Promise<void> | null = null;
   private closed = false;
 
@@ -98,7 +100,13 @@ export class ZmqReceiver implements Receiver {
   async pull({ afterSeq, waitMs, maxWidth, continuous, histogram }: PullOptions): Promise<Pulled> {
     if (continuous) this.continuousUntilMs = Date.now() + CONTINUOUS_GRACE_MS;
     const deadline = Date.now() + waitMs;
-    this.demand += 1;
+    this.pulling += 1;
+    this.waitingForFrames += 1;
+    let waiting = true;
+    const hasFrame = () => {
+      if (waiting) this.waitingForFrames -= 1;
+      waiting = false;
+    };
     this.subscribeWhileWanted();
     try {
       const connecting = this.image === null;
@@ -107,16 +115,17 @@ export class ZmqReceiver implements Receiver {
         await this.nextArrival(deadline);
         // A connection kept open meanwhile may hold frames sent long ago: take those, then the next one sent.
         if (!connecting && this.latest && this.latest.seq > afterSeq) await this.nextArrival(Math.min(deadline, Date.now() + 200));
-        // A preview has its frame: disconnect now, before the rig deals this app another one
-        // (a preview of the same camera still waiting connects again).
-        if (!this.continuous) this.disconnectImage();
+        // A preview has its frame: disconnect now, before the rig deals this app another one.
+        hasFrame();
+        if (!this.wanted) this.disconnectImage();
         // Its state is of the same moment; usually it came while the frame was awaited.
         await this.stateSinceSubscribing(Math.min(deadline, Date.now() + STATE_WAIT_MS));
       } else if ((this.latest?.seq ?? 0) <= afterSeq) {
         await this.nextArrival(deadline);
       }
     } finally {
-      this.demand -= 1;
+      hasFrame();
+      this.pulling -= 1;
       // Nobody reads any more (a preview that timed out): the rig should queue nothing for us.
       if (!this.wanted) this.disconnectImage();
       this.subscribeWhileWanted();
@@ -173,9 +182,9 @@ export class ZmqReceiver implements Receiver {
     });
   }
 
-  /** Subscribed to the state stream exactly while someone reads (see the class comment). */
+  /** Subscribed to the state stream while a pull is in progress or a full view's reading goes on (see the class comment). */
   private subscribeWhileWanted(): void {
-    const wanted = this.wanted;
+    const wanted = !this.closed && (this.pulling > 0 || (this.continuous && this.reading !== null));
     if (this.closed || !this.stateUsable || wanted === (this.subscribedAtMs !== null)) return;
     if (wanted) {
       this.state.subscribe(STATE_TOPIC);
@@ -186,8 +195,9 @@ export class ZmqReceiver implements Receiver {
     }
   }
 
+  /** Whether frames are wanted: a full view reads on, a preview only until it has its frame. */
   private get wanted(): boolean {
-    return !this.closed && (this.continuous || this.demand > 0);
+    return !this.closed && (this.continuous || this.waitingForFrames > 0);
   }
 
   private startReading(): void {
@@ -200,8 +210,8 @@ export class ZmqReceiver implements Receiver {
         this.dropConnection = false;
         this.disconnectImage();
       }
-      this.subscribeWhileWanted();
       if (this.wanted) this.startReading();
+      this.subscribeWhileWanted();
     });
   }
 

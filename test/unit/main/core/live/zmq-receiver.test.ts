@@ -117,11 +117,33 @@ describe('ZeroMQ receiver and the state stream', () => {
       const answeredAt = Date.now();
       expect(answer.frame).not.toBeNull();
       expect(answer.state).toBeNull(); // none came
-      await expect.poll(() => rig.disconnects().length).toBe(1);
-      // Disconnected with the frame in hand, not after the wait for state (150 ms).
+      await new Promise((r) => setTimeout(r, 300));
+      // One connection, let go with the frame in hand, not after the wait for state (150 ms), and not made again meanwhile.
+      expect(rig.connections()).toBe(1);
+      expect(rig.disconnects()).toHaveLength(1);
       expect(answeredAt - rig.disconnects()[0]!).toBeGreaterThanOrEqual(100);
     } finally {
       await rig.stop();
+    }
+  });
+
+  it('does not stay subscribed after a full view’s pull when its image stream cannot be connected to', async () => {
+    const pub = new zmq.XPublisher({ linger: 0 });
+    await pub.bind('tcp://127.0.0.1:*');
+    const heard: string[] = [];
+    const hearing = (async () => {
+      for await (const [m] of pub) if (m) heard.push(`${m[0] === 1 ? 'subscribe' : 'unsubscribe'} ${m.subarray(1).toString()}`);
+    })().catch(() => undefined);
+    const hub = new LiveHub({ resolve: async () => ({ image: 'tcp://127.0.0.1:not-a-port', state: pub.lastEndpoint! }), open: openZmqReceiver });
+    try {
+      const { watchId } = await hub.watch('rig', 'FAKE0', 'full');
+      expect((await hub.frame(watchId, 200)).frame).toBeNull();
+      // Nothing reads on after the pull, so the rig is not kept sending state for the grace of a full view.
+      await expect.poll(() => heard, { timeout: 1500 }).toEqual(['subscribe j', 'unsubscribe j']);
+    } finally {
+      await hub.close();
+      pub.close();
+      await hearing;
     }
   });
 
