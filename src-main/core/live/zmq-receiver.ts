@@ -184,8 +184,9 @@ export class ZmqReceiver implements Receiver {
 
   /** Subscribed to the state stream while a pull is in progress or a full view's reading goes on (see the class comment). */
   private subscribeWhileWanted(): void {
-    const wanted = !this.closed && (this.pulling > 0 || (this.continuous && this.reading !== null));
-    if (this.closed || !this.stateUsable || wanted === (this.subscribedAtMs !== null)) return;
+    if (this.closed || !this.stateUsable) return;
+    const wanted = this.pulling > 0 || (this.continuous && this.reading !== null);
+    if (wanted === (this.subscribedAtMs !== null)) return;
     if (wanted) {
       this.state.subscribe(STATE_TOPIC);
       this.subscribedAtMs = Date.now();
