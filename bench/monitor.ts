@@ -1,13 +1,18 @@
 /**
  * Cost of the status monitor: 50 simulated rigs x 4 cameras polled every second for ~20 s.
  * The simulator runs in a child process so only the monitor's CPU and memory are measured.
- *   npx tsx bench/monitor.ts [--rigs 50] [--cameras 4] [--seconds 20]
+ * Prints the total and the cost of one read (CPU per request); `--profile` adds where that CPU
+ * goes (the busiest functions of a V8 CPU profile of the measured span; profiling costs CPU
+ * itself, so take the figures from a run without it).
+ *   npx tsx bench/monitor.ts [--rigs 50] [--cameras 4] [--seconds 20] [--profile]
  */
 import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Session } from 'node:inspector/promises';
 import { fileURLToPath } from 'node:url';
+import { topSelfTime, type CpuProfile } from './cpu-profile';
 import { MotifClient } from '../src-main/core/motif-api/motif-client';
 import type { CallOptions } from '../src-main/core/motif-api/rig-endpoints';
 import type { WireValue } from '../src-main/core/python-json';
@@ -65,6 +70,12 @@ async function main(): Promise<void> {
   await new Promise((r) => setTimeout(r, WARM_UP_MS)); // TLS handshakes and first reads
   const online = monitor.list().filter((s) => s.state === 'online').length;
 
+  const profiler = process.argv.includes('--profile') ? new Session() : null;
+  if (profiler) {
+    profiler.connect();
+    await profiler.post('Profiler.enable');
+    await profiler.post('Profiler.start');
+  }
   const calls0 = CountingClient.calls;
   const events0 = events;
   const cpu0 = process.cpuUsage();
@@ -75,13 +86,17 @@ async function main(): Promise<void> {
   clearInterval(sampler);
   const cpu = process.cpuUsage(cpu0);
   const wallMs = performance.now() - wall0;
+  const reads = CountingClient.calls - calls0;
+  const profile = profiler ? ((await profiler.post('Profiler.stop')) as { profile: CpuProfile }).profile : null;
   const mem = process.memoryUsage();
 
   const cpuPercent = ((cpu.user + cpu.system) / 1000 / wallMs) * 100;
   const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
   console.log(`rigs ${infos.length} x ${infos[0]?.serials.length ?? 0} cameras, online ${online}, measured ${(wallMs / 1000).toFixed(1)} s`);
-  console.log(`requests ${((CountingClient.calls - calls0) / (wallMs / 1000)).toFixed(1)}/s, rig.status changes ${events - events0}`);
+  console.log(`requests ${(reads / (wallMs / 1000)).toFixed(1)}/s, rig.status changes ${events - events0}`);
   console.log(`monitor CPU ${cpuPercent.toFixed(2)} % of one core (user ${(cpu.user / 1000).toFixed(0)} ms, system ${(cpu.system / 1000).toFixed(0)} ms)`);
+  console.log(`per read ${reads > 0 ? ((cpu.user + cpu.system) / reads).toFixed(0) : '-'} us of CPU (all the monitor's work divided by the requests it sent)`);
+  if (profile) console.log(`where the CPU went (self time, share of the measured span):\n${topSelfTime(profile, 25).join('\n')}`);
   console.log(`memory RSS ${mb(mem.rss)} (peak ${mb(Math.max(peakRss, mem.rss))}), heap used ${mb(mem.heapUsed)} of ${mb(mem.heapTotal)}`);
 
   await monitor.stop();
