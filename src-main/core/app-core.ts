@@ -1,4 +1,5 @@
 import type { AppInfo } from '../contract/requests';
+import type { Target } from '../contract/requests/targets';
 import { makeCaller, makeDispatch, type Caller, type Dispatch, type Handlers } from './dispatch';
 import { EventBus } from './event-bus';
 import { SimulatedRigHost } from './demo/simulated-rigs';
@@ -96,6 +97,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     rigName: (id: string) => rigs.registry.get(id)?.name,
     clientFor: (id: string) => rigs.connector.clientFor(id),
     submitChange: outboxDelivery(monitoring.outbox),
+    commandSent: (target: Target, recording?: boolean) => monitoring.monitor.commandSent(target.rigId, recording === undefined ? undefined : { serial: target.serial, recording }),
   };
   const protocols = new ProtocolStore(configDir);
   const watcher = new RecordingWatcher({
@@ -115,14 +117,9 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     ...monitoring.handlers,
     ...operationHandlers({
       ...rigOperations,
-      camerasOf: async (id) => {
-        // Polled now, not the last poll: a recording stopped a moment ago must not be skipped. A rig
-        // that is away is not waited for: the start goes as asked and reports its own failure.
-        if (monitoring.monitor.get(id)?.state !== 'online') return undefined;
-        const [status] = await monitoring.monitor.refresh(id);
-        if (!status || status.stale || status.state !== 'online') return undefined;
-        return status.cameras.map((c) => ({ serial: c.serial, recording: c.state === 'recording' || c.state === 'pending' }));
-      },
+      // The status the app holds, with what it just started or stopped there: a start waits for no read.
+      camerasOf: (id) => monitoring.monitor.recordingCameras(id),
+      outcomeOf: (progress, outcome) => events.emit('targets.outcome', { progress, outcome }),
     }),
     ...protocolHandlers({ ...rigOperations, store: protocols }, (rigId, fromMs, untilMs) => watcher.past(rigId, fromMs, untilMs)),
     ...cronHandlers(),

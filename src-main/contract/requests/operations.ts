@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { MotifError } from '../errors';
 import { OPERATIONS, PathSegment, SCHEDULABLE, WireValueSchema, type OperationName } from '../../core/motif-api/operation-table';
-import { JsonValue, Target, TargetOutcome, TargetOutcomes, Targets } from './targets';
+import { JsonValue, ProgressId, Target, TargetOutcome, TargetOutcomes, Targets } from './targets';
 
 /**
  * Everything the vendor API lets a user do by hand, as requests over one or many
@@ -95,17 +95,17 @@ export const ScheduleAddOutcome = z.intersection(TargetOutcome, z.object({ note:
 export type ScheduleAddOutcome = z.infer<typeof ScheduleAddOutcome>;
 
 export const operationRequests = {
-  'recording.start': { args: z.object({ targets: Targets, options: RecordingOptions }), result: TargetOutcomes },
-  'recording.stop': { args: z.object({ targets: Targets }), result: TargetOutcomes },
+  'recording.start': { args: z.object({ targets: Targets, progress: ProgressId.optional(), options: RecordingOptions }), result: TargetOutcomes },
+  'recording.stop': { args: z.object({ targets: Targets, progress: ProgressId.optional() }), result: TargetOutcomes },
   'cameras.read': {
     args: z.object({ target: Target, names: z.array(Name).min(1).max(50) }),
     result: z.record(z.string(), JsonValue),
   },
-  'cameras.configure': { args: z.object({ targets: Targets, params: ParamValues }), result: TargetOutcomes },
+  'cameras.configure': { args: z.object({ targets: Targets, progress: ProgressId.optional(), params: ParamValues }), result: TargetOutcomes },
   'recordings.list': { args: z.object({ target: Target }), result: z.array(RecordingEntry) },
-  'recordings.copy': { args: z.object({ targets: Targets, options: CopyOptions }), result: TargetOutcomes },
-  'recordings.export': { args: z.object({ targets: Targets, options: ExportOptions }), result: TargetOutcomes },
-  'outputs.set': { args: z.object({ targets: Targets, name: Name, value: OutputValue }), result: TargetOutcomes },
+  'recordings.copy': { args: z.object({ targets: Targets, progress: ProgressId.optional(), options: CopyOptions }), result: TargetOutcomes },
+  'recordings.export': { args: z.object({ targets: Targets, progress: ProgressId.optional(), options: ExportOptions }), result: TargetOutcomes },
+  'outputs.set': { args: z.object({ targets: Targets, progress: ProgressId.optional(), name: Name, value: OutputValue }), result: TargetOutcomes },
   'outputs.setDevicePort': {
     args: z.object({
       rigId: z.string().min(1),
@@ -115,9 +115,9 @@ export const operationRequests = {
     }),
     result: TargetOutcomes,
   },
-  'outputs.log': { args: z.object({ targets: Targets, values: z.record(Name, JsonValue) }), result: TargetOutcomes },
+  'outputs.log': { args: z.object({ targets: Targets, progress: ProgressId.optional(), values: z.record(Name, JsonValue) }), result: TargetOutcomes },
   'outputs.read': { args: z.object({ target: Target }), result: z.record(z.string(), JsonValue) },
-  'experiment.message': { args: z.object({ targets: Targets, message: z.string().max(500) }), result: TargetOutcomes },
+  'experiment.message': { args: z.object({ targets: Targets, progress: ProgressId.optional(), message: z.string().max(500) }), result: TargetOutcomes },
   'schedule.list': {
     /** `timeZone`: the rig's IANA zone, for next runs (this computer's zone when absent). */
     args: z.object({ rigId: z.string().min(1), timeZone: z.string().min(1).max(100).optional() }),

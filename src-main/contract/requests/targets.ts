@@ -11,6 +11,12 @@ export type Target = z.infer<typeof Target>;
 
 export const Targets = z.array(Target).min(1, 'Select at least one rig or camera.').max(500);
 
+/**
+ * The caller's name for one command over many targets: each target's outcome is then also
+ * pushed as a `targets.outcome` event the moment it is known, before the slowest rig answers.
+ */
+export const ProgressId = z.string().min(1).max(100);
+
 /** A JSON value as rigs send and take them (metadata, parameter values, raw answers). */
 /** Numbers include ±Infinity: an output toggle in a task's arguments (both transports carry them). */
 export const JsonValue: z.ZodType<JsonValue> = z.lazy(() =>

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { randomApiKey, startSimulatedRigs, type SimFleet } from '../../sim';
+import { randomApiKey, startSimulatedRigs, type SimFleet, type SimRig } from '../../sim';
 import type { RigConfig, RigRegistry } from '../registry/rig-registry';
 import { CoreError } from '../errors';
 import type { SecretStore } from '../secrets/secret-store';
@@ -75,6 +75,11 @@ export class SimulatedRigHost {
         this.log.error(`could not start the simulator for ${rig.name}`, e);
       }
     }
+  }
+
+  /** The simulated rig behind a rig of the list, while it runs (tests and benches set its faults). */
+  rig(rigId: string): SimRig | undefined {
+    return this.#fleets.get(rigId)?.rigs[0];
   }
 
   runningRigIds(): string[] {

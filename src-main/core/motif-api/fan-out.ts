@@ -9,12 +9,13 @@ export type FanOutResult<T, R> =
 
 /**
  * Run `fn` on every target (rig or camera) at once and report each outcome: one slow or
- * failing rig neither delays nor fails the others. `concurrency` caps calls in flight.
+ * failing rig neither delays nor fails the others. `concurrency` caps calls in flight;
+ * `onSettled` hears each outcome as it comes, before the slowest target has answered.
  */
 export async function fanOut<T, R>(
   targets: readonly T[],
   fn: (target: T, index: number) => Promise<R>,
-  options: { concurrency?: number } = {},
+  options: { concurrency?: number; onSettled?: (result: FanOutResult<T, R>) => void } = {},
 ): Promise<FanOutResult<T, R>[]> {
   const results: FanOutResult<T, R>[] = new Array(targets.length);
   const runOne = async (index: number): Promise<void> => {
@@ -26,6 +27,7 @@ export async function fanOut<T, R>(
     } catch (e) {
       results[index] = { target, ok: false, error: toMotifError(e), elapsedMs: performance.now() - started };
     }
+    options.onSettled?.(results[index]);
   };
   const limit = Math.max(1, Math.min(options.concurrency ?? targets.length, targets.length));
   let next = 0;

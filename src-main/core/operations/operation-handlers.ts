@@ -11,7 +11,7 @@ import type { WireValue } from '../python-json';
 import * as cmd from './command-builders';
 import { isValidTimeZone } from '../cron';
 import { recordingEntries } from './normalize';
-import { runOnTargets, type OperationsDeps } from './run-on-targets';
+import { runOnTargets, tellOutcomes, type OperationsDeps } from './run-on-targets';
 import { alreadyRecording, planStart } from './skip-recording';
 import { addScheduledTask, addTaskChecked, checkableTasks } from './scheduled-tasks';
 
@@ -43,23 +43,24 @@ export function operationHandlers(deps: OperationsDeps): Pick<Handlers, Operatio
       return { ok: false, error: toMotifError(e) };
     }
   };
-  const run = async (targets: readonly Target[], build: (t: Target) => cmd.RigCommand) =>
-    ok(await runOnTargets(deps, targets, build));
+  const run = async (targets: readonly Target[], build: (t: Target) => cmd.RigCommand, progress?: string) =>
+    ok(await runOnTargets(deps, targets, build, { progress }));
   const wholeRigs = (rigIds: readonly string[]) => rigIds.map((rigId) => ({ rigId }));
 
   return {
-    'recording.start': async ({ targets, options }) => {
-      // A second start on a recording camera would end its file and begin another: skip it, and say so.
-      const { camerasOf } = deps;
-      const known = new Map(camerasOf ? await Promise.all([...new Set(targets.map((t) => t.rigId))].map(async (id) => [id, await camerasOf(id)] as const)) : []);
-      const plan = planStart(targets, (id) => known.get(id));
-      const sent = plan.send.length > 0 ? await runOnTargets(deps, plan.send, (t) => cmd.recordingStart(options, t.serial)) : [];
+    'recording.start': async ({ targets, options, progress }) => {
+      // A second start on a recording camera would end its file and begin another: skip it, and
+      // say so. Decided on the status the app holds, so the start waits for no read.
+      const plan = planStart(targets, (id) => deps.camerasOf?.(id));
       const skipped = plan.skipped.map(
         (t): TargetOutcome => ({ rigId: t.rigId, rigName: deps.rigName(t.rigId) ?? t.rigId, ...(t.serial === undefined ? {} : { serial: t.serial }), ok: false, error: alreadyRecording, elapsedMs: 0 }),
       );
+      tellOutcomes(deps, progress, skipped);
+      const sent = plan.send.length > 0 ? await runOnTargets(deps, plan.send, (t) => cmd.recordingStart(options, t.serial), { progress, recording: true }) : [];
       return ok([...sent, ...skipped]);
     },
-    'recording.stop': ({ targets }) => run(targets, (t) => cmd.recordingStop(t.serial)),
+    'recording.stop': async ({ targets, progress }) =>
+      ok(await runOnTargets(deps, targets, (t) => cmd.recordingStop(t.serial), { progress, recording: false })),
     'cameras.read': ({ target, names }) =>
       read(target.rigId, async (client) => {
         const values: Record<string, WireValue> = {};
@@ -67,7 +68,7 @@ export function operationHandlers(deps: OperationsDeps): Pick<Handlers, Operatio
         for (const name of names) values[name] = await client.invoke('cameras.read', { serial: target.serial, params: { name } });
         return values;
       }),
-    'cameras.configure': ({ targets, params }) => run(targets, (t) => cmd.configure(params, t.serial)),
+    'cameras.configure': ({ targets, params, progress }) => run(targets, (t) => cmd.configure(params, t.serial), progress),
     'cameras.status': ({ target }) =>
       read(target.rigId, async (client) => {
         const [version, listed] = await Promise.all([client.invoke('version'), client.invoke('cameras')]);
@@ -89,15 +90,15 @@ export function operationHandlers(deps: OperationsDeps): Pick<Handlers, Operatio
       }),
     'recordings.list': ({ target }) =>
       read(target.rigId, async (client) => recordingEntries(await client.invoke('recordings.list', { serial: target.serial }))),
-    'recordings.copy': ({ targets, options }) => run(targets, (t) => cmd.copyAll(options, t.serial)),
-    'recordings.export': ({ targets, options }) => run(targets, (t) => cmd.exportAll(options, t.serial)),
-    'outputs.set': ({ targets, name, value }) => run(targets, (t) => cmd.setOutput(name, value, t.serial)),
+    'recordings.copy': ({ targets, options, progress }) => run(targets, (t) => cmd.copyAll(options, t.serial), progress),
+    'recordings.export': ({ targets, options, progress }) => run(targets, (t) => cmd.exportAll(options, t.serial), progress),
+    'outputs.set': ({ targets, name, value, progress }) => run(targets, (t) => cmd.setOutput(name, value, t.serial), progress),
     'outputs.setDevicePort': ({ rigId, ioSerial, ioPort, level }) =>
       run([{ rigId }], () => cmd.setDevicePort(ioSerial, ioPort, level)),
-    'outputs.log': ({ targets, values }) => run(targets, (t) => cmd.logIo(values, t.serial)),
+    'outputs.log': ({ targets, values, progress }) => run(targets, (t) => cmd.logIo(values, t.serial), progress),
     'outputs.read': ({ target }) =>
       read(target.rigId, async (client) => asObject(await client.invoke('outputs.read', { serial: target.serial }))),
-    'experiment.message': ({ targets, message }) => run(targets, (t) => cmd.message(message, t.serial)),
+    'experiment.message': ({ targets, message, progress }) => run(targets, (t) => cmd.message(message, t.serial), progress),
     'schedule.list': ({ rigId, timeZone }) => {
       if (timeZone !== undefined && !isValidTimeZone(timeZone)) {
         return Promise.resolve(fail('invalid-args', `"${timeZone}" is not a time zone name (try e.g. Europe/Vienna).`));

@@ -10,7 +10,10 @@ import { readCameraList, readCameraStatus, readClockOffsetMs, readVersion, type 
 export type ClientFor = (rigId: string) => Promise<RigEndpoints>;
 
 export interface PollTiming {
+  /** Between polls of a rig that records, that someone looks at, or that just received a command. */
   intervalMs: number;
+  /** Between polls of an idle rig nobody looks at. */
+  idleIntervalMs: number;
   /** Camera list, version and clock: re-read this often while nothing changes. */
   slowIntervalMs: number;
   /** Response timeout of each poll request, while the rig answers within it. */
@@ -74,6 +77,9 @@ export class RigPoller {
   /** The slowest answer of the poll under way. */
   #slowest = { ms: 0, endpoint: '' };
   #timer: NodeJS.Timeout | null = null;
+  /** When the current or last poll began, and when the next one is due (while a timer waits). */
+  #lastStartMs = 0;
+  #nextAtMs = 0;
   #polling = false;
   #rerun = false;
   #stopped = false;
@@ -84,7 +90,10 @@ export class RigPoller {
     initial: RigStatus,
     private readonly clientFor: ClientFor,
     private readonly timing: PollTiming,
-    private readonly onPolled: (poller: RigPoller, next: RigStatus) => void,
+    /** `startedAt`: when the poll began (performance.now()), so a caller can tell what it has seen. */
+    private readonly onPolled: (poller: RigPoller, next: RigStatus, startedAt: number) => void,
+    /** Whether this rig is polled at the quick pace now (see PollTiming). */
+    private readonly quick: (poller: RigPoller) => boolean = () => true,
   ) {
     this.status = initial;
     this.#timeoutMs = timing.requestTimeoutMs;
@@ -115,9 +124,20 @@ export class RigPoller {
     return done;
   }
 
+  /**
+   * The rig became worth watching closely (someone looks at it, a command went to it): an idle
+   * rig's next poll comes at the quick pace from its last one, not at the idle pace.
+   */
+  hurry(): void {
+    if (this.#stopped || this.#polling || !this.#timer || this.status.state !== 'online') return;
+    const dueMs = this.#lastStartMs + this.timing.intervalMs;
+    if (dueMs < this.#nextAtMs) this.#schedule(Math.max(0, dueMs - Date.now()));
+  }
+
   #schedule(delayMs: number): void {
     if (this.#stopped) return;
     if (this.#timer) clearTimeout(this.#timer);
+    this.#nextAtMs = Date.now() + delayMs;
     this.#timer = setTimeout(() => {
       this.#timer = null;
       void this.#run();
@@ -129,6 +149,8 @@ export class RigPoller {
     this.#polling = true;
     const waiters = this.#waitingForNext.splice(0);
     const startedAtMs = Date.now();
+    const startedAt = performance.now();
+    this.#lastStartMs = startedAtMs;
     let next: RigStatus;
     let again = false;
     try {
@@ -153,13 +175,14 @@ export class RigPoller {
       for (const resolve of waiters) resolve(this.status);
       return;
     }
-    this.onPolled(this, next);
+    this.onPolled(this, next, startedAt);
     for (const resolve of waiters) resolve(this.status);
     if (this.#rerun || again) {
       this.#rerun = false;
       this.#schedule(0);
     } else if (next.state === 'online') {
-      this.#schedule(Math.max(0, this.timing.intervalMs - (Date.now() - startedAtMs)));
+      const intervalMs = this.quick(this) ? this.timing.intervalMs : this.timing.idleIntervalMs;
+      this.#schedule(Math.max(0, intervalMs - (Date.now() - startedAtMs)));
     } else {
       this.#schedule(next.retryDelayMs ?? this.timing.intervalMs);
     }

@@ -20,7 +20,12 @@ export interface StatusMonitorOptions {
   clientFor: ClientFor;
   /** Folder for the persisted status; none: nothing is persisted. */
   cacheDir?: string;
+  /** Between polls of a rig that records, that someone looks at, or that just received a command (default 1 s). */
   intervalMs?: number;
+  /** Between polls of an idle rig nobody looks at (default 5 s, never below intervalMs). */
+  idleIntervalMs?: number;
+  /** How long a rig stays on the quick pace after a command was sent to it (default 10 s). */
+  quickAfterCommandMs?: number;
   slowIntervalMs?: number;
   requestTimeoutMs?: number;
   /** Longest a slow rig is waited for before it counts as offline (default: four times requestTimeoutMs). */
@@ -31,11 +36,22 @@ export interface StatusMonitorOptions {
 
 export type StatusListener = (status: RigStatus, previous: RigStatus) => void;
 
+/** A start (recording: true) or stop sent to one camera of a rig (no serial: all of them). */
+export interface RecordingEffect {
+  serial?: string;
+  recording: boolean;
+}
+
 export class StatusMonitor {
   readonly #pollers = new Map<string, RigPoller>();
   readonly #restored = new Map<string, RigStatus>();
   readonly #listeners = new Set<StatusListener>();
   readonly #signatures = new Map<string, string>();
+  /** Until when each rig is on the quick pace because someone looks at it, or because a command went to it. */
+  readonly #watchedUntil = new Map<string, number>();
+  readonly #commandedUntil = new Map<string, number>();
+  /** Starts and stops sent, by rig, until a poll that began after them confirms the rig's state. */
+  readonly #assumed = new Map<string, (RecordingEffect & { sinceMs: number })[]>();
   readonly #timing: PollTiming;
   readonly #cache: StatusCache | null;
   #unsubscribe: (() => void) | null = null;
@@ -47,6 +63,7 @@ export class StatusMonitor {
     const requestTimeoutMs = options.requestTimeoutMs ?? 5000;
     this.#timing = {
       intervalMs,
+      idleIntervalMs: Math.max(intervalMs, options.idleIntervalMs ?? 5 * intervalMs),
       slowIntervalMs: options.slowIntervalMs ?? Math.max(30 * intervalMs, 30_000),
       requestTimeoutMs,
       maxRequestTimeoutMs: Math.max(requestTimeoutMs, options.maxRequestTimeoutMs ?? 4 * requestTimeoutMs),
@@ -106,6 +123,53 @@ export class StatusMonitor {
     return Promise.all(targets.map((p) => p.pollNow()));
   }
 
+  /**
+   * Someone looks at these rigs (a window shows them): poll them at the quick pace until
+   * `forMs` from now. Watching again extends it; rigs not named keep their own lease.
+   */
+  watch(rigIds: readonly string[], forMs: number): void {
+    const untilMs = Date.now() + forMs;
+    for (const id of rigIds) {
+      if ((this.#watchedUntil.get(id) ?? 0) < untilMs) this.#watchedUntil.set(id, untilMs);
+      this.#pollers.get(id)?.hurry();
+    }
+  }
+
+  /**
+   * A command was sent to the rig: read its status at once (the window shows the command's
+   * effect within one read of the rig's answer) and keep it on the quick pace for a while.
+   * `effect`: the command started (or stopped) recording on one camera (no serial: all), which
+   * `recordingCameras` assumes until a read that began after it says how the rig is.
+   */
+  commandSent(rigId: string, effect?: RecordingEffect): void {
+    const poller = this.#pollers.get(rigId);
+    if (!poller) return;
+    this.#commandedUntil.set(rigId, Date.now() + (this.options.quickAfterCommandMs ?? 10_000));
+    if (effect) this.#assumed.set(rigId, [...(this.#assumed.get(rigId) ?? []), { ...effect, sinceMs: performance.now() }]);
+    void poller.pollNow();
+  }
+
+  /**
+   * The rig's cameras and whether each records, as the app knows it now: the last poll with the
+   * starts and stops sent since. Undefined while that is not known (away, or not confirmed).
+   */
+  recordingCameras(rigId: string): { serial: string; recording: boolean }[] | undefined {
+    const status = this.get(rigId);
+    if (!status || status.stale || status.state !== 'online') return undefined;
+    const assumed = this.#assumed.get(rigId) ?? [];
+    return status.cameras.map((c) => {
+      const last = assumed.findLast((a) => a.serial === undefined || a.serial === c.serial);
+      return { serial: c.serial, recording: last ? last.recording : c.state === 'recording' || c.state === 'pending' };
+    });
+  }
+
+  /** Quick pace: the rig records, copies or exports, someone looks at it, or it just received a command. */
+  #quick(poller: RigPoller): boolean {
+    const now = Date.now();
+    if ((this.#watchedUntil.get(poller.rigId) ?? 0) > now || (this.#commandedUntil.get(poller.rigId) ?? 0) > now) return true;
+    return poller.status.cameras.some((c) => c.state !== 'idle' || c.copying || c.exporting || c.playbackStatus !== null);
+  }
+
   /** Called with a rig's status each time it changes (not for every poll). */
   onStatus(listener: StatusListener): () => void {
     this.#listeners.add(listener);
@@ -122,6 +186,9 @@ export class StatusMonitor {
       poller.stop();
       this.#pollers.delete(id);
       this.#signatures.delete(id);
+      this.#watchedUntil.delete(id);
+      this.#commandedUntil.delete(id);
+      this.#assumed.delete(id);
     }
     for (const rig of rigs) {
       const existing = this.#pollers.get(rig.id);
@@ -135,7 +202,7 @@ export class StatusMonitor {
       }
       const restored = this.#restored.get(rig.id);
       const initial = restored ? { ...restored, rigName: rig.name } : emptyStatus(rig.id, rig.name);
-      const poller = new RigPoller(rig.id, initial, this.options.clientFor, this.#timing, (p, next) => this.#polled(p, next));
+      const poller = new RigPoller(rig.id, initial, this.options.clientFor, this.#timing, (p, next, startedAt) => this.#polled(p, next, startedAt), (p) => this.#quick(p));
       this.#pollers.set(rig.id, poller);
       this.#signatures.set(rig.id, signature(initial));
       poller.start();
@@ -143,7 +210,13 @@ export class StatusMonitor {
     this.#persist();
   }
 
-  #polled(poller: RigPoller, next: RigStatus): void {
+  #polled(poller: RigPoller, next: RigStatus, startedAt: number): void {
+    const assumed = this.#assumed.get(poller.rigId);
+    if (assumed && next.state === 'online' && !next.stale) {
+      const unconfirmed = assumed.filter((a) => a.sinceMs > startedAt);
+      if (unconfirmed.length > 0) this.#assumed.set(poller.rigId, unconfirmed);
+      else this.#assumed.delete(poller.rigId);
+    }
     const previous = poller.status;
     poller.status = next;
     this.#publish(next, previous);

@@ -10,6 +10,7 @@ import { silentLogger } from '../../../../../src-main/core/logger';
 import { planStart, type KnownCamera } from '../../../../../src-main/core/operations/skip-recording';
 import { SecretStore } from '../../../../../src-main/core/secrets/secret-store';
 import { MemoryKeychain } from '../secrets/memory-keychain';
+import { waitFor } from '../registry/rig-fixture';
 
 describe('planStart', () => {
   const cams = (recording: boolean[]): KnownCamera[] => recording.map((r, i) => ({ serial: `C${i}`, recording: r }));
@@ -67,5 +68,66 @@ describe('recording.start over a selection', () => {
     const again = await call<TargetOutcome[]>('recording.start', { targets: [{ rigId: first!.id }], options: {} });
     expect(words(again)).toEqual(['Simulated rig 1: sent']);
     await call('recording.stop', { targets: [{ rigId: first!.id }] });
+  });
+});
+
+describe('commands go first and their outcomes come as they are known', () => {
+  let core: AppCore;
+  let rigs: RigSummary[];
+  const call = async <T>(name: string, args: unknown): Promise<T> => {
+    const r = (await core.dispatch(name, args)) as Result<T>;
+    if (!r.ok) throw new Error(`${name} failed: ${JSON.stringify(r.error)}`);
+    return r.value;
+  };
+
+  beforeAll(async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'motif-first-'));
+    core = createAppCore({ transport: 'browser', log: silentLogger, configDir: dir, secrets: new SecretStore(new MemoryKeychain(), { cacheMs: 0 }) });
+    rigs = (await call<{ rigs: RigSummary[] }>('demo.start', { count: 2 })).rigs;
+    await call('status.refresh', {});
+  });
+  afterAll(async () => {
+    await core.close();
+  });
+
+  it("sends a start to a rig whose status reads are slow without waiting for them", async () => {
+    const slow = core.simulated.rig(rigs[0]!.id)!;
+    slow.setFault('latency=1500@^camera/[^/]+$');
+    try {
+      const reading = call('status.refresh', { rigId: rigs[0]!.id }); // a slow read under way
+      await new Promise((r) => setTimeout(r, 100));
+      const asked = Date.now();
+      const outcomes = await call<TargetOutcome[]>('recording.start', { targets: [{ rigId: rigs[0]!.id }], options: {} });
+      const started = slow.events().find((e) => e.endpoint === 'recording/start' && e.at >= asked);
+      expect(outcomes.map((o) => o.ok)).toEqual([true]);
+      // The read began first and takes 1.5 s; the start reached the rig while it was still under way.
+      expect(started).toBeDefined();
+      expect(started!.at - asked).toBeLessThan(1000);
+      await reading;
+    } finally {
+      slow.reset();
+      await call('recording.stop', { targets: [{ rigId: rigs[0]!.id }] });
+    }
+  });
+
+  it('tells each target outcome as it comes when the caller names the command, the slow rig last', async () => {
+    const slow = core.simulated.rig(rigs[0]!.id)!;
+    slow.setFault('latency=800@^recording/stop$');
+    const told: string[] = [];
+    const stop = core.events.on('targets.outcome', ({ progress, outcome }) => {
+      if (progress === 'stop-all-1') told.push(outcome.rigName);
+    });
+    try {
+      const outcomes = call<TargetOutcome[]>('recording.stop', { targets: rigs.map((r) => ({ rigId: r.id })), progress: 'stop-all-1' });
+      await waitFor(() => told.length === 1);
+      expect(told).toEqual([rigs[1]!.name]); // the fast rig's outcome, while the slow one is still under way
+      const all = await outcomes;
+      expect(told).toEqual([rigs[1]!.name, rigs[0]!.name]);
+      // The answer keeps the order of the targets.
+      expect(all.map((o) => o.rigName)).toEqual(rigs.map((r) => r.name));
+    } finally {
+      stop();
+      slow.reset();
+    }
   });
 });

@@ -6,7 +6,7 @@ import { StatusMonitor, type StatusMonitorOptions } from '../../../../../src-mai
 import { DEFAULT_CODECS } from '../../../../../src-main/sim';
 import { SimRigsHarness, waitFor } from '../registry/rig-fixture';
 
-const FAST = { intervalMs: 100, slowIntervalMs: 1000, requestTimeoutMs: 1000, backoff: { baseMs: 50, maxMs: 400, jitter: 0 } };
+const FAST = { intervalMs: 100, idleIntervalMs: 100, slowIntervalMs: 1000, requestTimeoutMs: 1000, backoff: { baseMs: 50, maxMs: 400, jitter: 0 } };
 
 describe('StatusMonitor against simulated rigs', () => {
   let h: SimRigsHarness;
@@ -251,5 +251,88 @@ describe('StatusMonitor against simulated rigs', () => {
     h.rigList.set([{ id: 'rig-1', name: 'Rig 1' }]);
     expect(m.list().map((s) => s.rigId)).toEqual(['rig-1']);
     expect(m.get('rig-0')).toBeUndefined();
+  });
+});
+
+describe('StatusMonitor paces: idle rigs nobody looks at less often', () => {
+  let h: SimRigsHarness;
+  let m: StatusMonitor | undefined;
+  beforeEach(async () => {
+    h = await SimRigsHarness.start(2, 2);
+  });
+  afterEach(async () => {
+    await m?.stop();
+    await h.stop();
+  });
+
+  const PACED = { ...FAST, intervalMs: 100, idleIntervalMs: 2000 };
+  const statusReads = (rigId: string, sinceMs = 0) => h.sim(rigId).events().filter((e) => e.endpoint.startsWith('camera/') && e.at >= sinceMs).length;
+  const start = async (extra: Partial<StatusMonitorOptions> = {}) => {
+    m = new StatusMonitor({ rigs: h.rigList, clientFor: h.clientFor, ...PACED, ...extra });
+    await m.start();
+    await waitFor(() => m!.list().every((s) => s.state === 'online'));
+    h.sim('rig-0').reset();
+    h.sim('rig-1').reset();
+    return m;
+  };
+
+  it('reads a recording rig at the quick pace and an idle one at the idle pace', async () => {
+    const monitor = await start();
+    await h.client('rig-1').call('recording/start', {}); // not through the app: seen at the next idle-paced read
+    await waitFor(() => monitor.get('rig-1')!.cameras.every((c) => c.state === 'recording'));
+    const since = Date.now();
+    await new Promise((r) => setTimeout(r, 1000));
+    // Two cameras a poll: ten polls of the recording rig, at most one of the idle one.
+    expect(statusReads('rig-1', since)).toBeGreaterThanOrEqual(12);
+    expect(statusReads('rig-0', since)).toBeLessThanOrEqual(2);
+    await h.client('rig-1').call('recording/stop', {});
+  });
+
+  it('brings a watched rig to the quick pace at once, and back to the idle pace when the lease ends', async () => {
+    const monitor = await start();
+    await new Promise((r) => setTimeout(r, 300));
+    const before = statusReads('rig-0');
+    monitor.watch(['rig-0'], 800);
+    await new Promise((r) => setTimeout(r, 700));
+    expect(statusReads('rig-0') - before).toBeGreaterThanOrEqual(8);
+    expect(statusReads('rig-1')).toBeLessThanOrEqual(2);
+    await new Promise((r) => setTimeout(r, 400)); // the lease ends; one more quick poll may be under way
+    const after = statusReads('rig-0');
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(statusReads('rig-0') - after).toBeLessThanOrEqual(2);
+  });
+
+  it('reads a rig again at once after a command, and assumes the start or stop until a read confirms it', async () => {
+    const monitor = await start();
+    expect(monitor.recordingCameras('rig-0')).toEqual(h.sim('rig-0').info.serials.map((serial) => ({ serial, recording: false })));
+    await new Promise((r) => setTimeout(r, 300));
+    const before = statusReads('rig-0');
+    await h.client('rig-0').call('recording/start', {});
+    monitor.commandSent('rig-0', { recording: true });
+    // Before any read: what was just started counts as recording.
+    expect(monitor.recordingCameras('rig-0')!.map((c) => c.recording)).toEqual([true, true]);
+    await waitFor(() => monitor.get('rig-0')!.cameras.every((c) => c.state === 'recording'), 1000);
+    expect(statusReads('rig-0')).toBeGreaterThan(before);
+    // A stop sent to one camera: that camera is assumed idle at once, the other still records.
+    const [first] = h.sim('rig-0').info.serials;
+    await h.client('rig-0').call(`camera/${first}/recording/stop`, {});
+    monitor.commandSent('rig-0', { serial: first, recording: false });
+    expect(monitor.recordingCameras('rig-0')!.map((c) => c.recording)).toEqual([false, true]);
+    await waitFor(() => monitor.get('rig-0')!.cameras.find((c) => c.serial === first)?.state === 'idle', 1000);
+    expect(monitor.recordingCameras('rig-0')!.map((c) => c.recording)).toEqual([false, true]);
+    await h.client('rig-0').call('recording/stop', {});
+  });
+
+  it('an assumed start is not forgotten by a read that began before the command', async () => {
+    const monitor = await start();
+    h.sim('rig-0').setFault('latency=400@^camera/');
+    const polled = monitor.refresh('rig-0'); // under way, begun before the start
+    await new Promise((r) => setTimeout(r, 100));
+    await h.client('rig-0').call('recording/start', {});
+    monitor.commandSent('rig-0', { recording: true });
+    await polled;
+    expect(monitor.recordingCameras('rig-0')!.map((c) => c.recording)).toEqual([true, true]);
+    h.sim('rig-0').reset();
+    await h.client('rig-0').call('recording/stop', {});
   });
 });
