@@ -35,7 +35,7 @@ export interface RigMonitoring {
   outbox: Outbox;
   audit: AuditLog;
   alerts: AlertRaiser;
-  handlers: Pick<Handlers, 'status.list' | 'status.refresh' | 'outbox.list' | 'outbox.cancel' | 'outbox.retry' | 'audit.query' | 'audit.export'>;
+  handlers: Pick<Handlers, 'status.list' | 'status.refresh' | 'status.watch' | 'outbox.list' | 'outbox.cancel' | 'outbox.retry' | 'audit.query' | 'audit.export'>;
   close(): Promise<void>;
 }
 

@@ -24,6 +24,8 @@ export interface ConnectionSlice {
  */
 export interface CallSlice {
   call<N extends RequestName>(name: N, args: Args<N>): Promise<Result<Res<N>>>;
+  /** Hear an event of the contract (progress of a command the caller sent); returns the unsubscribe. */
+  listen: MotifBridge['on'];
 }
 
 export type AppState = ConnectionSlice &
@@ -48,6 +50,7 @@ const callSlice =
   (bridge: MotifBridge): AppSlice<CallSlice> =>
   () => ({
     call: (name, args) => bridge.call(name, args),
+    listen: (event, listener) => bridge.on(event, listener),
   });
 
 /** The bound store, composed from feature slices; the bridge is passed in so tests can supply their own. */

@@ -1,4 +1,5 @@
 import { List, Text, ThemeIcon } from '@mantine/core';
+import { memo } from 'react';
 import type { TargetOutcome } from '../../src-main/contract/requests/targets';
 import { withoutLeadingRigName } from './outcome-words';
 
@@ -6,9 +7,19 @@ const where = (o: TargetOutcome) => (o.serial ? `${o.rigName} · camera ${o.seri
 /** Left alone on purpose (a start where a recording runs): not a failure. */
 const isSkipped = (o: TargetOutcome) => !o.ok && o.error.code === 'already-recording';
 
-/** Which targets of an action succeeded, which were queued for an offline rig, which failed and why. */
-export function OutcomeList({ outcomes, label }: { outcomes: TargetOutcome[]; label: string }) {
+/**
+ * Which targets of an action succeeded, which were queued for an offline rig, which failed and
+ * why; `waiting`: the outcomes come in as rigs answer, and more are on their way. Re-rendered
+ * only when its outcomes change, not with every status the window receives meanwhile.
+ */
+export const OutcomeList = memo(function OutcomeList({ outcomes, label, waiting = false }: { outcomes: TargetOutcome[]; label: string; waiting?: boolean }) {
   return (
+    <>
+    {waiting && (
+      <Text size="sm" c="dimmed" role="status" data-testid="outcomes-waiting">
+        {outcomes.length} answered so far; waiting for the others…
+      </Text>
+    )}
     <List spacing={4} size="sm" aria-label={label} center>
       {outcomes.map((o) => (
         <List.Item
@@ -35,8 +46,9 @@ export function OutcomeList({ outcomes, label }: { outcomes: TargetOutcome[]; la
         </List.Item>
       ))}
     </List>
+    </>
   );
-}
+});
 
 /** One line for a toast: "2 done, 1 skipped (already recording), 1 failed". */
 export function summarizeOutcomes(outcomes: TargetOutcome[]): { text: string; allOk: boolean } {

@@ -83,4 +83,13 @@ export const statusRequests = {
     args: z.object({ rigId: z.string().optional() }).strict(),
     result: z.array(RigStatus),
   },
+  /**
+   * A window shows these rigs: poll them every second until `forMs` from now (idle rigs nobody
+   * looks at are read less often). Answers when each rig was last read, since a status is pushed
+   * only when it changed.
+   */
+  'status.watch': {
+    args: z.object({ rigIds: z.array(z.string().min(1)).max(1000), forMs: z.number().int().min(1000).max(60_000).optional() }).strict(),
+    result: z.object({ checkedAtMs: z.record(z.string(), z.number().nullable()) }),
+  },
 } as const;

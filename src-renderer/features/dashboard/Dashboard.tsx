@@ -1,21 +1,20 @@
-import { Alert, Checkbox, Group, SimpleGrid, Stack, Switch, Text } from '@mantine/core';
+import { Alert, Checkbox, Group, Stack, Switch, Text, useMatches } from '@mantine/core';
 import { useMemo, useState } from 'react';
-import type { RigSummary } from '../../../src-main/contract/requests';
+import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../store/use-app-store';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { FirstRun } from '../first-run/FirstRun';
 import { exportRigsToFile } from '../rigs/export-rigs';
-import { testRigConnection } from '../rigs/test-connection';
 import { DashboardTimeline } from '../timeline/DashboardTimeline';
 import { useDashboardView } from './dashboard-view';
 import { DashboardToolbar } from './DashboardToolbar';
 import { DenseView } from './DenseView';
 import { FleetSummary } from './FleetSummary';
 import { fleetCounts, shownRigs } from './fleet-model';
-import type { RigActionHandlers } from './RigActions';
 import { RigCard } from './RigCard';
 import { RigTable } from './RigTable';
 import { SelectionToolbar } from './SelectionToolbar';
+import { VirtualRigGrid } from './VirtualRigGrid';
 
 /** Above this many rigs the dashboard starts in compact rows. */
 const CARD_LIMIT = 8;
@@ -25,15 +24,10 @@ export function Dashboard() {
   const rigs = useAppStore((s) => s.rigs);
   const rigsLoaded = useAppStore((s) => s.rigsLoaded);
   const rigsError = useAppStore((s) => s.rigsError);
-  const statuses = useAppStore((s) => s.statuses);
   const statusError = useAppStore((s) => s.statusError);
-  const selection = useAppStore((s) => s.selection);
-  const toggleRigSelected = useAppStore((s) => s.toggleRigSelected);
-  const toggleCameraSelected = useAppStore((s) => s.toggleCameraSelected);
   const selectRigs = useAppStore((s) => s.selectRigs);
   const clearSelection = useAppStore((s) => s.clearSelection);
   const openDialog = useAppStore((s) => s.openDialog);
-  const openRig = useAppStore((s) => s.openRig);
   const rigRequest = useAppStore((s) => s.rigRequest);
   const refreshStatus = useAppStore((s) => s.refreshStatus);
   const [view, patchView] = useDashboardView();
@@ -42,19 +36,15 @@ export function Dashboard() {
   const tags = useMemo(() => [...new Set(rigs.flatMap((r) => r.tags))].sort(), [rigs]);
   // A remembered tag that no rig has any more would hide every rig without showing why.
   const tagFilter = view.tags.filter((t) => tags.includes(t));
-  const shown = shownRigs(rigs, statuses, { search: view.search, group: view.group, tags: tagFilter, sort: view.sort });
-  const counts = useMemo(() => fleetCounts(rigs, statuses), [rigs, statuses]);
+  // The ids shown, in order, and the counts: the dashboard re-renders when these change, not
+  // with every status (each rig's row follows its own).
+  const shownIds = useAppStore(
+    useShallow((s) => shownRigs(s.rigs, s.statuses, { search: view.search, group: view.group, tags: tagFilter, sort: view.sort }).map((r) => r.id)),
+  );
+  const counts = useAppStore(useShallow((s) => fleetCounts(s.rigs, s.statuses)));
+  const allShownSelected = useAppStore((s) => shownIds.length > 0 && shownIds.every((id) => s.selection.some((t) => t.rigId === id && t.serial === undefined)));
   const layout = view.layout ?? (rigs.length > CARD_LIMIT ? 'rows' : 'cards');
-  const allShownSelected = shown.length > 0 && shown.every((r) => selection.some((t) => t.rigId === r.id && t.serial === undefined));
-
-  const handlersFor = (rig: RigSummary): RigActionHandlers => ({
-    onRecord: () => openDialog({ kind: 'record', targets: [{ rigId: rig.id }] }),
-    onStop: () => openDialog({ kind: 'stop', targets: [{ rigId: rig.id }] }),
-    onOpen: () => openRig(rig.id),
-    onEdit: () => openDialog({ kind: 'edit-rig', rigId: rig.id }),
-    onTest: () => void testRigConnection(rig, rigRequest),
-    onRemove: () => openDialog({ kind: 'remove-rig', rigId: rig.id }),
-  });
+  const cardColumns = useMatches({ base: 1, md: 2, xl: 3 });
 
   if (rigsLoaded && rigs.length === 0) return <FirstRun />;
 
@@ -86,48 +76,32 @@ export function Dashboard() {
       <Group justify="space-between">
         <Checkbox
           size="xs"
-          label={`Select all ${shown.length} shown`}
+          label={`Select all ${shownIds.length} shown`}
           checked={allShownSelected}
-          onChange={() => (allShownSelected ? clearSelection() : selectRigs(shown.map((r) => r.id)))}
+          onChange={() => (allShownSelected ? clearSelection() : selectRigs(shownIds))}
         />
         <Switch size="xs" label="Timeline" checked={showTimeline} onChange={(e) => setShowTimeline(e.currentTarget.checked)} />
       </Group>
-      {showTimeline && <DashboardTimeline rigIds={selection.length > 0 ? [...new Set(selection.map((t) => t.rigId))] : rigs.map((r) => r.id)} />}
-      <SelectionToolbar
-        selection={selection}
-        statuses={statuses}
-        onRecord={() => openDialog({ kind: 'record', targets: selection })}
-        onStop={() => openDialog({ kind: 'stop', targets: selection })}
-        onCopy={() => openDialog({ kind: 'copy', targets: selection })}
-        onOutput={() => openDialog({ kind: 'fleet-action', action: 'outputs.set', targets: selection })}
-        onConfigure={() => openDialog({ kind: 'fleet-action', action: 'cameras.configure', targets: selection })}
-        onSchedule={() => openDialog({ kind: 'fleet-schedule', targets: selection })}
-        onClear={clearSelection}
-      />
-      {rigsLoaded && rigs.length > 0 && shown.length === 0 && (
+      {showTimeline && <SelectionTimeline />}
+      <SelectionToolbar />
+      {rigsLoaded && rigs.length > 0 && shownIds.length === 0 && (
         <Text size="sm" c="dimmed" data-testid="nothing-shown">
           No rig matches the search and filters.
         </Text>
       )}
       {layout === 'dense' ? (
-        <DenseView rigs={shown} statuses={statuses} selection={selection} onToggleRig={toggleRigSelected} onOpen={openRig} />
+        <DenseView rigIds={shownIds} />
       ) : layout === 'cards' ? (
-        <SimpleGrid cols={{ base: 1, md: 2, xl: 3 }} spacing="md">
-          {shown.map((rig) => (
-            <RigCard
-              key={rig.id}
-              rig={rig}
-              status={statuses[rig.id]}
-              selection={selection}
-              onToggleRig={() => toggleRigSelected(rig.id)}
-              onToggleCamera={(serial) => toggleCameraSelected(rig.id, serial)}
-              handlers={handlersFor(rig)}
-            />
-          ))}
-        </SimpleGrid>
+        <VirtualRigGrid rigIds={shownIds} columns={cardColumns} gapPx={16} estimateRowPx={260} label="Rig cards" renderItem={(id) => <RigCard key={id} rigId={id} />} />
       ) : (
-        <RigTable rigs={shown} statuses={statuses} selection={selection} onToggleRig={toggleRigSelected} handlersFor={handlersFor} />
+        <RigTable rigIds={shownIds} />
       )}
     </Stack>
   );
+}
+
+/** The timeline of the selected rigs, or of all rigs when none is selected. */
+function SelectionTimeline() {
+  const rigIds = useAppStore(useShallow((s) => (s.selection.length > 0 ? [...new Set(s.selection.map((t) => t.rigId))] : s.rigs.map((r) => r.id))));
+  return <DashboardTimeline rigIds={rigIds} />;
 }

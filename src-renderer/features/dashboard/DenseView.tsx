@@ -1,10 +1,12 @@
 import { Checkbox, Group, Paper, Stack, Text, Tooltip, UnstyledButton } from '@mantine/core';
-import type { RigSummary } from '../../../src-main/contract/requests';
-import type { CameraStatusView, RigStatus } from '../../../src-main/contract/requests/status';
-import type { Target } from '../../../src-main/contract/requests/targets';
+import { memo } from 'react';
+import type { CameraStatusView } from '../../../src-main/contract/requests/status';
 import { shownCameraState } from '../../../src-shared/rig-state-words';
 import { cameraName } from '../../../src-shared/camera-name';
+import { useAppStore } from '../../store/use-app-store';
 import { rigStateColor, rigStateLabel } from '../../ui/RigStateBadge';
+import { useRigItem } from './use-rig-item';
+import { VirtualRigGrid } from './VirtualRigGrid';
 
 type CellFacts = Pick<CameraStatusView, 'error' | 'copying' | 'exporting' | 'state' | 'connected'>;
 
@@ -46,14 +48,6 @@ function CameraCells({ cameras, rigName }: { cameras: CameraStatusView[]; rigNam
   );
 }
 
-interface DenseViewProps {
-  rigs: RigSummary[];
-  statuses: Record<string, RigStatus>;
-  selection: Target[];
-  onToggleRig(rigId: string): void;
-  onOpen(rigId: string): void;
-}
-
 const legendCell = (over: Partial<CellFacts>): CellFacts => ({ error: null, copying: false, exporting: false, state: 'idle', connected: true, ...over });
 const LEGEND: CellFacts[] = [
   legendCell({ state: 'recording' }),
@@ -85,55 +79,57 @@ function Legend() {
 }
 
 /** Every rig as a small tile (forty fit one screen): name, state, one coloured cell per camera. */
-export function DenseView({ rigs, statuses, selection, onToggleRig, onOpen }: DenseViewProps) {
+export function DenseView({ rigIds }: { rigIds: string[] }) {
   return (
     <Stack gap={6}>
       <Legend />
-      <div role="list" aria-label="Rigs" style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(168px, 1fr))', gap: 6 }}>
-        {rigs.map((rig) => {
-          const status = statuses[rig.id];
-          const state = status?.state ?? 'unknown';
-          const stale = Boolean(status?.stale) && state !== 'unknown';
-          // Stale matters beside "online" only: every other state already says the rig did not answer.
-          const stateWord = `${rigStateLabel(state)}${stale && state === 'online' ? ', stale' : ''}`;
-          const selected = selection.some((t) => t.rigId === rig.id && t.serial === undefined);
-          return (
-            <Paper
-              key={rig.id}
-              role="listitem"
-              aria-label={`Rig ${rig.name}: ${stateWord}`}
-              data-testid="rig-tile"
-              data-rig-id={rig.id}
-              data-state={state}
-              withBorder
-              px={6}
-              py={4}
-              style={{ borderLeft: `4px solid var(--mantine-color-${rigStateColor(state)}-filled)`, minWidth: 0 }}
-            >
-              <Group gap={4} wrap="nowrap" style={{ minWidth: 0 }}>
-                <Checkbox size="xs" aria-label={`Select rig ${rig.name}`} checked={selected} onChange={() => onToggleRig(rig.id)} />
-                <UnstyledButton onClick={() => onOpen(rig.id)} style={{ minWidth: 0 }} title={rig.name}>
-                  <Text size="sm" fw={600} truncate>
-                    {rig.name}
-                  </Text>
-                </UnstyledButton>
-              </Group>
-              <Group mt={3} ml={22} gap={6} wrap="nowrap" justify="space-between" h={14}>
-                {status && status.cameras.length > 0 ? (
-                  <CameraCells cameras={status.cameras} rigName={rig.name} />
-                ) : (
-                  <Text size="xs" c="dimmed" lh={1} truncate>
-                    {state === 'online' ? 'no cameras' : 'cameras unknown'}
-                  </Text>
-                )}
-                <Text size="xs" lh={1} c={state === 'online' ? 'dimmed' : rigStateColor(state)} style={{ whiteSpace: 'nowrap' }} title={status?.problem?.message} data-testid="tile-state">
-                  {stateWord}
-                </Text>
-              </Group>
-            </Paper>
-          );
-        })}
-      </div>
+      <VirtualRigGrid rigIds={rigIds} columns={{ minItemPx: 168 }} gapPx={6} estimateRowPx={54} label="Rigs" renderItem={(id) => <DenseTile key={id} rigId={id} />} />
     </Stack>
   );
 }
+
+/** One rig's tile, following that rig alone. */
+const DenseTile = memo(function DenseTile({ rigId }: { rigId: string }) {
+  const { rig, status, wholeRigSelected } = useRigItem(rigId);
+  const toggleRigSelected = useAppStore((s) => s.toggleRigSelected);
+  const openRig = useAppStore((s) => s.openRig);
+  if (!rig) return null;
+  const state = status?.state ?? 'unknown';
+  const stale = Boolean(status?.stale) && state !== 'unknown';
+  // Stale matters beside "online" only: every other state already says the rig did not answer.
+  const stateWord = `${rigStateLabel(state)}${stale && state === 'online' ? ', stale' : ''}`;
+  return (
+    <Paper
+      role="listitem"
+      aria-label={`Rig ${rig.name}: ${stateWord}`}
+      data-testid="rig-tile"
+      data-rig-id={rig.id}
+      data-state={state}
+      withBorder
+      px={6}
+      py={4}
+      style={{ borderLeft: `4px solid var(--mantine-color-${rigStateColor(state)}-filled)`, minWidth: 0 }}
+    >
+      <Group gap={4} wrap="nowrap" style={{ minWidth: 0 }}>
+        <Checkbox size="xs" aria-label={`Select rig ${rig.name}`} checked={wholeRigSelected} onChange={() => toggleRigSelected(rig.id)} />
+        <UnstyledButton onClick={() => openRig(rig.id)} style={{ minWidth: 0 }} title={rig.name}>
+          <Text size="sm" fw={600} truncate>
+            {rig.name}
+          </Text>
+        </UnstyledButton>
+      </Group>
+      <Group mt={3} ml={22} gap={6} wrap="nowrap" justify="space-between" h={14}>
+        {status && status.cameras.length > 0 ? (
+          <CameraCells cameras={status.cameras} rigName={rig.name} />
+        ) : (
+          <Text size="xs" c="dimmed" lh={1} truncate>
+            {state === 'online' ? 'no cameras' : 'cameras unknown'}
+          </Text>
+        )}
+        <Text size="xs" lh={1} c={state === 'online' ? 'dimmed' : rigStateColor(state)} style={{ whiteSpace: 'nowrap' }} title={status?.problem?.message} data-testid="tile-state">
+          {stateWord}
+        </Text>
+      </Group>
+    </Paper>
+  );
+});

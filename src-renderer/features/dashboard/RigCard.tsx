@@ -1,7 +1,6 @@
 import { Alert, Badge, Card, Checkbox, Group, Stack, Text, UnstyledButton } from '@mantine/core';
 import type { RigSummary } from '../../../src-main/contract/requests';
 import type { RigStatus } from '../../../src-main/contract/requests/status';
-import type { Target } from '../../../src-main/contract/requests/targets';
 import { formatClockOffset, formatLastSeen } from '../../ui/format-time';
 import { KeyStateText } from '../../ui/KeyStateText';
 import { RigStateBadge } from '../../ui/RigStateBadge';
@@ -13,24 +12,52 @@ import { useCoreAway } from '../status/core-away';
 import { CameraRow } from './CameraRow';
 import { RetryNow } from './RetryNow';
 import { RigActions, type RigActionHandlers } from './RigActions';
+import { memo } from 'react';
+import { useAppStore } from '../../store/use-app-store';
+import { StatusAge } from './StatusAge';
+import { useRigHandlers, useRigItem } from './use-rig-item';
 
-interface RigCardProps {
+/** One rig on the dashboard, following that rig alone: a change on another rig leaves it as it is. */
+export const RigCard = memo(function RigCard({ rigId, onOpen }: { rigId: string; /** Instead of opening the rig's detail. */ onOpen?: () => void }) {
+  const { rig, status, wholeRigSelected } = useRigItem(rigId);
+  const rigHandlers = useRigHandlers(rig);
+  const handlers = rigHandlers && onOpen ? { ...rigHandlers, onOpen } : rigHandlers;
+  // The serials ticked on their own, as one string so the card re-renders only when they change.
+  const cameraSelection = useAppStore((s) => s.selection.flatMap((t) => (t.rigId === rigId && t.serial !== undefined ? [t.serial] : [])).join('\n'));
+  const toggleRigSelected = useAppStore((s) => s.toggleRigSelected);
+  const toggleCameraSelected = useAppStore((s) => s.toggleCameraSelected);
+  if (!rig || !handlers) return null;
+  const selectedSerials = cameraSelection === '' ? [] : cameraSelection.split('\n');
+  return (
+    <RigCardBody
+      rig={rig}
+      status={status}
+      wholeRig={wholeRigSelected}
+      selectedSerials={selectedSerials}
+      onToggleRig={() => toggleRigSelected(rig.id)}
+      onToggleCamera={(serial) => toggleCameraSelected(rig.id, serial)}
+      handlers={handlers}
+    />
+  );
+});
+
+interface RigCardBodyProps {
   rig: RigSummary;
   status: RigStatus | undefined;
-  selection: Target[];
+  wholeRig: boolean;
+  selectedSerials: string[];
   onToggleRig(): void;
   onToggleCamera(serial: string): void;
   handlers: RigActionHandlers;
 }
 
 /** One rig on the dashboard: state, clock, cameras with their recordings, and its actions. */
-export function RigCard({ rig, status, selection, onToggleRig, onToggleCamera, handlers }: RigCardProps) {
+function RigCardBody({ rig, status, wholeRig, selectedSerials, onToggleRig, onToggleCamera, handlers }: RigCardBodyProps) {
   const cameras = status?.cameras ?? [];
   const recording = cameras.some((c) => c.state === 'recording');
   const busy = recording || cameras.some((c) => c.copying || c.exporting);
   const nowMs = useNow(1000, busy || Boolean(status?.stale));
-  const wholeRig = selection.some((t) => t.rigId === rig.id && t.serial === undefined);
-  const someCameras = selection.some((t) => t.rigId === rig.id && t.serial !== undefined);
+  const someCameras = selectedSerials.length > 0;
   const impostor = status?.problem?.code === 'tls-fingerprint-changed';
   const away = useCoreAway();
   return (
@@ -55,9 +82,10 @@ export function RigCard({ rig, status, selection, onToggleRig, onToggleCamera, h
           </UnstyledButton>
           <SimulatedBadge simulated={rig.simulated} />
         </Group>
-        <Group gap={4} wrap="nowrap">
+        <Stack gap={0} align="flex-end">
           <RigStateBadge state={status?.state ?? 'unknown'} stale={(status?.stale ?? false) || away !== null} problem={away ?? status?.problem?.message} />
-        </Group>
+          <StatusAge status={status} />
+        </Stack>
       </Group>
       {away && (
         <Text size="sm" c="yellow.8" data-testid="core-away">
@@ -114,7 +142,7 @@ export function RigCard({ rig, status, selection, onToggleRig, onToggleCamera, h
             rigName={rig.name}
             nowMs={nowMs}
             disabledReason={away}
-            selected={selection.some((t) => t.rigId === rig.id && t.serial === camera.serial)}
+            selected={selectedSerials.includes(camera.serial)}
             includedByRig={wholeRig}
             onToggle={() => onToggleCamera(camera.serial)}
           />
@@ -132,3 +160,4 @@ export function RigCard({ rig, status, selection, onToggleRig, onToggleCamera, h
     </Card>
   );
 }
+

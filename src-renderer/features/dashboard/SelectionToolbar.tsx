@@ -1,28 +1,26 @@
 import { Button, Group, Paper, Text } from '@mantine/core';
-import type { RigStatus } from '../../../src-main/contract/requests/status';
-import type { Target } from '../../../src-main/contract/requests/targets';
+import { useAppStore } from '../../store/use-app-store';
 import { describeSelection } from './fleet-model';
 
-interface SelectionToolbarProps {
-  selection: Target[];
-  statuses: Record<string, RigStatus>;
-  onRecord(): void;
-  onStop(): void;
-  onCopy(): void;
-  onOutput(): void;
-  onConfigure(): void;
-  onSchedule(): void;
-  onClear(): void;
-}
-
 /** Actions for everything ticked on the dashboard, across rigs; the selection in numbers, not names. */
-export function SelectionToolbar({ selection, statuses, onRecord, onStop, onCopy, onOutput, onConfigure, onSchedule, onClear }: SelectionToolbarProps) {
+export function SelectionToolbar() {
+  const selection = useAppStore((s) => s.selection);
+  // A sentence, so a status change re-renders the bar only when the sentence changes.
+  const summary = useAppStore((s) => describeSelection(s.selection, s.statuses));
+  const openDialog = useAppStore((s) => s.openDialog);
+  const onClear = useAppStore((s) => s.clearSelection);
   if (selection.length === 0) return null;
+  const onRecord = () => openDialog({ kind: 'record', targets: selection });
+  const onStop = () => openDialog({ kind: 'stop', targets: selection });
+  const onCopy = () => openDialog({ kind: 'copy', targets: selection });
+  const onOutput = () => openDialog({ kind: 'fleet-action', action: 'outputs.set', targets: selection });
+  const onConfigure = () => openDialog({ kind: 'fleet-action', action: 'cameras.configure', targets: selection });
+  const onSchedule = () => openDialog({ kind: 'fleet-schedule', targets: selection });
   return (
     <Paper withBorder p="xs" radius="md" role="toolbar" aria-label="Selection actions" pos="sticky" top={64} style={{ zIndex: 5 }}>
       <Group justify="space-between" wrap="wrap" gap="xs">
         <Text size="sm" data-testid="selection-summary">
-          {describeSelection(selection, statuses)}
+          {summary}
         </Text>
         <Group gap="xs">
           <Button size="xs" color="red" onClick={onRecord}>

@@ -30,8 +30,8 @@ export function FleetActionDialog({ action, targets, onClose }: { action: FleetA
     if (typeof operation === 'string') return setProblem(operation);
     setProblem(null);
     // One call for all targets; never retried (an output toggle sent twice undoes itself).
-    if (operation.kind === 'outputs.set') await run(() => call('outputs.set', { targets, name: operation.name, value: operation.value }));
-    else if (operation.kind === 'cameras.configure') await run(() => call('cameras.configure', { targets, params: { [operation.name]: operation.value } }));
+    if (operation.kind === 'outputs.set') await run((progress) => call('outputs.set', { targets, progress, name: operation.name, value: operation.value }));
+    else if (operation.kind === 'cameras.configure') await run((progress) => call('cameras.configure', { targets, progress, params: { [operation.name]: operation.value } }));
   };
 
   return (
@@ -42,7 +42,7 @@ export function FleetActionDialog({ action, targets, onClose }: { action: FleetA
         </Text>
         {outcomes ? (
           <>
-            <OutcomeList outcomes={outcomes} label="Results" />
+            <OutcomeList outcomes={outcomes} label="Results" waiting={busy} />
             <Group justify="flex-end">
               <Button onClick={onClose}>Close</Button>
             </Group>

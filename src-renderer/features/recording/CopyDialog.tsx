@@ -16,7 +16,7 @@ export function CopyDialog({ targets, onClose }: { targets: Target[]; onClose():
   const rigNames = Object.fromEntries(rigs.map((r) => [r.id, r.name]));
 
   const { error, outcomes, busy, run } = useTargetAction(targets, { ok: 'Copy started', partial: 'Copy did not start everywhere' });
-  const copy = () => run(() => call('recordings.copy', { targets, options: { ...(location.trim() ? { location: location.trim() } : {}), deleteAfter } }));
+  const copy = () => run((progress) => call('recordings.copy', { targets, progress, options: { ...(location.trim() ? { location: location.trim() } : {}), deleteAfter } }));
 
   return (
     <Modal opened onClose={onClose} title="Copy recordings">
@@ -24,7 +24,7 @@ export function CopyDialog({ targets, onClose }: { targets: Target[]; onClose():
         <TargetSummary targets={targets} rigNames={rigNames} />
         {outcomes ? (
           <>
-            <OutcomeList outcomes={outcomes} label="Copy results" />
+            <OutcomeList outcomes={outcomes} label="Copy results" waiting={busy} />
             <Text size="xs" c="dimmed">
               Progress shows on each camera of the dashboard.
             </Text>

@@ -38,7 +38,7 @@ export function RecordDialog({ targets, onClose }: { targets: Target[]; onClose(
     if (!built.ok) return setProblem(built.problem);
     setProblem(null);
     // One call for all targets, so every rig starts at once; never retried (a second start could double a recording).
-    if (await run(() => call('recording.start', { targets, options: built.options }))) rememberCodec(built.options.codec ?? '');
+    if (await run((progress) => call('recording.start', { targets, progress, options: built.options }))) rememberCodec(built.options.codec ?? '');
   };
 
   return (
@@ -47,7 +47,7 @@ export function RecordDialog({ targets, onClose }: { targets: Target[]; onClose(
         <TargetSummary targets={targets} rigNames={rigNames} />
         {outcomes ? (
           <>
-            <OutcomeList outcomes={outcomes} label="Start results" />
+            <OutcomeList outcomes={outcomes} label="Start results" waiting={busy} />
             <Group justify="flex-end">
               <Button onClick={onClose}>Close</Button>
             </Group>

@@ -19,7 +19,7 @@ export function StopDialog({ targets, onClose }: { targets: Target[]; onClose():
   );
 
   const { error, outcomes, busy, run } = useTargetAction(targets, { ok: 'Recording stopped', partial: 'Stop failed somewhere' });
-  const stop = () => run(() => call('recording.stop', { targets }));
+  const stop = () => run((progress) => call('recording.stop', { targets, progress }));
 
   return (
     <Modal opened onClose={onClose} title="Stop recording">
@@ -27,7 +27,7 @@ export function StopDialog({ targets, onClose }: { targets: Target[]; onClose():
         <TargetSummary targets={targets} rigNames={rigNames} />
         {outcomes ? (
           <>
-            <OutcomeList outcomes={outcomes} label="Stop results" />
+            <OutcomeList outcomes={outcomes} label="Stop results" waiting={busy} />
             <Group justify="flex-end">
               <Button onClick={onClose}>Close</Button>
             </Group>

@@ -1,29 +1,52 @@
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { MotifError, Result } from '../../../src-main/contract/errors';
 import type { Target, TargetOutcome } from '../../../src-main/contract/requests/targets';
+import { frameBatch } from '../../store/frame-batch';
 import { useAppStore } from '../../store/use-app-store';
 import { summarizeOutcomes } from '../../ui/OutcomeList';
 
+let runs = 0;
+/** A name for one run of a command, unique in this window: its outcomes come back under it. */
+const newProgressId = () => `${Date.now().toString(36)}-${(runs++).toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+
 /**
- * One action over selected rigs/cameras as a dialog runs it: busy while it runs, the
- * bridge's refusal as an error, else the per-target outcomes and a toast that says
- * whether it worked everywhere. Never retried. The status of the targets' rigs is read
- * again before the answer shows: it follows the action at once, not at the next poll.
+ * One action over selected rigs/cameras as a dialog runs it: each target's outcome shows the
+ * moment the core has it (batched per paint), the whole answer replaces them when the last rig
+ * answered; the bridge's refusal shows as an error, and a toast says whether it worked
+ * everywhere. Never retried. The rigs' status follows by itself: the core reads a rig again as
+ * soon as it took a command.
  */
 export function useTargetAction(targets: Target[], titles: { ok: string; partial: string }) {
-  const refreshStatus = useAppStore((s) => s.refreshStatus);
+  const listen = useAppStore((s) => s.listen);
   const [error, setError] = useState<MotifError | null>(null);
   const [outcomes, setOutcomes] = useState<TargetOutcome[] | null>(null);
   const [busy, setBusy] = useState(false);
+  const stopListening = useRef<(() => void) | null>(null);
+  useEffect(() => () => stopListening.current?.(), []);
 
-  const run = async (send: () => Promise<Result<TargetOutcome[]>>): Promise<boolean> => {
+  const run = async (send: (progress: string) => Promise<Result<TargetOutcome[]>>): Promise<boolean> => {
     setError(null);
     setBusy(true);
-    const r = await send();
-    await Promise.all([...new Set(targets.map((t) => t.rigId))].map((rigId) => refreshStatus(rigId)));
+    const progress = newProgressId();
+    let done = false;
+    const batch = frameBatch<TargetOutcome>((arrived) => {
+      if (!done) setOutcomes((shown) => [...(shown ?? []), ...arrived]);
+    });
+    const stop = listen('targets.outcome', (e) => {
+      if (e.progress === progress) batch.push(e.outcome);
+    });
+    stopListening.current = () => {
+      stop();
+      batch.cancel();
+    };
+    const r = await send(progress);
+    done = true;
+    stopListening.current();
+    stopListening.current = null;
     setBusy(false);
     if (!r.ok) {
+      setOutcomes(null);
       setError(r.error);
       return false;
     }

@@ -11,6 +11,7 @@ import { SchedulePanel } from '../schedule/SchedulePanel';
 import { rigTabLabels as tabLabels, rigTabs, type RigTab } from '../shell/navigation-slice';
 import { useCoreAway } from '../status/core-away';
 import { RigOverview } from './RigOverview';
+import { useWatchRigs } from '../status/use-watch-rigs';
 
 /** One rig's areas as tabs; the panels (one feature folder each) take the rig id. */
 export function RigDetail({ rigId, tab, camera }: { rigId: string; tab: RigTab; camera?: string }) {
@@ -19,6 +20,7 @@ export function RigDetail({ rigId, tab, camera }: { rigId: string; tab: RigTab; 
   const openRig = useAppStore((s) => s.openRig);
   const navigate = useAppStore((s) => s.navigate);
   const away = useCoreAway();
+  useWatchRigs([rigId]); // its status is read every second while it is open
   if (!rig) {
     return (
       <Stack>

@@ -2,17 +2,11 @@ import { Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/co
 import type { RigSummary } from '../../../src-main/contract/requests';
 import { useAppStore } from '../../store/use-app-store';
 import { RigCard } from '../dashboard/RigCard';
-import { testRigConnection } from '../rigs/test-connection';
 import { useCoreAway } from '../status/core-away';
 
 /** One rig's card, its setup facts and its actions. */
 export function RigOverview({ rig }: { rig: RigSummary }) {
-  const status = useAppStore((s) => s.statuses[rig.id]);
-  const selection = useAppStore((s) => s.selection);
-  const toggleRigSelected = useAppStore((s) => s.toggleRigSelected);
-  const toggleCameraSelected = useAppStore((s) => s.toggleCameraSelected);
   const openDialog = useAppStore((s) => s.openDialog);
-  const rigRequest = useAppStore((s) => s.rigRequest);
   const refreshStatus = useAppStore((s) => s.refreshStatus);
   const away = useCoreAway();
   const preset = rig.preset;
@@ -26,21 +20,7 @@ export function RigOverview({ rig }: { rig: RigSummary }) {
   ];
   return (
     <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
-      <RigCard
-        rig={rig}
-        status={status}
-        selection={selection}
-        onToggleRig={() => toggleRigSelected(rig.id)}
-        onToggleCamera={(serial) => toggleCameraSelected(rig.id, serial)}
-        handlers={{
-          onRecord: () => openDialog({ kind: 'record', targets: [{ rigId: rig.id }] }),
-          onStop: () => openDialog({ kind: 'stop', targets: [{ rigId: rig.id }] }),
-          onOpen: () => void refreshStatus(rig.id),
-          onEdit: () => openDialog({ kind: 'edit-rig', rigId: rig.id }),
-          onTest: () => void testRigConnection(rig, rigRequest),
-          onRemove: () => openDialog({ kind: 'remove-rig', rigId: rig.id }),
-        }}
-      />
+      <RigCard rigId={rig.id} onOpen={() => void refreshStatus(rig.id)} />
       <Card withBorder>
         <Stack gap="xs">
           <Title order={3} size="h5">

@@ -1,4 +1,6 @@
 import { Badge, Divider, NavLink, ScrollArea, Text } from '@mantine/core';
+import { memo } from 'react';
+import type { RigSummary } from '../../../src-main/contract/requests';
 import { useAppStore } from '../../store/use-app-store';
 import { rigStateColor, rigStateLabel } from '../../ui/RigStateBadge';
 import { useCoreAway } from '../status/core-away';
@@ -7,7 +9,6 @@ import { useCoreAway } from '../status/core-away';
 export function AppNavbar({ onNavigated }: { onNavigated(): void }) {
   const view = useAppStore((s) => s.view);
   const rigs = useAppStore((s) => s.rigs);
-  const statuses = useAppStore((s) => s.statuses);
   const navigate = useAppStore((s) => s.navigate);
   const openRig = useAppStore((s) => s.openRig);
   const away = useCoreAway();
@@ -25,20 +26,9 @@ export function AppNavbar({ onNavigated }: { onNavigated(): void }) {
         Rigs
       </Text>
       <ScrollArea.Autosize mah="calc(100vh - 260px)">
-        {rigs.map((rig) => {
-          const state = statuses[rig.id]?.state ?? 'unknown';
-          const label = away ?? rigStateLabel(state);
-          return (
-            <NavLink
-              key={rig.id}
-              label={rig.name}
-              description={rig.simulated ? 'simulated' : undefined}
-              active={view.kind === 'rig' && view.rigId === rig.id}
-              onClick={go(() => openRig(rig.id))}
-              rightSection={<Badge size="xs" circle color={away ? 'gray' : rigStateColor(state)} aria-label={label} title={label}> </Badge>}
-            />
-          );
-        })}
+        {rigs.map((rig) => (
+          <RigNavLink key={rig.id} rig={rig} active={view.kind === 'rig' && view.rigId === rig.id} away={away} onClick={go(() => openRig(rig.id))} />
+        ))}
         {rigs.length === 0 && (
           <Text size="xs" c="dimmed" px="sm">
             none yet
@@ -51,3 +41,18 @@ export function AppNavbar({ onNavigated }: { onNavigated(): void }) {
     </nav>
   );
 }
+
+/** One rig in the navigation, following its own state alone. */
+const RigNavLink = memo(function RigNavLink({ rig, active, away, onClick }: { rig: RigSummary; active: boolean; away: string | null; onClick(): void }) {
+  const state = useAppStore((s) => s.statuses[rig.id]?.state ?? 'unknown');
+  const label = away ?? rigStateLabel(state);
+  return (
+    <NavLink
+      label={rig.name}
+      description={rig.simulated ? 'simulated' : undefined}
+      active={active}
+      onClick={onClick}
+      rightSection={<Badge size="xs" circle color={away ? 'gray' : rigStateColor(state)} aria-label={label} title={label}> </Badge>}
+    />
+  );
+});
