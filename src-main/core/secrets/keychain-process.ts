@@ -9,13 +9,13 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { KeytarUnavailableError, keytarProblem, type Keychain } from './keychain';
 
-type Op = 'getPassword' | 'setPassword' | 'deletePassword';
+type Op = 'getPassword' | 'findCredentials' | 'setPassword' | 'deletePassword';
 type Answer = { id: number; value?: unknown; error?: string };
 
 // The helper's whole program: plain CommonJS, so neither the bundle nor tsx has to build it.
 const HELPER = `'use strict';
 const keytar = require(process.argv[1]);
-const ops = new Set(['getPassword', 'setPassword', 'deletePassword']);
+const ops = new Set(['getPassword', 'findCredentials', 'setPassword', 'deletePassword']);
 process.on('message', (m) => {
   if (!m || !ops.has(m.op)) return;
   Promise.resolve()
@@ -35,6 +35,10 @@ export class KeychainProcess implements Keychain {
 
   getPassword(service: string, account: string): Promise<string | null> {
     return this.#ask('getPassword', [service, account]) as Promise<string | null>;
+  }
+
+  findCredentials(service: string): Promise<{ account: string; password: string }[]> {
+    return this.#ask('findCredentials', [service]) as Promise<{ account: string; password: string }[]>;
   }
 
   async setPassword(service: string, account: string, password: string): Promise<void> {

@@ -6,6 +6,8 @@ import { appMeta } from '../app-meta';
 /** The OS keychain as keytar exposes it; tests may pass a failing one. */
 export interface Keychain {
   getPassword(service: string, account: string): Promise<string | null>;
+  /** Every entry of the service in one call: a fleet's keys read at once, not one round trip each. */
+  findCredentials(service: string): Promise<{ account: string; password: string }[]>;
   setPassword(service: string, account: string, password: string): Promise<void>;
   deletePassword(service: string, account: string): Promise<boolean>;
 }
@@ -141,6 +143,7 @@ export function keychainStartupLine(problem: KeytarProblem | null = keytarProble
 /** keytar: macOS Keychain, Windows Credential Vault, the Secret Service (GNOME Keyring, KWallet) on Linux. */
 export const keytarKeychain: Keychain = {
   getPassword: async (service, account) => (await keytar()).getPassword(service, account),
+  findCredentials: async (service) => (await keytar()).findCredentials(service),
   setPassword: async (service, account, password) => (await keytar()).setPassword(service, account, password),
   deletePassword: async (service, account) => (await keytar()).deletePassword(service, account),
 };

@@ -41,6 +41,11 @@ export function defaultKeychain(): Keychain {
  * ended (or been abandoned): a silent D-Bus costs one timeout, not one per rig and request,
  * and no more than one thread.
  */
+interface KeyWaiter {
+  resolve(key: string | null): void;
+  reject(e: unknown): void;
+}
+
 export class SecretStore {
   readonly #keychain: Keychain;
   readonly #timeoutMs: number;
@@ -49,6 +54,9 @@ export class SecretStore {
   readonly #session = new Map<string, string>();
   readonly #cache = new Map<string, { key: string | null; readAtMs: number }>();
   readonly #reads = new Map<string, Promise<string | null>>();
+  /** Keys asked for and not read yet; `#readQueued`: a keychain call for them waits in the lane. */
+  readonly #wanted = new Map<string, KeyWaiter>();
+  #readQueued = false;
   readonly #listeners = new Set<(rigId: string) => void>();
   /** The calls, one after another. */
   #lane: Promise<unknown> = Promise.resolve();
@@ -71,15 +79,49 @@ export class SecretStore {
     // Many asking for one key at once (status polls, rig summaries) share one call.
     let read = this.#reads.get(rigId);
     if (!read) {
-      read = this.#call('read', () => this.#keychain.getPassword(KEYCHAIN_SERVICE, rigId))
-        .then((key) => {
-          this.#cache.set(rigId, { key, readAtMs: performance.now() });
-          return key;
-        })
-        .finally(() => this.#reads.delete(rigId));
+      read = new Promise<string | null>((resolve, reject) => {
+        this.#wanted.set(rigId, { resolve, reject });
+        this.#queueRead();
+      }).finally(() => this.#reads.delete(rigId));
       this.#reads.set(rigId, read);
     }
     return read;
+  }
+
+  /**
+   * One keychain call for every key wanted while the calls before it ran: one key is read
+   * alone, several (a fleet's rigs at start) with one listing of the service, not one round
+   * trip each.
+   */
+  #queueRead(): void {
+    if (this.#readQueued) return;
+    this.#readQueued = true;
+    let taken: Map<string, KeyWaiter> | null = null;
+    const take = () => {
+      this.#readQueued = false;
+      taken = new Map(this.#wanted);
+      this.#wanted.clear();
+      return taken;
+    };
+    this.#call('read', async () => {
+      const ids = [...take().keys()];
+      if (ids.length === 1) return new Map([[ids[0]!, await this.#keychain.getPassword(KEYCHAIN_SERVICE, ids[0]!)]]);
+      const listed = new Map((await this.#keychain.findCredentials(KEYCHAIN_SERVICE)).map((c) => [c.account, c.password]));
+      return new Map(ids.map((id) => [id, listed.get(id) ?? null]));
+    }).then(
+      (keys) => {
+        const readAtMs = performance.now();
+        for (const [id, waiter] of taken ?? []) {
+          const key = keys.get(id) ?? null;
+          this.#cache.set(id, { key, readAtMs });
+          waiter.resolve(key);
+        }
+      },
+      (e: unknown) => {
+        // Refused before it ran (the keychain did not answer a moment ago): those waiting now.
+        for (const waiter of (taken ?? take()).values()) waiter.reject(e);
+      },
+    );
   }
 
   async setKey(rigId: string, key: string, opts: { sessionOnly?: boolean } = {}): Promise<'keychain' | 'session'> {

@@ -128,7 +128,7 @@ describe('status, outbox and audit through the app core', () => {
 
   it('says the keychain is unavailable, not that the key is missing, when it cannot be asked', async () => {
     const failing = new Error('The name org.freedesktop.secrets was not provided by any .service files');
-    const broken = { getPassword: () => Promise.reject(failing), setPassword: () => Promise.reject(failing), deletePassword: () => Promise.reject(failing) };
+    const broken = { getPassword: () => Promise.reject(failing), findCredentials: () => Promise.reject(failing), setPassword: () => Promise.reject(failing), deletePassword: () => Promise.reject(failing) };
     const c = createAppCore({ transport: 'browser', log: silentLogger, configDir: mkdtempSync(path.join(tmpdir(), 'motif-core-')), secrets: new SecretStore(broken, { cacheMs: 0 }) });
     cores.push(c);
     const sim = fleet.rigs[0]!;

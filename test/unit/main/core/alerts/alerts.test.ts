@@ -178,7 +178,7 @@ describe('alerts raised by the core from what the rigs report', () => {
 
   it('tells once that the keychain is unavailable', async () => {
     const failing = new Error('The name org.freedesktop.secrets was not provided by any .service files');
-    const broken = { getPassword: () => Promise.reject(failing), setPassword: () => Promise.reject(failing), deletePassword: () => Promise.reject(failing) };
+    const broken = { getPassword: () => Promise.reject(failing), findCredentials: () => Promise.reject(failing), setPassword: () => Promise.reject(failing), deletePassword: () => Promise.reject(failing) };
     const c = createAppCore({ transport: 'browser', log: silentLogger, configDir: dir, secrets: new SecretStore(broken, { cacheMs: 0 }), monitor: FAST });
     cores.push(c);
     await call(c, 'rigs.add', { name: 'Arena locked', host: sim.info.host, port: sim.info.port, trust: { kind: 'fingerprint', sha256: sim.info.fingerprint256 } });

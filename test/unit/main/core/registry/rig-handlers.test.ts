@@ -111,6 +111,9 @@ describe('rigs.* through the real dispatch', () => {
       getPassword: async () => {
         throw new Error('no secret service');
       },
+      findCredentials: async () => {
+        throw new Error('no secret service');
+      },
       setPassword: async () => {
         throw new Error('no secret service');
       },

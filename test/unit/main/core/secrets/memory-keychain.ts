@@ -6,6 +6,9 @@ export class MemoryKeychain implements Keychain {
   async getPassword(service: string, account: string): Promise<string | null> {
     return this.entries.get(`${service}/${account}`) ?? null;
   }
+  async findCredentials(service: string): Promise<{ account: string; password: string }[]> {
+    return [...this.entries].flatMap(([k, password]) => (k.startsWith(`${service}/`) ? [{ account: k.slice(service.length + 1), password }] : []));
+  }
   async setPassword(service: string, account: string, password: string): Promise<void> {
     this.entries.set(`${service}/${account}`, password);
   }

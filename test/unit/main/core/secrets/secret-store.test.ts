@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { KEYCHAIN_SERVICE, keytarKeychain, type Keychain } from '../../../../../src-main/core/secrets/keychain';
 import { SecretStore } from '../../../../../src-main/core/secrets/secret-store';
 import { keychainGate } from './keychain-fixture';
+import { MemoryKeychain } from './memory-keychain';
 
 const gate = await keychainGate();
 const used: string[] = [];
@@ -33,6 +34,15 @@ describe.skipIf(gate.skip)('SecretStore against the real OS keychain', () => {
     await store.deleteKey(id);
     expect(await keytarKeychain.getPassword('Motif Control', id)).toBeNull();
     expect(await new SecretStore().keyState(id)).toBe('none');
+  });
+
+  it('reads keys wanted together with one listing of the service (the real keychain)', async () => {
+    const ids = [rigId(), rigId(), rigId()];
+    const writer = new SecretStore();
+    for (const [i, id] of ids.entries()) await writer.setKey(id, `fleet-key-${i}`);
+    const fresh = new SecretStore();
+    const missing = `test-rig-${randomUUID()}`;
+    expect(await Promise.all([...ids, missing].map((id) => fresh.getKey(id)))).toEqual(['fleet-key-0', 'fleet-key-1', 'fleet-key-2', null]);
   });
 
   it('keeps a session-only key out of the keychain', async () => {
@@ -74,6 +84,7 @@ describe('SecretStore without a keychain', () => {
   it('turns any keychain failure or silence into keychain-unavailable, never a plain-text fallback', async () => {
     const broken: Keychain = {
       getPassword: () => Promise.reject(new Error('The name org.freedesktop.secrets was not provided by any .service files')),
+      findCredentials: () => Promise.reject(new Error('The name org.freedesktop.secrets was not provided by any .service files')),
       setPassword: () => Promise.reject(new Error('The name org.freedesktop.secrets was not provided by any .service files')),
       deletePassword: () => new Promise(() => {}),
     };
@@ -87,7 +98,7 @@ describe('SecretStore without a keychain', () => {
   });
 
   it.each([[''], ['   '], ['two words'], ['x'.repeat(2000)]])('refuses %j as a key without echoing it', async (key) => {
-    const store = new SecretStore({ getPassword: async () => null, setPassword: async () => {}, deletePassword: async () => true });
+    const store = new SecretStore({ getPassword: async () => null, findCredentials: async () => [], setPassword: async () => {}, deletePassword: async () => true });
     const error = await store.setKey('r', key).catch((e: unknown) => e as Error);
     expect(error).toMatchObject({ code: 'invalid-args' });
     if (key.trim()) expect((error as Error).message).not.toContain(key.trim());
@@ -122,6 +133,11 @@ class SilentKeychain implements Keychain {
     for (const answer of this.#waiting.splice(0)) answer();
   }
   getPassword = (_s: string, account: string) => this.#ask<string | null>(`key-of-${account}`);
+  listings = 0;
+  findCredentials = () => {
+    this.listings++;
+    return this.#ask(['a', 'b', 'c', 'd'].map((account) => ({ account, password: `key-of-${account}` })));
+  };
   setPassword = () => this.#ask<void>(undefined);
   deletePassword = () => this.#ask(true);
 }
@@ -162,6 +178,7 @@ describe('SecretStore with a keychain that does not answer', () => {
     expect(keychain.calls).toBe(1);
     keychain.answerAll();
     keychain.answerAfterMs = 1;
+    await new Promise((r) => setTimeout(r, 0)); // the answer reaches the store
     expect(await store.getKey('a')).toBe('key-of-a');
     expect(keychain.calls).toBe(2);
   });
@@ -178,9 +195,32 @@ describe('SecretStore with a keychain that does not answer', () => {
     const keychain = new SilentKeychain();
     keychain.answerAfterMs = 10;
     const store = new SecretStore(keychain, { timeoutMs: 1000 });
-    const keys = await Promise.all(['a', 'b', 'c', 'a', 'a', 'd'].map((id) => store.getKey(id)));
+    const first = store.getKey('a');
+    await new Promise((r) => setTimeout(r, 1)); // its call is under way
+    const keys = await Promise.all([first, ...['b', 'c', 'a', 'a', 'd'].map((id) => store.getKey(id))]);
     expect(keys).toEqual(['key-of-a', 'key-of-b', 'key-of-c', 'key-of-a', 'key-of-a', 'key-of-d']);
     expect(keychain.maxRunning).toBe(1);
-    expect(keychain.calls).toBe(4);
+    // 'a' alone, then the keys wanted meanwhile in one listing (not one call each).
+    expect(keychain.calls).toBe(2);
+    expect(keychain.listings).toBe(1);
+  });
+
+  it("reads a fleet's keys with one call, each rig getting its own key or none", async () => {
+    const keychain = new MemoryKeychain();
+    for (let i = 0; i < 200; i++) await keychain.setPassword(KEYCHAIN_SERVICE, `rig-${i}`, `key-${i}`);
+    let calls = 0;
+    const counted: Keychain = {
+      getPassword: (s, a) => (calls++, keychain.getPassword(s, a)),
+      findCredentials: (s) => (calls++, keychain.findCredentials(s)),
+      setPassword: (s, a, p) => keychain.setPassword(s, a, p),
+      deletePassword: (s, a) => keychain.deletePassword(s, a),
+    };
+    const store = new SecretStore(counted);
+    const ids = [...Array.from({ length: 200 }, (_, i) => `rig-${i}`), 'no-such-rig'];
+    const keys = await Promise.all(ids.map((id) => store.getKey(id)));
+    expect(keys).toEqual([...Array.from({ length: 200 }, (_, i) => `key-${i}`), null]);
+    expect(calls).toBe(1);
+    expect(await store.keyState('rig-7')).toBe('keychain'); // from the cache
+    expect(calls).toBe(1);
   });
 });
