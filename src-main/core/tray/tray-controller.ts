@@ -5,7 +5,7 @@ import type { RigStatus } from '../../contract/requests/status';
 import type { TargetOutcome } from '../../contract/requests/targets';
 import type { Caller } from '../dispatch';
 import type { EventBus } from '../event-bus';
-import { buildTrayModel, presetOptions, type TrayAction, type TrayModel } from './tray-menu';
+import { buildTrayModel, presetOptions, type TrayAction, type TrayModel, type TrayProgress } from './tray-menu';
 
 export interface TrayView {
   render(model: TrayModel): void;
@@ -25,11 +25,14 @@ export class TrayController {
   private readonly startedAt = new Date().toISOString();
   private readonly unsubscribe: (() => void)[];
   private renderTimer: NodeJS.Timeout | null = null;
+  /** The action under way, shown in the menu as its rigs answer. */
+  private progress: TrayProgress | null = null;
+  private runs = 0;
   private readonly clock: NodeJS.Timeout;
 
   constructor(
     private readonly call: Caller,
-    events: EventBus,
+    private readonly events: EventBus,
     private readonly view: TrayView,
     private readonly onWindowAction: (action: 'show-window' | 'quit') => void,
   ) {
@@ -59,18 +62,19 @@ export class TrayController {
   }
 
   render(): void {
-    this.view.render(buildTrayModel(this.rigs, [...this.statuses.values()]));
+    this.view.render(buildTrayModel(this.rigs, [...this.statuses.values()], Date.now(), this.progress));
   }
 
   async run(action: TrayAction): Promise<void> {
     if (action.kind === 'show-window' || action.kind === 'quit') return this.onWindowAction(action.kind);
     if (action.rigIds.length === 0) return;
     const rigs = this.rigs.filter((r) => action.rigIds.includes(r.id));
-    const results: Result<TargetOutcome[]>[] =
+    const results = await this.withProgress(action.kind, rigs.length, (progress) =>
       action.kind === 'stop'
-        ? [await this.call('recording.stop', { targets: rigs.map((r) => ({ rigId: r.id })) })]
+        ? Promise.all([this.call('recording.stop', { targets: rigs.map((r) => ({ rigId: r.id })), progress })])
         : // Each rig starts with its own preset (codec names are per-rig configuration).
-          await Promise.all(rigs.map((r) => this.call('recording.start', { targets: [{ rigId: r.id }], options: presetOptions(r) })));
+          Promise.all(rigs.map((r) => this.call('recording.start', { targets: [{ rigId: r.id }], options: presetOptions(r), progress }))),
+    );
     const outcomes = results.flatMap((r) => (r.ok ? r.value : []));
     const failed = outcomes.filter((o) => !o.ok);
     const verb = action.kind === 'start' ? 'Recording started' : 'Recording stopped';
@@ -82,6 +86,35 @@ export class TrayController {
         `${failed.length} of ${outcomes.length} rigs failed`,
         failed.map((o) => `${o.rigName}: ${o.ok ? '' : o.error.message}`).join('\n'),
       );
+  }
+
+  /** Runs an action, the menu saying how many of its rigs answered so far as their outcomes come. */
+  private async withProgress(
+    kind: 'start' | 'stop',
+    rigCount: number,
+    send: (progress: string) => Promise<Result<TargetOutcome[]>[]>,
+  ): Promise<Result<TargetOutcome[]>[]> {
+    const id = `tray-${++this.runs}`;
+    const answered = new Set<string>();
+    const failed = new Set<string>();
+    const progress: TrayProgress = { verb: kind === 'start' ? 'Starting recording' : 'Stopping recording', answered: 0, of: rigCount, failed: 0 };
+    this.progress = progress;
+    this.render();
+    const stop = this.events.on('targets.outcome', ({ progress: named, outcome }) => {
+      if (named !== id) return;
+      answered.add(outcome.rigId);
+      if (!outcome.ok && outcome.error.code !== 'already-recording') failed.add(outcome.rigId);
+      progress.answered = answered.size;
+      progress.failed = failed.size;
+      this.scheduleRender();
+    });
+    try {
+      return await send(id);
+    } finally {
+      stop();
+      if (this.progress === progress) this.progress = null;
+      this.scheduleRender();
+    }
   }
 
   /** Each alert raised while the app runs, as a desktop notification: what happened and what to do. */

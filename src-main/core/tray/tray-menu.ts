@@ -67,7 +67,25 @@ function rigState(status: RigStatus | undefined, nowMs: number): string {
   return status.state === 'online' && status.stale ? `last known: ${words}` : words;
 }
 
-export function buildTrayModel(rigs: readonly RigSummary[], statuses: readonly RigStatus[], nowMs = Date.now()): TrayModel {
+/** A tray action under way: how many of its rigs answered so far, and how many of those failed. */
+export interface TrayProgress {
+  verb: 'Starting recording' | 'Stopping recording';
+  answered: number;
+  of: number;
+  failed: number;
+}
+
+/** "Starting recording: 12 of 40 rigs answered, 1 failed". */
+export function progressWords(p: TrayProgress): string {
+  return `${p.verb}: ${p.answered} of ${p.of} rig${p.of === 1 ? '' : 's'} answered${p.failed > 0 ? `, ${p.failed} failed` : ''}`;
+}
+
+export function buildTrayModel(
+  rigs: readonly RigSummary[],
+  statuses: readonly RigStatus[],
+  nowMs = Date.now(),
+  progress: TrayProgress | null = null,
+): TrayModel {
   const byId = new Map(statuses.map((s) => [s.rigId, s]));
   const recordingRigs = rigs.filter((r) => isRecording(byId.get(r.id)));
   const idleReachable = rigs.filter((r) => isReachable(byId.get(r.id)) && !isRecording(byId.get(r.id)));
@@ -92,11 +110,12 @@ export function buildTrayModel(rigs: readonly RigSummary[], statuses: readonly R
   });
 
   return {
-    tooltip: `Motif Control: ${summary}`,
+    tooltip: `Motif Control: ${progress ? progressWords(progress) : summary}`,
     recording: recordingRigs.length > 0,
     attention: attentionOf(rigs, byId),
     items: [
       { kind: 'label', label: summary },
+      ...(progress ? [{ kind: 'label' as const, label: progressWords(progress) }] : []),
       { kind: 'separator' },
       {
         kind: 'action',
