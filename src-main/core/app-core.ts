@@ -81,7 +81,12 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     (summaries) => events.emit('rigs.changed', { rigs: summaries }),
     (e) => log.error('rig summaries for rigs.changed failed', e),
   );
-  const monitoring = startRigMonitoring({ configDir, rigs: rigs.registry, clientFor: (id) => rigs.connector.clientFor(id), audit, events, log, notices, monitor: options.monitor });
+  // A rig that runs a protocol is read at the quick pace (the watcher, made below, knows which).
+  let carriesProtocol: (rigId: string) => boolean = () => false;
+  const monitoring = startRigMonitoring({
+    configDir, rigs: rigs.registry, clientFor: (id) => rigs.connector.clientFor(id), audit, events, log, notices,
+    monitor: { alsoQuick: (id) => carriesProtocol(id), ...options.monitor },
+  });
   const stopNoticeEvents = notices.onChange((list) => events.emit('app.notices.changed', list));
   monitoring.outbox.reportTo(rigs.notices); // a damaged outbox file set aside is told in the window
   const simulated = new SimulatedRigHost(rigs.registry, rigs.secrets, configDir, log);
@@ -111,6 +116,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     file: new WatchFile(configDir, { onDamage: (message) => log.error(message) }),
   });
   watcher.start();
+  carriesProtocol = (id) => watcher.carriesProtocol(id);
   const handlers: Handlers = {
     ...appHandlers(options.transport, rigs.notices),
     ...rigHandlers(rigs),

@@ -27,7 +27,7 @@ export interface RigMonitoringOptions {
   log: Logger;
   /** Where the alerts raised from status changes and the outbox go. */
   notices: NoticeBoard;
-  monitor?: Partial<Pick<StatusMonitorOptions, 'intervalMs' | 'slowIntervalMs' | 'requestTimeoutMs' | 'backoff'>>;
+  monitor?: Partial<Pick<StatusMonitorOptions, 'intervalMs' | 'idleIntervalMs' | 'slowIntervalMs' | 'requestTimeoutMs' | 'backoff' | 'alsoQuick'>>;
 }
 
 export interface RigMonitoring {

@@ -65,6 +65,7 @@ export class RecordingWatcher {
   readonly #verdicts = new Map<string, StartVerdict[]>();
   readonly #since: number;
   #checkedUntil: number;
+  #protocolRigs = new Set<string>();
   #timer: NodeJS.Timeout | undefined;
   #stopStatus: (() => void) | undefined;
   #running: Promise<void> = Promise.resolve();
@@ -201,6 +202,14 @@ export class RecordingWatcher {
     return out;
   }
 
+  /**
+   * The rig carries an applied protocol (as of the last check): its status is read at the
+   * quick pace, so a short planned recording is seen, not taken for a missed start.
+   */
+  carriesProtocol(rigId: string): boolean {
+    return this.#protocolRigs.has(rigId);
+  }
+
   /** Judges every planned start whose grace period is over; resolves when notices and audit entries are made. */
   check(): Promise<void> {
     this.#running = this.#running.then(() => this.#check()).catch((e: unknown) => this.#deps.onError?.(e));
@@ -209,10 +218,12 @@ export class RecordingWatcher {
 
   async #check(): Promise<void> {
     const until = this.#now() - this.#grace;
+    const records = await this.#deps.applied();
+    this.#protocolRigs = new Set(records.map((r) => r.rigId));
     if (until <= this.#checkedUntil) return;
     const from = this.#checkedUntil;
     this.#checkedUntil = until;
-    for (const record of await this.#deps.applied()) {
+    for (const record of records) {
       const status = this.#deps.status(record.rigId);
       const rigName = this.#deps.rigName(record.rigId) ?? record.rigId;
       const tasks = record.tasks.map((t) => planTask(t, 'protocol'));

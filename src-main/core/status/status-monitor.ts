@@ -26,6 +26,8 @@ export interface StatusMonitorOptions {
   idleIntervalMs?: number;
   /** How long a rig stays on the quick pace after a command was sent to it (default 10 s). */
   quickAfterCommandMs?: number;
+  /** Rigs read at the quick pace for a reason of their own (a protocol runs on them). */
+  alsoQuick?: (rigId: string) => boolean;
   slowIntervalMs?: number;
   requestTimeoutMs?: number;
   /** Longest a slow rig is waited for before it counts as offline (default: four times requestTimeoutMs). */
@@ -163,10 +165,11 @@ export class StatusMonitor {
     });
   }
 
-  /** Quick pace: the rig records, copies or exports, someone looks at it, or it just received a command. */
+  /** Quick pace: the rig records, copies or exports, someone looks at it, it just received a command, or the caller says so. */
   #quick(poller: RigPoller): boolean {
     const now = Date.now();
     if ((this.#watchedUntil.get(poller.rigId) ?? 0) > now || (this.#commandedUntil.get(poller.rigId) ?? 0) > now) return true;
+    if (this.options.alsoQuick?.(poller.rigId)) return true;
     return poller.status.cameras.some((c) => c.state !== 'idle' || c.copying || c.exporting || c.playbackStatus !== null);
   }
 

@@ -73,6 +73,23 @@ describe('did it run?', () => {
     ]);
   });
 
+  it('says which rigs carry an applied protocol, so the monitor reads them at the quick pace', async () => {
+    const watcher = new RecordingWatcher({
+      applied: () => Promise.resolve([record('runs-one')]),
+      status: () => undefined,
+      onStatus: () => () => undefined,
+      rigName: (id) => id,
+      notice: () => {},
+      audit: () => {},
+      now: () => NINE,
+      graceMs: 1000,
+    });
+    expect(watcher.carriesProtocol('runs-one')).toBe(false); // not checked yet
+    await watcher.check();
+    expect(watcher.carriesProtocol('runs-one')).toBe(true);
+    expect(watcher.carriesProtocol('idle-rig')).toBe(false);
+  });
+
   it('remembers what it saw and how each planned start turned out, for the past only', async () => {
     let now = NINE - 60_000;
     const statuses = new Map<string, RigStatus>([
