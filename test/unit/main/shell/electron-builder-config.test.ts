@@ -19,10 +19,14 @@ const config = yaml.load(read('electron-builder.yml')) as Record<string, unknown
   directories: { output: string; buildResources: string };
   linux: { target: string[]; icon: string };
   win: { target: string; icon: string };
-  mac: { target: string; icon: string };
+  mac: { target: { target: string; arch: string[] }[]; icon: string; identity?: string | null; hardenedRuntime?: boolean };
+  electronFuses: Record<string, boolean>;
+  publish?: unknown;
 };
 const pkg = JSON.parse(read('package.json')) as {
   main: string;
+  homepage?: string;
+  repository?: { type: string; url: string } | string;
   scripts: Record<string, string>;
   dependencies: Record<string, string>;
   optionalDependencies?: Record<string, string>;
@@ -54,7 +58,8 @@ describe('electron-builder.yml', () => {
   it('builds AppImage and deb, NSIS and dmg, through npm run dist', () => {
     expect(config.linux.target).toEqual(['AppImage', 'deb']);
     expect(config.win.target).toBe('nsis');
-    expect(config.mac.target).toBe('dmg');
+    // Intel and Apple Silicon Macs both: one dmg each (or one universal).
+    expect(config.mac.target).toEqual([{ target: 'dmg', arch: expect.arrayContaining(['x64', 'arm64']) }]);
     expect(pkg.scripts.dist).toBe('node scripts/dist.mjs');
     expect(read('scripts/dist.mjs')).toMatch(/electron-builder\.yml/);
   });
@@ -93,7 +98,30 @@ describe('electron-builder.yml', () => {
       enableEmbeddedAsarIntegrityValidation: true,
       onlyLoadAppFromAsar: true,
       enableCookieEncryption: true,
+      resetAdHocDarwinSignature: true,
     });
+  });
+
+  it('leaves the Mac app validly signed without a certificate: ad hoc after the fuses flip, and ad hoc when signing', () => {
+    // Flipped fuses void the binary's signature; Apple Silicon does not launch an app whose signature is invalid.
+    expect(config.electronFuses.resetAdHocDarwinSignature).toBe(true);
+    // No Developer ID here: electron-builder 26 signs nothing unless told "-" (ad hoc).
+    expect(config.mac.identity).toBe('-');
+    // The hardened runtime with ad-hoc signed native modules needs library validation off:
+    // electron-builder's default entitlements say so, as long as none of our own replace them.
+    expect(config.mac.hardenedRuntime).toBe(true);
+    expect(config.mac).not.toHaveProperty('entitlements');
+    expect(config.mac).not.toHaveProperty('entitlementsInherit');
+    const entitlements = readFileSync(path.join(root, 'node_modules/app-builder-lib/templates/entitlements.mac.plist'), 'utf8');
+    expect(entitlements).toContain('com.apple.security.cs.disable-library-validation');
+  });
+
+  it('names the project homepage and repository, which the deb needs on any clone (no GitHub remote required)', () => {
+    expect(pkg.homepage).toMatch(/^https:\/\/\S+$/);
+    const repository = typeof pkg.repository === 'string' ? pkg.repository : pkg.repository?.url;
+    expect(repository).toMatch(/^(git\+)?https:\/\/\S+\.git$/);
+    // And the installers carry no update feed pointing there.
+    expect(config.publish).toBeNull();
   });
 
   it("starts the app from package.json's main, which the build writes", () => {
