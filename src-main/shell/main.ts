@@ -1,4 +1,4 @@
-import { app, BrowserWindow, globalShortcut, ipcMain, nativeTheme, screen, session, type MenuItemConstructorOptions } from 'electron';
+import { app, BrowserWindow, dialog, globalShortcut, ipcMain, nativeTheme, screen, session, type MenuItemConstructorOptions, type MessageBoxOptions } from 'electron';
 import { hardenSession } from './session-guard';
 import { homedir } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -11,9 +11,11 @@ import { forwardEvents, registerIpc } from './ipc';
 import { utilityReceivers } from './live-utility';
 import { StartAtLogin } from './login-item';
 import { appUrlMatcher, guardNavigation } from './navigation';
-import { recordToggleAction, registerRecordShortcut, SHORTCUT_CHOICES, shortcutLabel } from './record-shortcut';
+import { registerRecordShortcut, SHORTCUT_CHOICES, shortcutLabel, shortcutPressHandler, shortcutTrayLine } from './record-shortcut';
+import { shortcutWarning } from './shortcut-check';
 import { NativeTray } from './tray';
 import { trayIconFile, trayIconState, trayPanel } from './tray-icons';
+import { featuresWithShortcutsPortal, isWaylandSession } from './wayland';
 import { mainWindowOptions } from './window-options';
 import { rememberWindowState, restoredBounds } from './window-state';
 
@@ -32,6 +34,10 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.enableSandbox();
+  const wayland = isWaylandSession(process.env, process.platform);
+  // Before ready, or Chromium never asks the desktop's portal for the global shortcut.
+  const features = wayland ? featuresWithShortcutsPortal(app.commandLine.getSwitchValue('enable-features')) : null;
+  if (features) app.commandLine.appendSwitch('enable-features', features);
   const demo = process.argv.includes(DEMO_FLAG);
   const baseDir = shellConfigDir();
   const configDir = demo ? demoConfigDir(baseDir) : baseDir;
@@ -62,15 +68,32 @@ if (!app.requestSingleInstanceLock()) {
     void window.loadFile(indexPath);
   };
 
-  /** The global shortcut: what the tray's "Stop all" or "Start recording on idle rigs" would do. */
-  const toggleRecording = () => {
-    const action = recordToggleAction(nativeTray?.model ?? null);
-    if (action) void tray?.run(action);
-    else nativeTray?.notify('Motif Control', 'No rig to start or stop: none is reachable right now.');
-  };
+  /**
+   * The global shortcut: what the tray's "Stop all" or "Start recording on idle rigs" would do,
+   * once confirmed in a native dialog (the key may have been meant for another program).
+   */
+  const toggleRecording = shortcutPressHandler({
+    model: () => nativeTray?.model ?? null,
+    label: () => (registeredShortcut ? shortcutLabel(registeredShortcut) : 'The shortcut'),
+    confirm: async (ask) => {
+      const options: MessageBoxOptions = {
+        type: 'question',
+        title: 'Motif Control',
+        message: ask.message,
+        detail: ask.detail,
+        buttons: [ask.confirmLabel, 'Cancel'],
+        defaultId: 1,
+        cancelId: 1,
+        noLink: true,
+      };
+      return (await dialog.showMessageBox(options)).response === 0;
+    },
+    run: (action) => void tray?.run(action),
+    notify: (title, body) => nativeTray?.notify(title, body),
+  });
 
   const applyShortcut = (accelerator: string | null) => {
-    const result = registerRecordShortcut(globalShortcut, registeredShortcut, accelerator, toggleRecording);
+    const result = registerRecordShortcut(globalShortcut, registeredShortcut, accelerator, () => void toggleRecording(), { wayland });
     registeredShortcut = result.ok ? accelerator : null;
     shortcutProblem = result.ok ? null : result.reason;
     if (!result.ok) {
@@ -82,6 +105,8 @@ if (!app.requestSingleInstanceLock()) {
   const chooseShortcut = (accelerator: string | null) => {
     settings.set('recordShortcut', accelerator);
     applyShortcut(accelerator);
+    const warning = accelerator && registeredShortcut === accelerator ? shortcutWarning(accelerator, process.platform, shortcutLabel(accelerator)) : null;
+    if (warning) nativeTray?.notify('Record/stop shortcut set, with a warning', warning);
     nativeTray?.refresh();
   };
 
@@ -100,6 +125,7 @@ if (!app.requestSingleInstanceLock()) {
     const configured = settings.get('recordShortcut');
     const choices: (string | null)[] = [...SHORTCUT_CHOICES];
     if (configured && !choices.includes(configured)) choices.push(configured);
+    const warning = configured && registeredShortcut === configured ? shortcutWarning(configured, process.platform, shortcutLabel(configured)) : null;
     return [
       {
         label: 'Settings',
@@ -107,7 +133,7 @@ if (!app.requestSingleInstanceLock()) {
           { label: 'Start at login', type: 'checkbox', checked: settings.get('openAtLogin'), click: () => setStartAtLogin(!settings.get('openAtLogin')) },
           { type: 'separator' },
           { label: 'Record / stop all shortcut:', enabled: false },
-          ...[...choices, null].map(
+          ...[null, ...choices].map(
             (accelerator): MenuItemConstructorOptions => ({
               label: accelerator ? shortcutLabel(accelerator) : 'None',
               type: 'radio',
@@ -115,6 +141,8 @@ if (!app.requestSingleInstanceLock()) {
               click: () => chooseShortcut(accelerator),
             }),
           ),
+          ...(registeredShortcut ? [{ label: shortcutTrayLine(shortcutLabel(registeredShortcut)), enabled: false }] : []),
+          ...(warning ? [{ label: `Warning: ${warning}`, enabled: false }] : []),
           ...(shortcutProblem ? [{ label: `Not set: ${shortcutProblem}`, enabled: false }] : []),
         ],
       },

@@ -130,6 +130,33 @@ export function makeFakeElectron() {
   });
   const loginItems: { openAtLogin: boolean; args?: string[] }[] = [];
 
+  /** Native message boxes shown, and the button the fake user clicks next (0: the first). */
+  const dialogs: { message: string; detail?: string; buttons: string[]; defaultId?: number; cancelId?: number }[] = [];
+  const dialogAnswers: number[] = [];
+  let releaseDialog: (() => void) | null = null;
+  const dialog = {
+    showMessageBox(options: { message: string; detail?: string; buttons: string[]; defaultId?: number; cancelId?: number }) {
+      dialogs.push(options);
+      const response = dialogAnswers.shift() ?? options.cancelId ?? 0;
+      return new Promise<{ response: number; checkboxChecked: boolean }>((resolve) => {
+        releaseDialog = () => resolve({ response, checkboxChecked: false });
+      });
+    },
+    showErrorBox: (title: string, content: string) => void dialogs.push({ message: title, detail: content, buttons: [] }),
+  };
+  /** Closes the open message box with the scripted answer. */
+  const answerDialog = async () => {
+    releaseDialog?.();
+    releaseDialog = null;
+    await new Promise((r) => setImmediate(r));
+  };
+  const switches = new Map<string, string>();
+  const commandLine = {
+    appendSwitch: (name: string, value = '') => void switches.set(name, value),
+    getSwitchValue: (name: string) => switches.get(name) ?? '',
+    hasSwitch: (name: string) => switches.has(name),
+  };
+
   const userData = mkdtempSync(join(tmpdir(), 'motif-userdata-'));
   /** Like Electron's: an event whose default a listener may prevent. */
   const preventable = () => {
@@ -146,6 +173,7 @@ export function makeFakeElectron() {
     exited: false,
     sandboxEnabled: false,
     isPackaged: false,
+    commandLine,
     getAppPath: () => '/work/app',
     setLoginItemSettings: (settings: { openAtLogin: boolean; args?: string[] }) => void loginItems.push(settings),
     getLoginItemSettings: () => ({ openAtLogin: loginItems.at(-1)?.openAtLogin ?? false }),
@@ -187,6 +215,7 @@ export function makeFakeElectron() {
       // The template itself stands in for the built menu, so tests can click its items.
       Menu: { buildFromTemplate: (template: unknown[]) => template },
       globalShortcut,
+      dialog,
       screen,
       nativeTheme,
       nativeImage: { createFromPath: (path: string) => ({ path }) },
@@ -203,6 +232,10 @@ export function makeFakeElectron() {
     appEvents,
     shortcuts,
     taken,
+    dialogs,
+    dialogAnswers,
+    answerDialog,
+    switches,
     displays,
     loginItems,
     denyLock: () => (gotLock = false),

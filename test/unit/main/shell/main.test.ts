@@ -203,11 +203,24 @@ describe('Electron shell', () => {
     expect(core.finished).toBe(1);
   });
 
-  it('registers Ctrl/Cmd+Shift+R for record/stop all; with nothing to start or stop it says so', async () => {
+  it("registers no global shortcut until the user picks one (Ctrl+Shift+R is every browser's hard reload)", async () => {
     await launch();
     await trayReady();
-    expect([...fake.shortcuts.keys()]).toEqual(['CommandOrControl+Shift+R']);
-    fake.shortcuts.get('CommandOrControl+Shift+R')!();
+    expect(fake.shortcuts.size).toBe(0);
+    expect(settingsMenu().filter((i) => i.type === 'radio').find((i) => i.checked)?.label).toBe('None');
+    expect(settingsMenu().some((i) => /stop all recordings, or start idle rigs/.test(i.label ?? ''))).toBe(false);
+  });
+
+  it('says in the tray what a chosen shortcut does; a press with nothing to start or stop says so and asks nothing', async () => {
+    await launch();
+    await trayReady();
+    settingsMenu().find((i) => i.label === 'Ctrl+Alt+Shift+R')!.click!();
+    expect([...fake.shortcuts.keys()]).toEqual(['CommandOrControl+Alt+Shift+R']);
+    expect(settingsMenu().some((i) => i.label === 'Ctrl+Alt+Shift+R: stop all recordings, or start idle rigs (asks first)')).toBe(true);
+    expect(settingsMenu().some((i) => i.label?.startsWith('Warning: '))).toBe(false);
+    fake.shortcuts.get('CommandOrControl+Alt+Shift+R')!();
+    await new Promise((r) => setImmediate(r));
+    expect(fake.dialogs).toHaveLength(0);
     expect(fake.notifications.at(-1)).toEqual({ title: 'Motif Control', body: expect.stringMatching(/No rig to start or stop/) });
   });
 
@@ -216,22 +229,48 @@ describe('Electron shell', () => {
     await trayReady();
     const choices = settingsMenu().filter((i) => i.type === 'radio');
     expect(choices.map((i) => [i.label, i.checked])).toEqual([
-      ['Ctrl+Shift+R', true],
-      ['Ctrl+Alt+R', false],
-      ['F9', false],
-      ['None', false],
+      ['None', true],
+      ['Ctrl+Alt+Shift+R', false],
+      ['Ctrl+Alt+Shift+F9', false],
     ]);
-    fake.taken.add('F9');
-    choices.find((i) => i.label === 'F9')!.click!();
+    fake.taken.add('CommandOrControl+Alt+Shift+F9');
+    choices.find((i) => i.label === 'Ctrl+Alt+Shift+F9')!.click!();
     expect(fake.shortcuts.size).toBe(0);
-    expect(fake.notifications.at(-1)?.body).toMatch(/F9 is taken by another program/);
-    expect(settingsMenu().some((i) => i.label === 'Not set: F9 is taken by another program')).toBe(true);
-    settingsMenu().find((i) => i.label === 'Ctrl+Alt+R')!.click!();
-    expect([...fake.shortcuts.keys()]).toEqual(['CommandOrControl+Alt+R']);
+    expect(fake.notifications.at(-1)?.body).toMatch(/Ctrl\+Alt\+Shift\+F9 is taken by another program/);
+    expect(settingsMenu().some((i) => i.label === 'Not set: Ctrl+Alt+Shift+F9 is taken by another program')).toBe(true);
+    settingsMenu().find((i) => i.label === 'Ctrl+Alt+Shift+R')!.click!();
+    expect([...fake.shortcuts.keys()]).toEqual(['CommandOrControl+Alt+Shift+R']);
     const userData = fake.module.app.getPath('userData');
-    expect(JSON.parse(readFileSync(path.join(userData, 'shell.json'), 'utf8'))).toMatchObject({ recordShortcut: 'CommandOrControl+Alt+R' });
+    expect(JSON.parse(readFileSync(path.join(userData, 'shell.json'), 'utf8'))).toMatchObject({ recordShortcut: 'CommandOrControl+Alt+Shift+R' });
     settingsMenu().find((i) => i.label === 'None')!.click!();
     expect(fake.shortcuts.size).toBe(0);
+  });
+
+  it('warns in the tray when shell.json names a shortcut browsers use, and still honours it', async () => {
+    writeFileSync(path.join(fake.module.app.getPath('userData'), 'shell.json'), JSON.stringify({ recordShortcut: 'CommandOrControl+Shift+R' }));
+    await launch();
+    await trayReady();
+    expect([...fake.shortcuts.keys()]).toEqual(['CommandOrControl+Shift+R']);
+    expect(settingsMenu().find((i) => i.label?.startsWith('Warning: '))?.label).toMatch(/hard reload.*start or stop recording on every rig/);
+  });
+
+  it('on Wayland asks for the global-shortcuts portal before ready, and words a refused shortcut as the portal', async () => {
+    const before = process.env.XDG_SESSION_TYPE;
+    process.env.XDG_SESSION_TYPE = 'wayland';
+    try {
+      fake.module.app.commandLine.appendSwitch('enable-features', 'SomethingElse');
+      await launch();
+      await trayReady();
+      if (process.platform !== 'linux') return;
+      expect(fake.switches.get('enable-features')).toBe('SomethingElse,GlobalShortcutsPortal');
+      fake.taken.add('CommandOrControl+Alt+Shift+R');
+      settingsMenu().find((i) => i.label === 'Ctrl+Alt+Shift+R')!.click!();
+      expect(fake.notifications.at(-1)?.body).toMatch(/on Wayland the desktop grants global shortcuts only through its GlobalShortcuts portal/);
+      expect(fake.notifications.at(-1)?.body).not.toMatch(/taken by another program/);
+    } finally {
+      if (before === undefined) delete process.env.XDG_SESSION_TYPE;
+      else process.env.XDG_SESSION_TYPE = before;
+    }
   });
 
   it('remembers the window size and position, and opens there next time when that is still on a screen', async () => {
