@@ -1,11 +1,27 @@
-import { app, BrowserWindow, dialog, globalShortcut, ipcMain, nativeTheme, screen, session, type MenuItemConstructorOptions, type MessageBoxOptions } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  globalShortcut,
+  ipcMain,
+  Menu,
+  nativeTheme,
+  screen,
+  session,
+  shell,
+  type MenuItemConstructorOptions,
+  type MessageBoxOptions,
+} from 'electron';
 import { hardenSession } from './session-guard';
 import { homedir } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createAppCore } from '../core/app-core';
+import { appMeta } from '../core/app-meta';
 import { DEMO_FLAG, demoConfigDir, ensureDemoRigs } from '../core/demo/demo-mode';
 import { keychainStartupLine } from '../core/secrets/keychain';
 import { TrayController } from '../core/tray/tray-controller';
+import { appMenuTemplate } from './app-menu';
+import { APP_ID } from './app-id';
 import { electronStoreFactory, openShellSettings, shellConfigDir } from './electron-store-factory';
 import { forwardEvents, registerIpc } from './ipc';
 import { utilityReceivers } from './live-utility';
@@ -14,6 +30,7 @@ import { appUrlMatcher, guardNavigation } from './navigation';
 import { registerRecordShortcut, SHORTCUT_CHOICES, shortcutLabel, shortcutPressHandler, shortcutTrayLine } from './record-shortcut';
 import { shortcutWarning } from './shortcut-check';
 import { NativeTray } from './tray';
+import { closeLastWindow, hasStatusNotifierWatcher, trayShown } from './tray-presence';
 import { trayIconFile, trayIconState, trayPanel } from './tray-icons';
 import { featuresWithShortcutsPortal, isWaylandSession } from './wayland';
 import { mainWindowOptions } from './window-options';
@@ -38,6 +55,8 @@ if (!app.requestSingleInstanceLock()) {
   // Before ready, or Chromium never asks the desktop's portal for the global shortcut.
   const features = wayland ? featuresWithShortcutsPortal(app.commandLine.getSwitchValue('enable-features')) : null;
   if (features) app.commandLine.appendSwitch('enable-features', features);
+  // Windows shows notifications only for an app with this id (the installer's shortcut carries the same).
+  if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
   const demo = process.argv.includes(DEMO_FLAG);
   const baseDir = shellConfigDir();
   const configDir = demo ? demoConfigDir(baseDir) : baseDir;
@@ -48,6 +67,9 @@ if (!app.requestSingleInstanceLock()) {
   let window: BrowserWindow | null = null;
   let tray: TrayController | null = null;
   let nativeTray: NativeTray | null = null;
+  /** Whether the tray icon can be seen; until the desktop answers, what its name suggests. */
+  let trayVisible = false;
+  let statusNotifierWatcher: boolean | null = null;
   let registeredShortcut: string | null = null;
   let shortcutProblem: string | null = null;
   let quitting: 'no' | 'closing' | 'done' = 'no';
@@ -152,8 +174,8 @@ if (!app.requestSingleInstanceLock()) {
   app.on('second-instance', showWindow);
   app.on('web-contents-created', (_e, contents) => guardNavigation(contents, isAppUrl));
   app.on('window-all-closed', () => {
-    // With a tray the app keeps watching the rigs; Quit is in the tray menu.
-    if (!tray && process.platform !== 'darwin') app.quit();
+    // With a tray shown the app keeps watching the rigs (Quit is in the tray menu); with none, closing quits.
+    if (closeLastWindow({ platform: process.platform, trayShown: trayVisible }) === 'quit') app.quit();
   });
   app.on('activate', showWindow);
   // A clean quit: the first will-quit waits for the core to flush its pending writes, then quits for real.
@@ -197,18 +219,48 @@ if (!app.requestSingleInstanceLock()) {
       console.warn(keychainLine);
       core.notices.add('warning', keychainLine);
     }
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        appMenuTemplate({
+          platform: process.platform,
+          appName: appMeta.name,
+          helpUrl: appMeta.homepage,
+          openHelp: (url) => void shell.openExternal(url),
+          showWindow,
+        }),
+      ),
+    );
     showWindow();
-    nativeTray = new NativeTray({
-      iconFor: (model) =>
-        asset(trayIconFile(trayIconState(model), process.platform, trayPanel(settings.get('trayTheme'), process.platform, nativeTheme))),
-      run: (action) => void tray?.run(action),
-      shellItems: settingsItems,
+    try {
+      nativeTray = new NativeTray({
+        iconFor: (model) =>
+          asset(trayIconFile(trayIconState(model), process.platform, trayPanel(settings.get('trayTheme'), process.platform, nativeTheme))),
+        run: (action) => void tray?.run(action),
+        shellItems: settingsItems,
+      });
+    } catch (e) {
+      console.warn('Motif Control: no tray icon here; closing the window quits the app.', e);
+    }
+    const trayFacts = () => ({
+      platform: process.platform,
+      trayCreated: nativeTray !== null,
+      statusNotifierWatcher,
+      currentDesktop: process.env.XDG_CURRENT_DESKTOP ?? '',
     });
-    tray = new TrayController(core.call, core.events, nativeTray, (action) => {
-      if (action === 'quit') app.quit();
-      else showWindow();
-    });
-    void tray.load();
+    trayVisible = trayShown(trayFacts());
+    if (process.platform === 'linux' && nativeTray) {
+      void hasStatusNotifierWatcher().then((answer) => {
+        statusNotifierWatcher = answer;
+        trayVisible = trayShown(trayFacts());
+      });
+    }
+    if (nativeTray) {
+      tray = new TrayController(core.call, core.events, nativeTray, (action) => {
+        if (action === 'quit') app.quit();
+        else showWindow();
+      });
+      void tray.load();
+    }
     nativeTheme.on('updated', () => nativeTray?.refresh());
     applyShortcut(settings.get('recordShortcut'));
     // Re-written each start, so the entry follows the app when it moves (a new AppImage).

@@ -3,6 +3,7 @@ import path from 'node:path';
 import Ajv from 'ajv';
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
+import { APP_ID } from '../../../../src-main/shell/app-id';
 
 /**
  * Installers cannot be built on a machine without Electron's binary; what can be checked here
@@ -122,6 +123,11 @@ describe('electron-builder.yml', () => {
     expect(repository).toMatch(/^(git\+)?https:\/\/\S+\.git$/);
     // And the installers carry no update feed pointing there.
     expect(config.publish).toBeNull();
+  });
+
+  it("gives the app the id the shell sets as Windows' AppUserModelID (notifications need them equal)", () => {
+    expect(config.appId).toBe(APP_ID);
+    expect(read('src-main/shell/main.ts')).toMatch(/setAppUserModelId\(APP_ID\)/);
   });
 
   it("starts the app from package.json's main, which the build writes", () => {

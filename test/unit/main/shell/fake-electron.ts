@@ -17,10 +17,14 @@ export class FakeWebContents extends EventEmitter {
   isDestroyed() {
     return this.destroyed;
   }
-  /** Emit like Electron: returns whether a listener called preventDefault. */
-  attempt(event: string, ...args: unknown[]): boolean {
+  /**
+   * Emit like Electron: returns whether a listener called preventDefault. With a URL the
+   * event carries it (`details.url`); the deprecated positional url is left out, so a guard
+   * still reading it sees nothing.
+   */
+  attempt(event: string, url?: string): boolean {
     let prevented = false;
-    this.emit(event, { preventDefault: () => (prevented = true) }, ...args);
+    this.emit(event, { ...(url === undefined ? {} : { url }), preventDefault: () => (prevented = true) });
     return prevented;
   }
 }
@@ -78,6 +82,8 @@ export function makeFakeElectron() {
   }
 
   const trays: FakeTray[] = [];
+  /** When set, `new Tray()` throws (no tray on this desktop). */
+  const trayFailure: { error: Error | null } = { error: null };
   const notifications: { title: string; body: string }[] = [];
   class FakeTray {
     tooltip = '';
@@ -85,6 +91,7 @@ export function makeFakeElectron() {
     menu: unknown[] = [];
     destroyed = false;
     constructor(public initialImage: unknown) {
+      if (trayFailure.error) throw trayFailure.error;
       trays.push(this);
     }
     setToolTip(text: string) {
@@ -157,6 +164,9 @@ export function makeFakeElectron() {
     hasSwitch: (name: string) => switches.has(name),
   };
 
+  const appMenu: { current: unknown[] | null } = { current: null };
+  const opened: string[] = [];
+
   const userData = mkdtempSync(join(tmpdir(), 'motif-userdata-'));
   /** Like Electron's: an event whose default a listener may prevent. */
   const preventable = () => {
@@ -174,6 +184,10 @@ export function makeFakeElectron() {
     sandboxEnabled: false,
     isPackaged: false,
     commandLine,
+    appUserModelId: null as string | null,
+    setAppUserModelId(id: string) {
+      this.appUserModelId = id;
+    },
     getAppPath: () => '/work/app',
     setLoginItemSettings: (settings: { openAtLogin: boolean; args?: string[] }) => void loginItems.push(settings),
     getLoginItemSettings: () => ({ openAtLogin: loginItems.at(-1)?.openAtLogin ?? false }),
@@ -213,7 +227,11 @@ export function makeFakeElectron() {
       Tray: FakeTray,
       Notification: FakeNotification,
       // The template itself stands in for the built menu, so tests can click its items.
-      Menu: { buildFromTemplate: (template: unknown[]) => template },
+      Menu: {
+        buildFromTemplate: (template: unknown[]) => template,
+        setApplicationMenu: (menu: unknown[] | null) => void (appMenu.current = menu),
+      },
+      shell: { openExternal: (url: string) => (opened.push(url), Promise.resolve()) },
       globalShortcut,
       dialog,
       screen,
@@ -234,6 +252,9 @@ export function makeFakeElectron() {
     taken,
     dialogs,
     dialogAnswers,
+    appMenu,
+    opened,
+    trayFailure,
     answerDialog,
     switches,
     displays,

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CALL_CHANNEL } from '../../../../src-main/contract/channels';
 import type * as AppCoreModule from '../../../../src-main/core/app-core';
+import type * as TrayPresence from '../../../../src-main/shell/tray-presence';
 import { makeFakeElectron } from './fake-electron';
 
 let fake = makeFakeElectron();
@@ -40,12 +41,24 @@ vi.mock('electron', () => ({
   get globalShortcut() {
     return fake.module.globalShortcut;
   },
+  get dialog() {
+    return fake.module.dialog;
+  },
+  get shell() {
+    return fake.module.shell;
+  },
   get screen() {
     return fake.module.screen;
   },
   get nativeTheme() {
     return fake.module.nativeTheme;
   },
+}));
+
+// Whether the desktop shows tray icons is asked of D-Bus; here it cannot be told, as on a desktop without gdbus.
+vi.mock('../../../../src-main/shell/tray-presence', async (importOriginal) => ({
+  ...(await importOriginal<typeof TrayPresence>()),
+  hasStatusNotifierWatcher: () => Promise.resolve(null),
 }));
 
 // Under test is the shell's own choice of folder: Electron's userData, which the fake puts in a temporary folder.
@@ -270,6 +283,56 @@ describe('Electron shell', () => {
     } finally {
       if (before === undefined) delete process.env.XDG_SESSION_TYPE;
       else process.env.XDG_SESSION_TYPE = before;
+    }
+  });
+
+  it('sets an application menu without reload or developer tools; Help opens the README', async () => {
+    await launch();
+    const menu = fake.appMenu.current as MenuItem[] & { role?: string }[];
+    expect(menu).not.toBeNull();
+    const roles = JSON.stringify(menu);
+    expect(roles).not.toMatch(/"role":"(reload|forceReload|toggleDevTools)"/);
+    const help = (menu as { role?: string; submenu?: MenuItem[] }[]).find((m) => m.role === 'help')!;
+    help.submenu![0]!.click!();
+    expect(fake.opened).toEqual(['https://github.com/motif-control/motif-control#readme']);
+  });
+
+  it('keeps running when the window closes while the tray is shown', async () => {
+    const desktop = process.env.XDG_CURRENT_DESKTOP;
+    process.env.XDG_CURRENT_DESKTOP = 'KDE';
+    try {
+      await launch();
+      fake.appEvents.emit('window-all-closed');
+      expect(fake.module.app.quitCalled).toBe(false);
+    } finally {
+      if (desktop === undefined) delete process.env.XDG_CURRENT_DESKTOP;
+      else process.env.XDG_CURRENT_DESKTOP = desktop;
+    }
+  });
+
+  it('quits (after the core flushes) when the window closes and no tray icon could be made', async () => {
+    fake.trayFailure.error = new Error('no tray');
+    await launch();
+    expect(fake.trays).toHaveLength(0);
+    const core = cores.at(-1)!;
+    fake.appEvents.emit('window-all-closed');
+    if (process.platform === 'darwin') return;
+    expect(fake.module.app.quitCalled).toBe(true);
+    expect(core.started).toBe(1);
+    await vi.waitFor(() => expect(fake.module.app.exited).toBe(true), { timeout: 15_000 });
+    expect(core.finished).toBe(1);
+  });
+
+  it('quits when the window closes on stock GNOME, which shows no tray icons', async () => {
+    const desktop = process.env.XDG_CURRENT_DESKTOP;
+    process.env.XDG_CURRENT_DESKTOP = 'GNOME';
+    try {
+      await launch();
+      fake.appEvents.emit('window-all-closed');
+      expect(fake.module.app.quitCalled).toBe(process.platform === 'linux');
+    } finally {
+      if (desktop === undefined) delete process.env.XDG_CURRENT_DESKTOP;
+      else process.env.XDG_CURRENT_DESKTOP = desktop;
     }
   });
 

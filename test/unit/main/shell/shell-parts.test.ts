@@ -16,6 +16,8 @@ import {
   type ShortcutConfirmation,
 } from '../../../../src-main/shell/record-shortcut';
 import { SHELL_DEFAULTS } from '../../../../src-main/shell/shell-settings';
+import { appMenuTemplate } from '../../../../src-main/shell/app-menu';
+import { closeLastWindow, parseNameHasOwner, trayShown } from '../../../../src-main/shell/tray-presence';
 import { shortcutWarning } from '../../../../src-main/shell/shortcut-check';
 import { featuresWithShortcutsPortal, isWaylandSession } from '../../../../src-main/shell/wayland';
 import type { TrayAction } from '../../../../src-main/core/tray/tray-menu';
@@ -246,6 +248,71 @@ describe('record / stop all shortcut: safe by default', () => {
       ok: false,
       reason: expect.stringMatching(/^Ctrl\+Alt\+Shift\+R could not be set: on Wayland the desktop grants global shortcuts only through its GlobalShortcuts portal/),
     });
+  });
+});
+
+describe('application menu', () => {
+  type MenuItemConstructorOptions = ReturnType<typeof appMenuTemplate>[number];
+  const flatten = (items: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] =>
+    items.flatMap((i) => [i, ...(Array.isArray(i.submenu) ? flatten(i.submenu) : [])]);
+  const menuFor = (platform: NodeJS.Platform, opened: string[] = [], shown: string[] = []) =>
+    appMenuTemplate({
+      platform,
+      appName: 'Motif Control',
+      helpUrl: 'https://example.invalid/readme',
+      openHelp: (url) => void opened.push(url),
+      showWindow: () => void shown.push('shown'),
+    });
+
+  it('has no reload, force reload or developer tools on any platform (Ctrl+Shift+R must not reload the window)', () => {
+    for (const platform of ['linux', 'win32', 'darwin'] as const) {
+      const roles = flatten(menuFor(platform)).map((i) => i.role).filter((r) => r !== undefined);
+      expect(roles, platform).not.toContain('reload');
+      expect(roles, platform).not.toContain('forceReload');
+      expect(roles, platform).not.toContain('toggleDevTools');
+      expect(roles, platform).not.toContain('viewMenu');
+      expect(roles, platform).not.toContain('windowMenu');
+      expect(flatten(menuFor(platform)).some((i) => /reload|developer/i.test(String(i.label ?? ''))), platform).toBe(false);
+      expect(roles, platform).toEqual(expect.arrayContaining(['quit', 'undo', 'redo', 'cut', 'copy', 'paste', 'selectAll', 'zoomIn', 'zoomOut', 'resetZoom']));
+    }
+  });
+
+  it("puts Quit where each platform looks for it, and Help opens the README's address", () => {
+    expect(menuFor('darwin')[0]).toMatchObject({ label: 'Motif Control' });
+    expect(menuFor('linux')[0]).toMatchObject({ label: 'File' });
+    expect(menuFor('linux').map((m) => m.label ?? m.role)).toEqual(['File', 'Edit', 'View', 'Window', 'help']);
+    const opened: string[] = [];
+    const shown: string[] = [];
+    const menu = flatten(menuFor('linux', opened, shown));
+    const help = menu.find((i) => i.label === 'Motif Control documentation (README)')!;
+    (help.click as () => void)();
+    expect(opened).toEqual(['https://example.invalid/readme']);
+    (menu.find((i) => i.label === 'Show Motif Control')!.click as () => void)();
+    expect(shown).toEqual(['shown']);
+  });
+});
+
+describe('closing the window without a tray', () => {
+  const linux = { platform: 'linux' as const, trayCreated: true, statusNotifierWatcher: null, currentDesktop: '' };
+
+  it('knows whether the tray icon is shown: the desktop\'s StatusNotifierWatcher when known, else its name', () => {
+    expect(trayShown({ ...linux, trayCreated: false })).toBe(false);
+    expect(trayShown({ ...linux, platform: 'win32', currentDesktop: 'GNOME' })).toBe(true);
+    expect(trayShown({ ...linux, statusNotifierWatcher: false, currentDesktop: 'KDE' })).toBe(false);
+    expect(trayShown({ ...linux, statusNotifierWatcher: true, currentDesktop: 'GNOME' })).toBe(true);
+    expect(trayShown({ ...linux, currentDesktop: 'GNOME' })).toBe(false);
+    expect(trayShown({ ...linux, currentDesktop: 'ubuntu:GNOME' })).toBe(true);
+    expect(trayShown({ ...linux, currentDesktop: 'KDE' })).toBe(true);
+    expect(parseNameHasOwner('(true,)\n')).toBe(true);
+    expect(parseNameHasOwner('(false,)')).toBe(false);
+    expect(parseNameHasOwner('Error: no bus')).toBeNull();
+  });
+
+  it('quits where no tray is shown, keeps running where one is, and stays in the Dock on macOS', () => {
+    expect(closeLastWindow({ platform: 'linux', trayShown: false })).toBe('quit');
+    expect(closeLastWindow({ platform: 'win32', trayShown: false })).toBe('quit');
+    expect(closeLastWindow({ platform: 'linux', trayShown: true })).toBe('keep-running');
+    expect(closeLastWindow({ platform: 'darwin', trayShown: false })).toBe('keep-running');
   });
 });
 
