@@ -60,7 +60,13 @@ if (!app.requestSingleInstanceLock()) {
   const demo = process.argv.includes(DEMO_FLAG);
   const baseDir = shellConfigDir();
   const configDir = demo ? demoConfigDir(baseDir) : baseDir;
-  const core = createAppCore({ transport: 'electron', configDir, store: electronStoreFactory, openReceiver: utilityReceivers() });
+  // A fatal error in the stream process is a notice in the window (the core exists by the time one can happen).
+  const core = createAppCore({
+    transport: 'electron',
+    configDir,
+    store: electronStoreFactory,
+    openReceiver: utilityReceivers((line) => core.notices.add('warning', line)),
+  });
   if (demo) void ensureDemoRigs(core).catch((e: unknown) => console.error(e));
   const settings = openShellSettings(baseDir);
   const login = new StartAtLogin(app, { platform: process.platform, env: process.env, home: homedir(), execPath: process.execPath });
