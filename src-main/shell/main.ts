@@ -18,7 +18,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createAppCore } from '../core/app-core';
 import { appMeta } from '../core/app-meta';
 import { DEMO_FLAG, demoConfigDir, ensureDemoRigs } from '../core/demo/demo-mode';
-import { keychainStartupLine } from '../core/secrets/keychain';
+import { keychainStartupLine, setInstalledApp } from '../core/secrets/keychain';
 import { TrayController } from '../core/tray/tray-controller';
 import { appMenuTemplate } from './app-menu';
 import { APP_ID } from './app-id';
@@ -51,6 +51,8 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.enableSandbox();
+  // The keychain's fix line names system packages for an installed app, npm for a checkout.
+  setInstalledApp(app.isPackaged);
   const wayland = isWaylandSession(process.env, process.platform);
   // Before ready, or Chromium never asks the desktop's portal for the global shortcut.
   const features = wayland ? featuresWithShortcutsPortal(app.commandLine.getSwitchValue('enable-features')) : null;
