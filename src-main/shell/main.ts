@@ -29,6 +29,7 @@ import { StartAtLogin } from './login-item';
 import { appUrlMatcher, guardNavigation } from './navigation';
 import { registerRecordShortcut, SHORTCUT_CHOICES, shortcutLabel, shortcutPressHandler, shortcutTrayLine } from './record-shortcut';
 import { shortcutWarning } from './shortcut-check';
+import { readSandboxFacts, sandboxVerdict, unsandboxedLine, type LaunchKind } from './linux-sandbox';
 import { NativeTray } from './tray';
 import { closeLastWindow, hasStatusNotifierWatcher, trayShown } from './tray-presence';
 import { trayIconFile, trayIconState, trayPanel } from './tray-icons';
@@ -222,6 +223,13 @@ if (!app.requestSingleInstanceLock()) {
       return window !== null && event.sender === window.webContents && isAppUrl(frameUrl);
     });
     forwardEvents(core.events, () => BrowserWindow.getAllWindows().map((w) => w.webContents));
+    // Running without Chromium's sandbox (asked for, or added by the AppImage's launcher where it cannot start) is said, with why and the way back.
+    if (process.platform === 'linux' && app.commandLine.hasSwitch('no-sandbox')) {
+      const launch: LaunchKind = process.env.APPIMAGE ? 'appimage' : app.isPackaged ? 'installed' : 'checkout';
+      const line = unsandboxedLine(sandboxVerdict(readSandboxFacts(process.execPath, process.env, process.platform), launch), launch);
+      console.warn(line);
+      core.notices.add('warning', line);
+    }
     const keychainLine = keychainStartupLine();
     if (keychainLine) {
       console.warn(keychainLine);

@@ -130,6 +130,12 @@ describe('electron-builder.yml', () => {
     expect(read('src-main/shell/main.ts')).toMatch(/setAppUserModelId\(APP_ID\)/);
   });
 
+  it("builds npm start's sandbox check beside the app and leaves it out of the installers", () => {
+    expect(read('scripts/build.mjs')).toContain("{ in: 'src-main/shell/linux-sandbox.ts', out: 'dist/start/linux-sandbox.js' }");
+    expect(read('scripts/start.mjs')).toContain("import('../dist/start/linux-sandbox.js')");
+    expect(config.files).toContain('!dist/start/**');
+  });
+
   it("starts the app from package.json's main, which the build writes", () => {
     expect(config.extraMetadata.main).toBe(pkg.main);
     expect(read('scripts/build.mjs')).toContain(`out: '${pkg.main}'`);
