@@ -30,6 +30,8 @@ import { appUrlMatcher, guardNavigation } from './navigation';
 import { registerRecordShortcut, SHORTCUT_CHOICES, shortcutLabel, shortcutPressHandler, shortcutTrayLine } from './record-shortcut';
 import { shortcutWarning } from './shortcut-check';
 import { readSandboxFacts, sandboxVerdict, unsandboxedLine, type LaunchKind } from './linux-sandbox';
+import { runSelfTest, SELF_TEST_FLAG } from './self-test';
+import { selfTestChecks } from './self-test-checks';
 import { NativeTray } from './tray';
 import { closeLastWindow, hasStatusNotifierWatcher, trayShown } from './tray-presence';
 import { trayIconFile, trayIconState, trayPanel } from './tray-icons';
@@ -82,6 +84,8 @@ if (!app.requestSingleInstanceLock()) {
   let registeredShortcut: string | null = null;
   let shortcutProblem: string | null = null;
   let quitting: 'no' | 'closing' | 'done' = 'no';
+  /** Under --self-test, the exit code once the checks ran. */
+  let selfTestCode: number | null = null;
 
   const showWindow = () => {
     if (window && !window.isDestroyed()) {
@@ -198,7 +202,8 @@ if (!app.requestSingleInstanceLock()) {
     nativeTray?.destroy();
     void closeCore().finally(() => {
       quitting = 'done';
-      app.quit();
+      if (selfTestCode !== null) app.exit(selfTestCode);
+      else app.quit();
     });
   });
 
@@ -278,6 +283,13 @@ if (!app.requestSingleInstanceLock()) {
       void tray.load();
     }
     nativeTheme.on('updated', () => nativeTray?.refresh());
+    if (process.argv.includes(SELF_TEST_FLAG)) {
+      const checks = selfTestChecks({ window: () => window, trayMade: () => nativeTray !== null, sandboxed: !app.commandLine.hasSwitch('no-sandbox') });
+      void runSelfTest(checks, (line) => console.log(line)).then((code) => {
+        selfTestCode = code;
+        app.quit();
+      });
+    }
     applyShortcut(settings.get('recordShortcut'));
     // Re-written each start, so the entry follows the app when it moves (a new AppImage).
     if (settings.get('openAtLogin')) setStartAtLogin(true);

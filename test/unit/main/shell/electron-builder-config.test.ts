@@ -150,15 +150,25 @@ describe('electron-builder.yml', () => {
     }
   });
 
-  it('has a CI workflow building the installers on Linux, Windows and macOS and running the Electron smoke test', () => {
+  it('has a CI workflow building the installers on Linux, Windows and macOS and self-testing the packed app on each', () => {
     const workflow = yaml.load(read('.github/workflows/desktop.yml')) as {
-      jobs: Record<string, { strategy: { matrix: { os: string[] } }; steps: { run?: string; uses?: string }[] }>;
+      jobs: Record<string, { strategy: { matrix: { os: string[] } }; steps: { name?: string; if?: string; run?: string; uses?: string }[] }>;
     };
     const job = Object.values(workflow.jobs)[0]!;
     expect(job.strategy.matrix.os).toEqual(expect.arrayContaining(['ubuntu-latest', 'windows-latest', 'macos-latest']));
     const runs = job.steps.map((s) => s.run ?? '').join('\n');
     expect(runs).toMatch(/npm run dist/);
+    // What users install, started with --self-test: the installed deb and the AppImage on Linux, the unpacked app elsewhere.
+    const selfTests = job.steps.filter((s) => /node scripts\/self-test-packed\.mjs/.test(s.run ?? ''));
+    expect(selfTests.map((s) => s.if)).toEqual(["runner.os == 'Linux'", "runner.os == 'Linux'", "runner.os != 'Linux'"]);
+    expect(runs).toMatch(/apt-get install[^\n]*\.\/release\/\*\.deb\n\s*xvfb-run -a node scripts\/self-test-packed\.mjs "\$\(readlink -f \/usr\/bin\/motif-control\)"/);
+    expect(runs).toMatch(/xvfb-run -a node scripts\/self-test-packed\.mjs "\$\(ls release\/\*\.AppImage\)"/);
+    expect(runs).toMatch(/codesign --verify --deep --strict/);
+    // Never with the sandbox off, and AppArmor's restriction is not switched off to hide it.
+    expect(runs).not.toMatch(/--no-sandbox/);
+    expect(runs).not.toMatch(/sysctl|apparmor_restrict_unprivileged_userns/);
     expect(runs).toMatch(/xvfb-run[^\n]*npm run test:electron/);
     expect(existsSync(path.join(root, 'test/electron/smoke.spec.ts'))).toBe(true);
+    expect(read('src-main/shell/main.ts')).toContain('SELF_TEST_FLAG');
   });
 });
