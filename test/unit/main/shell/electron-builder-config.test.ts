@@ -22,6 +22,7 @@ const config = yaml.load(read('electron-builder.yml')) as Record<string, unknown
   win: { target: string; icon: string };
   mac: { target: { target: string; arch: string[] }[]; icon: string; identity?: string | null; hardenedRuntime?: boolean };
   electronFuses: Record<string, boolean>;
+  appImage?: { executableArgs?: string[] };
   publish?: unknown;
 };
 const pkg = JSON.parse(read('package.json')) as {
@@ -128,6 +129,10 @@ describe('electron-builder.yml', () => {
   it("gives the app the id the shell sets as Windows' AppUserModelID (notifications need them equal)", () => {
     expect(config.appId).toBe(APP_ID);
     expect(read('src-main/shell/main.ts')).toMatch(/setAppUserModelId\(APP_ID\)/);
+  });
+
+  it("keeps Chromium's sandbox on in the AppImage's desktop entry (its launcher drops it only where it cannot start)", () => {
+    expect(config.appImage?.executableArgs).toEqual([]);
   });
 
   it("builds npm start's sandbox check beside the app and leaves it out of the installers", () => {
