@@ -11,6 +11,8 @@ const nodeEntries = [
   { in: 'src-main/core/browser-mode/cli.ts', out: 'dist/browser/browser-mode.js' },
   { in: 'src-main/cli/motifctl.ts', out: 'dist/cli/motifctl.js', bin: true },
   { in: 'src-main/sim/motif-sim.ts', out: 'dist/sim/motif-sim.js', bin: true },
+  // For `npm start`: whether Chromium's sandbox can start, asked before Electron is (not packaged).
+  { in: 'src-main/shell/linux-sandbox.ts', out: 'dist/start/linux-sandbox.js' },
 ];
 
 const started = Date.now();

@@ -1,6 +1,7 @@
 // `npm start`: build when sources changed, then run the Electron app; where Electron's
-// binary is missing and cannot be fetched, say so in one line and run browser mode.
-// `npm run browser` (--browser) goes straight to browser mode.
+// binary is missing and cannot be fetched, or (Linux) Chromium's sandbox cannot start, say
+// so in one line with the fix and run browser mode. `npm run browser` (--browser) goes
+// straight to browser mode; `npm start -- --no-sandbox` opts out of the sandbox.
 import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -52,13 +53,29 @@ function run(command, commandArgs) {
   child.on('exit', (code, signal) => process.exit(signal ? 1 : (code ?? 0)));
 }
 
+/**
+ * Why Chromium's sandbox cannot start for this Electron (Linux: Ubuntu 24.04's AppArmor, no
+ * SUID helper), with the fix; null when it can, or when --no-sandbox was asked for. Chromium
+ * would abort with "No usable sandbox" before the app could say anything.
+ */
+async function sandboxProblem(electronPath) {
+  if (process.platform !== 'linux' || passThrough.includes('--no-sandbox')) return null;
+  const { readSandboxFacts, sandboxVerdict } = await import('../dist/start/linux-sandbox.js');
+  const verdict = sandboxVerdict(readSandboxFacts(electronPath, process.env, process.platform), 'checkout');
+  return verdict.ok ? null : verdict;
+}
+
 buildIfStale();
 const browserMode = () => run(process.execPath, ['dist/browser/browser-mode.js', ...passThrough]);
 if (browserOnly) {
   browserMode();
 } else {
   const electron = electronBinary();
-  if (electron.path) {
+  const sandbox = electron.path ? await sandboxProblem(electron.path) : null;
+  if (sandbox) {
+    console.log(`Electron cannot start here: ${sandbox.reason}. Fix: ${sandbox.fix}. Starting browser mode instead.`);
+    browserMode();
+  } else if (electron.path) {
     run(electron.path, ['.', ...passThrough]);
   } else {
     console.log(`Electron is not available here (${electron.reason}); starting browser mode instead.`);

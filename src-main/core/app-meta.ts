@@ -1,4 +1,4 @@
-import { productName, version } from '../../package.json';
+import { homepage, productName, version } from '../../package.json';
 
-/** The app's name and version, from package.json at build time. */
-export const appMeta = { name: productName, version } as const;
+/** The app's name, version and documentation address (the README), from package.json at build time. */
+export const appMeta = { name: productName, version, homepage } as const;

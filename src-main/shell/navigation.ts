@@ -5,11 +5,12 @@ import type { WebContents } from 'electron';
  * and <webview> are refused (a link in rig data must never open inside the app).
  */
 export function guardNavigation(contents: WebContents, isAppUrl: (url: string) => boolean): void {
-  contents.on('will-navigate', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault();
+  // The event carries the URL (Electron 25+); the separate url argument is deprecated.
+  contents.on('will-navigate', (details) => {
+    if (!isAppUrl(details.url)) details.preventDefault();
   });
-  contents.on('will-redirect', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault();
+  contents.on('will-redirect', (details) => {
+    if (!isAppUrl(details.url)) details.preventDefault();
   });
   // Frames too: the renderer has none of its own, so no frame may go anywhere else.
   contents.on('will-frame-navigate', (event) => {

@@ -12,7 +12,10 @@ export interface WindowState {
  * (`shell.json`): hand-editable, e.g. any Electron accelerator as the shortcut.
  */
 export interface ShellSettings {
-  /** Global shortcut for record / stop all (an Electron accelerator), or null for none. */
+  /**
+   * Global shortcut for record / stop all (an Electron accelerator), or null for none: the
+   * default, since a global shortcut also fires when pressed for another program.
+   */
   recordShortcut: string | null;
   /** Start Motif Control when the user logs in (opt-in). */
   openAtLogin: boolean;
@@ -21,10 +24,8 @@ export interface ShellSettings {
   window: WindowState | null;
 }
 
-export const DEFAULT_RECORD_SHORTCUT = 'CommandOrControl+Shift+R';
-
 export const SHELL_DEFAULTS: ShellSettings = {
-  recordShortcut: DEFAULT_RECORD_SHORTCUT,
+  recordShortcut: null,
   openAtLogin: false,
   trayTheme: 'auto',
   window: null,

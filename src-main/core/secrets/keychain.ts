@@ -30,6 +30,11 @@ export interface Platform {
   isRoot: boolean;
   /** Whether Debian's apt-get is there (the install command to name on Linux). */
   hasAptGet: boolean;
+  /**
+   * An installed app (the deb, AppImage, NSIS or dmg: Electron's `app.isPackaged`), where
+   * keytar ships built and there is no project folder to run npm in; false from source.
+   */
+  installed?: boolean;
 }
 
 /**
@@ -41,6 +46,7 @@ export function explainKeytarFailure(error: unknown, host: Platform): KeytarProb
   const message = error instanceof Error ? error.message : String(error);
   const code = (error as { code?: unknown } | null)?.code;
   const sudo = host.isRoot ? '' : 'sudo ';
+  if (host.installed) return explainInstalledFailure(message, host);
   // Linux builds keytar from source against libsecret; macOS and Windows get a prebuilt binary or compile it.
   const headers =
     host.platform === 'linux' && host.hasAptGet ? `${sudo}apt-get update && ${sudo}apt-get install -y libsecret-1-dev && ` : '';
@@ -73,8 +79,34 @@ export function explainKeytarFailure(error: unknown, host: Platform): KeytarProb
   };
 }
 
+/**
+ * The same for an installed app: keytar came built inside it, so what can be missing is the
+ * system's part: libsecret, and on Linux a Secret Service (gnome-keyring) for it to reach.
+ */
+function explainInstalledFailure(message: string, host: Platform): KeytarProblem {
+  const sudo = host.isRoot ? '' : 'sudo ';
+  const restart = ', then restart Motif Control';
+  if (host.platform === 'linux') {
+    const install = host.hasAptGet
+      ? `${sudo}apt-get install -y libsecret-1-0 gnome-keyring`
+      : 'install libsecret and gnome-keyring (or KWallet) with the system\'s package manager';
+    return /libsecret-1\.so/.test(message)
+      ? { reason: 'the libsecret library (libsecret-1-0), which the keychain module needs, is not installed', fix: `${install}${restart}` }
+      : { reason: `the keychain module does not load (${firstLine(message)})`, fix: `${install}${restart}; if it still fails, reinstall Motif Control` };
+  }
+  return { reason: `the keychain module does not load (${firstLine(message)})`, fix: 'reinstall Motif Control (the keychain module comes with it)' };
+}
+
 function firstLine(text: string): string {
   return text.split('\n')[0]!.trim();
+}
+
+/** Set by the desktop shell before the keychain is first used: whether this is an installed app. */
+let installedApp = false;
+
+/** The shell says whether it runs installed (Electron's `app.isPackaged`); the core cannot ask Electron. */
+export function setInstalledApp(installed: boolean): void {
+  installedApp = installed;
 }
 
 export function currentPlatform(): Platform {
@@ -82,6 +114,7 @@ export function currentPlatform(): Platform {
     platform: process.platform,
     isRoot: process.getuid?.() === 0,
     hasAptGet: hasAptGet(),
+    installed: installedApp,
   };
 }
 

@@ -17,10 +17,14 @@ export class FakeWebContents extends EventEmitter {
   isDestroyed() {
     return this.destroyed;
   }
-  /** Emit like Electron: returns whether a listener called preventDefault. */
-  attempt(event: string, ...args: unknown[]): boolean {
+  /**
+   * Emit like Electron: returns whether a listener called preventDefault. With a URL the
+   * event carries it (`details.url`); the deprecated positional url is left out, so a guard
+   * still reading it sees nothing.
+   */
+  attempt(event: string, url?: string): boolean {
     let prevented = false;
-    this.emit(event, { preventDefault: () => (prevented = true) }, ...args);
+    this.emit(event, { ...(url === undefined ? {} : { url }), preventDefault: () => (prevented = true) });
     return prevented;
   }
 }
@@ -78,6 +82,8 @@ export function makeFakeElectron() {
   }
 
   const trays: FakeTray[] = [];
+  /** When set, `new Tray()` throws (no tray on this desktop). */
+  const trayFailure: { error: Error | null } = { error: null };
   const notifications: { title: string; body: string }[] = [];
   class FakeTray {
     tooltip = '';
@@ -85,6 +91,7 @@ export function makeFakeElectron() {
     menu: unknown[] = [];
     destroyed = false;
     constructor(public initialImage: unknown) {
+      if (trayFailure.error) throw trayFailure.error;
       trays.push(this);
     }
     setToolTip(text: string) {
@@ -130,6 +137,36 @@ export function makeFakeElectron() {
   });
   const loginItems: { openAtLogin: boolean; args?: string[] }[] = [];
 
+  /** Native message boxes shown, and the button the fake user clicks next (0: the first). */
+  const dialogs: { message: string; detail?: string; buttons: string[]; defaultId?: number; cancelId?: number }[] = [];
+  const dialogAnswers: number[] = [];
+  let releaseDialog: (() => void) | null = null;
+  const dialog = {
+    showMessageBox(options: { message: string; detail?: string; buttons: string[]; defaultId?: number; cancelId?: number }) {
+      dialogs.push(options);
+      const response = dialogAnswers.shift() ?? options.cancelId ?? 0;
+      return new Promise<{ response: number; checkboxChecked: boolean }>((resolve) => {
+        releaseDialog = () => resolve({ response, checkboxChecked: false });
+      });
+    },
+    showErrorBox: (title: string, content: string) => void dialogs.push({ message: title, detail: content, buttons: [] }),
+  };
+  /** Closes the open message box with the scripted answer. */
+  const answerDialog = async () => {
+    releaseDialog?.();
+    releaseDialog = null;
+    await new Promise((r) => setImmediate(r));
+  };
+  const switches = new Map<string, string>();
+  const commandLine = {
+    appendSwitch: (name: string, value = '') => void switches.set(name, value),
+    getSwitchValue: (name: string) => switches.get(name) ?? '',
+    hasSwitch: (name: string) => switches.has(name),
+  };
+
+  const appMenu: { current: unknown[] | null } = { current: null };
+  const opened: string[] = [];
+
   const userData = mkdtempSync(join(tmpdir(), 'motif-userdata-'));
   /** Like Electron's: an event whose default a listener may prevent. */
   const preventable = () => {
@@ -146,6 +183,11 @@ export function makeFakeElectron() {
     exited: false,
     sandboxEnabled: false,
     isPackaged: false,
+    commandLine,
+    appUserModelId: null as string | null,
+    setAppUserModelId(id: string) {
+      this.appUserModelId = id;
+    },
     getAppPath: () => '/work/app',
     setLoginItemSettings: (settings: { openAtLogin: boolean; args?: string[] }) => void loginItems.push(settings),
     getLoginItemSettings: () => ({ openAtLogin: loginItems.at(-1)?.openAtLogin ?? false }),
@@ -185,8 +227,13 @@ export function makeFakeElectron() {
       Tray: FakeTray,
       Notification: FakeNotification,
       // The template itself stands in for the built menu, so tests can click its items.
-      Menu: { buildFromTemplate: (template: unknown[]) => template },
+      Menu: {
+        buildFromTemplate: (template: unknown[]) => template,
+        setApplicationMenu: (menu: unknown[] | null) => void (appMenu.current = menu),
+      },
+      shell: { openExternal: (url: string) => (opened.push(url), Promise.resolve()) },
       globalShortcut,
+      dialog,
       screen,
       nativeTheme,
       nativeImage: { createFromPath: (path: string) => ({ path }) },
@@ -203,6 +250,13 @@ export function makeFakeElectron() {
     appEvents,
     shortcuts,
     taken,
+    dialogs,
+    dialogAnswers,
+    appMenu,
+    opened,
+    trayFailure,
+    answerDialog,
+    switches,
     displays,
     loginItems,
     denyLock: () => (gotLock = false),

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CALL_CHANNEL } from '../../../../src-main/contract/channels';
 import type * as AppCoreModule from '../../../../src-main/core/app-core';
+import type * as TrayPresence from '../../../../src-main/shell/tray-presence';
 import { makeFakeElectron } from './fake-electron';
 
 let fake = makeFakeElectron();
@@ -40,12 +41,24 @@ vi.mock('electron', () => ({
   get globalShortcut() {
     return fake.module.globalShortcut;
   },
+  get dialog() {
+    return fake.module.dialog;
+  },
+  get shell() {
+    return fake.module.shell;
+  },
   get screen() {
     return fake.module.screen;
   },
   get nativeTheme() {
     return fake.module.nativeTheme;
   },
+}));
+
+// Whether the desktop shows tray icons is asked of D-Bus; here it cannot be told, as on a desktop without gdbus.
+vi.mock('../../../../src-main/shell/tray-presence', async (importOriginal) => ({
+  ...(await importOriginal<typeof TrayPresence>()),
+  hasStatusNotifierWatcher: () => Promise.resolve(null),
 }));
 
 // Under test is the shell's own choice of folder: Electron's userData, which the fake puts in a temporary folder.
@@ -203,11 +216,24 @@ describe('Electron shell', () => {
     expect(core.finished).toBe(1);
   });
 
-  it('registers Ctrl/Cmd+Shift+R for record/stop all; with nothing to start or stop it says so', async () => {
+  it("registers no global shortcut until the user picks one (Ctrl+Shift+R is every browser's hard reload)", async () => {
     await launch();
     await trayReady();
-    expect([...fake.shortcuts.keys()]).toEqual(['CommandOrControl+Shift+R']);
-    fake.shortcuts.get('CommandOrControl+Shift+R')!();
+    expect(fake.shortcuts.size).toBe(0);
+    expect(settingsMenu().filter((i) => i.type === 'radio').find((i) => i.checked)?.label).toBe('None');
+    expect(settingsMenu().some((i) => /stop all recordings, or start idle rigs/.test(i.label ?? ''))).toBe(false);
+  });
+
+  it('says in the tray what a chosen shortcut does; a press with nothing to start or stop says so and asks nothing', async () => {
+    await launch();
+    await trayReady();
+    settingsMenu().find((i) => i.label === 'Ctrl+Alt+Shift+R')!.click!();
+    expect([...fake.shortcuts.keys()]).toEqual(['CommandOrControl+Alt+Shift+R']);
+    expect(settingsMenu().some((i) => i.label === 'Ctrl+Alt+Shift+R: stop all recordings, or start idle rigs (asks first)')).toBe(true);
+    expect(settingsMenu().some((i) => i.label?.startsWith('Warning: '))).toBe(false);
+    fake.shortcuts.get('CommandOrControl+Alt+Shift+R')!();
+    await new Promise((r) => setImmediate(r));
+    expect(fake.dialogs).toHaveLength(0);
     expect(fake.notifications.at(-1)).toEqual({ title: 'Motif Control', body: expect.stringMatching(/No rig to start or stop/) });
   });
 
@@ -216,22 +242,98 @@ describe('Electron shell', () => {
     await trayReady();
     const choices = settingsMenu().filter((i) => i.type === 'radio');
     expect(choices.map((i) => [i.label, i.checked])).toEqual([
-      ['Ctrl+Shift+R', true],
-      ['Ctrl+Alt+R', false],
-      ['F9', false],
-      ['None', false],
+      ['None', true],
+      ['Ctrl+Alt+Shift+R', false],
+      ['Ctrl+Alt+Shift+F9', false],
     ]);
-    fake.taken.add('F9');
-    choices.find((i) => i.label === 'F9')!.click!();
+    fake.taken.add('CommandOrControl+Alt+Shift+F9');
+    choices.find((i) => i.label === 'Ctrl+Alt+Shift+F9')!.click!();
     expect(fake.shortcuts.size).toBe(0);
-    expect(fake.notifications.at(-1)?.body).toMatch(/F9 is taken by another program/);
-    expect(settingsMenu().some((i) => i.label === 'Not set: F9 is taken by another program')).toBe(true);
-    settingsMenu().find((i) => i.label === 'Ctrl+Alt+R')!.click!();
-    expect([...fake.shortcuts.keys()]).toEqual(['CommandOrControl+Alt+R']);
+    expect(fake.notifications.at(-1)?.body).toMatch(/Ctrl\+Alt\+Shift\+F9 is taken by another program/);
+    expect(settingsMenu().some((i) => i.label === 'Not set: Ctrl+Alt+Shift+F9 is taken by another program')).toBe(true);
+    settingsMenu().find((i) => i.label === 'Ctrl+Alt+Shift+R')!.click!();
+    expect([...fake.shortcuts.keys()]).toEqual(['CommandOrControl+Alt+Shift+R']);
     const userData = fake.module.app.getPath('userData');
-    expect(JSON.parse(readFileSync(path.join(userData, 'shell.json'), 'utf8'))).toMatchObject({ recordShortcut: 'CommandOrControl+Alt+R' });
+    expect(JSON.parse(readFileSync(path.join(userData, 'shell.json'), 'utf8'))).toMatchObject({ recordShortcut: 'CommandOrControl+Alt+Shift+R' });
     settingsMenu().find((i) => i.label === 'None')!.click!();
     expect(fake.shortcuts.size).toBe(0);
+  });
+
+  it('warns in the tray when shell.json names a shortcut browsers use, and still honours it', async () => {
+    writeFileSync(path.join(fake.module.app.getPath('userData'), 'shell.json'), JSON.stringify({ recordShortcut: 'CommandOrControl+Shift+R' }));
+    await launch();
+    await trayReady();
+    expect([...fake.shortcuts.keys()]).toEqual(['CommandOrControl+Shift+R']);
+    expect(settingsMenu().find((i) => i.label?.startsWith('Warning: '))?.label).toMatch(/hard reload.*start or stop recording on every rig/);
+  });
+
+  it('on Wayland asks for the global-shortcuts portal before ready, and words a refused shortcut as the portal', async () => {
+    const before = process.env.XDG_SESSION_TYPE;
+    process.env.XDG_SESSION_TYPE = 'wayland';
+    try {
+      fake.module.app.commandLine.appendSwitch('enable-features', 'SomethingElse');
+      await launch();
+      await trayReady();
+      if (process.platform !== 'linux') return;
+      expect(fake.switches.get('enable-features')).toBe('SomethingElse,GlobalShortcutsPortal');
+      fake.taken.add('CommandOrControl+Alt+Shift+R');
+      settingsMenu().find((i) => i.label === 'Ctrl+Alt+Shift+R')!.click!();
+      expect(fake.notifications.at(-1)?.body).toMatch(/on Wayland the desktop grants global shortcuts only through its GlobalShortcuts portal/);
+      expect(fake.notifications.at(-1)?.body).not.toMatch(/taken by another program/);
+    } finally {
+      if (before === undefined) delete process.env.XDG_SESSION_TYPE;
+      else process.env.XDG_SESSION_TYPE = before;
+    }
+  });
+
+  it('sets an application menu without reload or developer tools; Help opens the README', async () => {
+    await launch();
+    const menu = fake.appMenu.current as MenuItem[] & { role?: string }[];
+    expect(menu).not.toBeNull();
+    const roles = JSON.stringify(menu);
+    expect(roles).not.toMatch(/"role":"(reload|forceReload|toggleDevTools)"/);
+    const help = (menu as { role?: string; submenu?: MenuItem[] }[]).find((m) => m.role === 'help')!;
+    help.submenu![0]!.click!();
+    expect(fake.opened).toEqual(['https://github.com/motif-control/motif-control#readme']);
+  });
+
+  it('keeps running when the window closes while the tray is shown', async () => {
+    const desktop = process.env.XDG_CURRENT_DESKTOP;
+    process.env.XDG_CURRENT_DESKTOP = 'KDE';
+    try {
+      await launch();
+      fake.appEvents.emit('window-all-closed');
+      expect(fake.module.app.quitCalled).toBe(false);
+    } finally {
+      if (desktop === undefined) delete process.env.XDG_CURRENT_DESKTOP;
+      else process.env.XDG_CURRENT_DESKTOP = desktop;
+    }
+  });
+
+  it('quits (after the core flushes) when the window closes and no tray icon could be made', async () => {
+    fake.trayFailure.error = new Error('no tray');
+    await launch();
+    expect(fake.trays).toHaveLength(0);
+    const core = cores.at(-1)!;
+    fake.appEvents.emit('window-all-closed');
+    if (process.platform === 'darwin') return;
+    expect(fake.module.app.quitCalled).toBe(true);
+    expect(core.started).toBe(1);
+    await vi.waitFor(() => expect(fake.module.app.exited).toBe(true), { timeout: 15_000 });
+    expect(core.finished).toBe(1);
+  });
+
+  it('quits when the window closes on stock GNOME, which shows no tray icons', async () => {
+    const desktop = process.env.XDG_CURRENT_DESKTOP;
+    process.env.XDG_CURRENT_DESKTOP = 'GNOME';
+    try {
+      await launch();
+      fake.appEvents.emit('window-all-closed');
+      expect(fake.module.app.quitCalled).toBe(process.platform === 'linux');
+    } finally {
+      if (desktop === undefined) delete process.env.XDG_CURRENT_DESKTOP;
+      else process.env.XDG_CURRENT_DESKTOP = desktop;
+    }
   });
 
   it('remembers the window size and position, and opens there next time when that is still on a screen', async () => {

@@ -36,6 +36,26 @@ describe('a keychain module that does not load', () => {
     expect(explainKeytarFailure(noLib, debianUser).fix).toBe('sudo apt-get install -y libsecret-1-0');
   });
 
+  it('tells an installed app to install libsecret-1-0 and gnome-keyring, never to run npm', () => {
+    const installed: Platform = { ...debianUser, installed: true };
+    const noLib = new Error('libsecret-1.so.0: cannot open shared object file: No such file or directory');
+    expect(explainKeytarFailure(noLib, installed)).toEqual({
+      reason: 'the libsecret library (libsecret-1-0), which the keychain module needs, is not installed',
+      fix: 'sudo apt-get install -y libsecret-1-0 gnome-keyring, then restart Motif Control',
+    });
+    for (const error of [notFound(), new Error('Module did not self-register'), noLib]) {
+      for (const host of [installed, { ...installed, hasAptGet: false }, { ...installed, platform: 'darwin' as const }, { ...installed, platform: 'win32' as const }]) {
+        const { fix } = explainKeytarFailure(error, host);
+        expect(fix, `${error.message} on ${host.platform}`).not.toMatch(/npm|libsecret-1-dev/);
+      }
+    }
+    expect(explainKeytarFailure(notFound(), installed).fix).toMatch(/^sudo apt-get install -y libsecret-1-0 gnome-keyring, then restart Motif Control; if it still fails, reinstall Motif Control$/);
+    expect(explainKeytarFailure(notFound(), { ...installed, hasAptGet: false }).fix).toMatch(/install libsecret and gnome-keyring/);
+    expect(explainKeytarFailure(notFound(), { ...installed, platform: 'win32' }).fix).toBe('reinstall Motif Control (the keychain module comes with it)');
+    // From source the words stay those for a checkout.
+    expect(explainKeytarFailure(notFound(), { ...debianUser, installed: false }).fix).toMatch(/npm install$/);
+  });
+
   it('loads keytar once: every call then fails as keychain-unavailable, carrying the fix; session keys still work', async () => {
     let loads = 0;
     reloadKeytarForTests(() => {
