@@ -8,6 +8,7 @@ import { parseWire, type WireValue } from '../../core/python-json';
 import { reportFailure, UsageError, type CommandContext } from '../commands/command-context';
 import { addConnectionFlags, type ConnectionFlags } from '../commands/connection-flags';
 import { parseCliValue, parseKeyValues, parseNumber } from '../commands/key-values';
+import { withFleetSession } from './fleet-session';
 import { withRigSession } from './rig-session';
 
 /**
@@ -17,7 +18,7 @@ import { withRigSession } from './rig-session';
  * Every one goes through the dispatch as `operations.run` or `operations.read`.
  */
 
-type Flags = ConnectionFlags & { serial?: string; metadataFile?: string; experimentMetadata?: boolean } & Record<string, unknown>;
+type Flags = ConnectionFlags & { serial?: string; metadataFile?: string; experimentMetadata?: boolean; rigs?: string; json?: boolean } & Record<string, unknown>;
 
 /** A body field as the CLI reads it. */
 interface FieldReader {
@@ -158,6 +159,10 @@ function defineCommand(
     }
   }
   if (spec.schedules) cmd.option('--replace', 'replace a task of the same name on the rig (refused otherwise)');
+  if (spec.delivery !== 'read') {
+    cmd.option('--rigs <names>', "several rigs of the rig list, comma-separated, at once: each rig's line is printed as it answers");
+    cmd.option('--json', 'with --rigs: the outcomes as one JSON array on stdout (the lines go to stderr)');
+  }
   for (const s of switches) {
     const sParams = pathParams(s.spec);
     cmd.option(sParams.length > 0 ? `--${s.cli.switch} <${sParams[0]}>` : `--${s.cli.switch}`, s.spec.summary);
@@ -176,6 +181,14 @@ function defineCommand(
       return;
     }
     const { operation, serial, params: pathValues, body } = request;
+    if (typeof flags.rigs === 'string') {
+      const names = flags.rigs.split(',').map((n) => n.trim()).filter(Boolean);
+      if (names.length === 0) return reportFailure(ctx, new UsageError('--rigs needs rig names, comma-separated (motifctl rigs list).'));
+      await withFleetSession(ctx, names, flags, (call, rigs, progress) =>
+        call('operations.run', { targets: rigs.map((r) => ({ rigId: r.id, serial })), operation, params: pathValues, body, progress, ...(flags.replace === true ? { replace: true } : {}) }),
+      );
+      return;
+    }
     await withRigSession(ctx, flags, (call, rig) =>
       OPERATIONS[operation].delivery === 'read'
         ? call('operations.read', { target: { rigId: rig.id, serial }, operation, params: pathValues })

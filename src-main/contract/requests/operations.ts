@@ -155,6 +155,7 @@ export const operationRequests = {
       body: z.record(z.string(), WireValueSchema).optional(),
       /** For a task creation: replace a task of the same name on the rig (refused otherwise). */
       replace: z.boolean().optional(),
+      progress: ProgressId.optional(),
     }),
     // Task creations may carry a note (the name could not be checked while the rig was away).
     result: z.array(ScheduleAddOutcome),

@@ -110,14 +110,14 @@ export function operationHandlers(deps: OperationsDeps): Pick<Handlers, Operatio
     'multicam.synchronize': ({ rigIds }) => run(wholeRigs(rigIds), () => cmd.synchronize()),
     'multicam.connect': ({ rigId, serial }) => run([{ rigId }], () => cmd.multicam('connect', serial)),
     'multicam.disconnect': ({ rigId, serial }) => run([{ rigId }], () => cmd.multicam('disconnect', serial)),
-    'operations.run': async ({ targets, operation, params, body, replace }) => {
+    'operations.run': async ({ targets, operation, params, body, replace, progress }) => {
       const build = (t: Target) => cmd.checkedCommand(operation, t.serial, params, body);
       const taskName = body?.task_name;
       // A task creation never replaces a task of the same name unless asked, whoever sends it.
       if (OPERATIONS[operation].schedules && typeof taskName === 'string') {
         return ok(await addTaskChecked(deps, { targets, taskName, replace }, build));
       }
-      return run(targets, build);
+      return run(targets, build, progress);
     },
     'operations.read': ({ target, operation, params }) => {
       if (OPERATIONS[operation].delivery !== 'read') {
