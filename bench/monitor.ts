@@ -4,7 +4,9 @@
  * Prints the total and the cost of one read (CPU per request); `--profile` adds where that CPU
  * goes (the busiest functions of a V8 CPU profile of the measured span; profiling costs CPU
  * itself, so take the figures from a run without it).
- *   npx tsx bench/monitor.ts [--rigs 50] [--cameras 4] [--seconds 20] [--profile]
+ * `--watched N` rigs are on screen (read every second, as a window showing them asks); the
+ * others are idle and read every 5 s.
+ *   npx tsx bench/monitor.ts [--rigs 50] [--cameras 4] [--seconds 20] [--watched 20] [--profile]
  */
 import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -67,6 +69,10 @@ async function main(): Promise<void> {
   let events = 0;
   monitor.onStatus(() => events++);
   await monitor.start();
+  const watched = Array.from({ length: Math.min(flag('watched', 20), infos.length) }, (_, i) => `rig-${i}`);
+  // As a window renews its lease on the rigs it shows.
+  const watching = setInterval(() => monitor.watch(watched, 10_000), 2500);
+  monitor.watch(watched, 10_000);
   await new Promise((r) => setTimeout(r, WARM_UP_MS)); // TLS handshakes and first reads
   const online = monitor.list().filter((s) => s.state === 'online').length;
 
@@ -84,6 +90,7 @@ async function main(): Promise<void> {
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 500);
   await new Promise((r) => setTimeout(r, seconds * 1000));
   clearInterval(sampler);
+  clearInterval(watching);
   const cpu = process.cpuUsage(cpu0);
   const wallMs = performance.now() - wall0;
   const reads = CountingClient.calls - calls0;
@@ -92,7 +99,7 @@ async function main(): Promise<void> {
 
   const cpuPercent = ((cpu.user + cpu.system) / 1000 / wallMs) * 100;
   const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
-  console.log(`rigs ${infos.length} x ${infos[0]?.serials.length ?? 0} cameras, online ${online}, measured ${(wallMs / 1000).toFixed(1)} s`);
+  console.log(`rigs ${infos.length} x ${infos[0]?.serials.length ?? 0} cameras, online ${online}, ${watched.length} on screen (read every second), the others idle (every 5 s); measured ${(wallMs / 1000).toFixed(1)} s`);
   console.log(`requests ${(reads / (wallMs / 1000)).toFixed(1)}/s, rig.status changes ${events - events0}`);
   console.log(`monitor CPU ${cpuPercent.toFixed(2)} % of one core (user ${(cpu.user / 1000).toFixed(0)} ms, system ${(cpu.system / 1000).toFixed(0)} ms)`);
   console.log(`per read ${reads > 0 ? ((cpu.user + cpu.system) / reads).toFixed(0) : '-'} us of CPU (all the monitor's work divided by the requests it sent)`);
