@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { TLSSocket } from 'node:tls';
+import { createSecureContext, type SecureContext, type TLSSocket } from 'node:tls';
 import { buildConnector } from 'undici';
 import { normalizeFingerprint } from './fingerprint';
 import { FingerprintMismatchError } from './rig-call-error';
@@ -28,13 +28,17 @@ export function trustFrom(input: { caFile?: string; fingerprint?: string }): Rig
   return { kind: 'system' };
 }
 
+let defaults: SecureContext | undefined;
+/** Node's default TLS settings, made once: a pinned rig is trusted by its certificate, not a CA. */
+const sharedContext = () => (defaults ??= createSecureContext({}));
+
 // The vendor client does not check the host name: every rig serves the same certificate.
 const skipHostName = (): undefined => undefined;
 
 /** An undici connector that applies `trust` during the TLS handshake. */
 export function buildTrustingConnector(trust: RigTrust, connectTimeoutMs: number): buildConnector.connector {
   if (trust.kind === 'ca') {
-    return buildConnector({ timeout: connectTimeoutMs, ca: trust.caPem, checkServerIdentity: skipHostName });
+    return buildConnector({ timeout: connectTimeoutMs, secureContext: createSecureContext({ ca: trust.caPem }), checkServerIdentity: skipHostName });
   }
   if (trust.kind === 'system') {
     return buildConnector({ timeout: connectTimeoutMs, checkServerIdentity: skipHostName });
@@ -42,7 +46,8 @@ export function buildTrustingConnector(trust: RigTrust, connectTimeoutMs: number
   const expected = normalizeFingerprint(trust.fingerprint256);
   // The chain cannot be verified (self-signed), so trust rests on the exact certificate.
   // No session resumption: a resumed TLS session shows no certificate to compare.
-  const connect = buildConnector({ timeout: connectTimeoutMs, rejectUnauthorized: false, maxCachedSessions: 0 });
+  // One TLS context for every connection to the rig: made per connection, it cost more than the handshake's own work.
+  const connect = buildConnector({ timeout: connectTimeoutMs, rejectUnauthorized: false, maxCachedSessions: 0, secureContext: sharedContext() });
   return (options, callback) => {
     connect(options, (err, socket) => {
       if (err || !socket) {

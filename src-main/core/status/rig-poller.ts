@@ -226,7 +226,13 @@ export class RigPoller {
       this.#slowReadAtMs = nowMs;
     }
     const listing = this.#cameras ?? [];
-    const cameras = await Promise.all(listing.map((camera) => timed(`camera/${camera.serial}`, this.#readCamera(client, camera, options))));
+    const read = (camera: CameraListing) => timed(`camera/${camera.serial}`, this.#readCamera(client, camera, options));
+    // At the quick pace, all cameras at once (the freshest picture); at the idle pace one after
+    // another on one kept-alive connection, instead of a connection (and a TLS handshake, once
+    // the rig has closed it between polls) per camera.
+    const cameras: CameraStatusView[] = [];
+    if (this.quick(this)) cameras.push(...(await Promise.all(listing.map(read))));
+    else for (const camera of listing) cameras.push(await read(camera));
     const checkedAtMs = Date.now();
     return {
       rigId: this.rigId,
