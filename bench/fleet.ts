@@ -8,7 +8,8 @@
  *   - the longest task on the page's thread during each (PerformanceObserver 'longtask');
  *   - idle with the dashboard open: CPU of the core process and of the page;
  *   - memory of both over --memory-seconds.
- *   bash scripts/with-keyring.sh npx tsx bench/fleet.ts [--rigs 40] [--cameras 2] [--idle-seconds 20] [--memory-seconds 60] [--rounds 1]
+ * `--profile` prints where the page's thread spent the record-all (a DevTools CPU profile).
+ *   bash scripts/with-keyring.sh npx tsx bench/fleet.ts [--rigs 40] [--cameras 2] [--idle-seconds 20] [--memory-seconds 60] [--rounds 1] [--profile]
  * Needs `npm run build` first.
  */
 import { fork, spawn, type ChildProcess } from 'node:child_process';
@@ -18,6 +19,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
+import { topSelfTime, type CpuProfile } from './cpu-profile';
 import { openRigs } from '../src-main/core/registry/open-rigs';
 import { startSimulatedRigs, type SimOptions, type SimRigInfo } from '../src-main/sim';
 
@@ -167,9 +169,9 @@ interface ActionFigures {
 }
 
 /** Clicks `button` and stamps, on animation frames, when results and the summary reach their goals. */
-async function timedAction(page: Page, button: string, resultsLabel: string, expectedResults: number, shownRecording: number): Promise<ActionFigures> {
+async function timedAction(page: Page, button: string | RegExp, resultsLabel: string, expectedResults: number, shownRecording: number): Promise<ActionFigures> {
   await page.evaluate(`window.__fleetWatch(${JSON.stringify(resultsLabel)}, ${expectedResults}, ${shownRecording})`);
-  await page.getByRole('button', { name: button, exact: true }).click();
+  await page.getByRole('dialog').getByRole('button', { name: button, exact: true }).click();
   await page.waitForFunction('window.__fleetBench.marks.all !== undefined && window.__fleetBench.marks.shown !== undefined', undefined, {
     timeout: 120_000,
     polling: 200,
@@ -242,13 +244,22 @@ async function main(): Promise<void> {
     for (let round = 1; round <= rounds; round++) {
       await page.getByLabel(/^Select all \d+ shown$/).check();
       await page.getByRole('button', { name: 'Record selected…' }).click();
+      const cdp = process.argv.includes('--profile') ? await page.context().newCDPSession(page) : null;
+      if (cdp) {
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.start');
+      }
       const start = await timedAction(page, 'Start recording', 'Start results', rigCount, rigCount);
+      if (cdp) {
+        const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
+        console.log(`where the page's thread went during record all (self time):\n${topSelfTime(profile, 20).join('\n')}`);
+        await cdp.detach();
+      }
       report('record all', round, start);
       await closeDialog(page);
       await page.getByRole('button', { name: 'Stop selected…' }).click();
-      const stopButton = page.getByRole('dialog').getByRole('button', { name: /^Stop/ }).last();
-      const stopName = (await stopButton.textContent())?.trim() ?? 'Stop recording';
-      report('stop all', round, await timedAction(page, stopName, 'Stop results', rigCount, 0));
+      // "Stop 80 recordings" (the count follows the cameras as they turn from starting to recording).
+      report('stop all', round, await timedAction(page, /^(Stop \d+ recordings?|Send stop)$/, 'Stop results', rigCount, 0));
       await closeDialog(page);
       await page.getByRole('button', { name: 'Clear selection' }).click();
     }

@@ -119,8 +119,10 @@ export class ConnectionLanes {
 
   #freeFor(kind: LaneKind): Lane | undefined {
     const free = this.#lanes.filter((l) => !l.busy && (kind === 'command' || !l.forCommands));
-    // A command takes its own kind of connection first, keeping read connections for reads.
-    return free.find((l) => l.forCommands === (kind === 'command')) ?? free[0];
+    const own = (l: Lane) => l.forCommands === (kind === 'command');
+    // A connection that is up first (a command then goes out at once, without a TLS handshake),
+    // its own kind before the other, keeping read connections for reads where it can.
+    return free.find((l) => l.connected && own(l)) ?? free.find((l) => l.connected) ?? free.find(own) ?? free[0];
   }
 
   #take(lane: Lane): Lane {

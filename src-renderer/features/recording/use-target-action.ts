@@ -4,6 +4,7 @@ import type { MotifError, Result } from '../../../src-main/contract/errors';
 import type { Target, TargetOutcome } from '../../../src-main/contract/requests/targets';
 import { frameBatch } from '../../store/frame-batch';
 import { useAppStore } from '../../store/use-app-store';
+import { useWatchRigs } from '../status/use-watch-rigs';
 import { summarizeOutcomes } from '../../ui/OutcomeList';
 
 let runs = 0;
@@ -19,6 +20,9 @@ const newProgressId = () => `${Date.now().toString(36)}-${(runs++).toString(36)}
  */
 export function useTargetAction(targets: Target[], titles: { ok: string; partial: string }) {
   const listen = useAppStore((s) => s.listen);
+  // The rigs a dialog is about to act on are looked at: read every second while it is open,
+  // which keeps their connections up, so the command goes out without a TLS handshake first.
+  useWatchRigs([...new Set(targets.map((t) => t.rigId))]);
   const [error, setError] = useState<MotifError | null>(null);
   const [outcomes, setOutcomes] = useState<TargetOutcome[] | null>(null);
   const [busy, setBusy] = useState(false);

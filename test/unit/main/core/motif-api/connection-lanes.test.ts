@@ -25,6 +25,25 @@ describe('ConnectionLanes', () => {
     expect(r.busy).toBe(true);
   });
 
+  it('sends a command on a connection that is up, rather than opening its own (no TLS handshake at the moment of a start)', async () => {
+    const lanes = new ConnectionLanes({ reads: 2, commands: 1 }, fakeClient);
+    const read = await lanes.acquire('read', 1_000);
+    read.connected = true; // polls keep this one up; the command connection was never opened
+    lanes.release(read, false);
+    const command = await lanes.acquire('command', 1_000);
+    expect(command).toBe(read);
+    lanes.release(command, false);
+    // Once its own is up too, a command takes its own and leaves the reads theirs.
+    const busyRead = await lanes.acquire('read', 1_000);
+    const own = await lanes.acquire('command', 1_000);
+    expect(own.forCommands).toBe(true);
+    own.connected = true;
+    lanes.release(own, false);
+    lanes.release(busyRead, false);
+    const next = await lanes.acquire('command', 1_000);
+    expect(next).toBe(own);
+  });
+
   it('bounds the wait for a connection and honours the caller’s signal', async () => {
     const lanes = new ConnectionLanes({ reads: 1, commands: 0 }, fakeClient);
     await lanes.acquire('read', 1_000);
