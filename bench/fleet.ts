@@ -2,7 +2,7 @@
  * The fleet as a lab user drives it, in browser mode with N simulated rigs (the simulators in
  * a child process at the lowest priority), through Chromium at 1280x800:
  *   - start to usable: browser mode spawned -> every rig listed in the window;
- *   - select all, Record selected..., Start recording: click to the first result line, click
+ *   - select all, Record selected..., (2 s reading the dialog), Start recording: click to the first result line, click
  *     to all result lines, click to every rig shown recording in the summary; the same for
  *     Stop selected...;
  *   - the longest task on the page's thread during each (PerformanceObserver 'longtask');
@@ -25,6 +25,8 @@ import { startSimulatedRigs, type SimOptions, type SimRigInfo } from '../src-mai
 
 const CLOCK_TICKS = 100; // USER_HZ on Linux
 const PROFILE_MARK = 'motif-fleet-bench-profile';
+/** How long the bench's user looks at the Record or Stop dialog before pressing its button. */
+const READ_DIALOG_MS = 2000;
 
 function flag(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -236,7 +238,7 @@ async function main(): Promise<void> {
     const listedMs = Date.now() - app.startedAtMs;
     await summary.getByRole('button', { name: `${rigCount} online` }).waitFor({ timeout: 120_000 });
     const onlineMs = Date.now() - app.startedAtMs;
-    console.log(`${rigCount} rigs x ${cameras} cameras, Chromium 1280x800, default layout`);
+    console.log(`${rigCount} rigs x ${cameras} cameras, Chromium 1280x800, default layout; the dialogs are read for ${READ_DIALOG_MS / 1000} s before their button is pressed`);
     console.log(
       `start to usable: browser mode serving ${fmt(servingMs)} ms after it was started, every rig listed in the window ${fmt(listedMs)} ms, all online ${fmt(onlineMs)} ms`,
     );
@@ -244,6 +246,8 @@ async function main(): Promise<void> {
     for (let round = 1; round <= rounds; round++) {
       await page.getByLabel(/^Select all \d+ shown$/).check();
       await page.getByRole('button', { name: 'Record selected…' }).click();
+      // A user reads the dialog before pressing Start (the window watches its rigs meanwhile).
+      await page.waitForTimeout(READ_DIALOG_MS);
       const cdp = process.argv.includes('--profile') ? await page.context().newCDPSession(page) : null;
       if (cdp) {
         await cdp.send('Profiler.enable');
@@ -258,6 +262,7 @@ async function main(): Promise<void> {
       report('record all', round, start);
       await closeDialog(page);
       await page.getByRole('button', { name: 'Stop selected…' }).click();
+      await page.waitForTimeout(READ_DIALOG_MS);
       // "Stop 80 recordings" (the count follows the cameras as they turn from starting to recording).
       report('stop all', round, await timedAction(page, /^(Stop \d+ recordings?|Send stop)$/, 'Stop results', rigCount, 0));
       await closeDialog(page);
