@@ -83,6 +83,7 @@ export class MotifClient extends RigEndpoints {
       rig: this.rigLabel,
       endpoint,
       method,
+      args: argsRecord(args),
       // A per-call timeout bounds each step: the wait for a connection, connecting, the answer.
       connectTimeoutMs: Math.min(this.connectTimeoutMs, options.timeoutMs ?? Infinity),
       responseTimeoutMs: options.timeoutMs ?? this.responseTimeoutMs,
@@ -185,6 +186,11 @@ export class MotifClient extends RigEndpoints {
   async destroy(): Promise<void> {
     await this.#lanes.destroy();
   }
+}
+
+/** The arguments as a record of their fields, for the words of an error. */
+function argsRecord(args: object | undefined): Record<string, unknown> | undefined {
+  return args === undefined ? undefined : Object.fromEntries(Object.entries(args));
 }
 
 /**

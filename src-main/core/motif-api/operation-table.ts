@@ -194,7 +194,7 @@ function scheduled<B extends z.ZodType>(
       const { task_name, cron_expression, camera_relative: _r, ...rest } = f.body;
       const inner = wordsOf(operation, { serial: f.serial, params: f.params, body: rest });
       const when = typeof cron_expression === 'string' ? ` at "${cron_expression}"` : '';
-      return `Schedule task ${typeof task_name === 'string' ? `"${task_name}"` : ''}: ${inner}${when}`;
+      return `${typeof task_name === 'string' && task_name !== '' ? `Schedule task "${task_name}"` : 'Schedule a task'}: ${inner}${when}`;
     },
   });
 }
