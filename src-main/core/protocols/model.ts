@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FileName } from '../motif-api/operation-table';
 import { OutputValue } from '../../contract/requests/operations';
 import { JsonValue } from '../../contract/requests/targets';
 
@@ -106,7 +107,7 @@ export const RecordingBlock = z
     /** A recording ends only through its duration: Motif has no scheduled stop. */
     durationSeconds: z.number().int().min(1).max(MAX_RECORDING_SECONDS, 'must be at most a week'),
     codec: z.string().min(1).optional(),
-    filename: z.string().min(1).max(200).optional(),
+    filename: FileName.min(1).max(200).optional(),
     metadata: z.record(z.string(), JsonValue).optional(),
     /** Camera serials; all cameras of the rig when absent. */
     cameras: z.array(Name).min(1).optional(),
