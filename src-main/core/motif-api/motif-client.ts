@@ -1,5 +1,6 @@
 import { Client } from 'undici';
 import { ConnectionLanes } from './connection-lanes';
+import { checkBodySize } from './body-limit';
 import { checkedEndpoint, methodFor, urlPathFor } from './operation-paths';
 import type { HttpMethod } from './operation-table';
 import {
@@ -93,6 +94,7 @@ export class MotifClient extends RigEndpoints {
     };
     // Like the vendor's `kwargs or None`: no arguments, no body.
     const body = args && Object.keys(args).length > 0 ? stringifyWire(args) : undefined;
+    checkBodySize(endpoint, body, ctx.args);
     try {
       return await this.#send(method, urlPathFor(endpoint), body, ctx, options.signal);
     } catch (e) {
