@@ -10,6 +10,7 @@ import { planTask, type PlanTask } from './plan-task';
 import type { AppliedRecord } from './applied-record';
 import type { ProtocolStore } from './protocol-store';
 import { readRigFacts } from './rig-facts';
+import { MAX_TASKS_PER_APPLY, MAX_TASKS_PER_RIG } from './checks';
 
 /**
  * Applying a protocol to rigs and removing it: online rigs at once, offline ones through the
@@ -42,12 +43,19 @@ async function send(deps: OperationsDeps, rigId: string, command: RigCommand): P
 
 const errorOf = (e: unknown): MotifError => (e instanceof RigFailure ? e.motif : toMotifError(e));
 
+export interface ApplyChoices {
+  /** Replace tasks of the protocol's names this app did not put there. */
+  replace?: boolean;
+  /** The task count per rig the user confirmed, needed above MAX_TASKS_PER_RIG. */
+  confirmTasks?: number;
+}
+
 export async function applyToRig(
   deps: ApplyDeps,
   protocol: Protocol,
   revision: string,
   rig: { rigId: string; params?: ParameterValues },
-  replace = false,
+  { replace = false, confirmTasks }: ApplyChoices = {},
 ): Promise<RigOutcome> {
   const rigName = deps.rigName(rig.rigId);
   const base = { rigId: rig.rigId, rigName: rigName ?? rig.rigId, created: [] as string[], removed: [] as string[], notes: [] as string[] };
@@ -58,6 +66,8 @@ export async function applyToRig(
   } catch (e) {
     return { ...base, ok: false, error: toMotifError(e) };
   }
+  const tooMany = taskCountProblem(compiled, rigName, confirmTasks);
+  if (tooMany) return { ...base, ok: false, error: tooMany };
   const previous = (await deps.store.applied()).find((r) => r.rigId === rig.rigId && r.slug === compiled.slug);
   const own = new Set(previous?.tasks.map((t) => t.name) ?? []);
   const wanted = new Set(compiled.tasks.map((t) => t.name));
@@ -125,6 +135,26 @@ export async function applyToRig(
     return { ...base, ok: false, delivery, error: { ...failure, message: `${failure.message} (${base.created.length} of ${compiled.tasks.length} tasks were ${delivery === 'queued' ? 'queued' : 'created'}; remove the protocol to take them off.)` } };
   }
   return { ...base, ok: true, delivery };
+}
+
+/** Why this many tasks are not sent to the rig (none when within the limit or confirmed), before any call. */
+function taskCountProblem(compiled: CompiledProtocol, rigName: string, confirmTasks: number | undefined): MotifError | undefined {
+  const tasks = compiled.tasks.length;
+  const details = { reason: 'too-many-tasks', tasks, limit: MAX_TASKS_PER_RIG, ceiling: MAX_TASKS_PER_APPLY };
+  const count = tasks.toLocaleString('en-US');
+  if (tasks > MAX_TASKS_PER_APPLY) {
+    return {
+      code: 'invalid-args',
+      message: `Protocol "${compiled.protocol}" would put ${count} tasks on ${rigName}; this app never applies more than ${MAX_TASKS_PER_APPLY.toLocaleString('en-US')} to one rig. Use fewer actions, times or cameras, or split it into several protocols.`,
+      details,
+    };
+  }
+  if (tasks <= MAX_TASKS_PER_RIG || (confirmTasks !== undefined && confirmTasks >= tasks)) return undefined;
+  return {
+    code: 'invalid-args',
+    message: `Protocol "${compiled.protocol}" would put ${count} tasks on ${rigName}, more than the ${MAX_TASKS_PER_RIG} the checks advise (the rig checks every task every second). Nothing was sent; confirm ${count} tasks to apply it anyway (motifctl: --confirm-tasks ${tasks}).`,
+    details,
+  };
 }
 
 export async function removeFromRig(deps: ApplyDeps, slug: string, rigId: string): Promise<RigOutcome> {
