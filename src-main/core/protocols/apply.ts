@@ -98,6 +98,19 @@ export async function applyToRig(
   const stale = onRig === null
     ? [...own].filter((n) => !wanted.has(n))
     : onRig.filter((n) => isTaskOf(compiled.slug, n) && !wanted.has(n) && (own.has(n) || replace));
+  const appliedTasks = (names: (n: string) => boolean) =>
+    compiled.tasks.filter((t) => names(t.name)).map((t) => ({
+      name: t.name, endpoint: t.command.endpoint, cronExpression: t.cronExpression, cameraRelative: t.cameraRelative, args: t.command.args ?? {},
+    }));
+  const recordOf = (tasks: AppliedRecord['tasks'], delivery: 'sent' | 'queued', state: AppliedRecord['state']): AppliedRecord => ({
+    rigId: rig.rigId, protocol: compiled.protocol, slug: compiled.slug, revision,
+    appliedAt: (deps.now?.() ?? new Date()).toISOString(), delivery, params: rig.params ?? {}, tasks, state,
+  });
+  // The intent first: every task this apply may put there, with those of the earlier version.
+  const intended = appliedTasks(() => true);
+  const earlier = (previous?.tasks ?? []).filter((t) => !wanted.has(t.name));
+  await deps.store.setApplied(rig.rigId, compiled.slug, recordOf([...intended, ...earlier], onRig === null ? 'queued' : 'sent', 'applying'));
+
   const deliveries = new Set<'sent' | 'queued'>();
   let failure: MotifError | undefined;
   for (const t of compiled.tasks) {
@@ -120,17 +133,10 @@ export async function applyToRig(
     }
   }
   const delivery = deliveries.has('queued') ? 'queued' : 'sent';
-  // What reached the rig is remembered even after a failure, so remove can clean it up.
-  if (base.created.length > 0) {
-    const record: AppliedRecord = {
-      rigId: rig.rigId, protocol: compiled.protocol, slug: compiled.slug, revision,
-      appliedAt: (deps.now?.() ?? new Date()).toISOString(), delivery, params: rig.params ?? {},
-      tasks: compiled.tasks.filter((t) => base.created.includes(t.name)).map((t) => ({
-        name: t.name, endpoint: t.command.endpoint, cronExpression: t.cronExpression, cameraRelative: t.cameraRelative, args: t.command.args ?? {},
-      })),
-    };
-    await deps.store.setApplied(rig.rigId, compiled.slug, record);
-  }
+  // What reached the rig is remembered even after a failure, so remove can clean it up; nothing
+  // created: the record is as it was before.
+  const created = new Set(base.created);
+  await deps.store.setApplied(rig.rigId, compiled.slug, created.size > 0 ? recordOf(appliedTasks((n) => created.has(n)), delivery, 'applied') : (previous ?? null));
   if (failure) {
     return { ...base, ok: false, delivery, error: { ...failure, message: `${failure.message} (${base.created.length} of ${compiled.tasks.length} tasks were ${delivery === 'queued' ? 'queued' : 'created'}; remove the protocol to take them off.)` } };
   }
@@ -204,6 +210,7 @@ export async function driftOf(deps: ApplyDeps, record: AppliedRecord): Promise<D
   }
   if (!facts.reachable) return { ...base, state: 'unknown', differences: [`${rigName} could not be asked: ${facts.error.message}`] };
   const differences: string[] = [];
+  if (record.state === 'applying') differences.push(`The last apply of this protocol to ${rigName} was cut off: apply it again to complete it, or remove it.`);
   for (const t of record.tasks) {
     const expected = planTask(t, 'protocol');
     const found = facts.tasks.find((x) => x.name === t.name);
