@@ -47,6 +47,8 @@ export class MotifClient extends RigEndpoints {
   readonly responseTimeoutMs: number;
   readonly queueTimeoutMs: number;
   readonly #apiKey: string;
+  /** The end of the pinned certificate's validity, as last seen on a connection. */
+  #certificateValidTo: Date | undefined;
   readonly #lanes: ConnectionLanes;
 
   constructor(options: MotifClientOptions) {
@@ -58,7 +60,7 @@ export class MotifClient extends RigEndpoints {
     this.responseTimeoutMs = options.responseTimeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.queueTimeoutMs = options.queueTimeoutMs ?? this.responseTimeoutMs;
     this.#apiKey = options.apiKey;
-    const connect = buildTrustingConnector(options.trust, this.connectTimeoutMs);
+    const connect = buildTrustingConnector(options.trust, this.connectTimeoutMs, (validTo) => (this.#certificateValidTo = validTo));
     // One undici Client per connection, each handed one request at a time by the lanes.
     this.#lanes = new ConnectionLanes(
       { reads: options.connections ?? 4, commands: options.commandConnections ?? 2 },
@@ -74,6 +76,11 @@ export class MotifClient extends RigEndpoints {
   /** "host:port", as messages name the rig. */
   get rigLabel(): string {
     return `${this.host}:${this.port}`;
+  }
+
+  override certificateExpiredAt(): string | null {
+    const validTo = this.#certificateValidTo;
+    return validTo !== undefined && validTo.getTime() < Date.now() ? validTo.toISOString() : null;
   }
 
   async call(path: string, args?: object, options: CallOptions = {}): Promise<WireValue> {

@@ -205,6 +205,7 @@ export class RigPoller {
     const listing = this.#cameras ?? [];
     const cameras = await Promise.all(listing.map((camera) => timed(`camera/${camera.serial}`, this.#readCamera(client, camera, options))));
     const checkedAtMs = Date.now();
+    const certificateExpiredAt = client.certificateExpiredAt();
     return {
       rigId: this.rigId,
       rigName: previous.rigName,
@@ -216,6 +217,7 @@ export class RigPoller {
       retryDelayMs: null,
       version,
       clockOffsetMs,
+      ...(certificateExpiredAt === null ? {} : { certificateExpiredAt }),
       cameras,
     };
   }
