@@ -64,7 +64,11 @@ export function createAppCore(options: AppCoreOptions): AppCore {
   const configDir = options.configDir ?? appConfigDir();
   const audit = openAuditLog(configDir, log);
   const auditedClient = auditedClientFactory(audit);
-  const notices = new NoticeBoard({ file: join(configDir, NOTICES_FILE_NAME), onError: (e) => log.error('keeping the notices failed', e) });
+  const notices = new NoticeBoard({
+    file: join(configDir, NOTICES_FILE_NAME),
+    onError: (e) => log.error('keeping the notices failed', e),
+    onDamage: (message) => log.error(message),
+  });
   const rigs = openRigs({
     notices,
     configDir: options.configDir,

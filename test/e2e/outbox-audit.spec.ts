@@ -34,6 +34,35 @@ test("an offline rig's configure change waits in the Outbox and drains when the 
   expect(rig.state.cameras.FAKE1!.params.Gain).toBe(11);
 });
 
+test('a refused change holds back only later changes to the same target, shown as held, until it is cancelled', async ({ page }) => {
+  test.setTimeout(90_000);
+  const rig = env.fleet.rigs[0]!;
+  await openRigTab(page, env, 0, 'Cameras');
+  await rig.goOffline();
+  for (const [name, value] of [['Gain', '25'], ['Gain', '12'], ['Gamma', '2']] as const) {
+    await page.getByRole('combobox', { name: 'Parameter name' }).fill(name);
+    await page.getByRole('textbox', { name: 'Parameter value' }).fill(value);
+    await page.getByRole('button', { name: 'Set parameter' }).click();
+    await expect(page.getByRole('status', { name: 'Result' })).toContainText('the change waits in the Outbox');
+  }
+  await openArea(page, env, 'Outbox');
+  await rig.comeBack();
+  const pending = page.getByRole('table', { name: `Pending changes for ${env.rigNames[0]}` });
+  const refused = pending.getByRole('row').filter({ hasText: 'Gain = 25' });
+  await expect(refused).toContainText('refused by the rig', { timeout: 60_000 });
+  const held = pending.getByRole('row').filter({ hasText: 'Gain = 12' });
+  await expect(held).toContainText('held');
+  await expect(held).toContainText('Waits behind the refused change to the same target');
+  await expect(page.getByRole('status').filter({ hasText: 'Queue held: 1 change' })).toBeVisible();
+  // The change to another parameter went on.
+  await expect(page.getByRole('table', { name: 'Recently applied changes' })).toContainText('Gamma = 2');
+  await screenshot(page, 'outbox-held');
+
+  await refused.getByRole('button', { name: /^Cancel:/ }).click();
+  await expect(page.getByTestId('outbox-empty')).toBeVisible({ timeout: 30_000 });
+  expect(rig.state.cameras.FAKE0!.params.Gain).toBe(12);
+});
+
 test('the audit log lists the commands sent and exports them as CSV', async ({ page }) => {
   // A command to find in the log, sent through the app.
   await openRigTab(page, env, 0, 'Multicam & message');

@@ -134,3 +134,28 @@ test('an example file is imported, and exported as a Python script', async ({ pa
   await page.getByRole('button', { name: 'Replace "twice-daily-copy"' }).click();
   await expect(row).toContainText('copies at 18:00 instead');
 });
+
+test('a protocol with more tasks than the checks advise is applied only after the count is confirmed', async ({ page }) => {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const many = {
+    version: 1,
+    name: 'many-pulses',
+    actions: Array.from({ length: 120 }, (_, i) => ({ when: { times: [`${pad(Math.floor(i / 60))}:${pad(i % 60)}`] }, do: { kind: 'output', output: 'led', value: 1 } })),
+  };
+  await openProtocols(page);
+  await page.locator('input[type=file]').setInputFiles({ name: 'many.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(many)) });
+  await expect(page.getByText('Imported "many-pulses".')).toBeVisible();
+  await page.getByRole('row').filter({ hasText: 'many-pulses' }).getByRole('button', { name: 'Apply / remove…' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('checkbox', { name: env.rigNames[0]! }).check();
+  await dialog.getByRole('button', { name: 'Apply to 1 rig' }).click();
+  const confirm = dialog.getByRole('alertdialog', { name: 'Confirm the task count' });
+  await expect(confirm).toContainText(`This protocol puts 120 tasks on ${env.rigNames[0]}: more than the 100 the checks`);
+  const onRig = () => env.fleet.rigs[0]!.state.tasks.filter((t) => t.name.startsWith('mc-many-pulses-')).length;
+  expect(onRig()).toBe(0);
+  await confirm.getByRole('button', { name: 'Apply 120 tasks anyway' }).click();
+  await expect(dialog.getByRole('list', { name: 'Apply results' })).toContainText(`${env.rigNames[0]}: 120 tasks created`);
+  expect(onRig()).toBe(120);
+  await dialog.getByRole('button', { name: `Remove from 1 rig` }).click();
+  await expect(dialog.getByRole('list', { name: 'Remove results' })).toContainText('120 tasks removed');
+});

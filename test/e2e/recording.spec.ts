@@ -40,6 +40,8 @@ test('records on both rigs at once from the selection, shows state and ticking e
   await expect(dialog.getByText('= 10:00')).toBeVisible();
   await dialog.getByLabel('File name', { exact: true }).fill('trial_{date}');
   await expect(dialog.getByText(/Motif adds the date and time to every file name itself/)).toBeVisible();
+  await dialog.getByLabel('File name', { exact: true }).fill('runs/trial');
+  await expect(dialog.getByText(/A file name cannot hold "\/" or "\\"/)).toBeVisible();
   await dialog.getByLabel('File name', { exact: true }).fill('trial');
   await dialog.getByRole('button', { name: 'Add metadata field' }).click();
   await dialog.getByLabel('Metadata name 1').fill('animal');

@@ -10,6 +10,7 @@ import type { OperationsDeps } from '../../core/operations/run-on-targets';
 import type { Protocol } from '../../core/protocols/model';
 import type { RigOutcome } from '../../core/protocols/outcomes';
 import { EXPORT_FORMATS } from '../../core/protocols/exports';
+import { MAX_TASKS_PER_APPLY, MAX_TASKS_PER_RIG } from '../../core/protocols/checks';
 import { protocolHandlers } from '../../core/protocols/protocol-handlers';
 import { ProtocolStore, readProtocolText } from '../../core/protocols/protocol-store';
 import { withRigSession } from '../rig/rig-session';
@@ -93,6 +94,15 @@ function readIso(text: string | undefined, flag: string): string {
   return d.toISOString();
 }
 
+/** --confirm-tasks: a whole number of tasks within the ceiling. */
+function readCount(text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_TASKS_PER_APPLY) {
+    throw new UsageError(`--confirm-tasks takes the number of tasks to confirm, 1 to ${MAX_TASKS_PER_APPLY} (got "${text}").`);
+  }
+  return n;
+}
+
 export function registerProtocolCommand(program: Command, ctx: CommandContext): void {
   const protocol = program.command('protocol').description('plan, apply, remove, show and export experiment protocols (JSON files)');
 
@@ -155,12 +165,19 @@ export function registerProtocolCommand(program: Command, ctx: CommandContext): 
       .description("put a protocol's tasks on a rig (an offline rig of the rig list gets them through the outbox)")
       .argument('<file>', 'protocol file (JSON)')
       .option('--param <name=value>', "the rig's value for a parameter (repeatable)", collect)
-      .option('--replace', 'replace tasks of the same names that this app did not put there'),
-  ).action((file: string, flags: ConnectionFlags & ParamFlags & { replace?: boolean }) =>
+      .option('--replace', 'replace tasks of the same names that this app did not put there')
+      .option('--confirm-tasks <count>', `apply even though the rig gets more than ${MAX_TASKS_PER_RIG} tasks, up to this many (never above ${MAX_TASKS_PER_APPLY})`),
+  ).action((file: string, flags: ConnectionFlags & ParamFlags & { replace?: boolean; confirmTasks?: string }) =>
     guarded(ctx, async () => {
       const p = await readProtocolFile(file);
+      const confirmTasks = flags.confirmTasks === undefined ? undefined : readCount(flags.confirmTasks);
       await withRigSession(ctx, flags, async (call, rig) => {
-        const r = await call('protocols.apply', { ref: { protocol: p }, rigs: [{ rigId: rig.id, params: params(flags) }], ...(flags.replace ? { replace: true } : {}) });
+        const r = await call('protocols.apply', {
+          ref: { protocol: p },
+          rigs: [{ rigId: rig.id, params: params(flags) }],
+          ...(flags.replace ? { replace: true } : {}),
+          ...(confirmTasks === undefined ? {} : { confirmTasks }),
+        });
         return oneRig(ctx, r);
       }, protocolDeps);
     }),

@@ -61,10 +61,17 @@ export async function withRigSession(
   } catch (e) {
     reportFailure(ctx, e);
   } finally {
+    const expiredAt = client.certificateExpiredAt();
+    if (expiredAt !== null) ctx.io.err(`motifctl: warning: ${certificateExpiredWords(client.rigLabel, expiredAt)}\n`);
     await outbox?.close();
     await client.destroy();
     await audit.flush();
   }
+}
+
+/** The pin is the trust, so the rig is still used; never silently. */
+export function certificateExpiredWords(rig: string, expiredAt: string): string {
+  return `the certificate pinned for ${rig} expired on ${expiredAt.slice(0, 10)}; it is still trusted because its fingerprint is pinned. Renew it on the rig, then pin the new fingerprint (motifctl trust shows it) when convenient.`;
 }
 
 /** Print a request's answer: one target's outcome as the rig's answer, a failure as a sentence and exit code. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MotifError } from '../errors';
-import { OPERATIONS, PathSegment, SCHEDULABLE, WireValueSchema, type OperationName } from '../../core/motif-api/operation-table';
+import { FileName, OPERATIONS, PathSegment, SCHEDULABLE, WireValueSchema, type OperationName } from '../../core/motif-api/operation-table';
 import { JsonValue, ProgressId, Target, TargetOutcome, TargetOutcomes, Targets } from './targets';
 
 /**
@@ -18,7 +18,7 @@ const Operation = z.enum(Object.keys(OPERATIONS) as [OperationName, ...Operation
 export const RecordingOptions = z.object({
   codec: z.string().min(1).optional(),
   durationSeconds: z.number().positive().max(30 * 24 * 3600).optional(),
-  filename: z.string().min(1).max(200).optional(),
+  filename: FileName.min(1).max(200).optional(),
   recordToStore: z.boolean().optional(),
   metadata: z.record(z.string(), JsonValue).optional(),
 });

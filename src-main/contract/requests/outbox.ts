@@ -18,6 +18,8 @@ export const OutboxEntry = z.object({
   appliedAtMs: z.number().nullable(),
   /** The last failure, with the rig's message. */
   error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  /** A waiting change held back behind an earlier one to the same target (refused, or on the wire now): that one's id. */
+  heldBy: z.string().optional(),
 });
 export type OutboxEntry = z.infer<typeof OutboxEntry>;
 
@@ -28,6 +30,6 @@ export const outboxRequests = {
   },
   /** Drop a pending or failed entry; it is never sent. */
   'outbox.cancel': { args: z.object({ id: z.string() }).strict(), result: z.object({ cancelled: OutboxEntry }) },
-  /** Send a failed entry again (and the rest of that rig's queue after it). */
+  /** Send a failed entry again (and the changes held back behind it). */
   'outbox.retry': { args: z.object({ id: z.string() }).strict(), result: z.object({ entry: OutboxEntry }) },
 } as const;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { EXPORT_FORMATS } from '../../core/protocols/exports';
 import { Protocol, ProtocolName } from '../../core/protocols/model';
 import { AppliedRecord } from '../../core/protocols/applied-record';
+import { MAX_TASKS_PER_APPLY } from '../../core/protocols/checks';
 import { DriftReport, RigLane, RigOutcome } from '../../core/protocols/outcomes';
 
 /**
@@ -87,7 +88,13 @@ export const protocolRequests = {
   /** The plan's checks alone, per rig. */
   'protocols.check': { args: PlanArgs, result: z.object({ lanes: z.array(RigLane.pick({ rigId: true, rig: true, reachable: true, error: true, warnings: true })) }) },
   'protocols.apply': {
-    args: z.object({ ref: ProtocolRef, rigs: RigChoices.min(1, 'Select at least one rig.'), replace: z.boolean().optional() }),
+    args: z.object({
+      ref: ProtocolRef,
+      rigs: RigChoices.min(1, 'Select at least one rig.'),
+      replace: z.boolean().optional(),
+      /** The task count per rig the user confirmed: needed when a rig would get more than the checks' limit. */
+      confirmTasks: z.number().int().positive().max(MAX_TASKS_PER_APPLY).optional(),
+    }),
     result: z.array(RigOutcome),
   },
   'protocols.remove': {

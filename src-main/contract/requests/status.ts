@@ -72,6 +72,11 @@ export const RigStatus = z.object({
   version: z.string().nullable(),
   /** Rig clock (`schedule.now`) minus this PC's clock. */
   clockOffsetMs: z.number().nullable(),
+  /**
+   * When the rig's pinned certificate expired (ISO time); absent while valid. The pinned
+   * fingerprint is the trust, so the rig is still used, but the user is told.
+   */
+  certificateExpiredAt: z.string().optional(),
   cameras: z.array(CameraStatusView),
 });
 export type RigStatus = z.infer<typeof RigStatus>;

@@ -67,9 +67,26 @@ export class AlertRaiser {
       } else if (e.state === 'failed') {
         this.board.raise('error', `${e.rigName} refused the change kept for it (${e.words})${e.error ? `: ${e.error.message}` : ''}.`, {
           ...about,
-          advice: 'Open the Outbox to retry it or cancel it; the changes after it wait until then.',
+          advice: 'Open the Outbox to retry it or cancel it; later changes to the same target wait until then, the others go on.',
         });
       }
+    }
+    this.#toldHeld(entries.filter((e) => e.rigId === rigId));
+  }
+
+  /** Once per refused change that holds others back: the rig's queue is held there, and how much waits. */
+  #toldHeld(entries: OutboxEntry[]): void {
+    for (const e of entries) {
+      if (e.state !== 'failed') continue;
+      const waiting = entries.filter((x) => x.heldBy === e.id).length;
+      const episode = `outbox-held:${e.id}`;
+      if (waiting === 0 || this.#active.has(episode)) continue;
+      this.#active.add(episode);
+      this.board.raise(
+        'warning',
+        `${e.rigName}'s outbox is held: ${waiting} later change${waiting === 1 ? '' : 's'} to the same target wait${waiting === 1 ? 's' : ''} behind the refused change (${e.words}); its other changes go on.`,
+        { rigId: e.rigId, rigName: e.rigName, episode, advice: 'Open the Outbox to retry the refused change or cancel it.' },
+      );
     }
   }
 

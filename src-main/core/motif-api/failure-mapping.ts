@@ -7,6 +7,8 @@ export interface CallContext {
   rig: string; // "host:port"
   endpoint: string;
   method: string;
+  /** The call's arguments, so its words name what it was about (the task of a schedule call). */
+  args?: Record<string, unknown>;
   connectTimeoutMs: number;
   responseTimeoutMs: number;
   /** Longest wait for a free connection; the response timeout when not given. */
@@ -145,7 +147,7 @@ export function classifyTransportFailure(error: unknown, ctx: CallContext): Core
   if (codes.includes(QUEUE_TIMEOUT)) {
     return new RigCallError(
       'rig-timeout',
-      `${capital(requestInWords(ctx.endpoint))} was not sent: no connection to the rig at ${ctx.rig} came free within ` +
+      `${capital(requestInWords(ctx.endpoint, ctx.args))} was not sent: no connection to the rig at ${ctx.rig} came free within ` +
         `${seconds(ctx.queueTimeoutMs ?? ctx.responseTimeoutMs)}, because earlier requests to it are still waiting for answers. The rig may be busy or slow.`,
       details,
       { cause: error },
@@ -162,7 +164,7 @@ export function classifyTransportFailure(error: unknown, ctx: CallContext): Core
   if (has(RESPONSE_TIMEOUT) || codes.includes('TimeoutError')) {
     return new RigCallError(
       'rig-timeout',
-      `The rig at ${ctx.rig} did not answer ${requestInWords(ctx.endpoint)} within ${seconds(ctx.responseTimeoutMs)}. ` +
+      `The rig at ${ctx.rig} did not answer ${requestInWords(ctx.endpoint, ctx.args)} within ${seconds(ctx.responseTimeoutMs)}. ` +
         `It may be busy; check its state before trying again.`,
       details,
       { cause: error },
@@ -171,7 +173,7 @@ export function classifyTransportFailure(error: unknown, ctx: CallContext): Core
   if (has(CONNECTION_DROPPED)) {
     return new RigCallError(
       'rig-unreachable',
-      `The rig at ${ctx.rig} closed the connection during ${requestInWords(ctx.endpoint)}. ` +
+      `The rig at ${ctx.rig} closed the connection during ${requestInWords(ctx.endpoint, ctx.args)}. ` +
         (ctx.method === 'GET'
           ? 'Check that Motif is running, then try again.'
           : 'Check the rig before trying again: the command may or may not have been carried out.'),
@@ -195,7 +197,7 @@ function refusedBeforeSending(error: unknown, causeCode: string, ctx: CallContex
     : `it cannot be put into an HTTP request (${text})`;
   return new CoreError(
     'invalid-args',
-    `${capital(requestInWords(ctx.endpoint))} was not sent to the rig at ${ctx.rig}: ${what}.`,
+    `${capital(requestInWords(ctx.endpoint, ctx.args))} was not sent to the rig at ${ctx.rig}: ${what}.`,
     { rig: ctx.rig, endpoint: ctx.endpoint, method: ctx.method, causeCode },
     { cause: error },
   );
@@ -217,13 +219,13 @@ export function classifyHttpFailure(status: number, body: string, ctx: CallConte
   if (rigMessage === undefined) {
     return new RigCallError(
       'rig-bad-response',
-      `The rig at ${ctx.rig} refused ${requestInWords(ctx.endpoint)} without saying why in Motif's words (unknown API error).`,
+      `The rig at ${ctx.rig} refused ${requestInWords(ctx.endpoint, ctx.args)} without saying why in Motif's words (unknown API error).`,
       details,
     );
   }
   return new RigCallError(
     'rig-error',
-    `The rig at ${ctx.rig} did not ${callPhrase(ctx.endpoint)}: ${rigMessageInWords(rigMessage)}.`,
+    `The rig at ${ctx.rig} did not ${callPhrase(ctx.endpoint, ctx.args)}: ${rigMessageInWords(rigMessage)}.`,
     { ...details, rigMessage },
   );
 }
@@ -246,7 +248,7 @@ function errorMessageOf(body: string): string | undefined {
 export function badSuccessBody(status: number, ctx: CallContext): RigCallError {
   return new RigCallError(
     'rig-bad-response',
-    `The rig at ${ctx.rig} answered ${requestInWords(ctx.endpoint)} with something that is not Motif's JSON (unknown API error). ` +
+    `The rig at ${ctx.rig} answered ${requestInWords(ctx.endpoint, ctx.args)} with something that is not Motif's JSON (unknown API error). ` +
       `Check that the host and port belong to a Motif rig.`,
     { rig: ctx.rig, endpoint: ctx.endpoint, method: ctx.method, httpStatus: status },
   );

@@ -1,5 +1,6 @@
 import { Client } from 'undici';
 import { ConnectionLanes } from './connection-lanes';
+import { checkBodySize } from './body-limit';
 import { checkedEndpoint, methodFor, urlPathFor } from './operation-paths';
 import type { HttpMethod } from './operation-table';
 import {
@@ -46,6 +47,8 @@ export class MotifClient extends RigEndpoints {
   readonly responseTimeoutMs: number;
   readonly queueTimeoutMs: number;
   readonly #apiKey: string;
+  /** The end of the pinned certificate's validity, as last seen on a connection. */
+  #certificateValidTo: Date | undefined;
   readonly #lanes: ConnectionLanes;
 
   constructor(options: MotifClientOptions) {
@@ -57,7 +60,7 @@ export class MotifClient extends RigEndpoints {
     this.responseTimeoutMs = options.responseTimeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.queueTimeoutMs = options.queueTimeoutMs ?? this.responseTimeoutMs;
     this.#apiKey = options.apiKey;
-    const connect = buildTrustingConnector(options.trust, this.connectTimeoutMs);
+    const connect = buildTrustingConnector(options.trust, this.connectTimeoutMs, (validTo) => (this.#certificateValidTo = validTo));
     // One undici Client per connection, each handed one request at a time by the lanes.
     this.#lanes = new ConnectionLanes(
       { reads: options.connections ?? 4, commands: options.commandConnections ?? 2 },
@@ -75,6 +78,11 @@ export class MotifClient extends RigEndpoints {
     return `${this.host}:${this.port}`;
   }
 
+  override certificateExpiredAt(): string | null {
+    const validTo = this.#certificateValidTo;
+    return validTo !== undefined && validTo.getTime() < Date.now() ? validTo.toISOString() : null;
+  }
+
   async call(path: string, args?: object, options: CallOptions = {}): Promise<WireValue> {
     // Throws PathSegmentError (invalid-args) for a segment Motif could not route: never sent.
     const endpoint = checkedEndpoint(path);
@@ -83,6 +91,7 @@ export class MotifClient extends RigEndpoints {
       rig: this.rigLabel,
       endpoint,
       method,
+      args: argsRecord(args),
       // A per-call timeout bounds each step: the wait for a connection, connecting, the answer.
       connectTimeoutMs: Math.min(this.connectTimeoutMs, options.timeoutMs ?? Infinity),
       responseTimeoutMs: options.timeoutMs ?? this.responseTimeoutMs,
@@ -92,6 +101,7 @@ export class MotifClient extends RigEndpoints {
     };
     // Like the vendor's `kwargs or None`: no arguments, no body.
     const body = args && Object.keys(args).length > 0 ? stringifyWire(args) : undefined;
+    checkBodySize(endpoint, body, ctx.args);
     try {
       return await this.#send(method, urlPathFor(endpoint), body, ctx, options.signal);
     } catch (e) {
@@ -185,6 +195,11 @@ export class MotifClient extends RigEndpoints {
   async destroy(): Promise<void> {
     await this.#lanes.destroy();
   }
+}
+
+/** The arguments as a record of their fields, for the words of an error. */
+function argsRecord(args: object | undefined): Record<string, unknown> | undefined {
+  return args === undefined ? undefined : Object.fromEntries(Object.entries(args));
 }
 
 /**

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { WireValue } from '../python-json';
 import { formatDurationWords } from '../../../src-shared/duration';
+import { fileNameProblem } from '../../../src-shared/file-name';
 
 /**
  * Every Motif endpoint, declared once: HTTP method, path in its all-cameras and
@@ -44,12 +45,18 @@ export const PathSegment = z
   .regex(/^[^/?#%\\]+$/, 'must not contain "/", "?", "#", "%" or "\\"')
   .refine((s) => s !== '.' && s !== '..', 'must not be "." or ".."');
 
+/** A recording's file name, by the one rule for file names (see fileNameProblem). */
+export const FileName = z.string().superRefine((name, ctx) => {
+  const problem = fileNameProblem(name);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
+
 // ---- bodies -----------------------------------------------------------------------------
 
 export const RecordingStartBody = z.object({
   codec: z.string().optional().describe("compression setting as named on the rig (e.g. high); the rig's default otherwise"),
   duration: z.number().positive().optional().describe('stop after this many seconds; until stopped otherwise'),
-  filename: z.string().optional().describe('recording file name, without the timestamp'),
+  filename: FileName.optional().describe('recording file name, without the timestamp'),
   metadata: WireObject.optional().describe('JSON object saved with the video'),
   record_to_store: z.boolean().optional().describe('record to an image store (--no-record-to-store: to a video file)'),
   codec_identifier: z.string().optional().describe('advanced: exact codec identifier'),
@@ -199,7 +206,7 @@ function scheduled<B extends z.ZodType>(
       const { task_name, cron_expression, camera_relative: _r, ...rest } = f.body;
       const inner = wordsOf(operation, { serial: f.serial, params: f.params, body: rest });
       const when = typeof cron_expression === 'string' ? ` at "${cron_expression}"` : '';
-      return `Schedule task ${typeof task_name === 'string' ? `"${task_name}"` : ''}: ${inner}${when}`;
+      return `${typeof task_name === 'string' && task_name !== '' ? `Schedule task "${task_name}"` : 'Schedule a task'}: ${inner}${when}`;
     },
   });
 }

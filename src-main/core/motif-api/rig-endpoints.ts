@@ -26,6 +26,11 @@ export abstract class RigEndpoints {
   /** "host:port", as messages name the rig. */
   abstract readonly rigLabel: string;
 
+  /** When the rig's pinned certificate expired (ISO time), once seen on a connection; null while it is valid or unseen. */
+  certificateExpiredAt(): string | null {
+    return null;
+  }
+
   async invoke<N extends OperationName>(
     name: N,
     target: OperationTarget = {},

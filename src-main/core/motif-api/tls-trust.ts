@@ -36,7 +36,12 @@ const sharedContext = () => (defaults ??= createSecureContext({}));
 const skipHostName = (): undefined => undefined;
 
 /** An undici connector that applies `trust` during the TLS handshake. */
-export function buildTrustingConnector(trust: RigTrust, connectTimeoutMs: number): buildConnector.connector {
+export function buildTrustingConnector(
+  trust: RigTrust,
+  connectTimeoutMs: number,
+  /** Told the end of the pinned certificate's validity at each connection it is accepted on. */
+  onPinnedCertificate?: (validTo: Date) => void,
+): buildConnector.connector {
   if (trust.kind === 'ca') {
     return buildConnector({ timeout: connectTimeoutMs, secureContext: createSecureContext({ ca: trust.caPem }), checkServerIdentity: skipHostName });
   }
@@ -54,12 +59,16 @@ export function buildTrustingConnector(trust: RigTrust, connectTimeoutMs: number
         callback(err ?? new Error('connect failed'), null);
         return;
       }
-      const actual = (socket as TLSSocket).getPeerX509Certificate?.()?.fingerprint256 ?? '(no certificate)';
+      const peer = (socket as TLSSocket).getPeerX509Certificate?.();
+      const actual = peer?.fingerprint256 ?? '(no certificate)';
       if (actual !== expected) {
         socket.destroy();
         callback(new FingerprintMismatchError(expected, actual), null);
         return;
       }
+      // The pin is the trust, so an expired certificate is still accepted; its end is passed on
+      // so the user is told (the rig card, motifctl) rather than it being accepted silently.
+      if (peer) onPinnedCertificate?.(new Date(peer.validTo));
       callback(null, socket);
     });
   };

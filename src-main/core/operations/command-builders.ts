@@ -1,9 +1,11 @@
 import type { z } from 'zod';
 import type { CopyOptions, ExportOptions, OutputValue, RecordingOptions, ScheduledOperation } from '../../contract/requests/operations';
 import { CoreError } from '../errors';
+import { parse as parseCron } from '../cron/parse';
+import { checkBodySize } from '../motif-api/body-limit';
 import { matchPath, pathFor, type PathParams } from '../motif-api/operation-paths';
 import type { BodyOf, OperationName, WireObject } from '../motif-api/operation-table';
-import type { WireValue } from '../python-json';
+import { stringifyWire, type WireValue } from '../python-json';
 
 /**
  * One call to one rig, described before it is sent: the endpoint and its wire arguments,
@@ -51,6 +53,15 @@ export function checkCommand(command: RigCommand): RigCommand {
     const issue = checked.error.issues[0];
     const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
     throw new CoreError('invalid-args', `Bad arguments for ${command.endpoint} (${where}${issue?.message ?? 'not allowed'}).`);
+  }
+  // As the client will send it: no arguments, no body.
+  if (command.args && Object.keys(command.args).length > 0) checkBodySize(command.endpoint, stringifyWire(command.args), command.args);
+  const cron = command.args?.cron_expression;
+  if (spec?.schedules && typeof cron === 'string') {
+    // The rig's cron engine would refuse it (a year past 2099, say) only once it got there, or
+    // after waiting in the outbox; this is the same dialect's parser.
+    const parsed = parseCron(cron);
+    if (!parsed.ok) throw new CoreError('invalid-args', `Bad cron expression "${parsed.error.text || cron}" for ${command.endpoint}: ${parsed.error.message}`);
   }
   if (spec?.schedules && command.args?.camera_relative === true && !spec.schedules.cameraRelative) {
     throw new CoreError(

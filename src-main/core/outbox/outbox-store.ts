@@ -11,9 +11,9 @@ import { withFileLock } from '../files/file-lock';
 export const OUTBOX_FILE_NAME = 'outbox.json';
 
 /** As kept on disk: the arguments exactly as they will be sent (wire JSON keeps ±Infinity). */
-export type StoredEntry = Omit<OutboxEntry, 'words'>;
+export type StoredEntry = Omit<OutboxEntry, 'words' | 'heldBy'>;
 
-const StoredEntrySchema = OutboxEntry.omit({ words: true });
+const StoredEntrySchema = OutboxEntry.omit({ words: true, heldBy: true });
 const OutboxFile = z.object({ version: z.literal(1), entries: z.array(StoredEntrySchema) });
 
 /** A damaged outbox file that was set aside: where it went, why, and what of it was kept. */

@@ -1,6 +1,7 @@
 /**
  * Changes for rigs that are offline: kept per rig in order, applied when the rig returns,
- * each outcome recorded; a refused entry stops its rig's queue until retried or cancelled.
+ * each outcome recorded; a refused entry holds back the later changes to the same target
+ * (camera parameter or task) until retried or cancelled, and the rest of the queue goes on.
  * Every process on the config folder may queue; only the holder of the outbox's lease (one
  * app core at a time) applies, so a change is never sent by two processes.
  */
@@ -19,6 +20,7 @@ import type { NoticeBoard } from '../notice-board';
 import { OutboxLease } from './outbox-lease';
 import { changeKind } from './outbox-policy';
 import { OUTBOX_FILE_NAME, OutboxStore, type OutboxDamage, type StoredEntry } from './outbox-store';
+import { heldEntries } from './outbox-targets';
 
 export type ChangeOutcome = { outcome: 'sent'; result: WireValue } | { outcome: 'queued'; entry: OutboxEntry };
 export type OutboxListener = (rigId: string, entries: OutboxEntry[]) => void;
@@ -109,7 +111,7 @@ export class Outbox {
   /** Every rig's entries in order (or one rig's), arguments with secrets masked. */
   async list(rigId?: string): Promise<OutboxEntry[]> {
     const entries = await this.store.read();
-    return entries.filter((e) => rigId === undefined || e.rigId === rigId).map(view);
+    return viewAll(entries.filter((e) => rigId === undefined || e.rigId === rigId));
   }
 
   async cancel(id: string): Promise<Result<{ cancelled: OutboxEntry }>> {
@@ -322,7 +324,7 @@ export class Outbox {
     return ok({ outcome: 'queued', entry: view(entry) });
   }
 
-  /** Send the rig's first waiting entry; false when the queue should stop here. */
+  /** Send the rig's first waiting entry not held back; false when the queue should stop here. */
   async #applyNext(rigId: string): Promise<boolean> {
     let client: RigEndpoints;
     try {
@@ -331,8 +333,11 @@ export class Outbox {
       return false; // no key or trust yet, or the rig was removed: the queue waits untouched
     }
     const { result: head, entries } = await this.store.update((all) => {
-      const first = all.find((e) => e.rigId === rigId && e.state !== 'applied');
-      if (!first || first.state !== 'pending') return undefined;
+      // The first waiting change not held back behind a refused (or in-flight) one.
+      const held = heldEntries(all);
+      if (all.some((e) => e.rigId === rigId && e.state === 'sending')) return undefined;
+      const first = all.find((e) => e.rigId === rigId && e.state === 'pending' && !held.has(e.id));
+      if (!first) return undefined;
       first.state = 'sending';
       first.attempts += 1;
       first.lastAttemptAtMs = Date.now();
@@ -363,7 +368,8 @@ export class Outbox {
       pruneApplied(all, rigId, this.options.appliedKept ?? 20);
     });
     this.#emit(rigId, after.entries);
-    return outcome.error === null;
+    // Refused: the changes not held behind it go on. Not delivered: the rig is away, so all wait.
+    return outcome.error === null || outcome.delivered;
   }
 
   #reportDamage(d: OutboxDamage): void {
@@ -381,7 +387,7 @@ export class Outbox {
 
   /** Tell listeners a rig's entries; `onlyIfChanged`: not when they were told these already. */
   #emit(rigId: string, all: StoredEntry[], onlyIfChanged = false): void {
-    const entries = all.filter((e) => e.rigId === rigId).map(view);
+    const entries = viewAll(all.filter((e) => e.rigId === rigId));
     const told = JSON.stringify(entries);
     if (onlyIfChanged && this.#told.get(rigId) === told) return;
     this.#told.set(rigId, told);
@@ -405,9 +411,15 @@ function notQueued(endpoint: string) {
   );
 }
 
-function view(e: StoredEntry): OutboxEntry {
+function view(e: StoredEntry, heldBy?: string): OutboxEntry {
   const args = redactSecrets(e.args) as Record<string, unknown>;
-  return { ...e, args, words: redactedWords((a) => callInWords(e.endpoint, a), e.args) };
+  return { ...e, args, words: redactedWords((a) => callInWords(e.endpoint, a), e.args), ...(heldBy === undefined ? {} : { heldBy }) };
+}
+
+/** Each entry as shown, a held one naming the change it waits behind. */
+function viewAll(entries: StoredEntry[]): OutboxEntry[] {
+  const held = heldEntries(entries);
+  return entries.map((e) => view(e, held.get(e.id)));
 }
 
 function pruneApplied(all: StoredEntry[], rigId: string, keep: number): void {

@@ -20,5 +20,11 @@ export const AppliedRecord = z.object({
   delivery: z.enum(['sent', 'queued']),
   params: z.record(z.string(), z.string()),
   tasks: z.array(AppliedTask),
+  /**
+   * 'applying': written before the first call to the rig and replaced when the apply ends, so
+   * an apply cut off (the process killed) still names every task it may have put there: a
+   * re-apply completes or replaces them as the app's own, and remove takes them.
+   */
+  state: z.enum(['applying', 'applied']).optional(),
 });
 export type AppliedRecord = z.infer<typeof AppliedRecord>;

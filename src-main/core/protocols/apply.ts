@@ -10,6 +10,7 @@ import { planTask, type PlanTask } from './plan-task';
 import type { AppliedRecord } from './applied-record';
 import type { ProtocolStore } from './protocol-store';
 import { readRigFacts } from './rig-facts';
+import { MAX_TASKS_PER_APPLY, MAX_TASKS_PER_RIG } from './checks';
 
 /**
  * Applying a protocol to rigs and removing it: online rigs at once, offline ones through the
@@ -42,12 +43,19 @@ async function send(deps: OperationsDeps, rigId: string, command: RigCommand): P
 
 const errorOf = (e: unknown): MotifError => (e instanceof RigFailure ? e.motif : toMotifError(e));
 
+export interface ApplyChoices {
+  /** Replace tasks of the protocol's names this app did not put there. */
+  replace?: boolean;
+  /** The task count per rig the user confirmed, needed above MAX_TASKS_PER_RIG. */
+  confirmTasks?: number;
+}
+
 export async function applyToRig(
   deps: ApplyDeps,
   protocol: Protocol,
   revision: string,
   rig: { rigId: string; params?: ParameterValues },
-  replace = false,
+  { replace = false, confirmTasks }: ApplyChoices = {},
 ): Promise<RigOutcome> {
   const rigName = deps.rigName(rig.rigId);
   const base = { rigId: rig.rigId, rigName: rigName ?? rig.rigId, created: [] as string[], removed: [] as string[], notes: [] as string[] };
@@ -58,6 +66,8 @@ export async function applyToRig(
   } catch (e) {
     return { ...base, ok: false, error: toMotifError(e) };
   }
+  const tooMany = taskCountProblem(compiled, rigName, confirmTasks);
+  if (tooMany) return { ...base, ok: false, error: tooMany };
   const previous = (await deps.store.applied()).find((r) => r.rigId === rig.rigId && r.slug === compiled.slug);
   const own = new Set(previous?.tasks.map((t) => t.name) ?? []);
   const wanted = new Set(compiled.tasks.map((t) => t.name));
@@ -88,6 +98,19 @@ export async function applyToRig(
   const stale = onRig === null
     ? [...own].filter((n) => !wanted.has(n))
     : onRig.filter((n) => isTaskOf(compiled.slug, n) && !wanted.has(n) && (own.has(n) || replace));
+  const appliedTasks = (names: (n: string) => boolean) =>
+    compiled.tasks.filter((t) => names(t.name)).map((t) => ({
+      name: t.name, endpoint: t.command.endpoint, cronExpression: t.cronExpression, cameraRelative: t.cameraRelative, args: t.command.args ?? {},
+    }));
+  const recordOf = (tasks: AppliedRecord['tasks'], delivery: 'sent' | 'queued', state: AppliedRecord['state']): AppliedRecord => ({
+    rigId: rig.rigId, protocol: compiled.protocol, slug: compiled.slug, revision,
+    appliedAt: (deps.now?.() ?? new Date()).toISOString(), delivery, params: rig.params ?? {}, tasks, state,
+  });
+  // The intent first: every task this apply may put there, with those of the earlier version.
+  const intended = appliedTasks(() => true);
+  const earlier = (previous?.tasks ?? []).filter((t) => !wanted.has(t.name));
+  await deps.store.setApplied(rig.rigId, compiled.slug, recordOf([...intended, ...earlier], onRig === null ? 'queued' : 'sent', 'applying'));
+
   const deliveries = new Set<'sent' | 'queued'>();
   let failure: MotifError | undefined;
   for (const t of compiled.tasks) {
@@ -110,21 +133,34 @@ export async function applyToRig(
     }
   }
   const delivery = deliveries.has('queued') ? 'queued' : 'sent';
-  // What reached the rig is remembered even after a failure, so remove can clean it up.
-  if (base.created.length > 0) {
-    const record: AppliedRecord = {
-      rigId: rig.rigId, protocol: compiled.protocol, slug: compiled.slug, revision,
-      appliedAt: (deps.now?.() ?? new Date()).toISOString(), delivery, params: rig.params ?? {},
-      tasks: compiled.tasks.filter((t) => base.created.includes(t.name)).map((t) => ({
-        name: t.name, endpoint: t.command.endpoint, cronExpression: t.cronExpression, cameraRelative: t.cameraRelative, args: t.command.args ?? {},
-      })),
-    };
-    await deps.store.setApplied(rig.rigId, compiled.slug, record);
-  }
+  // What reached the rig is remembered even after a failure, so remove can clean it up; nothing
+  // created: the record is as it was before.
+  const created = new Set(base.created);
+  await deps.store.setApplied(rig.rigId, compiled.slug, created.size > 0 ? recordOf(appliedTasks((n) => created.has(n)), delivery, 'applied') : (previous ?? null));
   if (failure) {
     return { ...base, ok: false, delivery, error: { ...failure, message: `${failure.message} (${base.created.length} of ${compiled.tasks.length} tasks were ${delivery === 'queued' ? 'queued' : 'created'}; remove the protocol to take them off.)` } };
   }
   return { ...base, ok: true, delivery };
+}
+
+/** Why this many tasks are not sent to the rig (none when within the limit or confirmed), before any call. */
+function taskCountProblem(compiled: CompiledProtocol, rigName: string, confirmTasks: number | undefined): MotifError | undefined {
+  const tasks = compiled.tasks.length;
+  const details = { reason: 'too-many-tasks', tasks, limit: MAX_TASKS_PER_RIG, ceiling: MAX_TASKS_PER_APPLY };
+  const count = tasks.toLocaleString('en-US');
+  if (tasks > MAX_TASKS_PER_APPLY) {
+    return {
+      code: 'invalid-args',
+      message: `Protocol "${compiled.protocol}" would put ${count} tasks on ${rigName}; this app never applies more than ${MAX_TASKS_PER_APPLY.toLocaleString('en-US')} to one rig. Use fewer actions, times or cameras, or split it into several protocols.`,
+      details,
+    };
+  }
+  if (tasks <= MAX_TASKS_PER_RIG || (confirmTasks !== undefined && confirmTasks >= tasks)) return undefined;
+  return {
+    code: 'invalid-args',
+    message: `Protocol "${compiled.protocol}" would put ${count} tasks on ${rigName}, more than the ${MAX_TASKS_PER_RIG} the checks advise (the rig checks every task every second). Nothing was sent; confirm ${count} tasks to apply it anyway (motifctl: --confirm-tasks ${tasks}).`,
+    details,
+  };
 }
 
 export async function removeFromRig(deps: ApplyDeps, slug: string, rigId: string): Promise<RigOutcome> {
@@ -174,6 +210,7 @@ export async function driftOf(deps: ApplyDeps, record: AppliedRecord): Promise<D
   }
   if (!facts.reachable) return { ...base, state: 'unknown', differences: [`${rigName} could not be asked: ${facts.error.message}`] };
   const differences: string[] = [];
+  if (record.state === 'applying') differences.push(`The last apply of this protocol to ${rigName} was cut off: apply it again to complete it, or remove it.`);
   for (const t of record.tasks) {
     const expected = planTask(t, 'protocol');
     const found = facts.tasks.find((x) => x.name === t.name);

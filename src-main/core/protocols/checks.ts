@@ -37,6 +37,12 @@ export type CheckWarning = z.infer<typeof CheckWarning>;
  * checks it by eye any more. Jitter and many cameras are what reach it.
  */
 export const MAX_TASKS_PER_RIG = 100;
+/**
+ * Above MAX_TASKS_PER_RIG an apply runs only when the user confirmed its task count; above
+ * this it never runs: each task is one call to the rig, and a protocol that large is a mistake
+ * (10,000 tasks took two minutes to send and left the rig listing them all every poll).
+ */
+export const MAX_TASKS_PER_APPLY = 1000;
 /** A rig clock this far from this computer's is worth saying (NTP keeps healthy rigs far closer). */
 export const CLOCK_OFFSET_WARN_SECONDS = 2;
 

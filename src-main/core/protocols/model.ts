@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { FIELD_SPECS } from '../cron/fields';
+import { FileName } from '../motif-api/operation-table';
 import { OutputValue } from '../../contract/requests/operations';
 import { JsonValue } from '../../contract/requests/targets';
 
@@ -20,7 +22,12 @@ const CalendarDate = z
   .refine((d) => {
     const t = new Date(`${d}T00:00:00Z`);
     return !Number.isNaN(t.getTime()) && t.toISOString().startsWith(d);
-  }, 'is not a date on the calendar');
+  }, 'is not a date on the calendar')
+  // A one-shot task carries the year in its expression, which the rig's cron engine bounds.
+  .refine((d) => {
+    const year = Number(d.slice(0, 4));
+    return year >= FIELD_SPECS.year.min && year <= FIELD_SPECS.year.max;
+  }, `must be in the years ${FIELD_SPECS.year.min} to ${FIELD_SPECS.year.max}, as the rig's cron engine takes`);
 
 /** When something happens on the rig's wall clock: listed times, or every N minutes between two times. */
 export const When = z
@@ -106,7 +113,7 @@ export const RecordingBlock = z
     /** A recording ends only through its duration: Motif has no scheduled stop. */
     durationSeconds: z.number().int().min(1).max(MAX_RECORDING_SECONDS, 'must be at most a week'),
     codec: z.string().min(1).optional(),
-    filename: z.string().min(1).max(200).optional(),
+    filename: FileName.min(1).max(200).optional(),
     metadata: z.record(z.string(), JsonValue).optional(),
     /** Camera serials; all cameras of the rig when absent. */
     cameras: z.array(Name).min(1).optional(),

@@ -109,10 +109,10 @@ export function protocolHandlers(deps: ApplyDeps, past?: PastOf): Pick<Handlers,
         ? ok({ lanes: r.value.map((l) => ({ rigId: l.rigId, rig: l.rig, reachable: l.reachable, ...(l.error ? { error: l.error } : {}), warnings: l.warnings })) })
         : r;
     },
-    'protocols.apply': ({ ref, rigs, replace }) =>
+    'protocols.apply': ({ ref, rigs, replace, confirmTasks }) =>
       guarded(ref, async (protocol) => {
         const revision = revisionOf(protocol!);
-        return Promise.all(rigs.map((r) => applyToRig(deps, protocol!, revision, r, replace)));
+        return Promise.all(rigs.map((r) => applyToRig(deps, protocol!, revision, r, { replace, confirmTasks })));
       }),
     'protocols.remove': ({ name, rigIds }) =>
       guarded(null, async () => Promise.all(rigIds.map((rigId) => removeFromRig(deps, protocolSlug(name), rigId)))),

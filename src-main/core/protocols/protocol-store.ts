@@ -4,6 +4,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { CoreError } from '../errors';
 import { readFileIfExists, writeFileAtomic } from '../files/atomic-file';
+import { withFileLock } from '../files/file-lock';
 import { parseWire, stringifyWire } from '../python-json';
 import { protocolSlug, usesJitter } from './compile';
 import { Protocol, protocolProblems } from './model';
@@ -127,12 +128,15 @@ export class ProtocolStore {
   /** Which protocol a rig carries: `record` replaces the rig's record of the same protocol; null forgets it. */
   setApplied(rigId: string, slug: string, record: AppliedRecord | null): Promise<void> {
     // One update at a time: rigs applied together each read, change and write the file.
-    const run = this.#updates.then(async () => {
-      const others = (await this.applied()).filter((r) => !(r.rigId === rigId && r.slug === slug));
-      const applied = record === null ? others : [...others, record];
-      // Python-style JSON: task arguments may hold the toggle value Infinity.
-      await writeFileAtomic(this.appliedPath, `${stringifyWire({ version: 1, applied })}\n`);
-    });
+    // And under the file's lock: the app and motifctl may apply to rigs at the same time.
+    const run = this.#updates.then(() =>
+      withFileLock(this.appliedPath, async () => {
+        const others = (await this.applied()).filter((r) => !(r.rigId === rigId && r.slug === slug));
+        const applied = record === null ? others : [...others, record];
+        // Python-style JSON: task arguments may hold the toggle value Infinity.
+        await writeFileAtomic(this.appliedPath, `${stringifyWire({ version: 1, applied })}\n`);
+      }),
+    );
     this.#updates = run.catch(() => undefined);
     return run;
   }

@@ -234,6 +234,7 @@ export class RigPoller {
     if (this.quick(this)) cameras.push(...(await Promise.all(listing.map(read))));
     else for (const camera of listing) cameras.push(await read(camera));
     const checkedAtMs = Date.now();
+    const certificateExpiredAt = client.certificateExpiredAt();
     return {
       rigId: this.rigId,
       rigName: previous.rigName,
@@ -245,6 +246,7 @@ export class RigPoller {
       retryDelayMs: null,
       version,
       clockOffsetMs,
+      ...(certificateExpiredAt === null ? {} : { certificateExpiredAt }),
       cameras,
     };
   }

@@ -100,6 +100,11 @@ function RigCardBody({ rig, status, wholeRig, selectedSerials, onToggleRig, onTo
         {' · '}
         <KeyStateText keyState={rig.keyState} />
       </Text>
+      {status?.certificateExpiredAt !== undefined && (
+        <Text size="xs" c="orange.8" data-testid="certificate-expired">
+          certificate expired {status.certificateExpiredAt.slice(0, 10)}: still trusted by its pinned fingerprint
+        </Text>
+      )}
       <DiskUse cameras={cameras} />
       {status?.stale && status.lastSeenAtMs !== null && (
         <Text size="xs" c="yellow.8" data-testid="last-seen">

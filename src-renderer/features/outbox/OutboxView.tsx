@@ -16,6 +16,27 @@ const STATE_WORDS: Record<OutboxEntry['state'], { text: string; color: string }>
 
 const words = (e: OutboxEntry) => e.words;
 
+/** Why a held change waits: the change ahead of it to the same target. */
+function heldWords(e: OutboxEntry, rigEntries: OutboxEntry[]): string | undefined {
+  if (e.heldBy === undefined) return undefined;
+  const ahead = rigEntries.find((x) => x.id === e.heldBy);
+  return ahead?.state === 'failed'
+    ? `Waits behind the refused change to the same target (${ahead.words}): retry or cancel that one.`
+    : 'Waits for the change ahead of it to the same target.';
+}
+
+/** The rig's queue is held at a refused change: how much waits behind it, and that the rest goes on. */
+function HeldNote({ entries }: { entries: OutboxEntry[] }) {
+  const held = entries.filter((e) => e.heldBy !== undefined && entries.find((x) => x.id === e.heldBy)?.state === 'failed').length;
+  if (held === 0) return null;
+  return (
+    <Text size="sm" c="grape" mb="xs" role="status">
+      Queue held: {held} change{held === 1 ? '' : 's'} to the same target as a refused change wait{held === 1 ? 's' : ''} behind it. Its other changes
+      are sent; retry or cancel the refused one.
+    </Text>
+  );
+}
+
 /** Changes kept for offline rigs, per rig, with cancel and retry. */
 export function OutboxView() {
   const entries = useAppStore((s) => s.outboxEntries);
@@ -60,6 +81,7 @@ export function OutboxView() {
           <Title order={3} size="h5" mb="xs">
             {rigName}
           </Title>
+          <HeldNote entries={rigEntries} />
           <Table striped aria-label={`Pending changes for ${rigName}`}>
             <Table.Thead>
               <Table.Tr>
@@ -88,13 +110,19 @@ export function OutboxView() {
                     )}
                   </Table.Td>
                   <Table.Td>
-                    <Badge color={STATE_WORDS[e.state].color} variant="light">
-                      {STATE_WORDS[e.state].text}
-                    </Badge>
+                    {e.heldBy !== undefined ? (
+                      <Badge color="grape" variant="light">
+                        held
+                      </Badge>
+                    ) : (
+                      <Badge color={STATE_WORDS[e.state].color} variant="light">
+                        {STATE_WORDS[e.state].text}
+                      </Badge>
+                    )}
                   </Table.Td>
                   <Table.Td>
                     <Text size="sm" c={e.error ? 'red' : 'dimmed'}>
-                      {e.error?.message ?? '—'}
+                      {e.error?.message ?? heldWords(e, rigEntries) ?? '—'}
                     </Text>
                   </Table.Td>
                   <Table.Td>

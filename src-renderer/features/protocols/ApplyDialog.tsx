@@ -11,6 +11,29 @@ import { planWindow } from './plan-window';
 
 type Checked = Res<'protocols.check'>['lanes'];
 
+/** Rigs refused only for their task count, which the user may confirm (never above the ceiling). */
+interface Confirm {
+  tasks: number;
+  limit: number;
+  rigIds: string[];
+  rigNames: string[];
+}
+
+function needsConfirmation(outcomes: RigOutcome[]): Confirm | null {
+  const counted = outcomes.flatMap((o) => {
+    const d = o.ok ? undefined : o.error?.details;
+    if (d?.reason !== 'too-many-tasks' || typeof d.tasks !== 'number' || typeof d.limit !== 'number' || typeof d.ceiling !== 'number') return [];
+    return d.tasks <= d.ceiling ? [{ rigId: o.rigId, rigName: o.rigName, tasks: d.tasks, limit: d.limit }] : [];
+  });
+  if (counted.length === 0) return null;
+  return {
+    tasks: Math.max(...counted.map((c) => c.tasks)),
+    limit: counted[0]!.limit,
+    rigIds: counted.map((c) => c.rigId),
+    rigNames: counted.map((c) => c.rigName),
+  };
+}
+
 /**
  * Apply a protocol to rigs, or remove it from them: choose the rigs (the dashboard's
  * selection first), fill in each rig's parameters, see the checks per rig, then per-rig results.
@@ -25,6 +48,7 @@ export function ApplyDialog({ protocolRef, protocol, onClose }: { protocolRef: A
   const [outcomes, setOutcomes] = useState<{ label: string; list: RigOutcome[] } | null>(null);
   const [error, setError] = useState<MotifError | null>(null);
   const [busy, setBusy] = useState(false);
+  const [confirm, setConfirm] = useState<Confirm | null>(null);
   const parameters = Object.entries(protocol.parameters ?? {});
 
   const choices = () =>
@@ -47,11 +71,14 @@ export function ApplyDialog({ protocolRef, protocol, onClose }: { protocolRef: A
       if (!r.ok) return setError(r.error);
       setChecks(r.value.lanes);
     });
-  const apply = () =>
+  const apply = (confirmed?: Confirm) =>
     run(async () => {
-      const r = await call('protocols.apply', { ref: protocolRef, rigs: choices() });
+      const rigChoices = confirmed ? choices().filter((c) => confirmed.rigIds.includes(c.rigId)) : choices();
+      const r = await call('protocols.apply', { ref: protocolRef, rigs: rigChoices, ...(confirmed ? { confirmTasks: confirmed.tasks } : {}) });
+      setConfirm(null);
       if (!r.ok) return setError(r.error);
       setOutcomes({ label: 'Apply results', list: r.value });
+      if (!confirmed) setConfirm(needsConfirmation(r.value));
     });
   const remove = (name: string) =>
     run(async () => {
@@ -126,6 +153,22 @@ export function ApplyDialog({ protocolRef, protocol, onClose }: { protocolRef: A
           </section>
         )}
         {outcomes && <RigOutcomeList outcomes={outcomes.list} label={outcomes.label} />}
+        {confirm && (
+          <Paper withBorder p="sm" role="alertdialog" aria-label="Confirm the task count">
+            <Text size="sm">
+              This protocol puts {confirm.tasks.toLocaleString('en-US')} tasks on {confirm.rigNames.join(', ')}: more than the {confirm.limit} the checks
+              advise, and the rig checks every task every second. Nothing was sent to {confirm.rigNames.length === 1 ? 'it' : 'them'}.
+            </Text>
+            <Group gap="xs" mt="xs">
+              <Button color="orange" disabled={busy} onClick={() => void apply(confirm)}>
+                Apply {confirm.tasks.toLocaleString('en-US')} tasks anyway
+              </Button>
+              <Button variant="default" onClick={() => setConfirm(null)}>
+                Don't apply
+              </Button>
+            </Group>
+          </Paper>
+        )}
         <Group justify="space-between">
           <Group gap="xs">
             <Button variant="default" disabled={busy || chosen.length === 0} onClick={() => void check()}>

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Result } from '../../../src-main/contract/errors';
 import { createAppCore, type AppCore } from '../../../src-main/core/app-core';
-import { silentLogger } from '../../../src-main/core/logger';
+import { silentLogger, type Logger } from '../../../src-main/core/logger';
 import { SecretStore } from '../../../src-main/core/secrets/secret-store';
 import { startSimulatedRigs, type SimFleet, type SimRig } from '../../../src-main/sim';
 import { MemoryKeychain } from '../main/core/secrets/memory-keychain';
@@ -24,7 +24,7 @@ export interface App {
   close(): Promise<void>;
 }
 
-export async function startApp(options: { cameras?: number; dir?: string } = {}): Promise<App> {
+export async function startApp(options: { cameras?: number; dir?: string; log?: Logger } = {}): Promise<App> {
   const dataDir = mkdtempSync(join(tmpdir(), 'motif-sim-'));
   const fleet = await startSimulatedRigs({ port: 0, rigs: 1, cameras: options.cameras ?? 2, apiKey: KEY, streams: false, dataDir, control: false });
   const sim = fleet.rigs[0]!;
@@ -32,7 +32,7 @@ export async function startApp(options: { cameras?: number; dir?: string } = {})
   const keychain = new MemoryKeychain();
   const cores: AppCore[] = [];
   const open = () => {
-    const core = createAppCore({ transport: 'browser', log: silentLogger, configDir: dir, secrets: new SecretStore(keychain, { cacheMs: 0 }) });
+    const core = createAppCore({ transport: 'browser', log: options.log ?? silentLogger, configDir: dir, secrets: new SecretStore(keychain, { cacheMs: 0 }) });
     cores.push(core);
     return core;
   };

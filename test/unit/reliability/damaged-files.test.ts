@@ -1,8 +1,8 @@
 /**
- * Each file the app shares with motifctl (the rig list, the outbox, the audit log), damaged
- * four ways: cut short, not JSON, not the right shape, one entry of the wrong shape. Nothing
- * answers 'internal'; a damaged rig list or outbox is set aside (its contents kept beside it)
- * and reported, and everything goes on.
+ * Each file the app shares with motifctl (the rig list, the outbox, the notices, the audit
+ * log), damaged four ways: cut short, not JSON, not the right shape, one entry of the wrong
+ * shape. Nothing answers 'internal'; a damaged rig list, outbox or notices file is set aside
+ * (its contents kept beside it) and reported, and everything goes on.
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -122,6 +122,46 @@ describe('shared files damaged four ways', { timeout: 90_000 }, () => {
     if (kind !== 'not JSON') expect(notices[0]!.message).toMatch(/Arena: schedule\/recording\/start/);
   });
 
+  it.each(KINDS)('the notices, %s: set aside, reported in the window and the log, a bad entry drops only itself', async (kind) => {
+    const logged: string[] = [];
+    app = await startApp({ log: { info: () => {}, error: (m) => logged.push(m) } });
+    await app.core.close();
+    const notice = (i: number) => ({ id: `notice-kept-${i}`, level: 'warning', message: `kept notice ${i}`, at: new Date(Date.UTC(2026, 10, 1, 0, i)).toISOString() });
+    const twenty = Array.from({ length: 20 }, (_, i) => notice(i));
+    const whole = JSON.stringify({ version: 1, notices: twenty, dismissed: [] });
+    const damaged = {
+      'cut short': whole.slice(0, Math.floor(whole.length / 2)),
+      'not JSON': '\u0000\u0001 notices? \uFFFD',
+      'wrong shape': JSON.stringify({ version: 1, notices: 'x', dismissed: [] }),
+      'an entry of the wrong shape': JSON.stringify({ version: 1, notices: [...twenty.slice(0, 19), { ...notice(19), level: 'shouting' }], dismissed: [] }),
+    }[kind];
+    const file = join(app.dir, 'notices.json');
+    writeFileSync(file, damaged);
+    tally.files++;
+    await app.reopen();
+    const errors = async () => ok((await app!.call('app.notices', {})) as Result<AppNotice[]>).filter((n) => n.level === 'error');
+    const told = await until(async () => {
+      const found = await errors();
+      return found.length > 0 && found;
+    });
+    const aside = asideOf(app.dir, 'notices.json');
+    if (aside.length === 1 && readFileSync(join(app.dir, aside[0]!), 'utf8') === damaged) tally.setAside++;
+    if (told.length === 1 && told[0]!.message.includes(aside[0] ?? '?') && logged.some((m) => m.includes(aside[0] ?? '?'))) tally.reported++;
+    expect(aside).toHaveLength(1);
+    expect(told).toHaveLength(1);
+    expect(logged.filter((m) => m.includes(aside[0]!))).toHaveLength(1);
+    const kept = ok((await app.call('app.notices', {})) as Result<AppNotice[]>).filter((n) => n.level === 'warning');
+    expect(kept.map((n) => n.message)).toEqual(kind === 'an entry of the wrong shape' ? twenty.slice(0, 19).map((n) => n.message) : []);
+    // Goes on: the rewritten file holds what is shown, and a dismissal sticks across a restart.
+    expect(ok((await app.call('app.notices.dismiss', { id: told[0]!.id })) as Result<AppNotice[]>).some((n) => n.id === told[0]!.id)).toBe(false);
+    await app.reopen();
+    await app.core.monitoring.close();
+    const after = ok((await app.call('app.notices', {})) as Result<AppNotice[]>);
+    expect(after.filter((n) => n.level === 'error')).toEqual([]);
+    expect(after.filter((n) => n.level === 'warning')).toHaveLength(kept.length);
+    expect(asideOf(app.dir, 'notices.json')).toHaveLength(1);
+  });
+
   it.each(KINDS)('the audit log, %s: reading it answers, and new commands are written and read back', async (kind) => {
     app = await startApp();
     const { rigId, sim } = app;
@@ -155,7 +195,7 @@ describe('shared files damaged four ways', { timeout: 90_000 }, () => {
 
   it('counts', () => {
     console.log(
-      `damaged files: rig list, outbox and audit log four ways each: files ${tally.files}, set aside ${tally.setAside} of 8, reported ${tally.reported} of 8, internal errors ${tally.internal}`,
+      `damaged files: rig list, outbox, notices and audit log four ways each: files ${tally.files}, set aside ${tally.setAside} of 12, reported ${tally.reported} of 12, internal errors ${tally.internal}`,
     );
     expect(tally.internal).toBe(0);
   });

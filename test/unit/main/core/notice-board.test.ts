@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { NOTICES_FILE_NAME, NoticeBoard } from '../../../../src-main/core/notice-board';
+import { MAX_NOTICES, NOTICES_FILE_NAME, NoticeBoard } from '../../../../src-main/core/notice-board';
 
 describe('NoticeBoard kept in a file shared by several processes', () => {
   const dirs: string[] = [];
@@ -39,14 +39,28 @@ describe('NoticeBoard kept in a file shared by several processes', () => {
     expect(restarted.list().find((n) => n.message === 'from b')).not.toHaveProperty('rigId');
   });
 
-  it('keeps working in memory when the file is damaged, and rewrites it whole', async () => {
+  it('sets a damaged file aside, says so, and goes on with a new file', async () => {
     const f = file();
     writeFileSync(f, '{ not json');
-    const board = new NoticeBoard({ file: f });
+    const told: string[] = [];
+    const board = new NoticeBoard({ file: f, onDamage: (m) => told.push(m), now: () => new Date('2026-11-25T12:00:00.123Z') });
     await board.load();
     board.raise('error', 'still told');
     await board.flush();
-    expect(JSON.parse(readFileSync(f, 'utf8')).notices.map((n: { message: string }) => n.message)).toEqual(['still told']);
+    const aside = `${f}.corrupt-2026-11-25T12-00-00Z`;
+    expect(readFileSync(aside, 'utf8')).toBe('{ not json');
+    expect(told).toEqual([expect.stringContaining(aside)]);
+    expect(JSON.parse(readFileSync(f, 'utf8')).notices.map((n: { message: string }) => n.message)).toEqual([told[0], 'still told']);
+  });
+
+  it('keeps at most 1,000 in memory too (motifctl), the oldest dismissed first and said once', () => {
+    const board = new NoticeBoard();
+    for (let i = 0; i < 1500; i++) board.raise('warning', `notice ${i}`);
+    const list = board.list();
+    expect(list).toHaveLength(MAX_NOTICES);
+    expect(list[0]!.message).toBe('notice 501');
+    expect(list.filter((n) => n.level === 'info').map((n) => n.message)).toEqual(['501 older notices were dismissed: only the newest 1,000 are kept.']);
+    expect(list.at(-2)!.message).toBe('notice 1499');
   });
 
   it('does not repeat a notice that says the same while it is shown, also when said again by a restarted app', async () => {

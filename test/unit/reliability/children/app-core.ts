@@ -3,9 +3,12 @@
  * standard input, answering with one JSON line each:
  *   enqueue <prefix> <count>   queue changes for <rigId> (one {"queued": name} line per change kept)
  *   state                      what this process sent, and what its monitor sees
+ *   apply <file> <count>       apply the protocol file to <rigId>, confirming <count> tasks ({"applied": result})
+ *   remove <file>              remove that protocol from <rigId> ({"removed": result})
  *   exit                       close the core and leave
  * Every command this process sends to a rig is counted, whoever asked for it.
  */
+import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { createAppCore } from '../../../../src-main/core/app-core';
 import { silentLogger } from '../../../../src-main/core/logger';
@@ -43,6 +46,11 @@ for await (const line of createInterface({ input: process.stdin })) {
       } else other.push(r.ok ? `${task}: sent` : `${task}: ${r.error.code} ${r.error.message}`);
     }
     say({ enqueued: queued, other });
+  } else if (command === 'apply' || command === 'remove') {
+    const [file, count] = rest as [string, string];
+    const protocol = JSON.parse(readFileSync(file, 'utf8')) as { name: string };
+    if (command === 'apply') say({ applied: await core.dispatch('protocols.apply', { ref: { protocol }, rigs: [{ rigId }], confirmTasks: Number(count) }) });
+    else say({ removed: await core.dispatch('protocols.remove', { name: protocol.name, rigIds: [rigId] }) });
   } else if (command === 'state') {
     say({ sent: sentTasks.length, sentTasks, rigState: core.monitoring.monitor.get(rigId)?.state ?? null });
   } else if (command === 'exit') {

@@ -45,7 +45,8 @@ describe('motifctl outbox', () => {
     const outbox = new Outbox({ configDir: dir, clientFor: (id) => rigs.connector.clientFor(id), rigName: (id) => rigs.registry.get(id)?.name });
     await sim.goOffline();
     const bad = await outbox.submitChange(rig.id, 'schedule/recording/start', { task_name: 'bad', cron_expression: 'never' });
-    const good = await outbox.submitChange(rig.id, 'schedule/recording/start', { task_name: 'good', cron_expression: '0 0 8 * * *' });
+    // The same task again: held behind the refused one (a change to another target would go on).
+    const good = await outbox.submitChange(rig.id, 'schedule/recording/start', { task_name: 'bad', cron_expression: '0 0 8 * * *' });
     await sim.comeBack();
     await outbox.drain(rig.id);
     // This process applied the outbox so far; closing hands its lease on to motifctl below.
@@ -56,7 +57,7 @@ describe('motifctl outbox', () => {
     const listed = await run(['outbox', 'list', '--rig', 'Arena']);
     expect(listed.code).toBe(EXIT.ok);
     const entries = (JSON.parse(listed.stdout) as { entries: OutboxEntry[] }).entries;
-    expect(entries.map((e) => [e.args.task_name, e.state])).toEqual([['bad', 'failed'], ['good', 'pending']]);
+    expect(entries.map((e) => [e.args.cron_expression, e.state, e.heldBy])).toEqual([['never', 'failed', undefined], ['0 0 8 * * *', 'pending', entries[0]!.id]]);
 
     const retried = await run(['outbox', 'retry', entries[0]!.id]);
     expect(retried.code).toBe(EXIT.rigError);
@@ -67,10 +68,10 @@ describe('motifctl outbox', () => {
     const sent = await run(['outbox', 'retry', entries[1]!.id]);
     expect(sent.code).toBe(EXIT.ok);
     expect((JSON.parse(sent.stdout) as { entry: OutboxEntry }).entry.state).toBe('applied');
-    expect(sim.state.tasks.map((t) => t.name)).toEqual(['good']);
+    expect(sim.state.tasks.map((t) => [t.name, t.cronExpression])).toEqual([['bad', '0 0 8 * * *']]);
 
     const audit = readFileSync(path.join(dir, 'audit', 'audit.jsonl'), 'utf8');
-    expect(audit.split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { args: { task_name: string } }).args.task_name)).toEqual(['bad', 'good']);
+    expect(audit.split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { args: { task_name: string } }).args.task_name)).toEqual(['bad', 'bad']);
     expect(audit).not.toContain(KEY);
   });
 });

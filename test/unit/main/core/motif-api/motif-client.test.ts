@@ -224,6 +224,13 @@ describe('MotifClient failures', () => {
     expect(e.message).toContain('disk controller on fire');
   });
 
+  it('names the task in a refused schedule call', async () => {
+    rig.setFault('http500=no more room in the schedule');
+    const e = await failure(open(rig).invoke('schedule.recording.start', {}, { task_name: 'morning-run', cron_expression: '0 0 6 * * *', duration: 60 }));
+    expect(e.message).toMatch(/^The rig at [\d.:]+ did not schedule task "morning-run": Start recording on all cameras/);
+    expect(e.message).not.toMatch(/task :/);
+  });
+
   it('calls a body that is not JSON a bad response', async () => {
     rig.setFault('garbage');
     const e = await failure(open(rig).invoke('version'));

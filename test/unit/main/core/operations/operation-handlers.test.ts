@@ -104,14 +104,14 @@ describe('operations over the bridge', () => {
     expect((await call<{ tasks: ScheduledTask[] }>('schedule.list', { rigId })).tasks).toEqual([]);
   });
 
-  it('answers a bad cron expression with the rig\'s own message, per target', async () => {
+  it('refuses a bad cron expression before sending, per target, naming the field', async () => {
     const added = await call<TargetOutcome[]>('schedule.add', {
       targets: [{ rigId: rigs[0]!.id }],
       taskName: 'bad',
       cronExpression: '0 61 * * * *',
       operation: { kind: 'recording.start', options: {} },
     });
-    expect(added[0]).toMatchObject({ ok: false, error: { code: 'rig-error', message: expect.stringMatching(/minute/i) } });
+    expect(added[0]).toMatchObject({ ok: false, error: { code: 'invalid-args', message: expect.stringMatching(/In the minute field, "61"/) } });
   });
 
   it('reports unknown rigs and bad arguments clearly', async () => {

@@ -91,27 +91,31 @@ describe('Outbox against simulated rigs', () => {
     expect((await outbox.list('rig-0')).every((e) => e.appliedAtMs !== null && e.error === null)).toBe(true);
   });
 
-  it('stops a rig’s queue at a refused entry until it is retried or cancelled', async () => {
+  it('holds back only the later changes to the same target behind a refused entry, until it is retried or cancelled', async () => {
     const { monitor, outbox } = await setup();
     await takeOffline(monitor, 'rig-0');
     const bad = await outbox.submitChange('rig-0', 'schedule/recording/start', task('bad', 'not a cron'));
+    await outbox.submitChange('rig-0', 'schedule/recording/start', task('bad'));
     await outbox.submitChange('rig-0', 'schedule/recording/start', task('after'));
     await h.sim('rig-0').comeBack();
     const failed = await waitFor(async () => (await outbox.list('rig-0')).find((e) => e.state === 'failed'));
     expect(failed.error?.code).toBe('rig-error');
     expect(failed.error?.message).toMatch(/cron_expression/);
+    await waitFor(async () => (await outbox.list('rig-0'))[2]!.state === 'applied');
     await new Promise((r) => setTimeout(r, 300));
-    expect((await outbox.list('rig-0')).map((e) => e.state)).toEqual(['failed', 'pending']);
-    expect(h.sim('rig-0').state.tasks).toEqual([]);
+    const listed = await outbox.list('rig-0');
+    expect(listed.map((e) => [e.state, e.heldBy])).toEqual([['failed', undefined], ['pending', failed.id], ['applied', undefined]]);
+    expect(h.sim('rig-0').state.tasks.map((t) => t.name)).toEqual(['after']);
 
     const retried = await outbox.retry(failed.id);
     expect(retried.ok).toBe(true);
     await waitFor(async () => (await outbox.list('rig-0'))[0]!.attempts === 2 && (await outbox.list('rig-0'))[0]!.state === 'failed');
+    expect((await outbox.list('rig-0'))[1]).toMatchObject({ state: 'pending', heldBy: failed.id });
     expect(bad.ok && bad.value.outcome).toBe('queued');
     const cancelled = await outbox.cancel(failed.id);
     expect(cancelled.ok).toBe(true);
-    await waitFor(async () => (await outbox.list('rig-0')).map((e) => e.state).join() === 'applied');
-    expect(h.sim('rig-0').state.tasks.map((t) => t.name)).toEqual(['after']);
+    await waitFor(async () => (await outbox.list('rig-0')).map((e) => e.state).join() === 'applied,applied');
+    expect(h.sim('rig-0').state.tasks.map((t) => t.name).sort()).toEqual(['after', 'bad']);
     expect(events.filter((e) => e.rigId === 'rig-1')).toEqual([]); // the other rig's queue never moved
   });
 

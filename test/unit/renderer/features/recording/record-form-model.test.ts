@@ -67,6 +67,17 @@ describe('record form', () => {
     });
   });
 
+  it('refuses a path separator or a control character in the file name', () => {
+    expect(recordingOptionsFromForm(form({ filename: 'runs/3' }), null)).toEqual({
+      ok: false,
+      problem: 'A file name cannot hold "/" or "\\": it names one file in the rig\'s recording folder, not a folder ("runs/3").',
+    });
+    expect(recordingOptionsFromForm(form({ filename: 'a\nb' }), null)).toEqual({
+      ok: false,
+      problem: 'A file name cannot hold control characters (a line break, tab or NUL); "a\\nb" has one.',
+    });
+  });
+
   it('refuses a duration without a unit, and a codec the rig does not have', () => {
     expect(recordingOptionsFromForm(form({ duration: '30' }), null)).toEqual({ ok: false, problem: 'Duration: "30" has no unit: write 30 s, 30 min or 30 h.' });
     expect(recordingOptionsFromForm(form({ codec: 'h265' }), ['high', 'low'])).toEqual({
