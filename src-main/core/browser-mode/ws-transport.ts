@@ -25,6 +25,14 @@ export interface WsLimits {
   requestBytes: number;
   /** The largest WebSocket message read at all; a larger one closes the connection (1009). */
   frameBytes: number;
+  /**
+   * Bytes of requests read and not yet answered, over all connections: a request beyond is
+   * answered 'busy' at once (and its bytes let go), so many pages sending large requests at
+   * once cannot take the process's memory between them.
+   */
+  totalBytes: number;
+  /** Pages connected at once; one more is refused at its upgrade (503, "busy" in words). */
+  connections: number;
 }
 
 const MB = 1024 * 1024;
@@ -36,6 +44,9 @@ export const DEFAULT_WS_LIMITS: WsLimits = {
   // A rig list of thousands of rigs with long notes fits; the page refuses nothing smaller.
   requestBytes: 16 * MB,
   frameBytes: 32 * MB,
+  totalBytes: 128 * MB,
+  // Each may have a frame of up to `frameBytes` on its way in: this bounds those too.
+  connections: 32,
 };
 
 /** How long a connection closed for a protocol error may take to say goodbye before it is cut. */
@@ -64,6 +75,8 @@ export class WsTransport {
   private readonly limits: WsLimits;
   private readonly connections = new Set<Connection>();
   private pumpScheduled = false;
+  /** Bytes of requests read and not yet answered, over all connections. */
+  private bytesInFlight = 0;
 
   constructor(
     private readonly core: AppCore,
@@ -85,6 +98,13 @@ export class WsTransport {
       socket.end(`HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Type: text/plain\r\n\r\nRefused: ${refusal}\r\n`);
       return;
     }
+    if (this.connections.size >= this.limits.connections) {
+      socket.end(
+        'HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Type: text/plain\r\n\r\n' +
+          `Busy: ${this.connections.size} windows are connected, the most Motif Control serves at once. Close one and reload this page.\r\n`,
+      );
+      return;
+    }
     this.wss.handleUpgrade(req, socket, head, (ws) => this.wss.emit('connection', ws, req));
   }
 
@@ -102,6 +122,7 @@ export class WsTransport {
       unsubscribe();
       void conn.scope.close();
       this.connections.delete(conn);
+      this.release(conn.queuedBytes);
       conn.queue = [];
       conn.queuedBytes = 0;
     });
@@ -121,6 +142,10 @@ export class WsTransport {
       conn.socket.close(1003, 'Malformed frame');
       return;
     }
+    if (this.bytesInFlight + bytes.length > this.limits.totalBytes) {
+      this.reply(conn, frame.id, busyProcess(this.bytesInFlight, this.limits.totalBytes));
+      return;
+    }
     const outstanding = conn.inFlight + conn.queue.length;
     if (outstanding >= this.capacity || (conn.queue.length > 0 && conn.queuedBytes + bytes.length > this.limits.queuedBytes)) {
       // Read already (a socket's data arrives in chunks of many frames): answered at once, not run.
@@ -129,6 +154,7 @@ export class WsTransport {
     }
     conn.queue.push({ frame, bytes: bytes.length });
     conn.queuedBytes += bytes.length;
+    this.bytesInFlight += bytes.length;
     if (!conn.paused && (outstanding + 1 >= this.pauseAt || conn.queuedBytes >= this.limits.queuedBytes / 2)) {
       conn.paused = true;
       conn.socket.pause();
@@ -183,23 +209,29 @@ export class WsTransport {
       if (conn.queue.length === 0 || conn.inFlight >= this.limits.inFlight) continue;
       const { frame, bytes } = conn.queue.shift()!;
       conn.queuedBytes -= bytes;
-      this.run(conn, frame);
+      this.run(conn, frame, bytes);
       if (conn.queue.length > 0 && conn.inFlight < this.limits.inFlight) more = true;
     }
     if (more) this.schedulePump();
   }
 
-  private run(conn: Connection, frame: CallFrame): void {
+  private run(conn: Connection, frame: CallFrame, bytes: number): void {
     conn.inFlight++;
     void conn.scope
       .dispatch(frame.name, frame.args)
       .catch(() => fail('internal', 'The request failed unexpectedly.'))
       .then((result) => {
         conn.inFlight--;
+        this.release(bytes);
         this.reply(conn, frame.id, result);
         this.resumeIfDrained(conn);
         if (conn.queue.length > 0) this.schedulePump();
       });
+  }
+
+  /** Bytes answered, or dropped with their connection. */
+  private release(bytes: number): void {
+    this.bytesInFlight -= bytes;
   }
 
   private resumeIfDrained(conn: Connection): void {
@@ -231,6 +263,15 @@ function busy(conn: Connection): Result<never> {
     `Too many requests at once from this page (${conn.inFlight} running, ${conn.queue.length} waiting), so this one was not run. ` +
       'Wait for answers before sending more.',
     { reason: 'busy', running: conn.inFlight, waiting: conn.queue.length },
+  );
+}
+
+function busyProcess(inFlight: number, limit: number): Result<never> {
+  return fail(
+    'invalid-args',
+    `Motif Control is busy: the windows connected to it have ${Math.round(inFlight / MB)} MB of requests waiting, near the ` +
+      `${Math.round(limit / MB)} MB it holds at once, so this one was not run. Try again in a moment.`,
+    { reason: 'busy', bytesInFlight: inFlight, limitBytes: limit },
   );
 }
 
