@@ -16,22 +16,14 @@ import { ConfigFile } from '../../../src-main/core/registry/config-file';
 import { RigRegistry } from '../../../src-main/core/registry/rig-registry';
 import { startSimulatedRigs, type SimFleet, type SimRig } from '../../../src-main/sim';
 import { CoreProcess } from './core-process';
+import { seededRandom } from '../../../src-main/core/protocols/jitter';
 
 const KEY = 'c0ffee00c0ffee00c0ffee00c0ffee00';
 const TRIALS = Number(process.env.RELIABILITY_KILL_TRIALS ?? 6);
 const CHANGES = 30;
 
-/** Repeatable choices (mulberry32): the same seed makes the same trials. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Repeatable choices: the same seed makes the same trials. */
+const random = seededRandom;
 
 let fleet: SimFleet;
 let sim: SimRig;

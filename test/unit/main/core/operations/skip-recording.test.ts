@@ -69,27 +69,8 @@ describe('recording.start over a selection', () => {
     expect(words(again)).toEqual(['Simulated rig 1: sent']);
     await call('recording.stop', { targets: [{ rigId: first!.id }] });
   });
-});
 
-describe('commands go first and their outcomes come as they are known', () => {
-  let core: AppCore;
-  let rigs: RigSummary[];
-  const call = async <T>(name: string, args: unknown): Promise<T> => {
-    const r = (await core.dispatch(name, args)) as Result<T>;
-    if (!r.ok) throw new Error(`${name} failed: ${JSON.stringify(r.error)}`);
-    return r.value;
-  };
-
-  beforeAll(async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'motif-first-'));
-    core = createAppCore({ transport: 'browser', log: silentLogger, configDir: dir, secrets: new SecretStore(new MemoryKeychain(), { cacheMs: 0 }) });
-    rigs = (await call<{ rigs: RigSummary[] }>('demo.start', { count: 2 })).rigs;
-    await call('status.refresh', {});
-  });
-  afterAll(async () => {
-    await core.close();
-  });
-
+  // Commands go first, and their outcomes come as they are known.
   it("sends a start to a rig whose status reads are slow without waiting for them", async () => {
     const slow = core.simulated.rig(rigs[0]!.id)!;
     slow.setFault('latency=1500@^camera/[^/]+$');
