@@ -48,9 +48,10 @@ test('a refused change holds back only later changes to the same target, shown a
   await openArea(page, env, 'Outbox');
   await rig.comeBack();
   const pending = page.getByRole('table', { name: `Pending changes for ${env.rigNames[0]}` });
-  const refused = pending.getByRole('row').filter({ hasText: 'Gain = 25' });
+  // By the row's own change: the held row also names the change it waits behind.
+  const refused = pending.getByRole('row', { name: /^Change camera parameters on all cameras: Gain = 25\b/ });
   await expect(refused).toContainText('refused by the rig', { timeout: 60_000 });
-  const held = pending.getByRole('row').filter({ hasText: 'Gain = 12' });
+  const held = pending.getByRole('row', { name: /^Change camera parameters on all cameras: Gain = 12\b/ });
   await expect(held).toContainText('held');
   await expect(held).toContainText('Waits behind the refused change to the same target');
   await expect(page.getByRole('status').filter({ hasText: 'Queue held: 1 change' })).toBeVisible();
