@@ -1,6 +1,5 @@
 import type { Result } from '../../contract/errors';
 import type { TargetOutcome } from '../../contract/requests/targets';
-import { AuditLog } from '../../core/audit/audit-log';
 import { AuditedMotifClient } from '../../core/audit/audited-client';
 import { appConfigDir } from '../../core/config-dir';
 import { makeCaller, makeDispatch, type Caller } from '../../core/dispatch';
@@ -13,7 +12,7 @@ import { SecretStore } from '../../core/secrets/secret-store';
 import { EXIT, exitCodeFor, formatJson, reportError, reportFailure, UsageError, type CommandContext } from '../commands/command-context';
 import { resolveConnection, type ConnectionFlags } from '../commands/connection-flags';
 import { findNamedRig, keyForNamedRig } from '../commands/named-rig';
-import type { SessionRig } from './rig-session';
+import { cliAuditLog, warnIfCertificateExpired, type SessionRig } from './rig-session';
 
 /** The name this process gives its one fleet command, under which outcomes come as they are known. */
 const PROGRESS = 'motifctl';
@@ -44,10 +43,7 @@ export async function withFleetSession(
   }
   const env = ctx.io.env;
   const configDir = appConfigDir(env);
-  const audit = new AuditLog({
-    configDir,
-    onError: (e) => ctx.io.err(`motifctl: could not write the audit log (${e instanceof Error ? e.message : String(e)})\n`),
-  });
+  const audit = cliAuditLog(ctx, configDir);
   const clients = new Map<string, AuditedMotifClient>();
   const rigs: SessionRig[] = [];
   try {
@@ -94,6 +90,7 @@ export async function withFleetSession(
   } catch (e) {
     reportFailure(ctx, e);
   } finally {
+    for (const client of clients.values()) warnIfCertificateExpired(ctx, client);
     await outbox.close();
     await Promise.all([...clients.values()].map((c) => c.destroy()));
     await audit.flush();

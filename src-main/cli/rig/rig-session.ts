@@ -31,10 +31,7 @@ export async function withRigSession(
   more?: (deps: OperationsDeps, configDir: string) => Partial<Handlers>,
 ): Promise<void> {
   const configDir = appConfigDir(ctx.io.env);
-  const audit = new AuditLog({
-    configDir,
-    onError: (e) => ctx.io.err(`motifctl: could not write the audit log (${e instanceof Error ? e.message : String(e)})\n`),
-  });
+  const audit = cliAuditLog(ctx, configDir);
   let client: AuditedMotifClient;
   let rig: SessionRig;
   let named: boolean;
@@ -61,12 +58,25 @@ export async function withRigSession(
   } catch (e) {
     reportFailure(ctx, e);
   } finally {
-    const expiredAt = client.certificateExpiredAt();
-    if (expiredAt !== null) ctx.io.err(`motifctl: warning: ${certificateExpiredWords(client.rigLabel, expiredAt)}\n`);
+    warnIfCertificateExpired(ctx, client);
     await outbox?.close();
     await client.destroy();
     await audit.flush();
   }
+}
+
+/** The shared audit log, its write failures said on stderr. */
+export function cliAuditLog(ctx: CommandContext, configDir: string): AuditLog {
+  return new AuditLog({
+    configDir,
+    onError: (e) => ctx.io.err(`motifctl: could not write the audit log (${e instanceof Error ? e.message : String(e)})\n`),
+  });
+}
+
+/** After a command: a warning on stderr when the rig's pinned certificate has expired. */
+export function warnIfCertificateExpired(ctx: CommandContext, client: AuditedMotifClient): void {
+  const expiredAt = client.certificateExpiredAt();
+  if (expiredAt !== null) ctx.io.err(`motifctl: warning: ${certificateExpiredWords(client.rigLabel, expiredAt)}\n`);
 }
 
 /** The pin is the trust, so the rig is still used; never silently. */
