@@ -9,6 +9,7 @@
  *   npx tsx bench/monitor.ts [--rigs 50] [--cameras 4] [--seconds 20] [--watched 20] [--profile]
  */
 import { fork } from 'node:child_process';
+import { subscribe } from 'node:diagnostics_channel';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -73,8 +74,14 @@ async function main(): Promise<void> {
   // As a window renews its lease on the rigs it shows.
   const watching = setInterval(() => monitor.watch(watched, 10_000), 2500);
   monitor.watch(watched, 10_000);
-  await new Promise((r) => setTimeout(r, WARM_UP_MS)); // TLS handshakes and first reads
-  const online = monitor.list().filter((s) => s.state === 'online').length;
+  // TLS handshakes and first reads, then a few idle polls so connections are as they stay.
+  const onlineNow = () => monitor.list().filter((s) => s.state === 'online').length;
+  const warmUntil = performance.now() + 30_000;
+  while (onlineNow() < infos.length && performance.now() < warmUntil) await new Promise((r) => setTimeout(r, 250));
+  await new Promise((r) => setTimeout(r, WARM_UP_MS));
+  const online = onlineNow();
+  let connections = 0;
+  subscribe('undici:client:connected', () => connections++);
 
   const profiler = process.argv.includes('--profile') ? new Session() : null;
   if (profiler) {
@@ -83,6 +90,7 @@ async function main(): Promise<void> {
     await profiler.post('Profiler.start');
   }
   const calls0 = CountingClient.calls;
+  const connections0 = connections;
   const events0 = events;
   const cpu0 = process.cpuUsage();
   const wall0 = performance.now();
@@ -99,8 +107,8 @@ async function main(): Promise<void> {
 
   const cpuPercent = ((cpu.user + cpu.system) / 1000 / wallMs) * 100;
   const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
-  console.log(`rigs ${infos.length} x ${infos[0]?.serials.length ?? 0} cameras, online ${online}, ${watched.length} on screen (read every second), the others idle (every 5 s); measured ${(wallMs / 1000).toFixed(1)} s`);
-  console.log(`requests ${(reads / (wallMs / 1000)).toFixed(1)}/s, rig.status changes ${events - events0}`);
+  console.log(`rigs ${infos.length} x ${infos[0]?.serials.length ?? 0} cameras, online ${online}, ${watched.length} on screen (read every second), the others idle (every 5 s, or sooner to keep their connection); measured ${(wallMs / 1000).toFixed(1)} s`);
+  console.log(`requests ${(reads / (wallMs / 1000)).toFixed(1)}/s, new TLS connections ${((connections - connections0) / (wallMs / 1000)).toFixed(1)}/s, rig.status changes ${events - events0}`);
   console.log(`monitor CPU ${cpuPercent.toFixed(2)} % of one core (user ${(cpu.user / 1000).toFixed(0)} ms, system ${(cpu.system / 1000).toFixed(0)} ms)`);
   console.log(`per read ${reads > 0 ? ((cpu.user + cpu.system) / reads).toFixed(0) : '-'} us of CPU (all the monitor's work divided by the requests it sent)`);
   if (profile) console.log(`where the CPU went (self time, share of the measured span):\n${topSelfTime(profile, 25).join('\n')}`);

@@ -16,6 +16,10 @@ import { parseWire, stringifyWire, type WireValue } from '../python-json';
 
 export const DEFAULT_TIMEOUT_MS = 10_000; // the vendor client's
 export const DEFAULT_PORT = 6083;
+/** How long an idle connection is kept when the rig does not say how long it keeps one (undici's default). */
+const KEEP_ALIVE_UNSAID_MS = 4000;
+/** Closed this long before the rig's own idle limit, so a request never meets a connection the rig is closing. */
+const KEEP_ALIVE_MARGIN_MS = 1000;
 
 export interface MotifClientOptions {
   host: string;
@@ -49,6 +53,8 @@ export class MotifClient extends RigEndpoints {
   readonly #apiKey: string;
   /** The end of the pinned certificate's validity, as last seen on a connection. */
   #certificateValidTo: Date | undefined;
+  /** How long the rig keeps an idle connection, from its last `Keep-Alive: timeout=N` (undefined: not said). */
+  #rigKeepAliveMs: number | undefined;
   readonly #lanes: ConnectionLanes;
 
   constructor(options: MotifClientOptions) {
@@ -64,7 +70,7 @@ export class MotifClient extends RigEndpoints {
     // One undici Client per connection, each handed one request at a time by the lanes.
     this.#lanes = new ConnectionLanes(
       { reads: options.connections ?? 4, commands: options.commandConnections ?? 2 },
-      () => new Client(this.origin, { pipelining: 1, connect }),
+      () => new Client(this.origin, { pipelining: 1, connect, keepAliveTimeout: KEEP_ALIVE_UNSAID_MS, keepAliveTimeoutThreshold: KEEP_ALIVE_MARGIN_MS }),
     );
   }
 
@@ -81,6 +87,15 @@ export class MotifClient extends RigEndpoints {
   override certificateExpiredAt(): string | null {
     const validTo = this.#certificateValidTo;
     return validTo !== undefined && validTo.getTime() < Date.now() ? validTo.toISOString() : null;
+  }
+
+  /**
+   * What undici does with the rig's keep-alive: keeps an idle connection for the rig's own limit
+   * less the margin, or its default when the rig says nothing. A poll within this reuses the
+   * connection instead of paying a new TLS handshake (a few times a read's CPU).
+   */
+  override idleConnectionMs(): number {
+    return this.#rigKeepAliveMs === undefined ? KEEP_ALIVE_UNSAID_MS : this.#rigKeepAliveMs - KEEP_ALIVE_MARGIN_MS;
   }
 
   async call(path: string, args?: object, options: CallOptions = {}): Promise<WireValue> {
@@ -177,6 +192,7 @@ export class MotifClient extends RigEndpoints {
       signal,
     });
     const text = await response.body.text();
+    this.#rigKeepAliveMs = keepAliveMs(response.headers['keep-alive']);
     if (response.statusCode >= 400) throw classifyHttpFailure(response.statusCode, text, ctx);
     if (text.trim() === '') return {};
     try {
@@ -195,6 +211,13 @@ export class MotifClient extends RigEndpoints {
   async destroy(): Promise<void> {
     await this.#lanes.destroy();
   }
+}
+
+/** `Keep-Alive: timeout=5, max=100` -> 5000 (as undici reads it); undefined when absent or unreadable. */
+function keepAliveMs(header: string | string[] | undefined): number | undefined {
+  const value = Array.isArray(header) ? header[0] : header;
+  const seconds = value === undefined ? NaN : Number(/timeout=(\d+)/.exec(value)?.[1]);
+  return Number.isFinite(seconds) ? seconds * 1000 : undefined;
 }
 
 /** The arguments as a record of their fields, for the words of an error. */

@@ -31,6 +31,11 @@ export abstract class RigEndpoints {
     return null;
   }
 
+  /** How long an idle connection to the rig stays open for the next request; null when unknown. */
+  idleConnectionMs(): number | null {
+    return null;
+  }
+
   async invoke<N extends OperationName>(
     name: N,
     target: OperationTarget = {},

@@ -89,6 +89,18 @@ describe('requests on the wire, as the vendor client sends them', () => {
     reply = '{"ok": true}';
   });
 
+  it("knows how long an idle connection stays open: the server's Keep-Alive less a second", async () => {
+    await client.invoke('cameras');
+    expect(client.idleConnectionMs()).toBe(4000); // Node's server says timeout=5
+    server.keepAliveTimeout = 3000;
+    try {
+      await client.invoke('cameras');
+      expect(client.idleConnectionMs()).toBe(2000);
+    } finally {
+      server.keepAliveTimeout = 5000;
+    }
+  });
+
   it('keeps one connection alive across sequential calls', async () => {
     const before = connections;
     for (let i = 0; i < 20; i++) await client.invoke('cameras');

@@ -1,3 +1,4 @@
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RigStatus } from '../../../../../src-main/contract/requests/status';
@@ -335,4 +336,27 @@ describe('StatusMonitor paces: idle rigs nobody looks at less often', () => {
     h.sim('rig-0').reset();
     await h.client('rig-0').call('recording/stop', {});
   });
+
+  it('reads an idle rig just before its kept connection would close, so its reads never pay a new TLS handshake', async () => {
+    // The simulator, like Node's HTTPS server, keeps an idle connection 5 s and says so
+    // (Keep-Alive: timeout=5); the client closes it a second sooner. At a 5 s idle pace every
+    // poll would open a new connection.
+    const monitor = await start({ idleIntervalMs: 5000, slowIntervalMs: 60_000 });
+    const port = h.sim('rig-1').info.port;
+    let connected = 0;
+    const onConnected = (message: unknown) => {
+      if ((message as { connectParams?: { port?: string | number } }).connectParams?.port?.toString() === String(port)) connected++;
+    };
+    subscribe('undici:client:connected', onConnected);
+    try {
+      const since = Date.now();
+      await new Promise((r) => setTimeout(r, 8000));
+      // Polls at about 3.5 s: two of them (two cameras each), all on the connection already up.
+      expect(statusReads('rig-1', since)).toBeGreaterThanOrEqual(4);
+      expect(connected).toBe(0);
+      expect(monitor.get('rig-1')!.state).toBe('online');
+    } finally {
+      unsubscribe('undici:client:connected', onConnected);
+    }
+  }, 15_000);
 });
