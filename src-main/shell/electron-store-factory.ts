@@ -11,6 +11,7 @@ export const electronStoreFactory: StoreFactory = (options) =>
     name: options.configName,
     schema: options.schema,
     clearInvalidConfig: options.clearInvalidConfig,
+    ajvOptions: options.ajvOptions,
   });
 
 /** Electron's userData is the app's config folder; `appConfigDir()` names the same folder for the CLI. */

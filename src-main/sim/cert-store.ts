@@ -6,7 +6,6 @@ import { X509Certificate, randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { generate } from 'selfsigned';
 
 export interface TlsPair {
   cert: string;
@@ -49,6 +48,8 @@ export function fingerprintOf(certPem: string): string {
 async function generateOnce(pairPath: string): Promise<string> {
   const notAfterDate = new Date();
   notAfterDate.setFullYear(notAfterDate.getFullYear() + VALID_YEARS);
+  // Loaded when a certificate is made (a new simulator's first start), not with the app.
+  const { generate } = await import('selfsigned');
   const pems = await generate([{ name: 'commonName', value: 'motif-sim' }], {
     keyType: 'ec',
     curve: 'P-256',

@@ -24,6 +24,11 @@ export interface ConfigStoreOptions {
   schema: Schema<ConfigData>;
   /** Invalid files are moved aside by ConfigFile, never silently emptied. */
   clearInvalidConfig: false;
+  /**
+   * The schema is zod's own output, checked against JSON Schema's meta-schema once by a test:
+   * compiling the meta-schema at every start cost a third of opening the store.
+   */
+  ajvOptions: { validateSchema: false };
 }
 
 export type StoreFactory = (options: ConfigStoreOptions) => KeyValueStore;

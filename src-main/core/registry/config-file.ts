@@ -140,6 +140,7 @@ export class ConfigFile {
       configName: CONFIG_NAME,
       schema: confSchema(),
       clearInvalidConfig: false,
+      ajvOptions: { validateSchema: false },
     } as const;
     const fallback = this.#preflight();
     if (fallback) return fallback;
