@@ -4,7 +4,7 @@
  * function and place, largest first.
  */
 export interface CpuProfile {
-  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number }[];
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number; children?: number[] }[];
   samples?: number[];
   timeDeltas?: number[];
   startTime: number;
@@ -25,6 +25,38 @@ export function topSelfTime(profile: CpuProfile, count = 15): string[] {
     const file = url.split('/').pop() ?? '';
     const key = `${functionName || '(anonymous)'} ${file ? `${file}:${lineNumber + 1}` : ''}`.trim();
     byFunction.set(key, (byFunction.get(key) ?? 0) + us);
+  }
+  const total = profile.endTime - profile.startTime;
+  return [...byFunction.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count)
+    .map(([key, us]) => `${((100 * us) / total).toFixed(1).padStart(5)} %  ${key}`);
+}
+
+/**
+ * Inclusive time (the function and everything it called) by function name, largest first: where
+ * self time is spread over a library's internals (React's), this names the caller that paid.
+ */
+export function topInclusiveTime(profile: CpuProfile, count = 25): string[] {
+  const selfByNode = new Map<number, number>();
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  for (let i = 0; i < samples.length; i++) selfByNode.set(samples[i]!, (selfByNode.get(samples[i]!) ?? 0) + (deltas[i + 1] ?? 0));
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const byFunction = new Map<string, number>();
+  for (const [id, us] of selfByNode) {
+    // Each function once per sample, however often it is on the stack.
+    const seen = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const { functionName, url, lineNumber } = byId.get(at)!.callFrame;
+      if (!functionName || functionName.startsWith('(')) continue;
+      const key = `${functionName} ${url.split('/').pop() ?? ''}:${lineNumber + 1}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      byFunction.set(key, (byFunction.get(key) ?? 0) + us);
+    }
   }
   const total = profile.endTime - profile.startTime;
   return [...byFunction.entries()]

@@ -8,7 +8,8 @@
  *   - the longest task on the page's thread during each (PerformanceObserver 'longtask');
  *   - idle with the dashboard open: CPU of the core process and of the page;
  *   - memory of both over --memory-seconds.
- * `--profile` prints where the page's thread spent the record-all (a DevTools CPU profile).
+ * `--profile` prints where the page's thread spent the record-all (a DevTools CPU profile; build
+ * with MOTIF_RENDERER_MINIFY=0 first for the page's function names).
  *   bash scripts/with-keyring.sh npx tsx bench/fleet.ts [--rigs 40] [--cameras 2] [--idle-seconds 20] [--memory-seconds 60] [--rounds 1] [--profile]
  * Needs `npm run build` first.
  */
@@ -19,7 +20,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
-import { topSelfTime, type CpuProfile } from './cpu-profile';
+import { topInclusiveTime, topSelfTime, type CpuProfile } from './cpu-profile';
 import { openRigs } from '../src-main/core/registry/open-rigs';
 import { startSimulatedRigs, type SimOptions, type SimRigInfo } from '../src-main/sim';
 
@@ -257,6 +258,7 @@ async function main(): Promise<void> {
       if (cdp) {
         const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
         console.log(`where the page's thread went during record all (self time):\n${topSelfTime(profile, 20).join('\n')}`);
+        console.log(`and by caller (inclusive time; build with MOTIF_RENDERER_MINIFY=0 for names):\n${topInclusiveTime(profile, 40).join('\n')}`);
         await cdp.detach();
       }
       report('record all', round, start);

@@ -1,4 +1,4 @@
-import { List, Text, ThemeIcon } from '@mantine/core';
+import { Text } from '@mantine/core';
 import { memo } from 'react';
 import type { TargetOutcome } from '../../src-main/contract/requests/targets';
 import { withoutLeadingRigName } from './outcome-words';
@@ -9,46 +9,57 @@ const isSkipped = (o: TargetOutcome) => !o.ok && o.error.code === 'already-recor
 
 /**
  * Which targets of an action succeeded, which were queued for an offline rig, which failed and
- * why; `waiting`: the outcomes come in as rigs answer, and more are on their way. Re-rendered
- * only when its outcomes change, not with every status the window receives meanwhile.
+ * why; `waiting`: the outcomes come in as rigs answer, and more are on their way. Each line is
+ * its own memoised component of plain elements: as 200 rigs answer, a batch of answers adds its
+ * lines without rendering the ones already shown again.
  */
 export const OutcomeList = memo(function OutcomeList({ outcomes, label, waiting = false }: { outcomes: TargetOutcome[]; label: string; waiting?: boolean }) {
   return (
     <>
-    {waiting && (
-      <Text size="sm" c="dimmed" role="status" data-testid="outcomes-waiting">
-        {outcomes.length} answered so far; waiting for the others…
-      </Text>
-    )}
-    <List spacing={4} size="sm" aria-label={label} center>
-      {outcomes.map((o) => (
-        <List.Item
-          key={`${o.rigId}/${o.serial ?? '*'}`}
-          data-ok={o.ok}
-          data-skipped={isSkipped(o) || undefined}
-          icon={
-            <ThemeIcon size={18} radius="xl" color={isSkipped(o) ? 'gray' : !o.ok ? 'red' : o.delivery === 'queued' ? 'yellow' : 'teal'} aria-hidden>
-              {o.ok ? '✓' : isSkipped(o) ? '–' : '✕'}
-            </ThemeIcon>
-          }
-        >
-          <Text span fw={500} size="sm">
-            {where(o)}
-          </Text>
+      {waiting && (
+        <Text size="sm" c="dimmed" role="status" data-testid="outcomes-waiting">
+          {outcomes.length} answered so far; waiting for the others…
+        </Text>
+      )}
+      <ul className="outcome-list" aria-label={label}>
+        {outcomes.map((o) => (
+          <OutcomeLine key={`${o.rigId}/${o.serial ?? '*'}`} outcome={o} />
+        ))}
+      </ul>
+    </>
+  );
+});
+
+const OutcomeLine = memo(
+  function OutcomeLine({ outcome: o }: { outcome: TargetOutcome }) {
+    const kind = isSkipped(o) ? 'skipped' : !o.ok ? 'failed' : o.delivery === 'queued' ? 'queued' : 'done';
+    return (
+      <li data-ok={o.ok} data-skipped={isSkipped(o) || undefined} data-kind={kind}>
+        <span className="outcome-icon" aria-hidden>
+          {o.ok ? '✓' : isSkipped(o) ? '–' : '✕'}
+        </span>
+        <span>
+          <span className="outcome-where">{where(o)}</span>
           {': '}
           {o.ok ? (
             o.delivery === 'queued' ? 'queued (rig offline; sent when it is back)' : 'done'
           ) : (
-            <Text span c={isSkipped(o) ? 'dimmed' : 'red'} size="sm">
-              {withoutLeadingRigName(o.error.message, o.rigName)}
-            </Text>
+            <span className="outcome-error">{withoutLeadingRigName(o.error.message, o.rigName)}</span>
           )}
-        </List.Item>
-      ))}
-    </List>
-    </>
-  );
-});
+        </span>
+      </li>
+    );
+  },
+  // The final answer replaces the streamed outcomes with equal new objects: nothing to redraw.
+  (a, b) => sameOutcome(a.outcome, b.outcome),
+);
+
+function sameOutcome(a: TargetOutcome, b: TargetOutcome): boolean {
+  if (a === b) return true;
+  if (a.rigId !== b.rigId || a.serial !== b.serial || a.rigName !== b.rigName || a.ok !== b.ok) return false;
+  if (a.ok && b.ok) return a.delivery === b.delivery;
+  return !a.ok && !b.ok && a.error.code === b.error.code && a.error.message === b.error.message;
+}
 
 /** One line for a toast: "2 done, 1 skipped (already recording), 1 failed". */
 export function summarizeOutcomes(outcomes: TargetOutcome[]): { text: string; allOk: boolean } {

@@ -56,6 +56,9 @@ test('200 rigs: record all and stop all from the selection, each result as its r
   // One slow rig: the others' results show while it has not answered yet.
   fleet.rigs[RIGS - 1]!.setFault('latency=8000@^recording/start$');
   await page.getByRole('button', { name: 'Record selected…' }).click();
+  // The dialog names the first targets and counts the rest, rather than 200 chips.
+  await expect(page.getByRole('dialog').getByRole('list', { name: 'Targets' }).getByRole('listitem')).toHaveCount(10);
+  await expect(page.getByTestId('targets-more')).toHaveText(`and ${RIGS - 10} more (${RIGS} targets on ${RIGS} rigs)`);
   await page.getByRole('dialog').getByRole('button', { name: 'Start recording' }).click();
   const started = page.getByRole('list', { name: 'Start results' }).getByRole('listitem');
   await expect(started).toHaveCount(RIGS - 1, { timeout: 60_000 });
@@ -69,6 +72,8 @@ test('200 rigs: record all and stop all from the selection, each result as its r
   await page.keyboard.press('Escape');
 
   await page.getByRole('button', { name: 'Stop selected…' }).click();
+  await expect(page.getByRole('dialog')).toContainText(`These ${RIGS} recordings are running and will end now:`);
+  await expect(page.getByRole('dialog')).toContainText(`and ${RIGS - 12} more.`);
   await page.getByRole('dialog').getByRole('button', { name: /^Stop \d+ recordings$/ }).click();
   await expect(page.getByRole('list', { name: 'Stop results' }).getByRole('listitem')).toHaveCount(RIGS, { timeout: 60_000 });
   await expect(page.locator('[aria-label="Stop results"] li[data-ok="true"]')).toHaveCount(RIGS);

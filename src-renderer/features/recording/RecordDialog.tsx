@@ -1,7 +1,7 @@
 import { Alert, Autocomplete, Button, Group, Modal, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import type { Target } from '../../../src-main/contract/requests/targets';
-import { useAppStore, useCall } from '../../store/use-app-store';
+import { sameJson, useAppStore, useAppStoreEqual, useCall } from '../../store/use-app-store';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { formatDurationSeconds, parseDurationText } from '../../../src-shared/duration';
 import { fileNameProblem } from '../../../src-shared/file-name';
@@ -16,9 +16,11 @@ import { useTargetAction } from './use-target-action';
 /** Start recording on the given rigs/cameras with one set of options, prefilled from the first rig's preset. */
 export function RecordDialog({ targets, onClose }: { targets: Target[]; onClose(): void }) {
   const rigs = useAppStore((s) => s.rigs);
-  const statuses = useAppStore((s) => s.statuses);
   const call = useCall();
-  const targetRigs = useMemo(() => rigs.filter((r) => targets.some((t) => t.rigId === r.id)), [rigs, targets]);
+  const targetRigs = useMemo(() => {
+    const ids = new Set(targets.map((t) => t.rigId));
+    return rigs.filter((r) => ids.has(r.id));
+  }, [rigs, targets]);
   const presetRig = targetRigs[0];
   const presetsDiffer = targetRigs.some((r) => JSON.stringify(r.preset) !== JSON.stringify(presetRig?.preset));
   const [values, setValues] = useState<RecordFormValues>(() => recordFormFromPreset(presetRig?.preset));
@@ -27,8 +29,9 @@ export function RecordDialog({ targets, onClose }: { targets: Target[]; onClose(
     () => [...new Set([...targetRigs.map((r) => r.preset.codec).filter((c): c is string => Boolean(c)), ...recentCodecs()])],
     [targetRigs],
   );
-  const rigNames = Object.fromEntries(rigs.map((r) => [r.id, r.name]));
-  const codecs = codecChoice(targets, statuses, rigNames);
+  const rigNames = useMemo(() => Object.fromEntries(rigs.map((r) => [r.id, r.name])), [rigs]);
+  // The codecs the targets report, not their whole status: re-rendered when those change only.
+  const codecs = useAppStoreEqual((s) => codecChoice(targets, s.statuses, rigNames), sameJson);
   const duration = values.duration.trim() === '' ? null : parseDurationText(values.duration);
   const patch = (p: Partial<RecordFormValues>) => setValues((v) => ({ ...v, ...p }));
   const { error, outcomes, busy, run } = useTargetAction(targets, { ok: 'Recording started', partial: 'Recording did not start everywhere' });
