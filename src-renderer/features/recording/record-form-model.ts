@@ -45,8 +45,16 @@ export interface CodecChoice {
 }
 
 export function codecChoice(targets: Target[], statuses: Record<string, RigStatus | undefined>, rigNames: Record<string, string>): CodecChoice {
-  const rigIds = [...new Set(targets.map((t) => t.rigId))];
-  const reported = rigIds.map((rigId) => ({ name: rigNames[rigId] ?? rigId, codecs: rigCodecs(rigId, targets, statuses[rigId]) }));
+  // Each rig's targets once (a whole-rig target is every camera), not a search per rig: 200 rigs.
+  const byRig = new Map<string, Set<string> | 'all'>();
+  for (const t of targets) {
+    const seen = byRig.get(t.rigId);
+    if (t.serial === undefined) byRig.set(t.rigId, 'all');
+    else if (seen === undefined) byRig.set(t.rigId, new Set([t.serial]));
+    else if (seen !== 'all') seen.add(t.serial);
+  }
+  const rigIds = [...byRig.keys()];
+  const reported = rigIds.map((rigId) => ({ name: rigNames[rigId] ?? rigId, codecs: rigCodecs(byRig.get(rigId)!, statuses[rigId]) }));
   const known = reported.flatMap((r) => (r.codecs ? [{ name: r.name, codecs: r.codecs }] : []));
   const silent = reported.filter((r) => !r.codecs).map((r) => r.name);
   const several = rigIds.length > 1;
@@ -70,10 +78,8 @@ export function codecChoice(targets: Target[], statuses: Record<string, RigStatu
 }
 
 /** The codecs every targeted camera of one rig reports, or null when none reports them. */
-function rigCodecs(rigId: string, targets: Target[], status: RigStatus | undefined): string[] | null {
-  const wholeRig = targets.some((t) => t.rigId === rigId && t.serial === undefined);
-  const serials = new Set(targets.filter((t) => t.rigId === rigId).map((t) => t.serial));
-  const lists = (status?.cameras ?? []).filter((c) => wholeRig || serials.has(c.serial)).flatMap((c) => (c.codecs ? [c.codecs] : []));
+function rigCodecs(serials: Set<string> | 'all', status: RigStatus | undefined): string[] | null {
+  const lists = (status?.cameras ?? []).filter((c) => serials === 'all' || serials.has(c.serial)).flatMap((c) => (c.codecs ? [c.codecs] : []));
   if (lists.length === 0) return null;
   return lists.slice(1).reduce((common, l) => common.filter((c) => l.includes(c)), lists[0]!);
 }
