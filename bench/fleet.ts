@@ -8,6 +8,7 @@
  *   - the longest task on the page's thread during each (PerformanceObserver 'longtask');
  *   - idle with the dashboard open: CPU of the core process and of the page;
  *   - memory of both over --memory-seconds.
+ * `--profile-core` writes the core process's CPU profile (whole run) and prints its folder.
  * `--profile` prints where the page's thread spent the record-all (a DevTools CPU profile; build
  * with MOTIF_RENDERER_MINIFY=0 first for the page's function names).
  *   bash scripts/with-keyring.sh npx tsx bench/fleet.ts [--rigs 40] [--cameras 2] [--idle-seconds 20] [--memory-seconds 60] [--rounds 1] [--profile]
@@ -25,6 +26,8 @@ import { openRigs } from '../src-main/core/registry/open-rigs';
 import { startSimulatedRigs, type SimOptions, type SimRigInfo } from '../src-main/sim';
 
 const CLOCK_TICKS = 100; // USER_HZ on Linux
+/** `--profile-core`: the core process writes a V8 CPU profile of its whole run here (read with DevTools). */
+const CORE_PROFILE_DIR = process.argv.includes('--profile-core') ? mkdtempSync(join(tmpdir(), 'motif-fleet-core-profile-')) : null;
 const PROFILE_MARK = 'motif-fleet-bench-profile';
 /** How long the bench's user looks at the Record or Stop dialog before pressing its button. */
 const READ_DIALOG_MS = 2000;
@@ -80,7 +83,8 @@ interface App {
 
 function startApp(configDir: string): Promise<App> {
   const startedAtMs = Date.now();
-  const child = spawn(process.execPath, ['dist/browser/browser-mode.js', '--port', '0', '--no-open'], {
+  const profileArgs = CORE_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${CORE_PROFILE_DIR}`] : [];
+  const child = spawn(process.execPath, [...profileArgs, 'dist/browser/browser-mode.js', '--port', '0', '--no-open'], {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, MOTIF_CONTROL_CONFIG_DIR: configDir, NODE_ENV: 'production' },
   });
@@ -299,6 +303,7 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
     await app.stop();
+    if (CORE_PROFILE_DIR) console.log(`core CPU profile (whole run) in ${CORE_PROFILE_DIR}`);
     sim.child.disconnect();
     rmSync(configDir, { recursive: true, force: true });
     rmSync(profile, { recursive: true, force: true });

@@ -28,6 +28,8 @@ export class ConfigFile {
   #store: KeyValueStore;
   /** Inside the file's lock now (it is taken once, however deep the calls go). */
   #lockDepth = 0;
+  /** The last parse and the version of the file it came from (see readShared). */
+  #shared: { version: string; data: ConfigData } | undefined;
 
   constructor(options: ConfigFileOptions) {
     this.#options = options;
@@ -55,6 +57,31 @@ export class ConfigFile {
       });
     }
     return { schemaVersion: CONFIG_SCHEMA_VERSION, rigs: stored.rigs ?? [] };
+  }
+
+  /**
+   * The current rigs, parsed once per version of the file on disk: while the file is unchanged
+   * a read costs a stat, not a read, a parse and a schema check (status polls of 200 rigs ask
+   * for their rig's config many times a second). Shared between callers: never change it.
+   */
+  readShared(): Readonly<ConfigData> {
+    const version = this.#version();
+    if (version !== null && this.#shared?.version === version) return this.#shared.data;
+    const data = this.read();
+    // Kept only if the file did not change during the read.
+    this.#shared = version !== null && version === this.#version() ? { version, data } : undefined;
+    return data;
+  }
+
+  /** Which version of the file is on disk (an atomic write replaces it); null when there is none to trust. */
+  #version(): string | null {
+    if (this.#store instanceof MemoryStore) return null; // not the file on disk
+    try {
+      const s = statSync(this.path, { bigint: true });
+      return `${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
+    } catch {
+      return null;
+    }
   }
 
   /**
@@ -110,6 +137,7 @@ export class ConfigFile {
 
   /** Replace the whole list; a change made from what was read is `update`'s job. */
   write(data: ConfigData): void {
+    this.#shared = undefined;
     this.#locked(() => {
       try {
         this.#store.store = data;

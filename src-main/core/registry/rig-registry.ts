@@ -37,8 +37,9 @@ export type RigPatch = Partial<RigInput>;
 type RigFields = Omit<RigConfig, 'id' | 'createdAt'>;
 
 /**
- * The lab's rigs, kept in the shared config file: every read goes to the file, so a rig
- * added by the CLI shows up in the app (and the other way round).
+ * The lab's rigs, kept in the shared config file: every read looks at the file (and parses it
+ * again only when it changed), so a rig added by the CLI shows up in the app (and the other
+ * way round).
  */
 export class RigRegistry {
   readonly #file: ConfigFile;
@@ -57,17 +58,17 @@ export class RigRegistry {
   }
 
   list(): RigConfig[] {
-    return this.#file.read().rigs;
+    return structuredClone(this.#file.readShared().rigs);
   }
 
   get(id: string): RigConfig | undefined {
-    return this.list().find((r) => r.id === id);
+    return copyOf(this.#file.readShared().rigs.find((r) => r.id === id));
   }
 
   /** Names are matched without regard to case or surrounding spaces. */
   findByName(name: string): RigConfig | undefined {
     const key = nameKey(name);
-    return this.list().find((r) => nameKey(r.name) === key);
+    return copyOf(this.#file.readShared().rigs.find((r) => nameKey(r.name) === key));
   }
 
   /** `input` checked and normalised; throws CoreError('invalid-args') with a sentence. */
@@ -212,3 +213,6 @@ function notFound(id: string): CoreError {
 function definedOnly<T extends object>(patch: T): Partial<T> {
   return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
+
+/** The caller's own copy: the file's parse is shared. */
+const copyOf = <T>(value: T | undefined): T | undefined => (value === undefined ? undefined : structuredClone(value));

@@ -105,6 +105,46 @@ describe('RigRegistry on a conf file', () => {
   });
 });
 
+describe('RigRegistry reads the file once per version of it', () => {
+  it('answers repeated lookups from one parse while the file is unchanged, and sees another handle\'s change at once', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'motif-config-'));
+    let storeReads = 0;
+    const notices = new NoticeBoard();
+    const counting = new ConfigFile({
+      configDir: dir,
+      notices,
+      factory: (options) => {
+        const store = confStoreFactory(options);
+        return {
+          path: store.path,
+          get store() {
+            storeReads++;
+            return store.store;
+          },
+          set store(value) {
+            store.store = value;
+          },
+        };
+      },
+    });
+    const app = new RigRegistry(counting);
+    const a = app.add({ name: 'A', host: '10.0.0.1' });
+    storeReads = 0;
+    for (let i = 0; i < 100; i++) expect(app.get(a.id)?.name).toBe('A');
+    expect(storeReads).toBeLessThanOrEqual(1);
+    // What a caller does with its copy does not reach the shared parse.
+    app.get(a.id)!.name = 'changed by a caller';
+    expect(app.get(a.id)?.name).toBe('A');
+
+    const cli = open(dir).registry; // another process's handle on the same folder
+    cli.update(a.id, { name: 'Arena A' });
+    const b = cli.add({ name: 'B', host: '10.0.0.2' });
+    expect(app.get(a.id)?.name).toBe('Arena A');
+    expect(app.get(b.id)?.host).toBe('10.0.0.2');
+    expect(app.findByName('b')?.id).toBe(b.id);
+  });
+});
+
 describe('config migrations', () => {
   it('brings a version 0 file to version 1 and keeps the original beside it', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'motif-config-'));
