@@ -20,7 +20,8 @@ export function openAuditLog(configDir: string, log: Logger): AuditLog {
 
 export interface RigMonitoringOptions {
   configDir: string;
-  rigs: MonitoredRigs;
+  /** The registry: its list to poll, and one rig's name for the outbox's words. */
+  rigs: MonitoredRigs & { get(id: string): { name: string } | undefined };
   clientFor: (rigId: string) => Promise<RigEndpoints>;
   audit: AuditLog;
   events: EventBus;
@@ -50,7 +51,7 @@ export function startRigMonitoring(options: RigMonitoringOptions): RigMonitoring
   const outbox = new Outbox({
     configDir: options.configDir,
     clientFor,
-    rigName: (id) => rigs.list().find((r) => r.id === id)?.name,
+    rigName: (id) => rigs.get(id)?.name,
     rigState: (id) => monitor.get(id)?.state,
     onError: (e) => log.error('the outbox could not be applied', e),
   });
