@@ -8,6 +8,7 @@
  *   - the longest task on the page's thread during each (PerformanceObserver 'longtask');
  *   - idle with the dashboard open: CPU of the core process and of the page;
  *   - memory of both over --memory-seconds.
+ * `--profile-start` prints where the page's thread went from navigation to every rig listed.
  * `--profile-core` writes the core process's CPU profile (whole run) and prints its folder.
  * `--profile` prints where the page's thread spent the record-all (a DevTools CPU profile; build
  * with MOTIF_RENDERER_MINIFY=0 first for the page's function names).
@@ -237,10 +238,26 @@ async function main(): Promise<void> {
   const app = await startApp(configDir);
   try {
     const servingMs = app.readyAtMs - app.startedAtMs;
+    const startCdp = process.argv.includes('--profile-start') ? await page.context().newCDPSession(page) : null;
+    if (startCdp) {
+      await startCdp.send('Profiler.enable');
+      await startCdp.send('Profiler.start');
+    }
     await page.goto(app.url);
     const summary = page.getByTestId('fleet-summary');
     await summary.getByText(`${rigCount} rigs:`).waitFor({ timeout: 60_000 });
     const listedMs = Date.now() - app.startedAtMs;
+    if (startCdp) {
+      const { profile } = (await startCdp.send('Profiler.stop')) as { profile: CpuProfile };
+      // A string, as the bench's own types know no DOM.
+      const loaded = await page.evaluate<{ response: number; domContentLoaded: number; now: number }>(
+        "(() => { const n = performance.getEntriesByType('navigation')[0]; return { response: n.responseEnd, domContentLoaded: n.domContentLoadedEventEnd, now: performance.now() }; })()",
+      );
+      console.log(`page: response ${fmt(loaded.response)} ms, DOMContentLoaded ${fmt(loaded.domContentLoaded)} ms, listed ${fmt(loaded.now)} ms after navigation began`);
+      console.log(`from navigation to every rig listed, self time:\n${topSelfTime(profile, 8).join('\n')}`);
+      console.log(`where the page's thread went from navigation to every rig listed (components, inclusive):\n${topInclusiveTime(profile, 90).filter((line) => /%  [A-Z]/.test(line)).join('\n')}`);
+      await startCdp.detach();
+    }
     await summary.getByRole('button', { name: `${rigCount} online` }).waitFor({ timeout: 120_000 });
     const onlineMs = Date.now() - app.startedAtMs;
     console.log(`${rigCount} rigs x ${cameras} cameras, Chromium 1280x800, default layout; the dialogs are read for ${READ_DIALOG_MS / 1000} s before their button is pressed`);

@@ -50,6 +50,15 @@ test('200 rigs: record all and stop all from the selection, each result as its r
   const rendered = await page.getByTestId('rig-row').count();
   expect(rendered).toBeGreaterThan(5);
   expect(rendered).toBeLessThan(RIGS);
+  // The navigation's rig list too, in its own scrolled area: the last rig is there when scrolled to.
+  const nav = page.getByRole('navigation', { name: 'Areas' });
+  const navRigs = await nav.locator('[data-index]').count();
+  expect(navRigs).toBeGreaterThan(5);
+  expect(navRigs).toBeLessThan(RIGS);
+  await nav.getByText('Lab rig 001', { exact: true }).hover();
+  await page.mouse.wheel(0, 40 * RIGS);
+  await expect(nav.getByText(`Lab rig ${RIGS}`, { exact: true })).toBeVisible();
+  await page.mouse.wheel(0, -40 * RIGS);
 
   await page.getByLabel(`Select all ${RIGS} shown`).check();
   await expect(page.getByTestId('selection-summary')).toHaveText(`${RIGS} rigs, ${RIGS} cameras selected; 0 recording`);

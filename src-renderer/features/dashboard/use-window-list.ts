@@ -12,8 +12,16 @@ export function useWindowList<E extends HTMLElement>(count: number, estimatePx: 
   const [scrollMargin, setScrollMargin] = useState(0);
   useLayoutEffect(() => {
     const el = listRef.current;
-    if (el) setScrollMargin(el.getBoundingClientRect().top + window.scrollY);
-  });
+    if (!el) return;
+    const measure = () => setScrollMargin(el.getBoundingClientRect().top + window.scrollY);
+    measure();
+    // Content above the list may change height (a notice, the summary): measured again when the
+    // page's size changes, after the browser's own layout, rather than after every render,
+    // where reading a position forced a layout of the whole page each time.
+    const observer = new ResizeObserver(measure);
+    observer.observe(document.body);
+    return () => observer.disconnect();
+  }, []);
   const virtualizer = useWindowVirtualizer({ count, estimateSize: () => estimatePx, overscan: 6, scrollMargin, getItemKey: key });
   const items = virtualizer.getVirtualItems();
   const first = items[0];
