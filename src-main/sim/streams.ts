@@ -5,7 +5,7 @@
  * default. PUSH deals frames round-robin to its readers, as ZeroMQ does for the real rig.
  * Image frames are built only while a reader is connected and keeping up.
  */
-import * as zmq from 'zeromq';
+import type * as zmq from 'zeromq';
 import type { RigModel, StreamAddress } from './rig-model';
 import { describeFormat, PatternDrawer, REFERENCE_EXPOSURE_US, type FrameFormat } from './test-pattern';
 
@@ -109,9 +109,11 @@ export class RigStreams {
 }
 
 async function openCamera(serial: string, format: FrameFormat, previous?: StreamAddress): Promise<CameraStream> {
+  // ZeroMQ loads with the first stream, not with every process that may run a simulator.
+  const { Push, Publisher } = await import('zeromq');
   // A slow viewer should see fresh frames, not a backlog.
-  const image = new zmq.Push({ sendHighWaterMark: 2, linger: 0 });
-  const state = new zmq.Publisher({ sendHighWaterMark: 10, linger: 0 });
+  const image = new Push({ sendHighWaterMark: 2, linger: 0 });
+  const state = new Publisher({ sendHighWaterMark: 10, linger: 0 });
   await bindNear(image, previous?.image.port);
   await bindNear(state, previous?.state.port);
   return {
