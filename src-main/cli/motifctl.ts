@@ -1,6 +1,14 @@
 /** motifctl entry point: the core in a terminal. The logic lives in program.ts. */
 import { runCli } from './program';
 
+// `motifctl ... | head`: the reader went away; the rest of the output has nowhere to go.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+}
+
 async function main(): Promise<void> {
   const code = await runCli(process.argv.slice(2), {
     out: (text) => { process.stdout.write(text); },

@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SimFleet, SimRig } from '../../../../../src-main/sim';
 import { startFleet } from '../../core/motif-api/sim-fixture';
@@ -33,6 +33,17 @@ afterAll(async () => {
 
 // Each test starts motifctl processes (tsx compiles on start): a minute each, as the keychain tests allow.
 describe('motifctl as a process', { timeout: 60_000 }, () => {
+  it('ends quietly when the reader of its output goes away (motifctl ... | head)', async () => {
+    const child = spawn('npx', ['tsx', 'src-main/cli/motifctl.ts', 'cron', '* * * * * *', '--next', '10000'], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    // Like head: read the first chunk, then close the pipe.
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    expect(stderr).not.toContain('EPIPE');
+    expect(code).toBe(0);
+  });
+
   it('prints JSON on stdout and exits 0, trusting the rig by CA file', async () => {
     const r = await motifctl(['call', 'cameras', '--ca', rig.info.certPath], env);
     expect(r.stderr).toBe('');
