@@ -63,7 +63,13 @@ export class AlertRaiser {
       if (before === undefined || before === e.state) continue;
       const about = { rigId: e.rigId, rigName: e.rigName, episode: `outbox:${e.id}:${e.state}` };
       if (e.state === 'applied') {
-        this.board.raise('info', `${e.rigName} is back: the change kept for it was applied (${e.words}).`, { ...about, advice: 'Nothing to do.' });
+        const how = e.alreadySo ? 'was already so on the rig, so nothing was sent' : 'was applied';
+        this.board.raise('info', `${e.rigName} is back: the change kept for it ${how} (${e.words}).`, { ...about, advice: 'Nothing to do.' });
+      } else if (e.state === 'conflict') {
+        this.board.raise('warning', e.conflict?.message ?? `${e.rigName}: the change kept for it (${e.words}) was changed on the rig meanwhile; it was not sent.`, {
+          ...about,
+          advice: `Your change (${e.words}) was not sent. Open the Outbox (or motifctl outbox apply ${e.id} / cancel ${e.id}) to apply yours anyway or drop it; later changes to the same target wait until then, the others go on.`,
+        });
       } else if (e.state === 'failed') {
         this.board.raise('error', `${e.rigName} refused the change kept for it (${e.words})${e.error ? `: ${e.error.message}` : ''}.`, {
           ...about,
