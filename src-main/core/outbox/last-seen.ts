@@ -7,7 +7,6 @@
  */
 import { join } from 'node:path';
 import { z } from 'zod';
-import { WireValueSchema } from '../motif-api/operation-table';
 import { normalizeEndpoint } from '../motif-api/operation-paths';
 import { parseWire, stringifyWire, type WireValue } from '../python-json';
 import { readFileIfExists, writeFileAtomic } from '../files/atomic-file';
@@ -16,13 +15,16 @@ import { alsoSeen, sameValue, seenValue } from './outbox-basis';
 
 export const LAST_SEEN_FILE_NAME = 'last-seen.json';
 
-const Seen = z.object({ value: WireValueSchema, seenAtMs: z.number() });
+// parseWire made the values from JSON text, so they are wire values already: checking them again, deeply, would cost most of a read.
+const Seen = z.object({ value: z.custom<WireValue>(() => true), seenAtMs: z.number() });
 export type Seen = z.infer<typeof Seen>;
 const SeenFile = z.object({ version: z.literal(1), rigs: z.record(z.string(), z.record(z.string(), Seen)) });
 type SeenFile = z.infer<typeof SeenFile>;
 
 /** A value seen again unchanged is written again only this long after: polls every second must not rewrite the file. */
-const REFRESH_MS = 30_000;
+const REFRESH_MS = 5 * 60_000;
+/** What is seen within this long goes to the file in one write (a poll round over many rigs). */
+const FLUSH_AFTER_MS = 1000;
 
 export class LastSeen {
   readonly path: string;
@@ -77,8 +79,11 @@ export class LastSeen {
   #queueFlush(): void {
     if (this.#flushQueued) return;
     this.#flushQueued = true;
-    // One write for a burst of reads (a poll round over many rigs).
-    this.#flushing = this.#flushing.then(() => new Promise<void>((r) => setImmediate(r))).then(() => this.#write());
+    const timer = setTimeout(() => {
+      this.#flushing = this.#flushing.then(() => this.#write());
+    }, FLUSH_AFTER_MS);
+    // Never keeps a process alive: `flush` (the outbox's close, motifctl's end) writes what waits.
+    timer.unref();
   }
 
   async #write(): Promise<void> {
