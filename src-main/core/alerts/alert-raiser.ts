@@ -80,18 +80,20 @@ export class AlertRaiser {
     this.#toldHeld(entries.filter((e) => e.rigId === rigId));
   }
 
-  /** Once per refused change that holds others back: the rig's queue is held there, and how much waits. */
+  /** Once per refused (or conflicting) change that holds others back: the rig's queue is held there, and how much waits. */
   #toldHeld(entries: OutboxEntry[]): void {
     for (const e of entries) {
-      if (e.state !== 'failed') continue;
+      if (e.state !== 'failed' && e.state !== 'conflict') continue;
+      const ahead = e.state === 'failed' ? 'the refused change' : 'the change held as a conflict';
+      const settle = e.state === 'failed' ? 'retry the refused change or cancel it' : 'apply the conflicting change anyway or drop it';
       const waiting = entries.filter((x) => x.heldBy === e.id).length;
       const episode = `outbox-held:${e.id}`;
       if (waiting === 0 || this.#active.has(episode)) continue;
       this.#active.add(episode);
       this.board.raise(
         'warning',
-        `${e.rigName}'s outbox is held: ${waiting} later change${waiting === 1 ? '' : 's'} to the same target wait${waiting === 1 ? 's' : ''} behind the refused change (${e.words}); its other changes go on.`,
-        { rigId: e.rigId, rigName: e.rigName, episode, advice: 'Open the Outbox to retry the refused change or cancel it.' },
+        `${e.rigName}'s outbox is held: ${waiting} later change${waiting === 1 ? '' : 's'} to the same target wait${waiting === 1 ? 's' : ''} behind ${ahead} (${e.words}); its other changes go on.`,
+        { rigId: e.rigId, rigName: e.rigName, episode, advice: `Open the Outbox to ${settle}.` },
       );
     }
   }

@@ -26,15 +26,27 @@ function heldWords(e: OutboxEntry, rigEntries: OutboxEntry[]): string | undefine
   return 'Waits for the change ahead of it to the same target.';
 }
 
-/** The rig's queue is held at a refused change: how much waits behind it, and that the rest goes on. */
+/** The rig's queue is held at a refused or conflicting change: how much waits behind it, and that the rest goes on. */
 function HeldNote({ entries }: { entries: OutboxEntry[] }) {
-  const held = entries.filter((e) => e.heldBy !== undefined && entries.find((x) => x.id === e.heldBy)?.state === 'failed').length;
-  if (held === 0) return null;
+  const behind = (state: OutboxEntry['state']) => entries.filter((e) => e.heldBy !== undefined && entries.find((x) => x.id === e.heldBy)?.state === state).length;
+  const held = behind('failed');
+  const conflicted = behind('conflict');
+  if (held === 0 && conflicted === 0) return null;
   return (
-    <Text size="sm" c="grape" mb="xs" role="status">
-      Queue held: {held} change{held === 1 ? '' : 's'} to the same target as a refused change wait{held === 1 ? 's' : ''} behind it. Its other changes
-      are sent; retry or cancel the refused one.
-    </Text>
+    <Stack gap={2} mb="xs">
+      {held > 0 && (
+        <Text size="sm" c="grape" role="status">
+          Queue held: {held} change{held === 1 ? '' : 's'} to the same target as a refused change wait{held === 1 ? 's' : ''} behind it. Its other changes
+          are sent; retry or cancel the refused one.
+        </Text>
+      )}
+      {conflicted > 0 && (
+        <Text size="sm" c="grape" role="status">
+          Queue held: {conflicted} change{conflicted === 1 ? '' : 's'} to the same target as a conflicting change wait{conflicted === 1 ? 's' : ''} behind it.
+          Its other changes are sent; apply the conflicting one anyway or drop it.
+        </Text>
+      )}
+    </Stack>
   );
 }
 

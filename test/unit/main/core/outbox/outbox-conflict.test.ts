@@ -172,15 +172,23 @@ describe('a change queued on A while B changes the same thing', { timeout: 60_00
     await dropA();
     const queued = await core.monitoring.outbox.submitChange(rigId, 'schedule/recording/start', { task_name: 'night', cron_expression: '0 0 22 * * *' });
     expect(queued.ok && queued.value.outcome).toBe('queued');
+    // A second change to the same task, made later on A: it waits behind the first.
+    await core.monitoring.outbox.submitChange(rigId, 'schedule/recording/start', { task_name: 'night', cron_expression: '0 0 21 * * *' });
     await b.call('schedule/recording/start', { task_name: 'night', cron_expression: '0 0 23 * * *' });
 
     link.restore();
-    const held = await waitFor(() => entryOf(/night/).then((e) => e?.state === 'conflict' && e), 20_000);
+    const held = await waitFor(() => entryOf(/"0 0 22/).then((e) => e?.state === 'conflict' && e), 20_000);
+    expect(await entryOf(/"0 0 21/)).toMatchObject({ state: 'pending', heldBy: held.id });
+    const notices = await core.call('app.notices', {});
+    expect(notices.ok && notices.value.some((n) => /^Arena's outbox is held: 1 later change to the same target waits behind the change held as a conflict/.test(n.message))).toBe(true);
     expect(held.conflict?.message).toMatch(/^Task "night" on Arena was created as Start recording on all cameras at "0 0 23 \* \* \*" on the rig while your change to Start recording on all cameras at "0 0 22 \* \* \*" waited \(it was absent when you made it/);
     expect(sim.state.tasks.find((t) => t.name === 'night')?.cronExpression).toBe('0 0 23 * * *');
 
     const dropped = await core.call('outbox.cancel', { id: held.id });
     expect(dropped.ok).toBe(true);
+    // The one behind it is compared in turn: based on the task's absence too, so held as well.
+    const next = await waitFor(() => entryOf(/"0 0 21/).then((e) => e?.state === 'conflict' && e), 10_000);
+    expect((await core.call('outbox.cancel', { id: next.id })).ok).toBe(true);
     expect(await entries()).toEqual([]);
     expect(sim.state.tasks.find((t) => t.name === 'night')?.cronExpression).toBe('0 0 23 * * *');
   });
