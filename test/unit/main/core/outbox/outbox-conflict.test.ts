@@ -21,6 +21,8 @@ import { SecretStore } from '../../../../../src-main/core/secrets/secret-store';
 import { startSimulatedRigs, type SimFleet, type SimRig } from '../../../../../src-main/sim';
 import { MemoryKeychain } from '../secrets/memory-keychain';
 import { waitFor } from '../registry/rig-fixture';
+import { EXIT } from '../../../../../src-main/cli/commands/command-context';
+import { runRigCommand } from '../../cli/commands/run-commands';
 
 const KEY = 'abba0123abba0123abba0123abba0123';
 const FAST = { intervalMs: 100, slowIntervalMs: 1000, requestTimeoutMs: 1000, backoff: { baseMs: 50, maxMs: 200, jitter: 0 } };
@@ -101,8 +103,8 @@ describe('a change queued on A while B changes the same thing', { timeout: 60_00
     await link?.close();
   });
 
-  /** Computer A: an app core whose rig list reaches the rig through `link`. */
-  async function startA(): Promise<void> {
+  /** Computer A's config folder: its rig list reaches the rig through `link`. */
+  async function configA(): Promise<string> {
     await b.call('schedule/clear');
     await b.call('cameras/configure', { Gain: 0, Gamma: 1, ExposureTime: 10_000 });
     link = await Link.open(sim.info.port);
@@ -110,10 +112,19 @@ describe('a change queued on A while B changes the same thing', { timeout: 60_00
     dirs.push(dir);
     const registry = new RigRegistry(new ConfigFile({ configDir: dir, factory: confStoreFactory, notices: new NoticeBoard() }));
     rigId = registry.add({ name: 'Arena', host: '127.0.0.1', port: link.port, trust: { kind: 'fingerprint', sha256: sim.info.fingerprint256 } }).id;
+    return dir;
+  }
+
+  /** Computer A's app, on that folder. */
+  async function startCore(dir: string): Promise<void> {
     const secrets = new SecretStore(new MemoryKeychain(), { cacheMs: 0 });
     await secrets.setKey(rigId, KEY);
     core = createAppCore({ transport: 'browser', log: silentLogger, configDir: dir, secrets, monitor: FAST });
     await waitFor(() => core.monitoring.monitor.get(rigId)?.state === 'online', 10_000);
+  }
+
+  async function startA(): Promise<void> {
+    await startCore(await configA());
   }
 
   async function dropA(): Promise<void> {
@@ -210,5 +221,33 @@ describe('a change queued on A while B changes the same thing', { timeout: 60_00
     expect((await core.call('outbox.applyAnyway', { id: held.id })).ok).toBe(true);
     await waitFor(() => entryOf(/"day"/).then((e) => e?.state === 'applied'), 10_000);
     expect(sim.state.tasks).toEqual([]);
+  });
+
+  it('the same with motifctl on A: the change it queued is held, "outbox list" shows why, "outbox apply" sets it', async () => {
+    const dir = await configA();
+    const env = { MOTIF_CONTROL_CONFIG_DIR: dir };
+    const motifctl = (...argv: string[]) => runRigCommand([...argv], env);
+    // 1. Gain is 0, and A has looked at it; then A's link drops.
+    expect((await motifctl('configure', '--read', 'Gain', '--rig', 'Arena', '--api-key', KEY)).code).toBe(EXIT.ok);
+    link.drop();
+    // 2. A queues Gain=5.
+    const queued = await motifctl('configure', 'Gain=5', '--rig', 'Arena', '--api-key', KEY);
+    expect(queued.code).toBe(EXIT.ok);
+    expect(queued.stderr).toContain('Arena is offline: the change waits in the outbox');
+    // 3. B sets Gain=10 straight on the rig.
+    await b.call('cameras/configure', { Gain: 10 });
+    // 4. A's link comes back, and A's app applies its outbox.
+    link.restore();
+    await startCore(dir);
+    const held = await waitFor(() => entryOf(/Gain = 5/).then((e) => e?.state === 'conflict' && e), 20_000);
+    expect(sim.state.cameras.FAKE0!.params.Gain).toBe(10);
+    const listed = JSON.parse((await motifctl('outbox', 'list', '--rig', 'Arena')).stdout) as { entries: OutboxEntry[] };
+    expect(listed.entries[0]).toMatchObject({ id: held.id, state: 'conflict' });
+    expect(listed.entries[0]!.conflict?.message).toMatch(/^Gain of all cameras on Arena was set to 10 on the rig while your change to 5 waited \(it was 0 when you made it/);
+
+    // "Apply mine": marked here; the app, which holds the outbox, sends it.
+    expect((await motifctl('outbox', 'apply', held.id)).code).toBe(EXIT.ok);
+    await waitFor(() => entryOf(/Gain = 5/).then((e) => e?.state === 'applied'), 10_000);
+    expect(sim.state.cameras.FAKE0!.params.Gain).toBe(5);
   });
 });
