@@ -61,6 +61,8 @@ export class Outbox {
   readonly #listeners = new Set<OutboxListener>();
   readonly #draining = new Map<string, Promise<void>>();
   readonly #drainAgain = new Set<string>();
+  /** Background reads after a send, by "rig\nread"; `again`: another send came meanwhile. */
+  readonly #looking = new Map<string, { again: boolean; done?: Promise<void> }>();
   readonly #lease: OutboxLease;
   /** What listeners were last told per rig, so a change another process made is told once. */
   readonly #told = new Map<string, string>();
@@ -110,7 +112,7 @@ export class Outbox {
     try {
       const result = await client.call(endpoint, args);
       // What it changed is now known here: a later change queued offline is based on it.
-      if (kind === 'queueable') void this.#look(rigId, client, basisFacts(endpoint, args) ?? []).catch(() => undefined);
+      if (kind === 'queueable') this.#lookSoon(rigId, client, basisFacts(endpoint, args) ?? []);
       return ok({ outcome: 'sent', result });
     } catch (e) {
       const err = toMotifError(e);
@@ -227,6 +229,8 @@ export class Outbox {
     }
     await Promise.all([...this.#draining.values()]);
     await this.#lease.release();
+    // A motifctl command ends here: what its sends changed is kept before its client goes.
+    await Promise.all([...this.#looking.values()].map((l) => l.done));
     await this.lastSeen.flush();
   }
 
@@ -351,6 +355,32 @@ export class Outbox {
       basis[f.read] = seen === undefined ? null : { value: f.pick(seen.value), seenAtMs: seen.seenAtMs };
     }
     return basis;
+  }
+
+  /**
+   * Read again, in the background, what changes just sent wrote. One read at a time per rig and
+   * read, and one more after it for all sent meanwhile: a protocol's hundreds of tasks cost a
+   * few reads of the schedule, not one each.
+   */
+  #lookSoon(rigId: string, client: RigEndpoints, facts: BasisFact[]): void {
+    for (const read of new Set(facts.map((f) => f.read))) {
+      const key = `${rigId}\n${read}`;
+      const state = this.#looking.get(key);
+      if (state) {
+        state.again = true;
+        continue;
+      }
+      const running: { again: boolean; done?: Promise<void> } = { again: false };
+      this.#looking.set(key, running);
+      running.done = (async () => {
+        do {
+          running.again = false;
+          this.lastSeen.set(rigId, read, seenValue(read, await client.call(read)) ?? null);
+        } while (running.again);
+      })()
+        .catch(() => undefined)
+        .finally(() => this.#looking.delete(key));
+    }
   }
 
   /** Read what the facts' reads show now (each read once), keeping it as seen. */
@@ -505,6 +535,7 @@ export class Outbox {
     const { entries } = await this.store.update((all) => {
       const e = all.find((x) => x.id === entry.id);
       if (e?.state !== 'pending') return;
+      e.error = null; // a failed look before this one no longer says anything
       if (verdict.kind === 'already') {
         e.state = 'applied';
         e.appliedAtMs = Date.now();
