@@ -274,6 +274,22 @@ describe('Outbox against simulated rigs', () => {
     });
   });
 
+  it('bases a change queued offline on the value this computer last set, so it is not taken for someone else\'s', async () => {
+    const { monitor, outbox } = await setup();
+    const serial = h.sim('rig-0').info.serials[0]!;
+    expect((await outbox.submitChange('rig-0', `camera/${serial}/configure`, { Gain: 5 })).ok).toBe(true);
+    await waitFor(async () => (await outbox.lastSeen.get('rig-0', `camera/${serial}/read/Gain`))?.value === 5);
+    // Not takeOffline: its reset would put the rig's parameters back, as if someone had.
+    await h.sim('rig-0').goOffline();
+    await waitFor(() => monitor.get('rig-0')?.state === 'offline');
+    expect((await outbox.submitChange('rig-0', `camera/${serial}/configure`, { Gain: 7 })).ok).toBe(true);
+    await h.sim('rig-0').comeBack();
+    const applied = await waitFor(async () => (await outbox.list('rig-0')).find((e) => e.state === 'applied'), 5000);
+    expect(applied).toMatchObject({ args: { Gain: 7 }, error: null });
+    expect(applied.note).toBeUndefined(); // compared, found as it was set
+    expect(h.sim('rig-0').state.cameras[serial]!.params.Gain).toBe(7);
+  });
+
   it('applies an entry kept by an earlier version (no basis) as it did, saying it was not compared', async () => {
     const { monitor, outbox } = await setup();
     await takeOffline(monitor, 'rig-0');
