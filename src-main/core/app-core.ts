@@ -19,6 +19,7 @@ import type { SecretStore } from './secrets/secret-store';
 import { outboxDelivery } from './outbox/outbox-delivery';
 import { appConfigDir } from './config-dir';
 import { auditedClientFactory } from './audit/audited-client';
+import { LastSeen } from './outbox/last-seen';
 import { openAuditLog, startRigMonitoring, type RigMonitoring, type RigMonitoringOptions } from './rig-monitoring';
 import { LiveHub } from './live/live-hub';
 import { liveHandlers } from './live/live-handlers';
@@ -63,7 +64,9 @@ export function createAppCore(options: AppCoreOptions): AppCore {
   const events = new EventBus();
   const configDir = options.configDir ?? appConfigDir();
   const audit = openAuditLog(configDir, log);
-  const auditedClient = auditedClientFactory(audit);
+  // What the app reads of its rigs is kept as the basis of changes queued while they are away.
+  const lastSeen = new LastSeen(configDir, (e) => log.error('keeping what was seen on the rigs failed', e));
+  const auditedClient = auditedClientFactory(audit, (rigId, endpoint, answer) => lastSeen.record(rigId, endpoint, answer));
   const notices = new NoticeBoard({
     file: join(configDir, NOTICES_FILE_NAME),
     onError: (e) => log.error('keeping the notices failed', e),
@@ -88,7 +91,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
   // A rig that runs a protocol is read at the quick pace (the watcher, made below, knows which).
   let carriesProtocol: (rigId: string) => boolean = () => false;
   const monitoring = startRigMonitoring({
-    configDir, rigs: rigs.registry, clientFor: (id) => rigs.connector.clientFor(id), audit, events, log, notices,
+    configDir, rigs: rigs.registry, clientFor: (id) => rigs.connector.clientFor(id), audit, events, log, notices, lastSeen,
     monitor: { alsoQuick: (id) => carriesProtocol(id), ...options.monitor },
   });
   const stopNoticeEvents = notices.onChange((list) => events.emit('app.notices.changed', list));

@@ -7,6 +7,7 @@ import { statusHandlers } from './status/status-handlers';
 import type { Logger } from './logger';
 import type { RigEndpoints } from './motif-api/rig-endpoints';
 import { AuditLog } from './audit/audit-log';
+import type { LastSeen } from './outbox/last-seen';
 import { Outbox, drainAfterBriefOutage, drainWhenOnline } from './outbox/outbox';
 import { StatusMonitor, type MonitoredRigs, type StatusMonitorOptions } from './status/status-monitor';
 import type { NoticeBoard } from './notice-board';
@@ -28,6 +29,8 @@ export interface RigMonitoringOptions {
   log: Logger;
   /** Where the alerts raised from status changes and the outbox go. */
   notices: NoticeBoard;
+  /** What was seen on the rigs, shared with their clients: the basis of changes queued while a rig is away. */
+  lastSeen?: LastSeen;
   monitor?: Partial<Pick<StatusMonitorOptions, 'intervalMs' | 'idleIntervalMs' | 'slowIntervalMs' | 'requestTimeoutMs' | 'backoff' | 'alsoQuick'>>;
 }
 
@@ -36,7 +39,7 @@ export interface RigMonitoring {
   outbox: Outbox;
   audit: AuditLog;
   alerts: AlertRaiser;
-  handlers: Pick<Handlers, 'status.list' | 'status.refresh' | 'status.watch' | 'outbox.list' | 'outbox.cancel' | 'outbox.retry' | 'audit.query' | 'audit.export'>;
+  handlers: Pick<Handlers, 'status.list' | 'status.refresh' | 'status.watch' | 'outbox.list' | 'outbox.cancel' | 'outbox.retry' | 'outbox.applyAnyway' | 'audit.query' | 'audit.export'>;
   close(): Promise<void>;
 }
 
@@ -54,6 +57,7 @@ export function startRigMonitoring(options: RigMonitoringOptions): RigMonitoring
     rigName: (id) => rigs.get(id)?.name,
     rigState: (id) => monitor.get(id)?.state,
     onError: (e) => log.error('the outbox could not be applied', e),
+    lastSeen: options.lastSeen,
   });
   const unsubscribe = [
     monitor.onStatus((status) => events.emit('rig.status', status)),

@@ -64,6 +64,49 @@ test('a refused change holds back only later changes to the same target, shown a
   expect(rig.state.cameras.FAKE0!.params.Gain).toBe(12);
 });
 
+test('a change made on the rig while the Outbox kept another is held as a conflict, until applied anyway or dropped', async ({ page }) => {
+  test.setTimeout(120_000);
+  const rig = env.fleet.rigs[0]!;
+  const atTheRig = env.client(0); // someone at the rig's own web page, or on another computer
+  await atTheRig.call('cameras/configure', { Gain: 0, Gamma: 1 });
+  await openRigTab(page, env, 0, 'Cameras');
+  // What the window showed before the rig went away is what the changes are based on.
+  for (const name of ['Gain', 'Gamma']) {
+    await page.getByRole('combobox', { name: 'Parameter name' }).fill(name);
+    await page.getByRole('button', { name: 'Read parameter' }).click();
+    await expect(page.getByTestId('param-reading')).toContainText(`${name}: `);
+  }
+  await rig.goOffline();
+  for (const [name, value] of [['Gain', '13'], ['Gamma', '3']] as const) {
+    await page.getByRole('combobox', { name: 'Parameter name' }).fill(name);
+    await page.getByRole('textbox', { name: 'Parameter value' }).fill(value);
+    await page.getByRole('button', { name: 'Set parameter' }).click();
+    await expect(page.getByRole('status', { name: 'Result' })).toContainText('the change waits in the Outbox');
+  }
+  // The rig returns and is changed there before the app gets to look at it again.
+  rig.setFault('reset@read/');
+  await rig.comeBack();
+  await atTheRig.call('cameras/configure', { Gain: 10, Gamma: 2 });
+  rig.clearFaults();
+
+  await openArea(page, env, 'Outbox');
+  const pending = page.getByRole('table', { name: `Pending changes for ${env.rigNames[0]}` });
+  const gain = pending.getByRole('row', { name: /^Change camera parameters on all cameras: Gain = 13\b/ });
+  await expect(gain.getByText('conflict', { exact: true })).toBeVisible({ timeout: 60_000 });
+  await expect(gain).toContainText(`Gain of all cameras on ${env.rigNames[0]} was set to 10 on the rig while your change to 13 waited (it was 0 when you made it`);
+  const gamma = pending.getByRole('row', { name: /^Change camera parameters on all cameras: Gamma = 3\b/ });
+  await expect(gamma.getByText('conflict', { exact: true })).toBeVisible();
+  expect(rig.state.cameras.FAKE0!.params).toMatchObject({ Gain: 10, Gamma: 2 });
+  await screenshot(page, 'outbox-conflict');
+
+  await gain.getByRole('button', { name: /^Apply mine anyway:/ }).click();
+  await expect(page.getByRole('table', { name: 'Recently applied changes' })).toContainText('Gain = 13', { timeout: 30_000 });
+  expect(rig.state.cameras.FAKE0!.params.Gain).toBe(13);
+  await gamma.getByRole('button', { name: /^Drop:/ }).click();
+  await expect(page.getByTestId('outbox-empty')).toBeVisible({ timeout: 30_000 });
+  expect(rig.state.cameras.FAKE0!.params.Gamma).toBe(2);
+});
+
 test('the audit log lists the commands sent and exports them as CSV', async ({ page }) => {
   // A command to find in the log, sent through the app.
   await openRigTab(page, env, 0, 'Multicam & message');

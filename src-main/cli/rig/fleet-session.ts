@@ -7,6 +7,7 @@ import { silentLogger } from '../../core/logger';
 import { operationHandlers } from '../../core/operations/operation-handlers';
 import type { OperationsDeps } from '../../core/operations/run-on-targets';
 import { Outbox } from '../../core/outbox/outbox';
+import { LastSeen } from '../../core/outbox/last-seen';
 import { outboxDelivery } from '../../core/outbox/outbox-delivery';
 import { SecretStore } from '../../core/secrets/secret-store';
 import { EXIT, exitCodeFor, formatJson, reportError, reportFailure, UsageError, type CommandContext } from '../commands/command-context';
@@ -44,6 +45,7 @@ export async function withFleetSession(
   const env = ctx.io.env;
   const configDir = appConfigDir(env);
   const audit = cliAuditLog(ctx, configDir);
+  const lastSeen = new LastSeen(configDir);
   const clients = new Map<string, AuditedMotifClient>();
   const rigs: SessionRig[] = [];
   try {
@@ -54,7 +56,7 @@ export async function withFleetSession(
     for (const [i, config] of configs.entries()) {
       const options = await resolveConnection({ rig: config.id, apiKey: keys[i], ...(flags.timeout ? { timeout: flags.timeout } : {}) }, env);
       const target = { rigId: config.id, rigName: config.name };
-      clients.set(config.id, new AuditedMotifClient(options, () => target, (record) => void audit.record(record)));
+      clients.set(config.id, new AuditedMotifClient(options, () => target, (record) => void audit.record(record), (id, endpoint, answer) => lastSeen.record(id, endpoint, answer)));
       rigs.push({ id: config.id, name: config.name });
     }
   } catch (e) {
@@ -67,7 +69,7 @@ export async function withFleetSession(
     const client = clients.get(id);
     return client ? Promise.resolve(client) : Promise.reject(new UsageError(`No rig with id ${id} in this command.`));
   };
-  const outbox = new Outbox({ configDir, clientFor, rigName });
+  const outbox = new Outbox({ configDir, clientFor, rigName, lastSeen });
   const print = (line: string) => (flags.json ? ctx.io.err(`${line}\n`) : ctx.io.out(`${line}\n`));
   const deps: OperationsDeps = {
     rigName,
@@ -92,6 +94,7 @@ export async function withFleetSession(
   } finally {
     for (const client of clients.values()) warnIfCertificateExpired(ctx, client);
     await outbox.close();
+    await lastSeen.flush();
     await Promise.all([...clients.values()].map((c) => c.destroy()));
     await audit.flush();
   }

@@ -8,6 +8,7 @@ import { silentLogger } from '../../core/logger';
 import { operationHandlers } from '../../core/operations/operation-handlers';
 import type { OperationsDeps } from '../../core/operations/run-on-targets';
 import { Outbox } from '../../core/outbox/outbox';
+import { LastSeen } from '../../core/outbox/last-seen';
 import { outboxDelivery } from '../../core/outbox/outbox-delivery';
 import { EXIT, formatJson, reportError, reportFailure, type CommandContext } from '../commands/command-context';
 import { auditTargetFor, resolveConnection, type ConnectionFlags } from '../commands/connection-flags';
@@ -32,6 +33,8 @@ export async function withRigSession(
 ): Promise<void> {
   const configDir = appConfigDir(ctx.io.env);
   const audit = cliAuditLog(ctx, configDir);
+  // What this command reads of the rig is the basis of a change the outbox keeps for it later.
+  const lastSeen = new LastSeen(configDir);
   let client: AuditedMotifClient;
   let rig: SessionRig;
   let named: boolean;
@@ -40,7 +43,7 @@ export async function withRigSession(
     const target = auditTargetFor(flags, ctx.io.env, options);
     rig = { id: target.rigId, name: target.rigName };
     named = Boolean(flags.rig || ctx.io.env.MOTIF_RIG);
-    client = new AuditedMotifClient(options, () => target, (record) => void audit.record(record));
+    client = new AuditedMotifClient(options, () => target, (record) => void audit.record(record), (id, endpoint, answer) => lastSeen.record(id, endpoint, answer));
   } catch (e) {
     reportFailure(ctx, e);
     return;
@@ -48,7 +51,7 @@ export async function withRigSession(
   const clientFor = () => Promise.resolve(client);
   const rigName = (id: string) => (id === rig.id ? rig.name : undefined);
   // A rig given only by address has no key stored for later: its changes are sent now or not at all.
-  const outbox = named ? new Outbox({ configDir, clientFor, rigName }) : undefined;
+  const outbox = named ? new Outbox({ configDir, clientFor, rigName, lastSeen }) : undefined;
   const deps: OperationsDeps = { rigName, clientFor, submitChange: outbox && outboxDelivery(outbox) };
   const handlers = { ...operationHandlers(deps), ...more?.(deps, configDir) };
   const call = makeCaller(makeDispatch(handlers, silentLogger));
@@ -60,6 +63,7 @@ export async function withRigSession(
   } finally {
     warnIfCertificateExpired(ctx, client);
     await outbox?.close();
+    await lastSeen.flush();
     await client.destroy();
     await audit.flush();
   }

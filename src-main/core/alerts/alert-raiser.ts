@@ -63,7 +63,13 @@ export class AlertRaiser {
       if (before === undefined || before === e.state) continue;
       const about = { rigId: e.rigId, rigName: e.rigName, episode: `outbox:${e.id}:${e.state}` };
       if (e.state === 'applied') {
-        this.board.raise('info', `${e.rigName} is back: the change kept for it was applied (${e.words}).`, { ...about, advice: 'Nothing to do.' });
+        const how = e.alreadySo ? 'was already so on the rig, so nothing was sent' : 'was applied';
+        this.board.raise('info', `${e.rigName} is back: the change kept for it ${how} (${e.words}).`, { ...about, advice: 'Nothing to do.' });
+      } else if (e.state === 'conflict') {
+        this.board.raise('warning', e.conflict?.message ?? `${e.rigName}: the change kept for it (${e.words}) was changed on the rig meanwhile; it was not sent.`, {
+          ...about,
+          advice: `Your change (${e.words}) was not sent. Open the Outbox (or motifctl outbox apply ${e.id} / cancel ${e.id}) to apply yours anyway or drop it; later changes to the same target wait until then, the others go on.`,
+        });
       } else if (e.state === 'failed') {
         this.board.raise('error', `${e.rigName} refused the change kept for it (${e.words})${e.error ? `: ${e.error.message}` : ''}.`, {
           ...about,
@@ -74,18 +80,20 @@ export class AlertRaiser {
     this.#toldHeld(entries.filter((e) => e.rigId === rigId));
   }
 
-  /** Once per refused change that holds others back: the rig's queue is held there, and how much waits. */
+  /** Once per refused (or conflicting) change that holds others back: the rig's queue is held there, and how much waits. */
   #toldHeld(entries: OutboxEntry[]): void {
     for (const e of entries) {
-      if (e.state !== 'failed') continue;
+      if (e.state !== 'failed' && e.state !== 'conflict') continue;
+      const ahead = e.state === 'failed' ? 'the refused change' : 'the change held as a conflict';
+      const settle = e.state === 'failed' ? 'retry the refused change or cancel it' : 'apply the conflicting change anyway or drop it';
       const waiting = entries.filter((x) => x.heldBy === e.id).length;
       const episode = `outbox-held:${e.id}`;
       if (waiting === 0 || this.#active.has(episode)) continue;
       this.#active.add(episode);
       this.board.raise(
         'warning',
-        `${e.rigName}'s outbox is held: ${waiting} later change${waiting === 1 ? '' : 's'} to the same target wait${waiting === 1 ? 's' : ''} behind the refused change (${e.words}); its other changes go on.`,
-        { rigId: e.rigId, rigName: e.rigName, episode, advice: 'Open the Outbox to retry the refused change or cancel it.' },
+        `${e.rigName}'s outbox is held: ${waiting} later change${waiting === 1 ? '' : 's'} to the same target wait${waiting === 1 ? 's' : ''} behind ${ahead} (${e.words}); its other changes go on.`,
+        { rigId: e.rigId, rigName: e.rigName, episode, advice: `Open the Outbox to ${settle}.` },
       );
     }
   }

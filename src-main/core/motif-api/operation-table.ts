@@ -182,7 +182,8 @@ export interface OperationSpec<B extends z.ZodType = z.ZodType, R extends z.ZodT
   cli?: { command: string; positional?: string[]; switch?: string; params?: Record<string, string> };
 }
 
-const spec = <B extends z.ZodType, R extends z.ZodType>(s: OperationSpec<B, R>) => s;
+// `delivery` keeps its literal type, so the outbox's rules can be keyed by the queueable names.
+const spec = <B extends z.ZodType, R extends z.ZodType, D extends Delivery>(s: OperationSpec<B, R> & { delivery: D }) => s;
 
 /** `camera_relative` is honoured by the rig only for IO and configuration tasks (Motif 5). */
 function scheduled<B extends z.ZodType>(
@@ -390,6 +391,8 @@ export const OPERATIONS = {
 } as const satisfies Record<string, OperationSpec>;
 
 export type OperationName = keyof typeof OPERATIONS;
+/** The operations that may wait in the outbox. */
+export type QueueableName = { [N in OperationName]: (typeof OPERATIONS)[N]['delivery'] extends 'queueable' ? N : never }[OperationName];
 export type BodyOf<N extends OperationName> = z.input<(typeof OPERATIONS)[N]['body']>;
 export type ResultOf<N extends OperationName> = z.infer<(typeof OPERATIONS)[N]['result']>;
 

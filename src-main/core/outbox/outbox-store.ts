@@ -3,6 +3,7 @@ import { rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { OutboxEntry } from '../../contract/requests/outbox';
+import { WireValueSchema } from '../motif-api/operation-table';
 import { parseWire, stringifyWire } from '../python-json';
 import { asideName } from '../files/aside-name';
 import { readFileIfExists, writeFileAtomic } from '../files/atomic-file';
@@ -10,10 +11,19 @@ import { withFileLock } from '../files/file-lock';
 
 export const OUTBOX_FILE_NAME = 'outbox.json';
 
-/** As kept on disk: the arguments exactly as they will be sent (wire JSON keeps ±Infinity). */
-export type StoredEntry = Omit<OutboxEntry, 'words' | 'heldBy'>;
-
-const StoredEntrySchema = OutboxEntry.omit({ words: true, heldBy: true });
+/**
+ * As kept on disk: the arguments exactly as they will be sent (wire JSON keeps ±Infinity),
+ * what the change was based on, and at a conflict what the rig showed instead. Entries kept
+ * by earlier versions have no `basis`: they are applied as before, without a comparison.
+ */
+const StoredEntrySchema = OutboxEntry.omit({ words: true, heldBy: true }).extend({
+  args: z.record(z.string(), WireValueSchema),
+  /** By read (see outbox-basis): the value the change was based on, and when it was seen; null: never seen here. */
+  basis: z.record(z.string(), z.object({ value: WireValueSchema, seenAtMs: z.number() }).nullable()).optional(),
+  /** At a conflict, by read: what the rig showed; "apply anyway" bases the change on it. */
+  found: z.record(z.string(), WireValueSchema).optional(),
+});
+export type StoredEntry = z.infer<typeof StoredEntrySchema>;
 const OutboxFile = z.object({ version: z.literal(1), entries: z.array(StoredEntrySchema) });
 
 /** A damaged outbox file that was set aside: where it went, why, and what of it was kept. */

@@ -17,7 +17,7 @@ interface QueuedChange {
   rigId: string;
   endpoint: string;
   args: Record<string, unknown>;
-  state: 'pending' | 'sending' | 'failed' | 'applied';
+  state: 'pending' | 'sending' | 'failed' | 'conflict' | 'applied';
 }
 
 export function changeTargets(endpoint: string, args: Record<string, unknown>): ChangeTarget[] {
@@ -49,7 +49,8 @@ export function targetWords(t: ChangeTarget): string {
 
 /**
  * For each waiting change held back, the id of the change it waits behind: one the rig refused
- * (until retried or cancelled), or one on the wire now. Linear in the entries times the holds.
+ * (until retried or cancelled), one held as a conflict (until applied anyway or dropped), or
+ * one on the wire now. Linear in the entries times the holds.
  */
 export function heldEntries(entries: readonly QueuedChange[]): Map<string, string> {
   const held = new Map<string, string>();
@@ -59,7 +60,7 @@ export function heldEntries(entries: readonly QueuedChange[]): Map<string, strin
     const rigHolds = holds.get(e.rigId) ?? [];
     holds.set(e.rigId, rigHolds);
     const targets = changeTargets(e.endpoint, e.args);
-    if (e.state === 'failed' || e.state === 'sending') {
+    if (e.state === 'failed' || e.state === 'conflict' || e.state === 'sending') {
       for (const target of targets) rigHolds.push({ target, by: e.id });
       continue;
     }

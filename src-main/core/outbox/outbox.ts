@@ -2,6 +2,8 @@
  * Changes for rigs that are offline: kept per rig in order, applied when the rig returns,
  * each outcome recorded; a refused entry holds back the later changes to the same target
  * (camera parameter or task) until retried or cancelled, and the rest of the queue goes on.
+ * Each change remembers what it was based on, and is compared with the rig again before it is
+ * sent (outbox-basis): one changed there meanwhile is held as a conflict, never overwritten.
  * Every process on the config folder may queue; only the holder of the outbox's lease (one
  * app core at a time) applies, so a change is never sent by two processes.
  */
@@ -21,6 +23,8 @@ import { OutboxLease } from './outbox-lease';
 import { changeKind } from './outbox-policy';
 import { OUTBOX_FILE_NAME, OutboxStore, type OutboxDamage, type StoredEntry } from './outbox-store';
 import { heldEntries } from './outbox-targets';
+import { basisFacts, judge, seenValue, type Basis, type BasisFact } from './outbox-basis';
+import { LastSeen } from './last-seen';
 
 export type ChangeOutcome = { outcome: 'sent'; result: WireValue } | { outcome: 'queued'; entry: OutboxEntry };
 export type OutboxListener = (rigId: string, entries: OutboxEntry[]) => void;
@@ -40,18 +44,25 @@ export interface OutboxOptions {
   onError?: (e: unknown) => void;
   /** Where a damaged outbox file is reported; also `reportTo`. Without one it is a process warning. */
   notices?: NoticeSink;
+  /** What this computer last saw on its rigs (shared with the clients that read them); its own otherwise. */
+  lastSeen?: LastSeen;
 }
 
 // Failures that mean the command never reached the rig: the entry waits, unchanged.
 const NOT_DELIVERED = new Set(['rig-unreachable', 'key-rejected', 'tls-untrusted', 'tls-fingerprint-changed']);
+/** Failures of a read that the rig itself answered: it cannot show the value, so the change goes without a comparison. */
+const ANSWERED = new Set(['rig-error', 'rig-bad-response']);
 /** How often a process standing by looks whether the outbox's owner is gone. */
 const STANDBY_LOOK_MS = 2000;
 
 export class Outbox {
   readonly store: OutboxStore;
+  readonly lastSeen: LastSeen;
   readonly #listeners = new Set<OutboxListener>();
   readonly #draining = new Map<string, Promise<void>>();
   readonly #drainAgain = new Set<string>();
+  /** Background reads after a send, by "rig\nread"; `again`: another send came meanwhile. */
+  readonly #looking = new Map<string, { again: boolean; done?: Promise<void> }>();
   readonly #lease: OutboxLease;
   /** What listeners were last told per rig, so a change another process made is told once. */
   readonly #told = new Map<string, string>();
@@ -63,6 +74,7 @@ export class Outbox {
     this.#notices = options.notices;
     this.store = new OutboxStore(options.configDir, { onDamage: (d) => this.#reportDamage(d) });
     this.#lease = new OutboxLease(options.configDir);
+    this.lastSeen = options.lastSeen ?? new LastSeen(options.configDir, options.onError);
   }
 
   /** This process applies the outbox now (it holds the lease). */
@@ -87,7 +99,7 @@ export class Outbox {
     if (rigName === undefined) return fail('not-found', `There is no rig with id ${rigId}.`);
     const known = this.options.rigState?.(rigId);
     if (kind === 'queueable' && (known === 'offline' || (await this.#hasQueue(rigId)))) {
-      return this.#enqueue(rigId, rigName, endpoint, args);
+      return this.#enqueue(rigId, rigName, endpoint, args, known !== 'offline');
     }
     if (kind === 'time-critical' && known === 'offline') return notQueued(endpoint);
     let client: RigEndpoints;
@@ -98,11 +110,14 @@ export class Outbox {
       return fail(err.code, err.message, err.details);
     }
     try {
-      return ok({ outcome: 'sent', result: await client.call(endpoint, args) });
+      const result = await client.call(endpoint, args);
+      // What it changed is now known here: a later change queued offline is based on it.
+      if (kind === 'queueable') this.#lookSoon(rigId, client, basisFacts(endpoint, args) ?? []);
+      return ok({ outcome: 'sent', result });
     } catch (e) {
       const err = toMotifError(e);
       if (err.code === 'rig-unreachable') {
-        return kind === 'queueable' ? this.#enqueue(rigId, rigName, endpoint, args) : notQueued(endpoint);
+        return kind === 'queueable' ? this.#enqueue(rigId, rigName, endpoint, args, false) : notQueued(endpoint);
       }
       return fail(err.code, err.message, err.details);
     }
@@ -138,6 +153,29 @@ export class Outbox {
       if (!entry) return fail('not-found', `There is no outbox entry ${id}.`);
       if (entry.state !== 'failed' && entry.state !== 'pending') return fail('invalid-args', `This change is ${entry.state}; only a failed or pending change can be retried.`);
       entry.state = 'pending';
+      return ok({ entry: view(entry) });
+    });
+    if (result.ok) {
+      this.#emit(result.value.entry.rigId, entries);
+      void this.drain(result.value.entry.rigId);
+    }
+    return result;
+  }
+
+  /**
+   * Send a change held as a conflict anyway: it is based from now on what the rig showed at the
+   * conflict, so it is held again only if the rig changes once more before it is sent.
+   */
+  async applyAnyway(id: string): Promise<Result<{ entry: OutboxEntry }>> {
+    const { result, entries } = await this.store.update((all) => {
+      const entry = all.find((e) => e.id === id);
+      if (!entry) return fail('not-found', `There is no outbox entry ${id}.`);
+      if (entry.state !== 'conflict') return fail('invalid-args', `This change is ${entry.state}; only a change held as a conflict can be applied anyway.`);
+      const seenAtMs = entry.conflict?.checkedAtMs ?? Date.now();
+      entry.basis = Object.fromEntries(Object.entries(entry.found ?? {}).map(([read, value]) => [read, { value, seenAtMs }]));
+      entry.state = 'pending';
+      delete entry.conflict;
+      delete entry.found;
       return ok({ entry: view(entry) });
     });
     if (result.ok) {
@@ -191,6 +229,9 @@ export class Outbox {
     }
     await Promise.all([...this.#draining.values()]);
     await this.#lease.release();
+    // A motifctl command ends here: what its sends changed is kept before its client goes.
+    await Promise.all([...this.#looking.values()].map((l) => l.done));
+    await this.lastSeen.flush();
   }
 
   onChange(listener: OutboxListener): () => void {
@@ -295,7 +336,65 @@ export class Outbox {
     return (await this.store.read()).some((e) => e.rigId === rigId && e.state !== 'applied');
   }
 
-  async #enqueue(rigId: string, rigName: string, endpoint: string, args: Record<string, WireValue>): Promise<Result<ChangeOutcome>> {
+  /**
+   * What a change is based on: read now when the rig may answer (`canRead`: it is online, the
+   * change waits only behind others), else what was last seen here, with when.
+   */
+  async #basisOf(rigId: string, facts: BasisFact[], canRead: boolean): Promise<Basis> {
+    if (canRead) {
+      try {
+        const now = await this.#look(rigId, await this.options.clientFor(rigId), facts);
+        return Object.fromEntries(facts.map((f) => [f.read, { value: f.pick(now[f.read] ?? null), seenAtMs: Date.now() }]));
+      } catch {
+        // Not answering after all: what was seen before is the basis.
+      }
+    }
+    const basis: Basis = {};
+    for (const f of facts) {
+      const seen = await this.lastSeen.get(rigId, f.read);
+      basis[f.read] = seen === undefined ? null : { value: f.pick(seen.value), seenAtMs: seen.seenAtMs };
+    }
+    return basis;
+  }
+
+  /**
+   * Read again, in the background, what changes just sent wrote. One read at a time per rig and
+   * read, and one more after it for all sent meanwhile: a protocol's hundreds of tasks cost a
+   * few reads of the schedule, not one each.
+   */
+  #lookSoon(rigId: string, client: RigEndpoints, facts: BasisFact[]): void {
+    for (const read of new Set(facts.map((f) => f.read))) {
+      const key = `${rigId}\n${read}`;
+      const state = this.#looking.get(key);
+      if (state) {
+        state.again = true;
+        continue;
+      }
+      const running: { again: boolean; done?: Promise<void> } = { again: false };
+      this.#looking.set(key, running);
+      running.done = (async () => {
+        do {
+          running.again = false;
+          this.lastSeen.set(rigId, read, seenValue(read, await client.call(read)) ?? null);
+        } while (running.again);
+      })()
+        .catch(() => undefined)
+        .finally(() => this.#looking.delete(key));
+    }
+  }
+
+  /** Read what the facts' reads show now (each read once), keeping it as seen. */
+  async #look(rigId: string, client: RigEndpoints, facts: BasisFact[]): Promise<Record<string, WireValue>> {
+    const now: Record<string, WireValue> = {};
+    for (const read of new Set(facts.map((f) => f.read))) {
+      const seen = seenValue(read, await client.call(read)) ?? null;
+      this.lastSeen.set(rigId, read, seen);
+      now[read] = seen;
+    }
+    return now;
+  }
+
+  async #enqueue(rigId: string, rigName: string, endpoint: string, args: Record<string, WireValue>, canRead: boolean): Promise<Result<ChangeOutcome>> {
     const secrets = secretFieldNames(args);
     if (secrets.length > 0) {
       return fail(
@@ -304,6 +403,7 @@ export class Outbox {
         { rigId, endpoint, queued: false },
       );
     }
+    const basis = await this.#basisOf(rigId, basisFacts(endpoint, args) ?? [], canRead);
     const entry: StoredEntry = {
       id: randomUUID(),
       rigId,
@@ -317,6 +417,7 @@ export class Outbox {
       lastAttemptAtMs: null,
       appliedAtMs: null,
       error: null,
+      basis,
     };
     const { entries } = await this.store.update((all) => all.push(entry));
     this.#emit(rigId, entries);
@@ -324,7 +425,10 @@ export class Outbox {
     return ok({ outcome: 'queued', entry: view(entry) });
   }
 
-  /** Send the rig's first waiting entry not held back; false when the queue should stop here. */
+  /**
+   * Send the rig's first waiting entry not held back, once what it changes is found as it was
+   * when the change was made; false when the queue should stop here.
+   */
   async #applyNext(rigId: string): Promise<boolean> {
     let client: RigEndpoints;
     try {
@@ -332,24 +436,33 @@ export class Outbox {
     } catch {
       return false; // no key or trust yet, or the rig was removed: the queue waits untouched
     }
-    const { result: head, entries } = await this.store.update((all) => {
-      // The first waiting change not held back behind a refused (or in-flight) one.
-      const held = heldEntries(all);
+    const { result: next } = await this.store.update((all) => {
       if (all.some((e) => e.rigId === rigId && e.state === 'sending')) return undefined;
-      const first = all.find((e) => e.rigId === rigId && e.state === 'pending' && !held.has(e.id));
-      if (!first) return undefined;
+      const first = this.#firstWaiting(all, rigId);
+      return first && { ...first };
+    });
+    if (!next) return false;
+    const check = await this.#check(rigId, client, next);
+    if (check.kind === 'away') return false;
+    if (check.kind === 'settled') return true;
+    const { result: head, entries } = await this.store.update((all) => {
+      // Still the one to send: not cancelled, applied anyway or overtaken while the rig was read.
+      const first = this.#firstWaiting(all, rigId);
+      if (first?.id !== next.id || all.some((e) => e.rigId === rigId && e.state === 'sending')) return undefined;
       first.state = 'sending';
       first.attempts += 1;
       first.lastAttemptAtMs = Date.now();
       first.rigName = this.options.rigName(rigId) ?? first.rigName;
+      if (check.note !== undefined) first.note = check.note;
       return { ...first };
     });
-    if (!head) return false;
+    if (!head) return true;
     this.#emit(rigId, entries);
     let outcome: { error: { code: string; message: string } | null; delivered: boolean };
     try {
       await client.call(head.endpoint, head.args);
       outcome = { error: null, delivered: true };
+      for (const f of check.facts) this.lastSeen.set(rigId, f.read, f.after(check.now[f.read] ?? null));
     } catch (e) {
       const { code, message } = toMotifError(e);
       outcome = { error: { code, message }, delivered: !NOT_DELIVERED.has(code) };
@@ -370,6 +483,72 @@ export class Outbox {
     this.#emit(rigId, after.entries);
     // Refused: the changes not held behind it go on. Not delivered: the rig is away, so all wait.
     return outcome.error === null || outcome.delivered;
+  }
+
+  /** The rig's first waiting change not held back behind a refused, conflicting or in-flight one. */
+  #firstWaiting(all: StoredEntry[], rigId: string): StoredEntry | undefined {
+    const held = heldEntries(all);
+    return all.find((e) => e.rigId === rigId && e.state === 'pending' && !held.has(e.id));
+  }
+
+  /**
+   * Look at the rig before sending `entry`: 'send' (with what was read, and a note when part of
+   * it could not be compared), 'settled' when it was marked done (already so on the rig) or
+   * held as a conflict, 'away' when the rig does not answer the look.
+   */
+  async #check(
+    rigId: string,
+    client: RigEndpoints,
+    entry: StoredEntry,
+  ): Promise<{ kind: 'send'; facts: BasisFact[]; now: Record<string, WireValue>; note?: string } | { kind: 'settled' } | { kind: 'away' }> {
+    const facts = basisFacts(entry.endpoint, entry.args) ?? [];
+    // Kept by an earlier version, which did not record a basis: sent as it would have been.
+    if (entry.basis === undefined) return { kind: 'send', facts: [], now: {}, note: 'Queued by an earlier version of the app, which kept no basis: sent without comparing.' };
+    if (facts.length === 0) return { kind: 'send', facts, now: {} };
+    let now: Record<string, WireValue>;
+    try {
+      now = await this.#look(rigId, client, facts);
+    } catch (e) {
+      const { code, message } = toMotifError(e);
+      if (!ANSWERED.has(code)) {
+        // Not reached, or no answer in time: never sent blind. The entry says so and waits.
+        const { entries } = await this.store.update((all) => {
+          const x = all.find((y) => y.id === entry.id);
+          if (x?.state !== 'pending') return;
+          x.attempts += 1;
+          x.lastAttemptAtMs = Date.now();
+          x.error = { code, message };
+        });
+        this.#emit(rigId, entries);
+        return { kind: 'away' };
+      }
+      // The rig answers but not this read: the change itself is sent, and the rig says what it makes of it.
+      return { kind: 'send', facts: [], now: {}, note: `Sent without comparing: the rig could not be read first (${message}).` };
+    }
+    const verdict = judge(facts, entry.basis, now, this.options.rigName(rigId) ?? entry.rigName);
+    if (verdict.kind === 'apply') {
+      const note = verdict.unchecked.length > 0
+        ? `Sent without comparing ${verdict.unchecked.join(', ')}: never seen on this computer before the change was made.`
+        : undefined;
+      return { kind: 'send', facts, now, ...(note === undefined ? {} : { note }) };
+    }
+    const { entries } = await this.store.update((all) => {
+      const e = all.find((x) => x.id === entry.id);
+      if (e?.state !== 'pending') return;
+      e.error = null; // a failed look before this one no longer says anything
+      if (verdict.kind === 'already') {
+        e.state = 'applied';
+        e.appliedAtMs = Date.now();
+        e.alreadySo = true;
+      } else {
+        e.state = 'conflict';
+        e.conflict = { message: verdict.message, checkedAtMs: Date.now() };
+        e.found = verdict.found;
+      }
+      pruneApplied(all, rigId, this.options.appliedKept ?? 20);
+    });
+    this.#emit(rigId, entries);
+    return { kind: 'settled' };
   }
 
   #reportDamage(d: OutboxDamage): void {
@@ -411,7 +590,9 @@ function notQueued(endpoint: string) {
   );
 }
 
-function view(e: StoredEntry, heldBy?: string): OutboxEntry {
+function view(stored: StoredEntry, heldBy?: string): OutboxEntry {
+  // The basis and the values found stay in the file: the conflict's message says them in words.
+  const { basis: _basis, found: _found, ...e } = stored;
   const args = redactSecrets(e.args) as Record<string, unknown>;
   return { ...e, args, words: redactedWords((a) => callInWords(e.endpoint, a), e.args), ...(heldBy === undefined ? {} : { heldBy }) };
 }

@@ -14,7 +14,8 @@ import { MAX_TASKS_PER_APPLY, MAX_TASKS_PER_RIG } from './checks';
 
 /**
  * Applying a protocol to rigs and removing it: online rigs at once, offline ones through the
- * outbox (every `schedule/...` call is queueable), one outcome per rig. Only the protocol's
+ * outbox (every `schedule/...` call is queueable, and compared with the rig before it is
+ * sent, so a task changed there meanwhile is held as a conflict), one outcome per rig. Only the protocol's
  * own `mc-<slug>-<n>` tasks are ever created or deleted (never `schedule/clear`), and the
  * app remembers which protocol and revision each rig carries.
  */
@@ -81,7 +82,10 @@ export async function applyToRig(
     const error = errorOf(e);
     if (!AWAY.has(error.code) || !deps.submitChange) return { ...base, ok: false, error };
     onRig = null;
-    base.notes.push(`${rigName} is away: the task names could not be checked, and tasks of the same names on the rig are replaced when the changes are applied.`);
+    base.notes.push(
+      `${rigName} is away: the task names could not be checked, and tasks of the same names on the rig are replaced when the changes are applied, ` +
+        'unless they were changed there since this computer last saw them: such a change waits in the Outbox as a conflict.',
+    );
   }
 
   if (onRig !== null) {
@@ -177,7 +181,7 @@ export async function removeFromRig(deps: ApplyDeps, slug: string, rigId: string
     const error = errorOf(e);
     if (!AWAY.has(error.code) || !deps.submitChange) return { ...base, ok: false, error };
     names = record?.tasks.map((t) => t.name) ?? [];
-    base.notes.push(`${rigName} is away: the tasks this app put there are deleted when it returns.`);
+    base.notes.push(`${rigName} is away: the tasks this app put there are deleted when it returns, unless they were changed there meanwhile (then the Outbox holds the deletion as a conflict).`);
   }
   if (names.length === 0 && !record) base.notes.push(`${rigName} carries no task of this protocol.`);
   const deliveries = new Set<'sent' | 'queued'>();

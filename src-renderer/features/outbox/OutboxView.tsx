@@ -11,6 +11,7 @@ const STATE_WORDS: Record<OutboxEntry['state'], { text: string; color: string }>
   pending: { text: 'waiting for the rig', color: 'orange' },
   sending: { text: 'sending', color: 'blue' },
   failed: { text: 'refused by the rig', color: 'red' },
+  conflict: { text: 'conflict', color: 'yellow' },
   applied: { text: 'applied', color: 'teal' },
 };
 
@@ -20,20 +21,32 @@ const words = (e: OutboxEntry) => e.words;
 function heldWords(e: OutboxEntry, rigEntries: OutboxEntry[]): string | undefined {
   if (e.heldBy === undefined) return undefined;
   const ahead = rigEntries.find((x) => x.id === e.heldBy);
-  return ahead?.state === 'failed'
-    ? `Waits behind the refused change to the same target (${ahead.words}): retry or cancel that one.`
-    : 'Waits for the change ahead of it to the same target.';
+  if (ahead?.state === 'failed') return `Waits behind the refused change to the same target (${ahead.words}): retry or cancel that one.`;
+  if (ahead?.state === 'conflict') return `Waits behind the change to the same target that was changed on the rig since (${ahead.words}): apply that one anyway or drop it.`;
+  return 'Waits for the change ahead of it to the same target.';
 }
 
-/** The rig's queue is held at a refused change: how much waits behind it, and that the rest goes on. */
+/** The rig's queue is held at a refused or conflicting change: how much waits behind it, and that the rest goes on. */
 function HeldNote({ entries }: { entries: OutboxEntry[] }) {
-  const held = entries.filter((e) => e.heldBy !== undefined && entries.find((x) => x.id === e.heldBy)?.state === 'failed').length;
-  if (held === 0) return null;
+  const behind = (state: OutboxEntry['state']) => entries.filter((e) => e.heldBy !== undefined && entries.find((x) => x.id === e.heldBy)?.state === state).length;
+  const held = behind('failed');
+  const conflicted = behind('conflict');
+  if (held === 0 && conflicted === 0) return null;
   return (
-    <Text size="sm" c="grape" mb="xs" role="status">
-      Queue held: {held} change{held === 1 ? '' : 's'} to the same target as a refused change wait{held === 1 ? 's' : ''} behind it. Its other changes
-      are sent; retry or cancel the refused one.
-    </Text>
+    <Stack gap={2} mb="xs">
+      {held > 0 && (
+        <Text size="sm" c="grape" role="status">
+          Queue held: {held} change{held === 1 ? '' : 's'} to the same target as a refused change wait{held === 1 ? 's' : ''} behind it. Its other changes
+          are sent; retry or cancel the refused one.
+        </Text>
+      )}
+      {conflicted > 0 && (
+        <Text size="sm" c="grape" role="status">
+          Queue held: {conflicted} change{conflicted === 1 ? '' : 's'} to the same target as a conflicting change wait{conflicted === 1 ? 's' : ''} behind it.
+          Its other changes are sent; apply the conflicting one anyway or drop it.
+        </Text>
+      )}
+    </Stack>
   );
 }
 
@@ -46,6 +59,7 @@ export function OutboxView() {
   const watchOutbox = useAppStore((s) => s.watchOutbox);
   const cancel = useAppStore((s) => s.cancelOutboxEntry);
   const retry = useAppStore((s) => s.retryOutboxEntry);
+  const applyAnyway = useAppStore((s) => s.applyOutboxEntryAnyway);
   const [actionError, setActionError] = useState<MotifError | null>(null);
 
   useEffect(() => {
@@ -88,7 +102,7 @@ export function OutboxView() {
                 <Table.Th>Change</Table.Th>
                 <Table.Th>Queued</Table.Th>
                 <Table.Th>State</Table.Th>
-                <Table.Th>Last error</Table.Th>
+                <Table.Th>Last error or conflict</Table.Th>
                 <Table.Th>Actions</Table.Th>
               </Table.Tr>
             </Table.Thead>
@@ -121,9 +135,15 @@ export function OutboxView() {
                     )}
                   </Table.Td>
                   <Table.Td>
-                    <Text size="sm" c={e.error ? 'red' : 'dimmed'}>
-                      {e.error?.message ?? heldWords(e, rigEntries) ?? '—'}
-                    </Text>
+                    {e.conflict ? (
+                      <Text size="sm" c="yellow.8">
+                        {e.conflict.message} Your change was not sent: apply it anyway, or drop it.
+                      </Text>
+                    ) : (
+                      <Text size="sm" c={e.error ? 'red' : 'dimmed'}>
+                        {e.error?.message ?? heldWords(e, rigEntries) ?? '—'}
+                      </Text>
+                    )}
                   </Table.Td>
                   <Table.Td>
                     <Group gap="xs" wrap="nowrap">
@@ -131,6 +151,16 @@ export function OutboxView() {
                         <Button size="compact-sm" variant="light" aria-label={`Retry: ${words(e)}`} onClick={() => void act(retry(e.id))}>
                           Retry
                         </Button>
+                      )}
+                      {e.state === 'conflict' && (
+                        <>
+                          <Button size="compact-sm" variant="light" aria-label={`Apply mine anyway: ${words(e)}`} onClick={() => void act(applyAnyway(e.id))}>
+                            Apply mine
+                          </Button>
+                          <Button size="compact-sm" variant="subtle" color="red" aria-label={`Drop: ${words(e)}`} onClick={() => void act(cancel(e.id))}>
+                            Drop
+                          </Button>
+                        </>
                       )}
                       {(e.state === 'pending' || e.state === 'failed') && (
                         <Button size="compact-sm" variant="subtle" color="red" aria-label={`Cancel: ${words(e)}`} onClick={() => void act(cancel(e.id))}>
@@ -165,8 +195,13 @@ function AppliedEntries({ entries }: { entries: OutboxEntry[] }) {
               <Table.Td>{words(e)}</Table.Td>
               <Table.Td>
                 <Text size="sm" c="teal">
-                  applied {e.appliedAtMs === null ? '' : DateTime.fromMillis(e.appliedAtMs).toFormat('HH:mm:ss')}
+                  {e.alreadySo ? 'already so on the rig, not sent' : 'applied'} {e.appliedAtMs === null ? '' : DateTime.fromMillis(e.appliedAtMs).toFormat('HH:mm:ss')}
                 </Text>
+                {e.note && (
+                  <Text size="xs" c="dimmed">
+                    {e.note}
+                  </Text>
+                )}
               </Table.Td>
             </Table.Tr>
           ))}

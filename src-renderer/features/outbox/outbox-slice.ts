@@ -12,6 +12,8 @@ export interface OutboxSlice {
   watchOutbox(): () => void;
   cancelOutboxEntry(id: string): Promise<Result<unknown>>;
   retryOutboxEntry(id: string): Promise<Result<unknown>>;
+  /** Send a change held as a conflict anyway, over what the rig shows now. */
+  applyOutboxEntryAnyway(id: string): Promise<Result<unknown>>;
 }
 
 export const outboxSlice =
@@ -33,6 +35,11 @@ export const outboxSlice =
     },
     async retryOutboxEntry(id) {
       const r = await bridge.call('outbox.retry', { id });
+      await get().loadOutbox();
+      return r;
+    },
+    async applyOutboxEntryAnyway(id) {
+      const r = await bridge.call('outbox.applyAnyway', { id });
       await get().loadOutbox();
       return r;
     },

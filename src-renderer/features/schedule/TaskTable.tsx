@@ -50,8 +50,8 @@ export function TaskTable({
                   <Stack gap={2}>
                     <Text size="sm">{t.name}</Text>
                     {t.waiting && (
-                      <Badge size="xs" color={t.waiting === 'failed' ? 'red' : 'orange'} variant="light">
-                        {t.waiting === 'failed' ? 'refused, in the outbox' : 'waiting in the outbox'}
+                      <Badge size="xs" color={t.waiting === 'failed' ? 'red' : t.waiting === 'conflict' ? 'yellow' : 'orange'} variant="light">
+                        {t.waiting === 'failed' ? 'refused, in the outbox' : t.waiting === 'conflict' ? 'conflict, in the outbox' : 'waiting in the outbox'}
                       </Badge>
                     )}
                   </Stack>

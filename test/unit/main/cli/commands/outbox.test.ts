@@ -74,4 +74,34 @@ describe('motifctl outbox', () => {
     expect(audit.split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { args: { task_name: string } }).args.task_name)).toEqual(['bad', 'bad']);
     expect(audit).not.toContain(KEY);
   });
+
+  it('shows a change held as a conflict, and "outbox apply" sends it anyway', async () => {
+    const sim = fleet.rigs[0]!;
+    const rigs = openRigs({ ...rigsOptions, configDir: dir });
+    const rig = rigs.registry.list().find((r) => r.name === 'Arena') ?? rigs.registry.add({ name: 'Arena', host: sim.info.host, port: sim.info.port, trust: { kind: 'fingerprint', sha256: sim.info.fingerprint256 } });
+    await rigs.secrets.setKey(rig.id, KEY);
+    const elsewhere = await rigs.connector.clientFor(rig.id);
+    await elsewhere.call('cameras/configure', { Gain: 0 });
+    const outbox = new Outbox({ configDir: dir, clientFor: (id) => rigs.connector.clientFor(id), rigName: (id) => rigs.registry.get(id)?.name });
+    // Seen here before the rig went away: what the change is based on.
+    outbox.lastSeen.record(rig.id, 'cameras/read/Gain', await elsewhere.call('cameras/read/Gain'));
+    await sim.goOffline();
+    expect((await outbox.submitChange(rig.id, 'cameras/configure', { Gain: 5 })).ok).toBe(true);
+    await sim.comeBack();
+    await elsewhere.call('cameras/configure', { Gain: 10 }); // someone at the rig, before this app looked again
+    await outbox.drain(rig.id);
+    await outbox.close();
+    await rigs.close();
+
+    const listed = await run(['outbox', 'list', '--rig', 'Arena']);
+    const held = (JSON.parse(listed.stdout) as { entries: OutboxEntry[] }).entries.find((e) => e.state === 'conflict');
+    expect(held?.conflict?.message).toMatch(/^Gain of all cameras on Arena was set to 10 on the rig while your change to 5 waited \(it was 0 when you made it/);
+    expect(sim.state.cameras.FAKE0!.params.Gain).toBe(10);
+    expect((await run(['outbox', 'retry', held!.id])).stderr).toMatch(/only a failed or pending change can be retried/);
+
+    const applied = await run(['outbox', 'apply', held!.id]);
+    expect(applied.code).toBe(EXIT.ok);
+    expect((JSON.parse(applied.stdout) as { entry: OutboxEntry }).entry.state).toBe('applied');
+    expect(sim.state.cameras.FAKE0!.params.Gain).toBe(5);
+  });
 });

@@ -199,7 +199,8 @@ describe('Outbox against simulated rigs', () => {
     await other.submitChange('rig-0', 'schedule/recording/start', task('after-handover'));
     await h.sim('rig-0').comeBack();
     await waitFor(async () => (await other.list('rig-0')).every((e) => e.state === 'applied'), 8000);
-    expect(sentByOther).toEqual(['schedule/recording/start']);
+    // It looks at the schedule first (nothing changed there since), then sends.
+    expect(sentByOther).toEqual(['schedule', 'schedule/recording/start']);
   });
 
   it('leaves an entry another live app is sending alone', async () => {
@@ -271,6 +272,34 @@ describe('Outbox against simulated rigs', () => {
       expect(readdirSync(dir).filter((f) => f.startsWith('outbox.json.corrupt-'))).toHaveLength(1);
       expect(notices).toHaveLength(1);
     });
+  });
+
+  it('bases a change queued offline on the value this computer last set, so it is not taken for someone else\'s', async () => {
+    const { monitor, outbox } = await setup();
+    const serial = h.sim('rig-0').info.serials[0]!;
+    expect((await outbox.submitChange('rig-0', `camera/${serial}/configure`, { Gain: 5 })).ok).toBe(true);
+    await waitFor(async () => (await outbox.lastSeen.get('rig-0', `camera/${serial}/read/Gain`))?.value === 5);
+    // Not takeOffline: its reset would put the rig's parameters back, as if someone had.
+    await h.sim('rig-0').goOffline();
+    await waitFor(() => monitor.get('rig-0')?.state === 'offline');
+    expect((await outbox.submitChange('rig-0', `camera/${serial}/configure`, { Gain: 7 })).ok).toBe(true);
+    await h.sim('rig-0').comeBack();
+    const applied = await waitFor(async () => (await outbox.list('rig-0')).find((e) => e.state === 'applied'), 5000);
+    expect(applied).toMatchObject({ args: { Gain: 7 }, error: null });
+    expect(applied.note).toBeUndefined(); // compared, found as it was set
+    expect(h.sim('rig-0').state.cameras[serial]!.params.Gain).toBe(7);
+  });
+
+  it('applies an entry kept by an earlier version (no basis) as it did, saying it was not compared', async () => {
+    const { monitor, outbox } = await setup();
+    await takeOffline(monitor, 'rig-0');
+    const old = { id: 'old-1', rigId: 'rig-0', rigName: 'Rig 0', endpoint: 'cameras/configure', method: 'PATCH', args: { Gain: 7 }, state: 'pending', createdAtMs: 1, attempts: 0, lastAttemptAtMs: null, appliedAtMs: null, error: null };
+    writeFileSync(outbox.store.path, JSON.stringify({ version: 1, entries: [old] }));
+    expect((await outbox.list('rig-0')).map((e) => e.id)).toEqual(['old-1']);
+    await h.sim('rig-0').comeBack();
+    const applied = await waitFor(async () => (await outbox.list('rig-0')).find((e) => e.state === 'applied'), 5000);
+    expect(applied.note).toMatch(/^Queued by an earlier version of the app, which kept no basis: sent without comparing/);
+    for (const serial of h.sim('rig-0').info.serials) expect(h.sim('rig-0').state.cameras[serial]!.params.Gain).toBe(7);
   });
 
   it('marks a change left mid-send by a stopped app as possibly applied, for the user to check and decide', async () => {
