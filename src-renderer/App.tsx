@@ -1,12 +1,7 @@
 import { AppShell } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useEffect } from 'react';
-import { AuditView } from './features/audit/AuditView';
+import { lazy, Suspense, useEffect } from 'react';
 import { Dashboard } from './features/dashboard/Dashboard';
-import { CameraWall } from './features/live/CameraWall';
-import { OutboxView } from './features/outbox/OutboxView';
-import { ProtocolsView } from './features/protocols/ProtocolsView';
-import { RigDetail } from './features/rig-detail/RigDetail';
 import { AppHeader } from './features/shell/AppHeader';
 import { AppNavbar } from './features/shell/AppNavbar';
 import { KeyboardLayer } from './features/keyboard/KeyboardLayer';
@@ -14,6 +9,14 @@ import { DialogHost } from './features/shell/DialogHost';
 import { NoticesArea } from './features/shell/NoticesArea';
 import { useAppStore } from './store/use-app-store';
 import { ErrorNote } from './ui/ErrorNote';
+
+// Views other than the dashboard load when first opened: the page a user waits for at start
+// parses the dashboard's code only.
+const AuditView = lazy(() => import('./features/audit/AuditView').then((m) => ({ default: m.AuditView })));
+const CameraWall = lazy(() => import('./features/live/CameraWall').then((m) => ({ default: m.CameraWall })));
+const OutboxView = lazy(() => import('./features/outbox/OutboxView').then((m) => ({ default: m.OutboxView })));
+const ProtocolsView = lazy(() => import('./features/protocols/ProtocolsView').then((m) => ({ default: m.ProtocolsView })));
+const RigDetail = lazy(() => import('./features/rig-detail/RigDetail').then((m) => ({ default: m.RigDetail })));
 
 export function App() {
   const appInfoError = useAppStore((s) => s.appInfoError);
@@ -52,7 +55,9 @@ export function App() {
       <AppShell.Main>
         <NoticesArea />
         {appInfoError && <ErrorNote error={appInfoError} />}
-        <CurrentView />
+        <Suspense fallback={null}>
+          <CurrentView />
+        </Suspense>
       </AppShell.Main>
       <DialogHost />
       <KeyboardLayer />
