@@ -6,9 +6,10 @@
  * itself, so take the figures from a run without it).
  * `--watched N` rigs are on screen (read every second, as a window showing them asks); the
  * others are idle and read every 5 s.
+ * Then a slow rig: how soon a start reaches a rig whose status reads take 4 s (and another).
  *   npx tsx bench/monitor.ts [--rigs 50] [--cameras 4] [--seconds 20] [--watched 20] [--profile]
  */
-import { fork } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
 import { subscribe } from 'node:diagnostics_channel';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -34,6 +35,14 @@ async function simulator(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'motif-bench-sim-'));
   const fleet = await startSimulatedRigs({ rigs: flag('rigs', 50), cameras: flag('cameras', 4), port: 0, streams: false, dataDir });
   process.send!({ rigs: fleet.rigs.map((r) => r.info) });
+  // The parent makes a rig slow and asks when commands reached a rig.
+  process.on('message', (m: { fault?: { rig: number; spec: string }; startsOf?: number }) => {
+    if (m.fault) fleet.rigs[m.fault.rig]!.setFault(m.fault.spec);
+    if (m.startsOf !== undefined) {
+      const at = fleet.rigs[m.startsOf]!.events().filter((e) => e.endpoint === 'recording/start').map((e) => e.at);
+      process.send!({ startsOf: m.startsOf, at });
+    }
+  });
   process.on('disconnect', () => {
     void fleet.stop().finally(() => {
       rmSync(dataDir, { recursive: true, force: true });
@@ -114,10 +123,45 @@ async function main(): Promise<void> {
   if (profile) console.log(`where the CPU went (self time, share of the measured span):\n${topSelfTime(profile, 25).join('\n')}`);
   console.log(`memory RSS ${mb(mem.rss)} (peak ${mb(Math.max(peakRss, mem.rss))}), heap used ${mb(mem.heapUsed)} of ${mb(mem.heapTotal)}`);
 
+  await slowRig(child, clients, monitor);
+
   await monitor.stop();
   await Promise.all([...clients.values()].map((c) => c.destroy()));
   rmSync(cacheDir, { recursive: true, force: true });
   child.disconnect();
+}
+
+/**
+ * A slow rig delays nobody: rig 0 answers status reads after 4 s and is watched (read at the
+ * quick pace, so reads to it are always under way); a start sent to it and to rig 1 at once
+ * must reach each rig at once, not after the reads.
+ */
+async function slowRig(child: ChildProcess, clients: Map<string, MotifClient>, monitor: StatusMonitor): Promise<void> {
+  const ask = (message: object) => child.send(message);
+  ask({ fault: { rig: 0, spec: 'latency=4000@^camera/' } });
+  monitor.watch(['rig-0', 'rig-1'], 30_000);
+  await new Promise((r) => setTimeout(r, 6000)); // slow reads under way
+  const sentAt = Date.now();
+  const [slow, quick] = await Promise.allSettled(['rig-0', 'rig-1'].map((id) => clients.get(id)!.invoke('recording.start', {}, {})));
+  const answeredMs = Date.now() - sentAt;
+  const startsOf = (rig: number) =>
+    new Promise<number[]>((resolve) => {
+      const onMessage = (m: { startsOf?: number; at?: number[] }) => {
+        if (m.startsOf !== rig) return;
+        child.off('message', onMessage);
+        resolve(m.at ?? []);
+      };
+      child.on('message', onMessage);
+      ask({ startsOf: rig });
+    });
+  const reached = async (rig: number) => {
+    const at = (await startsOf(rig)).filter((t) => t >= sentAt);
+    return at.length > 0 ? `${at[0]! - sentAt} ms` : 'never';
+  };
+  console.log(
+    `slow rig (status reads take 4 s, under way): a start sent to it reached it after ${await reached(0)}, one sent to another rig at the same moment after ${await reached(1)}; both answered within ${answeredMs} ms (${[slow, quick].every((r) => r?.status === 'fulfilled') ? 'both started' : 'a start failed'})`,
+  );
+  await Promise.allSettled(['rig-0', 'rig-1'].map((id) => clients.get(id)!.invoke('recording.stop', {}, {})));
 }
 
 if (process.argv.includes('--simulator')) void simulator();
