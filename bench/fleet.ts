@@ -255,7 +255,7 @@ async function main(): Promise<void> {
       );
       console.log(`page: response ${fmt(loaded.response)} ms, DOMContentLoaded ${fmt(loaded.domContentLoaded)} ms, listed ${fmt(loaded.now)} ms after navigation began`);
       console.log(`from navigation to every rig listed, self time:\n${topSelfTime(profile, 8).join('\n')}`);
-      console.log(`where the page's thread went from navigation to every rig listed (components, inclusive):\n${topInclusiveTime(profile, 90).filter((line) => /%  [A-Z]/.test(line)).join('\n')}`);
+      console.log(`where the page's thread went from navigation to every rig listed (components, inclusive):\n${topInclusiveTime(profile, 90).filter((line) => /% {2}[A-Z]/.test(line)).join('\n')}`);
       await startCdp.detach();
     }
     await summary.getByRole('button', { name: `${rigCount} online` }).waitFor({ timeout: 120_000 });
