@@ -121,6 +121,26 @@ function usage(pid: number): { cpu: number; rssMb: number } {
   }
 }
 
+/** CPU seconds by thread name (the main thread, V8's helpers, libuv's pool...) of one process. */
+function threadUsage(pid: number): Map<string, number> {
+  const byName = new Map<string, number>();
+  try {
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      try {
+        const name = readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').trim().replace(/\d+$/, 'N');
+        const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        byName.set(name, (byName.get(name) ?? 0) + (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS);
+      } catch {
+        // the thread ended meanwhile
+      }
+    }
+  } catch {
+    // the process ended
+  }
+  return byName;
+}
+
 /** Chromium's renderer processes of this bench's profile: where the page's script runs. */
 function rendererPids(): number[] {
   const pids: number[] = [];
@@ -296,13 +316,23 @@ async function main(): Promise<void> {
     await page.waitForTimeout(3000);
     const renderers = rendererPids();
     const m0 = usage(app.pid);
+    const threads0 = threadUsage(app.pid);
     const r0 = sum(renderers);
     const t0 = performance.now();
     await page.waitForTimeout(idleSeconds * 1000);
     const elapsed = (performance.now() - t0) / 1000;
     const m1 = usage(app.pid);
+    const threads1 = threadUsage(app.pid);
     const r1 = sum(renderers);
-    console.log(`idle, dashboard open (${fmt(elapsed)} s): core process ${fmt(((m1.cpu - m0.cpu) / elapsed) * 100, 1)} % of a core, page ${fmt(((r1.cpu - r0.cpu) / elapsed) * 100, 1)} %`);
+    const byThread = [...threads1]
+      .map(([name, cpu]) => [name, ((cpu - (threads0.get(name) ?? 0)) / elapsed) * 100] as const)
+      .filter(([, pct]) => pct >= 0.1)
+      .sort((a, b) => b[1] - a[1])
+      .map(([name, pct]) => `${name} ${fmt(pct, 1)}`)
+      .join(', ');
+    console.log(
+      `idle, dashboard open (${fmt(elapsed)} s): core process ${fmt(((m1.cpu - m0.cpu) / elapsed) * 100, 1)} % of a core (${byThread}), page ${fmt(((r1.cpu - r0.cpu) / elapsed) * 100, 1)} %`,
+    );
 
     if (memorySeconds > 0) {
       const samples: { main: number; page: number }[] = [];
