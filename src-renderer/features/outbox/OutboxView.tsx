@@ -101,7 +101,8 @@ export function OutboxView() {
               <Table.Tr>
                 <Table.Th>Change</Table.Th>
                 <Table.Th>Queued</Table.Th>
-                <Table.Th>State</Table.Th>
+                {/* Wide enough for its longest badge ("conflict", "sending"): a squeezed badge is cut to "CO…". */}
+                <Table.Th miw={110}>State</Table.Th>
                 <Table.Th>Last error or conflict</Table.Th>
                 <Table.Th>Actions</Table.Th>
               </Table.Tr>
