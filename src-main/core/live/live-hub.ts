@@ -137,13 +137,21 @@ export class LiveHub {
       const camera = watcher.camera;
       const width = watcher.preview ? this.previewMaxWidth : maxWidth;
       const histogram = !watcher.preview && Date.now() - watcher.lastHistogramAtMs >= this.histogramIntervalMs;
-      const pulled = await camera.receiver.pull({
-        afterSeq: watcher.lastSeq,
-        waitMs: watcher.preview ? Math.min(waitMs, this.previewIntervalMs) : waitMs,
-        continuous: !watcher.preview,
-        ...(width === undefined ? {} : { maxWidth: width }),
-        ...(histogram ? { histogram } : {}),
-      });
+      const receiver = camera.receiver;
+      const pulled = await receiver
+        .pull({
+          afterSeq: watcher.lastSeq,
+          waitMs: watcher.preview ? Math.min(waitMs, this.previewIntervalMs) : waitMs,
+          continuous: !watcher.preview,
+          ...(width === undefined ? {} : { maxWidth: width }),
+          ...(histogram ? { histogram } : {}),
+        })
+        .catch((e: unknown) => {
+          // A receiver that failed (its process or thread ended) is not asked again: the
+          // camera's views read from a new one after this answer.
+          if (camera.receiver === receiver && this.cameras.get(camera.key) === camera) void this.replaceReceiver(camera, camera.endpoints);
+          throw e;
+        });
       if (pulled.histogram) watcher.lastHistogramAtMs = Date.now();
       watcher.lastPulledAtMs = Date.now();
       this.checkStale(camera, pulled);
@@ -233,16 +241,7 @@ export class LiveHub {
         // Closed while the address was read: nobody watches, so nothing is opened.
         if (this.cameras.get(camera.key) !== camera) return;
         if (endpoints.image === camera.endpoints.image && endpoints.state === camera.endpoints.state) return;
-        const old = camera.receiver;
-        camera.endpoints = endpoints;
-        camera.receiver = this.options.open(endpoints);
-        camera.openedAtMs = Date.now();
-        for (const w of camera.watchers) {
-          w.lastSeq = 0;
-          w.seqAtStart = 0;
-          w.missedAtStart = 0;
-        }
-        await old.close();
+        await this.replaceReceiver(camera, endpoints);
       })
       .catch((e: unknown) => {
         camera.resolveError = toMotifError(e).message;
@@ -250,6 +249,20 @@ export class LiveHub {
       .finally(() => {
         camera.resolving = false;
       });
+  }
+
+  /** Opens the camera's streams afresh (at `endpoints`), its watchers counting from the new receiver's start, and closes the old one. */
+  private async replaceReceiver(camera: Camera, endpoints: StreamEndpoints): Promise<void> {
+    const old = camera.receiver;
+    camera.endpoints = endpoints;
+    camera.receiver = this.options.open(endpoints);
+    camera.openedAtMs = Date.now();
+    for (const w of camera.watchers) {
+      w.lastSeq = 0;
+      w.seqAtStart = 0;
+      w.missedAtStart = 0;
+    }
+    await old.close().catch(() => undefined); // a receiver that failed may fail to close too
   }
 
   private sweep(): void {
