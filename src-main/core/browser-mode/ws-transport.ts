@@ -8,6 +8,7 @@ import type { Logger } from '../logger';
 import { refuseUpgrade, type AccessPolicy } from './access-check';
 import { connectionScope, type ConnectionScope } from '../connection-scope';
 import { decodeFrame, encodeAnyFrame } from '../../../src-shared/frame-codec';
+import { fullCollection } from './full-collection';
 
 /** What one page (one WebSocket) may ask of the core at once. */
 export interface WsLimits {
@@ -52,6 +53,10 @@ export const DEFAULT_WS_LIMITS: WsLimits = {
 
 /** How long a connection closed for a protocol error may take to say goodbye before it is cut. */
 const CLOSE_TIMEOUT_MS = 2000;
+/** Requests read since the last full collection beyond which one is made, once nothing is in flight... */
+const COLLECT_AFTER_BYTES = 64 * MB;
+/** ...and nothing has arrived for this long. */
+const COLLECT_IDLE_MS = 1000;
 
 interface Connection {
   socket: WebSocket;
@@ -86,6 +91,10 @@ export class WsTransport {
   private bytesInFlight = 0;
   /** Bytes of messages still arriving, over all connections. */
   private bytesArriving = 0;
+  /** Bytes of messages read since the last full collection (see fullCollection). */
+  private bytesSinceCollection = 0;
+  private readonly collectGarbage = fullCollection();
+  private collectTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly core: AppCore,
@@ -146,6 +155,7 @@ export class WsTransport {
   private receive(conn: Connection, data: RawData): void {
     const bytes = rawBytes(data);
     this.arrivedWhole(conn, bytes.length);
+    this.bytesSinceCollection += bytes.length;
     try {
       this.accept(conn, bytes);
     } finally {
@@ -230,6 +240,24 @@ export class WsTransport {
       conn.held = false;
       this.readOrNot(conn);
     }
+    this.collectWhenIdle();
+  }
+
+  /**
+   * After a burst of large requests, once none is in flight or arriving for a moment, a full
+   * collection hands their memory back: the core may have nothing else to do (see fullCollection).
+   */
+  private collectWhenIdle(): void {
+    if (this.collectTimer) clearTimeout(this.collectTimer);
+    this.collectTimer = null;
+    if (!this.collectGarbage || this.bytesSinceCollection < COLLECT_AFTER_BYTES || this.bytesInFlight > 0 || this.bytesArriving > 0) return;
+    this.collectTimer = setTimeout(() => {
+      this.collectTimer = null;
+      if (this.bytesInFlight > 0 || this.bytesArriving > 0) return; // busy again: asked again when it settles
+      this.bytesSinceCollection = 0;
+      this.collectGarbage?.();
+    }, COLLECT_IDLE_MS);
+    this.collectTimer.unref();
   }
 
   private furthestAlong(among: (conn: Connection) => boolean): Connection | null {
@@ -338,6 +366,7 @@ export class WsTransport {
   }
 
   close(): void {
+    if (this.collectTimer) clearTimeout(this.collectTimer);
     for (const client of this.wss.clients) client.terminate();
     this.wss.close();
   }

@@ -83,8 +83,9 @@ describe('reliability: a burst of large requests from many pages', () => {
     expect(browser.alive()).toBe(true);
     // Before requests still arriving were bounded: peak 930-940 MB above the baseline; since, 440-490.
     expect(peak - baseline).toBeLessThan(800);
-    // Not yet back near the baseline (request text not collected while the core is idle);
-    // this bound keeps the unbounded case (1.5 GB kept) from returning.
-    expect(after - baseline).toBeLessThan(800);
+    // Kept after a few seconds idle: 340-600 MB before (ws's read buffers and request text
+    // never collected); since, 130-180 MB, with the heap back at its baseline: what is left is
+    // freed memory the allocator keeps (and, some runs, request text not yet let go).
+    expect(after - baseline).toBeLessThan(300);
   }, 120_000);
 });
