@@ -126,14 +126,14 @@ export class LiveHub {
   /** `maxWidth`: the width the window shows a full view at; previews always get the wall's. */
   async frame(watchId: string, waitMs: number, maxWidth?: number): Promise<FrameAnswer> {
     const watcher = this.watchers.get(watchId);
-    if (!watcher) {
-      throw new CoreError('not-found', 'This live view was closed (not asked for frames for a while, or its camera was closed); open it again.', { watchId });
-    }
+    if (!watcher) throw closedView(watchId);
     if (watcher.pulling) throw new CoreError('invalid-args', 'One frame at a time: ask for the next frame once the last one has arrived.', { watchId });
     watcher.pulling = true;
     watcher.lastPulledAtMs = Date.now();
     try {
       if (watcher.preview) await this.pacePreview(watcher, waitMs);
+      // Closed while the preview waited its turn (its window went): its receiver may be closed too.
+      if (this.watchers.get(watchId) !== watcher) throw closedView(watchId);
       const camera = watcher.camera;
       const width = watcher.preview ? this.previewMaxWidth : maxWidth;
       const histogram = !watcher.preview && Date.now() - watcher.lastHistogramAtMs >= this.histogramIntervalMs;
@@ -269,6 +269,10 @@ export class LiveHub {
     const cutoff = Date.now() - this.idleWatchMs;
     for (const w of [...this.watchers.values()]) if (!w.pulling && w.lastPulledAtMs < cutoff) void this.unwatch(w.id);
   }
+}
+
+function closedView(watchId: string): CoreError {
+  return new CoreError('not-found', 'This live view was closed (not asked for frames for a while, or its camera was closed); open it again.', { watchId });
 }
 
 function withoutSeq<F extends { seq: number }>(frame: F): Omit<F, 'seq'> {
