@@ -4,6 +4,8 @@
  *     per second, dropped, latency (frame time to paint), CPU of the main process (browser
  *     mode) and of the page's renderer, memory at the start and the end.
  *  2. A wall of 16 cameras (4 rigs x 4, 640x480 mono8 at 30 fps) at 2 fps each: the same CPU figures.
+ * Both print the main process's major (and minor) garbage collections per minute, over all its
+ * isolates (the stream worker's too), counted from its `--trace-gc` lines.
  * The simulators run in child processes at the lowest priority, so only the app and the page
  * are measured and they get the CPU first, as they would with the rigs on their own machines.
  *   bash scripts/with-keyring.sh npx tsx bench/live.ts [--seconds 60] [--wall-seconds 20] [--only single|wall] [--profile]
@@ -21,6 +23,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
 import { topSelfTime, type CpuProfile } from './cpu-profile';
+import { GcTally } from './gc-trace';
 import { nodeClientRun } from './live-node-client';
 import type { FloorOrder } from './live-transport-floor';
 import { openRigs } from '../src-main/core/registry/open-rigs';
@@ -59,7 +62,7 @@ async function startSimulator(options: SimOptions): Promise<{ rigs: SimRigInfo[]
 }
 
 /** A config folder holding the rigs, and browser mode serving it. */
-async function startApp(rigs: SimRigInfo[], profileDir?: string): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
+async function startApp(rigs: SimRigInfo[], profileDir?: string): Promise<{ url: string; pid: number; gcs: GcTally; stop(): Promise<void> }> {
   const configDir = mkdtempSync(join(tmpdir(), 'motif-bench-config-'));
   const registry = openRigs({ configDir });
   for (const [i, info] of rigs.entries()) {
@@ -68,13 +71,15 @@ async function startApp(rigs: SimRigInfo[], profileDir?: string): Promise<{ url:
   }
   await registry.close();
   const profiling = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
-  const child = spawn(process.execPath, [...profiling, 'dist/browser/browser-mode.js', '--port', '0', '--no-open'], {
+  const child = spawn(process.execPath, [...profiling, '--trace-gc', 'dist/browser/browser-mode.js', '--port', '0', '--no-open'], {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, MOTIF_CONTROL_CONFIG_DIR: configDir, NODE_ENV: 'production' },
   });
+  const gcs = new GcTally();
   const url = await new Promise<string>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`browser mode exited (${code})`)));
     createInterface({ input: child.stdout! }).on('line', (line) => {
+      gcs.line(line);
       const m = /open (http:\/\/\S+)/.exec(line);
       if (m?.[1]) resolve(m[1]);
     });
@@ -82,6 +87,7 @@ async function startApp(rigs: SimRigInfo[], profileDir?: string): Promise<{ url:
   return {
     url,
     pid: child.pid!,
+    gcs,
     stop: () =>
       new Promise<void>((resolve) => {
         child.once('exit', () => {
@@ -194,8 +200,10 @@ async function until(check: () => Promise<boolean>, timeoutMs: number): Promise<
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))] ?? NaN;
 
-/** Measures main and renderer CPU (share of one core) and memory over `seconds`, calling `each` every second. */
-async function measure(mainPid: number, simPid: number, seconds: number, each: () => Promise<void>) {
+/** Measures main and renderer CPU (share of one core), memory and the main process's collections over `seconds`, calling `each` every second. */
+async function measure(main: { pid: number; gcs: GcTally }, simPid: number, seconds: number, each: () => Promise<void>) {
+  const mainPid = main.pid;
+  const gc0 = main.gcs.snapshot();
   const renderers = rendererPids();
   const gpu = rendererPids('gpu-process');
   const m0 = usage(mainPid);
@@ -216,8 +224,13 @@ async function measure(mainPid: number, simPid: number, seconds: number, each: (
   const g1 = sum(gpu);
   const s1 = usage(simPid);
   const mainThreads = threadShares(t0, threadUsage(mainPid), elapsed);
-  return { mainThreads, mainCpu: (m1.cpu - m0.cpu) / elapsed, rendererCpu: (r1.cpu - r0.cpu) / elapsed, gpuCpu: (g1.cpu - g0.cpu) / elapsed, simCpu: (s1.cpu - s0.cpu) / elapsed, memory };
+  const gc1 = main.gcs.snapshot();
+  const gcsPerMinute = { major: ((gc1.major - gc0.major) / elapsed) * 60, minor: ((gc1.minor - gc0.minor) / elapsed) * 60 };
+  return { mainThreads, gcsPerMinute, mainCpu: (m1.cpu - m0.cpu) / elapsed, rendererCpu: (r1.cpu - r0.cpu) / elapsed, gpuCpu: (g1.cpu - g0.cpu) / elapsed, simCpu: (s1.cpu - s0.cpu) / elapsed, memory };
 }
+
+const gcLine = (perMinute: { major: number; minor: number }) =>
+  `main process garbage collections: ${fmt(perMinute.major)} major/min, ${fmt(perMinute.minor)} minor/min`;
 
 /** Starts the page's V8 profiler; the function returned stops it, keeps the profile and prints its busiest functions. */
 async function startPageProfile(page: Page): Promise<(file: string) => Promise<void>> {
@@ -306,7 +319,7 @@ async function main(): Promise<void> {
         const samples: Sample[] = [];
         const ws0 = await wsCounts();
         const stopPageProfile = cpuProfiles ? await startPageProfile(page) : null;
-        const figures = await measure(app.pid, single.child.pid!, seconds, async () => {
+        const figures = await measure(app, single.child.pid!, seconds, async () => {
           const s = await sampleView(page);
           if (s) samples.push(s);
         });
@@ -319,6 +332,7 @@ async function main(): Promise<void> {
         console.log(`    rig -> app ${stage(0)}, app -> window ${stage(1)}, window -> screen ${stage(2)}`);
         console.log(`  CPU (share of one core): main process ${fmt(figures.mainCpu * 100)} %, renderer ${fmt(figures.rendererCpu * 100)} %, Chromium GPU process ${fmt(figures.gpuCpu * 100)} %; the simulator ${fmt(figures.simCpu * 100)} %`);
         console.log(`  main process by thread: ${figures.mainThreads}`);
+        console.log(`  ${gcLine(figures.gcsPerMinute)}`);
         console.log(`  ${memLine(figures.memory)}`);
         if (stopPageProfile && cpuProfiles) await stopPageProfile(join(cpuProfiles, 'page-single.cpuprofile'));
         // The app alone: the same frames to a Node client, the page closed.
@@ -343,7 +357,7 @@ async function main(): Promise<void> {
         // The same app and page without the wall (polling 4 rigs, the dashboard), to tell what the wall adds.
         await page.getByText('Bench rig 4').first().waitFor();
         await new Promise((r) => setTimeout(r, 3000));
-        const idle = await measure(wallApp.pid, fleet.child.pid!, wallSeconds, async () => {});
+        const idle = await measure(wallApp, fleet.child.pid!, wallSeconds, async () => {});
         await page.getByRole('navigation', { name: 'Areas' }).getByText('Wall of cameras', { exact: true }).click();
         const tiles = page.getByTestId('wall-tile');
         await until(async () => {
@@ -352,11 +366,12 @@ async function main(): Promise<void> {
         }, 30_000);
         await new Promise((r) => setTimeout(r, 2000));
         const stopWallProfile = cpuProfiles ? await startPageProfile(page) : null;
-        const figures = await measure(wallApp.pid, fleet.child.pid!, wallSeconds, async () => {});
+        const figures = await measure(wallApp, fleet.child.pid!, wallSeconds, async () => {});
         console.log(`Wall of 16 cameras (640x480 mono8 at 30 fps, previews at 2 fps), ${wallSeconds} s:`);
         console.log(`  CPU (share of one core): main process ${fmt(figures.mainCpu * 100)} %, renderer ${fmt(figures.rendererCpu * 100)} %, Chromium GPU process ${fmt(figures.gpuCpu * 100)} %; the simulator ${fmt(figures.simCpu * 100)} %`);
         console.log(`  main process by thread: ${figures.mainThreads}`);
-        console.log(`  the same app on its dashboard, no wall: main process ${fmt(idle.mainCpu * 100)} %, renderer ${fmt(idle.rendererCpu * 100)} %`);
+        console.log(`  ${gcLine(figures.gcsPerMinute)}`);
+        console.log(`  the same app on its dashboard, no wall: main process ${fmt(idle.mainCpu * 100)} %, renderer ${fmt(idle.rendererCpu * 100)} %; ${gcLine(idle.gcsPerMinute)}`);
         console.log(`  what the wall adds: main process ${fmt((figures.mainCpu - idle.mainCpu) * 100)} %, renderer ${fmt((figures.rendererCpu - idle.rendererCpu) * 100)} %`);
         if (stopWallProfile && cpuProfiles) await stopWallProfile(join(cpuProfiles, 'page-wall.cpuprofile'));
         console.log(`  ${memLine(figures.memory)}`);

@@ -1,6 +1,6 @@
 // Builds everything `npm start`, `npm run browser` and the binaries run: the renderer with
 // Vite, and each Node/Electron entry point bundled by esbuild into dist/.
-import { nodeBundleOptions, selfContainedBundleOptions } from './node-bundle.mjs';
+import { browserModeEntries, nodeBundleOptions, selfContainedBundleOptions } from './node-bundle.mjs';
 import { existsSync, writeFileSync, mkdirSync } from 'node:fs';
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
@@ -8,7 +8,7 @@ import { build as viteBuild } from 'vite';
 const nodeEntries = [
   { in: 'src-main/shell/main.ts', out: 'dist/main/main.js' },
   { in: 'src-main/shell/live-receiver-process.ts', out: 'dist/main/live-receiver.js' },
-  { in: 'src-main/core/browser-mode/cli.ts', out: 'dist/browser/browser-mode.js', selfContained: true },
+  ...browserModeEntries,
   { in: 'src-main/cli/motifctl.ts', out: 'dist/cli/motifctl.js', bin: true, selfContained: true },
   { in: 'src-main/sim/motif-sim.ts', out: 'dist/sim/motif-sim.js', bin: true, selfContained: true },
   // For `npm start`: whether Chromium's sandbox can start, asked before Electron is (not packaged).

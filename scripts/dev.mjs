@@ -11,7 +11,7 @@
 //   the token (kept in the environment, MOTIF_CONTROL_BROWSER_TOKEN) is still required.
 //
 // Open the one address it prints. Ctrl-C stops everything.
-import { nodeBundleOptions } from './node-bundle.mjs';
+import { browserModeEntries, nodeBundleOptions } from './node-bundle.mjs';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -23,8 +23,7 @@ import { context } from 'esbuild';
 import { createLogger, createServer } from 'vite';
 
 const HOST = '127.0.0.1';
-const CORE_ENTRY = 'src-main/core/browser-mode/cli.ts';
-const CORE_BUNDLE = 'dist/browser/browser-mode.js';
+const CORE_BUNDLE = browserModeEntries[0].out;
 const coreArgs = process.argv.slice(2);
 const token = randomBytes(24).toString('base64url');
 let child = null;
@@ -158,8 +157,9 @@ const restartCore = {
 
 const coreBuild = await context({
   ...nodeBundleOptions,
-  entryPoints: [CORE_ENTRY],
-  outfile: CORE_BUNDLE,
+  // The core and its stream worker, each to the file `npm run build` writes (esbuild adds .js).
+  entryPoints: browserModeEntries.map((entry) => ({ in: entry.in, out: entry.out.replace(/\.js$/, '') })),
+  outdir: '.',
   plugins: [restartCore],
 });
 await coreBuild.watch();

@@ -30,3 +30,10 @@ export function selfContainedBundleOptions({ shebang = false } = {}) {
     banner: { js: shebang ? `#!/usr/bin/env node\n${REQUIRE_SHIM}` : REQUIRE_SHIM },
   };
 }
+
+// Browser mode: the core, and the worker thread it receives camera streams in, found beside
+// it by name (src-main/core/live/worker-receivers.ts).
+export const browserModeEntries = [
+  { in: 'src-main/core/browser-mode/cli.ts', out: 'dist/browser/browser-mode.js', selfContained: true },
+  { in: 'src-main/core/live/receiver-worker.ts', out: 'dist/browser/live-receiver-worker.js', selfContained: true },
+];

@@ -25,7 +25,7 @@ import { LiveHub } from './live/live-hub';
 import { liveHandlers } from './live/live-handlers';
 import type { OpenReceiver } from './live/receiver';
 import { endpointResolver } from './live/resolve-endpoints';
-import { openZmqReceiver } from './live/zmq-receiver';
+import { workerReceivers } from './live/worker-receivers';
 import { protocolHandlers } from './protocols/protocol-handlers';
 import { ProtocolStore } from './protocols/protocol-store';
 import { RecordingWatcher } from './protocols/run-watcher';
@@ -36,7 +36,10 @@ export interface AppCoreOptions extends Pick<RigsOptions, 'configDir' | 'store' 
   log?: Logger;
   /** Poll timing (tests poll faster). */
   monitor?: RigMonitoringOptions['monitor'];
-  /** Where camera streams are received: in this process unless given (Electron: a utility process). */
+  /**
+   * Where camera streams are received: a worker thread unless given (Electron: a utility
+   * process), never the thread that answers requests, whose answers large frames would hold up.
+   */
   openReceiver?: OpenReceiver;
 }
 
@@ -103,7 +106,12 @@ export function createAppCore(options: AppCoreOptions): AppCore {
   const resumed = simulated.resume();
   const live = new LiveHub({
     resolve: endpointResolver(rigs.registry, (id) => rigs.connector.clientFor(id)),
-    open: options.openReceiver ?? openZmqReceiver,
+    open:
+      options.openReceiver ??
+      workerReceivers((line) => {
+        log.error(line);
+        notices.add('warning', line);
+      }),
   });
   const rigOperations = {
     rigName: (id: string) => rigs.registry.get(id)?.name,

@@ -8,6 +8,7 @@ import type { Logger } from '../logger';
 import { refuseUpgrade, type AccessPolicy } from './access-check';
 import { connectionScope, type ConnectionScope } from '../connection-scope';
 import { decodeFrame, encodeAnyFrame } from '../../../src-shared/frame-codec';
+import { fullCollection } from './full-collection';
 
 /** What one page (one WebSocket) may ask of the core at once. */
 export interface WsLimits {
@@ -28,7 +29,8 @@ export interface WsLimits {
   /**
    * Bytes of requests read and not yet answered, over all connections: a request beyond is
    * answered 'busy' at once (and its bytes let go), so many pages sending large requests at
-   * once cannot take the process's memory between them.
+   * once cannot take the process's memory between them. Requests still arriving count too:
+   * beyond this, only one connection reads on until there is room again.
    */
   totalBytes: number;
   /** Pages connected at once; one more is refused at its upgrade (503, "busy" in words). */
@@ -51,6 +53,10 @@ export const DEFAULT_WS_LIMITS: WsLimits = {
 
 /** How long a connection closed for a protocol error may take to say goodbye before it is cut. */
 const CLOSE_TIMEOUT_MS = 2000;
+/** Requests read since the last full collection beyond which one is made, once nothing is in flight... */
+const COLLECT_AFTER_BYTES = 64 * MB;
+/** ...and nothing has arrived for this long. */
+const COLLECT_IDLE_MS = 1000;
 
 interface Connection {
   socket: WebSocket;
@@ -62,6 +68,12 @@ interface Connection {
   inFlight: number;
   /** Reading from the socket stopped until the queue drains (TCP pushes back on the page). */
   paused: boolean;
+  /** Bytes read of the message still arriving. */
+  receiving: number;
+  /** Reading stopped until the process has room for the message still arriving. */
+  held: boolean;
+  /** Whether the socket is read now (neither paused nor held). */
+  reading: boolean;
 }
 
 /**
@@ -77,6 +89,12 @@ export class WsTransport {
   private pumpScheduled = false;
   /** Bytes of requests read and not yet answered, over all connections. */
   private bytesInFlight = 0;
+  /** Bytes of messages still arriving, over all connections. */
+  private bytesArriving = 0;
+  /** Bytes of messages read since the last full collection (see fullCollection). */
+  private bytesSinceCollection = 0;
+  private readonly collectGarbage = fullCollection();
+  private collectTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly core: AppCore,
@@ -88,7 +106,6 @@ export class WsTransport {
     // closeTimeout is ws's (8.18 on); @types/ws does not know it yet.
     const options: ServerOptions & { closeTimeout: number } = { noServer: true, maxPayload: this.limits.frameBytes, closeTimeout: CLOSE_TIMEOUT_MS };
     this.wss = new WebSocketServer(options);
-    this.wss.on('connection', (socket) => this.serve(socket));
     this.wss.on('error', (e) => this.log.error('browser mode: WebSocket server error', e));
   }
 
@@ -105,12 +122,15 @@ export class WsTransport {
       );
       return;
     }
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.wss.emit('connection', ws, req));
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.serve(ws, socket));
   }
 
-  private serve(socket: WebSocket): void {
-    const conn: Connection = { socket, scope: connectionScope(this.core.dispatch), queue: [], queuedBytes: 0, inFlight: 0, paused: false };
+  /** `raw`: the connection's socket, whose bytes are counted as they arrive (those read with the upgrade, which ws puts back, among them). */
+  private serve(socket: WebSocket, raw: Duplex): void {
+    const conn: Connection = { socket, scope: connectionScope(this.core.dispatch), queue: [], queuedBytes: 0, inFlight: 0, paused: false, receiving: 0, held: false, reading: true };
     this.connections.add(conn);
+    // Before ws reads the same bytes, so a message is counted in before it is counted out.
+    raw.prependListener('data', (chunk: Buffer) => this.arrived(conn, chunk.length));
     const unsubscribe = this.core.events.subscribe((event, payload) => {
       const frame: EventFrame = { event, payload };
       this.send(conn, frame);
@@ -122,17 +142,43 @@ export class WsTransport {
       unsubscribe();
       void conn.scope.close();
       this.connections.delete(conn);
+      this.bytesArriving -= conn.receiving;
+      conn.receiving = 0;
       this.release(conn.queuedBytes);
       conn.queue = [];
       conn.queuedBytes = 0;
+      this.readOnIfRoom();
     });
     socket.on('message', (data) => this.receive(conn, data));
   }
 
   private receive(conn: Connection, data: RawData): void {
     const bytes = rawBytes(data);
+    this.arrivedWhole(conn, bytes.length);
+    this.bytesSinceCollection += bytes.length;
+    try {
+      this.accept(conn, bytes);
+    } finally {
+      this.readOnIfRoom();
+    }
+  }
+
+  private accept(conn: Connection, bytes: Buffer): void {
     if (bytes.length > this.limits.requestBytes) {
       this.refuseTooLarge(conn, bytes);
+      return;
+    }
+    const outstanding = conn.inFlight + conn.queue.length;
+    const refusal =
+      this.bytesInFlight + bytes.length > this.limits.totalBytes
+        ? busyProcess(this.bytesInFlight, this.limits.totalBytes)
+        : outstanding >= this.capacity || (conn.queue.length > 0 && conn.queuedBytes + bytes.length > this.limits.queuedBytes)
+          ? busy(conn) // read already (a socket's data arrives in chunks of many frames): answered at once, not run
+          : null;
+    // A refused request written as the page writes it is answered by its id: its bytes never become a string.
+    const refusedId = refusal ? leadingId(bytes) : null;
+    if (refusal && refusedId !== null) {
+      this.reply(conn, refusedId, refusal);
       return;
     }
     let frame: CallFrame;
@@ -142,14 +188,8 @@ export class WsTransport {
       conn.socket.close(1003, 'Malformed frame');
       return;
     }
-    if (this.bytesInFlight + bytes.length > this.limits.totalBytes) {
-      this.reply(conn, frame.id, busyProcess(this.bytesInFlight, this.limits.totalBytes));
-      return;
-    }
-    const outstanding = conn.inFlight + conn.queue.length;
-    if (outstanding >= this.capacity || (conn.queue.length > 0 && conn.queuedBytes + bytes.length > this.limits.queuedBytes)) {
-      // Read already (a socket's data arrives in chunks of many frames): answered at once, not run.
-      this.reply(conn, frame.id, busy(conn));
+    if (refusal) {
+      this.reply(conn, frame.id, refusal);
       return;
     }
     conn.queue.push({ frame, bytes: bytes.length });
@@ -157,9 +197,82 @@ export class WsTransport {
     this.bytesInFlight += bytes.length;
     if (!conn.paused && (outstanding + 1 >= this.pauseAt || conn.queuedBytes >= this.limits.queuedBytes / 2)) {
       conn.paused = true;
-      conn.socket.pause();
+      this.readOrNot(conn);
     }
     this.schedulePump();
+  }
+
+  /** Bytes of `conn` read off its socket (a message's, or several). Over the process's room, connections with a message on its way wait. */
+  private arrived(conn: Connection, bytes: number): void {
+    conn.receiving += bytes;
+    this.bytesArriving += bytes;
+    if (this.bytesArriving + this.bytesInFlight > this.limits.totalBytes) this.holdArriving();
+  }
+
+  /** A whole message of `bytes` read: no longer on its way (the frame's header counted with it; control frames are not, hence the floor). */
+  private arrivedWhole(conn: Connection, bytes: number): void {
+    const done = Math.min(conn.receiving, bytes + frameHeaderBytes(bytes));
+    conn.receiving -= done;
+    this.bytesArriving -= done;
+  }
+
+  /**
+   * Stops reading every connection with a message on its way but the one furthest along,
+   * which reads on: one message at a time still arrives (and is answered, run or 'busy'),
+   * and the bytes held in this process stay near `totalBytes` whatever the pages send.
+   */
+  private holdArriving(): void {
+    const leader = this.furthestAlong((c) => c.reading);
+    for (const conn of this.connections) {
+      if (conn === leader || conn.receiving === 0 || conn.held) continue;
+      conn.held = true;
+      this.readOrNot(conn);
+    }
+  }
+
+  /** Reads on the held connections once half the room is free again; otherwise keeps one of them reading (if none is). */
+  private readOnIfRoom(): void {
+    const room = this.bytesArriving + this.bytesInFlight <= this.limits.totalBytes / 2;
+    const someoneReads = [...this.connections].some((c) => c.receiving > 0 && c.reading);
+    const next = room || someoneReads ? null : this.furthestAlong((c) => c.held);
+    for (const conn of this.connections) {
+      if (!conn.held || !(room || conn.receiving === 0 || conn === next)) continue;
+      conn.held = false;
+      this.readOrNot(conn);
+    }
+    this.collectWhenIdle();
+  }
+
+  /**
+   * After a burst of large requests, once none is in flight or arriving for a moment, a full
+   * collection hands their memory back: the core may have nothing else to do (see fullCollection).
+   */
+  private collectWhenIdle(): void {
+    if (this.collectTimer) clearTimeout(this.collectTimer);
+    this.collectTimer = null;
+    if (!this.collectGarbage || this.bytesSinceCollection < COLLECT_AFTER_BYTES || this.bytesInFlight > 0 || this.bytesArriving > 0) return;
+    this.collectTimer = setTimeout(() => {
+      this.collectTimer = null;
+      if (this.bytesInFlight > 0 || this.bytesArriving > 0) return; // busy again: asked again when it settles
+      this.bytesSinceCollection = 0;
+      this.collectGarbage?.();
+    }, COLLECT_IDLE_MS);
+    this.collectTimer.unref();
+  }
+
+  private furthestAlong(among: (conn: Connection) => boolean): Connection | null {
+    let best: Connection | null = null;
+    for (const conn of this.connections) if (among(conn) && conn.receiving > (best?.receiving ?? 0)) best = conn;
+    return best;
+  }
+
+  /** The socket is read unless its queue is full (paused) or the process has no room (held). */
+  private readOrNot(conn: Connection): void {
+    const reading = !conn.paused && !conn.held;
+    if (reading === conn.reading) return;
+    conn.reading = reading;
+    if (reading) conn.socket.resume();
+    else conn.socket.pause();
   }
 
   /** Requests one connection may have running and waiting. */
@@ -232,13 +345,14 @@ export class WsTransport {
   /** Bytes answered, or dropped with their connection. */
   private release(bytes: number): void {
     this.bytesInFlight -= bytes;
+    if (bytes > 0) this.readOnIfRoom();
   }
 
   private resumeIfDrained(conn: Connection): void {
     const outstanding = conn.inFlight + conn.queue.length;
     if (conn.paused && outstanding <= this.pauseAt / 2 && conn.queuedBytes < this.limits.queuedBytes / 4) {
       conn.paused = false;
-      conn.socket.resume();
+      this.readOrNot(conn);
     }
   }
 
@@ -252,6 +366,7 @@ export class WsTransport {
   }
 
   close(): void {
+    if (this.collectTimer) clearTimeout(this.collectTimer);
     for (const client of this.wss.clients) client.terminate();
     this.wss.close();
   }
@@ -273,6 +388,11 @@ function busyProcess(inFlight: number, limit: number): Result<never> {
       `${Math.round(limit / MB)} MB it holds at once, so this one was not run. Try again in a moment.`,
     { reason: 'busy', bytesInFlight: inFlight, limitBytes: limit },
   );
+}
+
+/** The header of a masked (page to core) WebSocket frame carrying `payload` bytes. */
+function frameHeaderBytes(payload: number): number {
+  return 2 + (payload > 65535 ? 8 : payload > 125 ? 2 : 0) + 4;
 }
 
 function rawBytes(data: RawData): Buffer {

@@ -126,24 +126,32 @@ export class LiveHub {
   /** `maxWidth`: the width the window shows a full view at; previews always get the wall's. */
   async frame(watchId: string, waitMs: number, maxWidth?: number): Promise<FrameAnswer> {
     const watcher = this.watchers.get(watchId);
-    if (!watcher) {
-      throw new CoreError('not-found', 'This live view was closed (not asked for frames for a while, or its camera was closed); open it again.', { watchId });
-    }
+    if (!watcher) throw closedView(watchId);
     if (watcher.pulling) throw new CoreError('invalid-args', 'One frame at a time: ask for the next frame once the last one has arrived.', { watchId });
     watcher.pulling = true;
     watcher.lastPulledAtMs = Date.now();
     try {
       if (watcher.preview) await this.pacePreview(watcher, waitMs);
+      // Closed while the preview waited its turn (its window went): its receiver may be closed too.
+      if (this.watchers.get(watchId) !== watcher) throw closedView(watchId);
       const camera = watcher.camera;
       const width = watcher.preview ? this.previewMaxWidth : maxWidth;
       const histogram = !watcher.preview && Date.now() - watcher.lastHistogramAtMs >= this.histogramIntervalMs;
-      const pulled = await camera.receiver.pull({
-        afterSeq: watcher.lastSeq,
-        waitMs: watcher.preview ? Math.min(waitMs, this.previewIntervalMs) : waitMs,
-        continuous: !watcher.preview,
-        ...(width === undefined ? {} : { maxWidth: width }),
-        ...(histogram ? { histogram } : {}),
-      });
+      const receiver = camera.receiver;
+      const pulled = await receiver
+        .pull({
+          afterSeq: watcher.lastSeq,
+          waitMs: watcher.preview ? Math.min(waitMs, this.previewIntervalMs) : waitMs,
+          continuous: !watcher.preview,
+          ...(width === undefined ? {} : { maxWidth: width }),
+          ...(histogram ? { histogram } : {}),
+        })
+        .catch((e: unknown) => {
+          // A receiver that failed (its process or thread ended) is not asked again: the
+          // camera's views read from a new one after this answer.
+          if (camera.receiver === receiver && this.cameras.get(camera.key) === camera) void this.replaceReceiver(camera, camera.endpoints);
+          throw e;
+        });
       if (pulled.histogram) watcher.lastHistogramAtMs = Date.now();
       watcher.lastPulledAtMs = Date.now();
       this.checkStale(camera, pulled);
@@ -233,16 +241,7 @@ export class LiveHub {
         // Closed while the address was read: nobody watches, so nothing is opened.
         if (this.cameras.get(camera.key) !== camera) return;
         if (endpoints.image === camera.endpoints.image && endpoints.state === camera.endpoints.state) return;
-        const old = camera.receiver;
-        camera.endpoints = endpoints;
-        camera.receiver = this.options.open(endpoints);
-        camera.openedAtMs = Date.now();
-        for (const w of camera.watchers) {
-          w.lastSeq = 0;
-          w.seqAtStart = 0;
-          w.missedAtStart = 0;
-        }
-        await old.close();
+        await this.replaceReceiver(camera, endpoints);
       })
       .catch((e: unknown) => {
         camera.resolveError = toMotifError(e).message;
@@ -252,10 +251,28 @@ export class LiveHub {
       });
   }
 
+  /** Opens the camera's streams afresh (at `endpoints`), its watchers counting from the new receiver's start, and closes the old one. */
+  private async replaceReceiver(camera: Camera, endpoints: StreamEndpoints): Promise<void> {
+    const old = camera.receiver;
+    camera.endpoints = endpoints;
+    camera.receiver = this.options.open(endpoints);
+    camera.openedAtMs = Date.now();
+    for (const w of camera.watchers) {
+      w.lastSeq = 0;
+      w.seqAtStart = 0;
+      w.missedAtStart = 0;
+    }
+    await old.close().catch(() => undefined); // a receiver that failed may fail to close too
+  }
+
   private sweep(): void {
     const cutoff = Date.now() - this.idleWatchMs;
     for (const w of [...this.watchers.values()]) if (!w.pulling && w.lastPulledAtMs < cutoff) void this.unwatch(w.id);
   }
+}
+
+function closedView(watchId: string): CoreError {
+  return new CoreError('not-found', 'This live view was closed (not asked for frames for a while, or its camera was closed); open it again.', { watchId });
 }
 
 function withoutSeq<F extends { seq: number }>(frame: F): Omit<F, 'seq'> {

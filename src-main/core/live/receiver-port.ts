@@ -3,12 +3,18 @@ import { type OpenReceiver, Pulled, type PullOptions, type Receiver } from './re
 import type { StreamEndpoints } from './stream-endpoints';
 
 /**
- * Receivers in another process (Electron's utilityProcess, so the main process stays free
- * while frames arrive): the main side opens, pulls and closes receivers by message; the
- * other side runs them. Frames cross as structured clones (bytes stay bytes).
+ * Receivers in another process or thread (Electron's utilityProcess; a worker thread in plain
+ * Node), so the thread that answers requests stays free while frames arrive: the main side
+ * opens, pulls and closes receivers by message; the other side runs them. Frames cross as
+ * structured clones (bytes stay bytes), or have their bytes moved where the port can.
  */
 export interface PortLike {
   post(message: unknown): void;
+  /**
+   * Posts `message` moving `buffers` to the other side instead of copying them (a worker's
+   * port): the receiving thread then does no copying of its own. Absent where a port cannot.
+   */
+  postMoving?(message: unknown, buffers: ArrayBuffer[]): void;
   onMessage(listener: (message: unknown) => void): void;
   /** The other side went away (the process ended). */
   onClose(listener: () => void): void;
@@ -28,8 +34,8 @@ const Reply = z.union([
   z.object({ req: z.number(), error: z.string() }),
 ]);
 
-/** The receiving side: runs the receivers the other side asks for. */
-export function serveReceivers(port: PortLike, open: OpenReceiver): void {
+/** The receiving side: runs the receivers the other side asks for. `closeAll` closes every one still open. */
+export function serveReceivers(port: PortLike, open: OpenReceiver): { closeAll(): Promise<void> } {
   const receivers = new Map<number, Receiver>();
   port.onMessage((message) => {
     const parsed = Request.safeParse(message);
@@ -50,7 +56,14 @@ export function serveReceivers(port: PortLike, open: OpenReceiver): void {
       if (request.kind === 'pull') {
         const { maxWidth, histogram, ...rest } = request.options;
         const options = { ...rest, ...(maxWidth === undefined ? {} : { maxWidth }), ...(histogram === undefined ? {} : { histogram }) };
-        port.post({ req: request.req, pulled: await receiver.pull(options) });
+        const pulled = await receiver.pull(options);
+        if (pulled.frame && port.postMoving) {
+          // The receiver keeps its newest frame for the next pull: a copy of the bytes is moved.
+          const pixels = new Uint8Array(pulled.frame.pixels);
+          port.postMoving({ req: request.req, pulled: { ...pulled, frame: { ...pulled.frame, pixels } } }, [pixels.buffer]);
+        } else {
+          port.post({ req: request.req, pulled });
+        }
       } else {
         receivers.delete(request.id);
         await receiver.close();
@@ -60,50 +73,70 @@ export function serveReceivers(port: PortLike, open: OpenReceiver): void {
       port.post({ req: request.req, error: e instanceof Error ? e.message : String(e) });
     }
   };
+  return {
+    closeAll: async () => {
+      const open = [...receivers.values()];
+      receivers.clear();
+      await Promise.allSettled(open.map((r) => r.close()));
+    },
+  };
 }
 
-/** The main side: an OpenReceiver whose receivers live behind the port, started on first use. */
+/** What a pull on a receiver whose process or thread ended is told. */
+export const RECEIVER_ENDED = 'the stream receiver process ended; open the view again';
+
+/**
+ * The main side: an OpenReceiver whose receivers live behind the port, started on first use.
+ * When the other side ends, what waits there fails in words, and so does every later pull on
+ * a receiver opened there; the next receiver opened starts a new one.
+ */
 export function receiversOverPort(connect: () => PortLike): OpenReceiver {
-  let port: PortLike | null = null;
+  interface Connection {
+    port: PortLike;
+    ended: boolean;
+    pending: Map<number, (reply: z.infer<typeof Reply>) => void>;
+  }
+  let current: Connection | null = null;
   let nextId = 1;
   let nextReq = 1;
-  const pending = new Map<number, { resolve(reply: z.infer<typeof Reply>): void }>();
-  const portNow = (): PortLike => {
-    if (port) return port;
-    const p = connect();
-    p.onMessage((message) => {
+  const connection = (): Connection => {
+    if (current) return current;
+    const c: Connection = { port: connect(), ended: false, pending: new Map() };
+    c.port.onMessage((message) => {
       const reply = Reply.safeParse(message);
       if (!reply.success) return;
-      pending.get(reply.data.req)?.resolve(reply.data);
-      pending.delete(reply.data.req);
+      c.pending.get(reply.data.req)?.(reply.data);
+      c.pending.delete(reply.data.req);
     });
-    p.onClose(() => {
-      port = null;
-      for (const [req, waiter] of pending) waiter.resolve({ req, error: 'the stream receiver process ended' });
-      pending.clear();
+    c.port.onClose(() => {
+      c.ended = true;
+      if (current === c) current = null;
+      for (const [req, settle] of c.pending) settle({ req, error: RECEIVER_ENDED });
+      c.pending.clear();
     });
-    port = p;
-    return p;
+    current = c;
+    return c;
   };
-  const ask = (message: { kind: 'pull'; id: number; options: PullOptions } | { kind: 'close'; id: number }) =>
+  const ask = (c: Connection, message: { kind: 'pull'; id: number; options: PullOptions } | { kind: 'close'; id: number }) =>
     new Promise<z.infer<typeof Reply>>((resolve) => {
+      if (c.ended) return resolve({ req: 0, error: RECEIVER_ENDED });
       const req = nextReq++;
-      pending.set(req, { resolve });
-      portNow().post({ ...message, req });
+      c.pending.set(req, resolve);
+      c.port.post({ ...message, req });
     });
 
   return (endpoints: StreamEndpoints): Receiver => {
     const id = nextId++;
-    portNow().post({ kind: 'open', id, endpoints });
+    const c = connection();
+    c.port.post({ kind: 'open', id, endpoints });
     return {
       async pull(options): Promise<Pulled> {
-        const reply = await ask({ kind: 'pull', id, options });
+        const reply = await ask(c, { kind: 'pull', id, options });
         if ('pulled' in reply) return reply.pulled;
         throw new Error(`Live view: ${'error' in reply ? reply.error : 'unexpected answer'}`);
       },
       async close(): Promise<void> {
-        if (!port) return;
-        await ask({ kind: 'close', id });
+        if (!c.ended) await ask(c, { kind: 'close', id });
       },
     };
   };

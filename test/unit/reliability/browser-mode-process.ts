@@ -97,8 +97,9 @@ export function pageClient(port: number): Promise<PageClient> {
     });
     const pending = new Map<number, (r: Result<unknown>) => void>();
     let nextId = 1;
-    ws.on('message', (data) => {
-      const frame = decodeFrame(String(data)) as { id?: number; result?: Result<unknown> };
+    ws.on('message', (data: Buffer, isBinary: boolean) => {
+      // A frame holding bytes (a live view's pixels) comes as one binary message.
+      const frame = decodeFrame(isBinary ? new Uint8Array(data) : data.toString('utf8')) as { id?: number; result?: Result<unknown> };
       if (typeof frame.id !== 'number' || !frame.result) return;
       pending.get(frame.id)?.(frame.result);
       pending.delete(frame.id);

@@ -219,4 +219,39 @@ describe('browser mode WebSocket: large messages', () => {
     expect(await again.call('rigs.list', {})).toMatchObject({ ok: true });
     again.ws.close();
   }, 60_000);
+
+  it('answers "busy" in words to a request over the bytes the process holds, and runs it once there is room', async () => {
+    const gated = new GatedCore();
+    const server = await serve(gated, { totalBytes: 3 * 1024 * 1024 });
+    const pad = 'p'.repeat(1.2 * 1024 * 1024);
+    const [a, b, c] = await Promise.all([client(server.port), client(server.port), client(server.port)]);
+    const held = [a!.call('test.slow', { n: 1, pad }), b!.call('test.slow', { n: 2, pad })];
+    await until(() => gated.waiting.length === 2);
+    const refused = await c!.call('test.slow', { n: 3, pad });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid-args', details: { reason: 'busy' } } });
+    if (!refused.ok) expect(refused.error.message).toMatch(/^Motif Control is busy: the windows connected to it have 2 MB of requests waiting, near the 3 MB/);
+    // A small request is not held up by the large ones.
+    expect(await c!.call('rigs.list', {})).toMatchObject({ ok: true });
+    gated.releaseAll();
+    expect((await Promise.all(held)).map((r) => r.ok)).toEqual([true, true]);
+    const again = c!.call('test.slow', { n: 3, pad });
+    await until(() => gated.waiting.length === 1);
+    gated.releaseAll();
+    expect(await again).toEqual({ ok: true, value: 3 });
+    for (const x of [a, b, c]) x!.ws.close();
+  });
+
+  it('answers every large request of many pages sending at once over the bytes the process holds, none left waiting', async () => {
+    const server = await serve(null, { totalBytes: 2 * 1024 * 1024 });
+    const pages = await Promise.all(Array.from({ length: 8 }, () => client(server.port)));
+    // 1 MB each, 8 MB at once, in a process that holds 2 MB: most wait their turn to be read.
+    const text = 'x'.repeat(1024 * 1024);
+    const answers = await Promise.all(pages.map((p) => p.call('protocols.import', { text })));
+    expect(answers).toHaveLength(8);
+    for (const r of answers) expect(r.ok ? 'ran' : r.error.details?.reason === 'busy' ? 'busy' : r.error.code).toMatch(/^(ran|busy|invalid-args)$/);
+    expect(answers.filter((r) => !r.ok && r.error.details?.reason !== 'busy').length).toBeGreaterThan(0);
+    // Every page is read again after: none was left paused.
+    expect((await Promise.all(pages.map((p) => p.call('rigs.list', {})))).every((r) => r.ok)).toBe(true);
+    for (const p of pages) p.ws.close();
+  });
 });

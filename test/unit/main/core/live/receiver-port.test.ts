@@ -64,6 +64,21 @@ describe('receivers in another process', () => {
     }
   });
 
+  it('answers a preview closed while it waited its turn as closed, without asking the closed stream', async () => {
+    const { open, channels } = channelOpener();
+    const hub = new LiveHub({ resolve, open, previewIntervalMs: 600 });
+    try {
+      const { watchId } = await hub.watch('rig', 'FAKE1', 'preview');
+      await hub.frame(watchId, 3000);
+      const waiting = hub.frame(watchId, 3000); // paced: waits about 600 ms before it asks
+      await hub.unwatch(watchId);
+      await expect(waiting).rejects.toMatchObject({ code: 'not-found', message: expect.stringMatching(/^This live view was closed/) });
+    } finally {
+      await hub.close();
+      for (const c of channels) c.port1.close();
+    }
+  });
+
   it('fails a pull in words when the receiving process ended, and starts a new one for the next view', async () => {
     const { open, channels } = channelOpener();
     const hub = new LiveHub({ resolve, open });
