@@ -6,23 +6,37 @@
  */
 export type GcKind = 'major' | 'minor';
 
+const LINE = /^\[\d+:(0x[0-9a-f]+)\]\s+\d+ ms: (Mark-Compact|Scavenge|Minor Mark-Sweep|Mark-Sweep)\b/;
+
 export function gcKind(line: string): GcKind | null {
-  const m = /^\[\d+:0x[0-9a-f]+\]\s+\d+ ms: (Mark-Compact|Scavenge|Minor Mark-Sweep|Mark-Sweep)\b/.exec(line);
+  const m = LINE.exec(line);
   if (!m) return null;
-  return m[1] === 'Scavenge' || m[1] === 'Minor Mark-Sweep' ? 'minor' : 'major';
+  return m[2] === 'Scavenge' || m[2] === 'Minor Mark-Sweep' ? 'minor' : 'major';
+}
+
+export interface GcCounts {
+  major: number;
+  minor: number;
+  /** Major collections of the first isolate seen (the main thread's: it starts first), and of all others (workers). */
+  majorMain: number;
+  majorOthers: number;
 }
 
 /** Counts collections from lines as they come. */
 export class GcTally {
-  major = 0;
-  minor = 0;
+  private readonly counts: GcCounts = { major: 0, minor: 0, majorMain: 0, majorOthers: 0 };
+  private mainIsolate: string | null = null;
 
   line(text: string): void {
     const kind = gcKind(text);
-    if (kind) this[kind] += 1;
+    if (!kind) return;
+    this.counts[kind] += 1;
+    const isolate = LINE.exec(text)![1]!;
+    this.mainIsolate ??= isolate;
+    if (kind === 'major') this.counts[isolate === this.mainIsolate ? 'majorMain' : 'majorOthers'] += 1;
   }
 
-  snapshot(): { major: number; minor: number } {
-    return { major: this.major, minor: this.minor };
+  snapshot(): GcCounts {
+    return { ...this.counts };
   }
 }

@@ -23,7 +23,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
 import { topSelfTime, type CpuProfile } from './cpu-profile';
-import { GcTally } from './gc-trace';
+import { GcTally, type GcCounts } from './gc-trace';
 import { nodeClientRun } from './live-node-client';
 import type { FloorOrder } from './live-transport-floor';
 import { openRigs } from '../src-main/core/registry/open-rigs';
@@ -225,12 +225,14 @@ async function measure(main: { pid: number; gcs: GcTally }, simPid: number, seco
   const s1 = usage(simPid);
   const mainThreads = threadShares(t0, threadUsage(mainPid), elapsed);
   const gc1 = main.gcs.snapshot();
-  const gcsPerMinute = { major: ((gc1.major - gc0.major) / elapsed) * 60, minor: ((gc1.minor - gc0.minor) / elapsed) * 60 };
+  const perMinute = (key: keyof GcCounts) => ((gc1[key] - gc0[key]) / elapsed) * 60;
+  const gcsPerMinute = { major: perMinute('major'), minor: perMinute('minor'), majorMain: perMinute('majorMain'), majorOthers: perMinute('majorOthers') };
   return { mainThreads, gcsPerMinute, mainCpu: (m1.cpu - m0.cpu) / elapsed, rendererCpu: (r1.cpu - r0.cpu) / elapsed, gpuCpu: (g1.cpu - g0.cpu) / elapsed, simCpu: (s1.cpu - s0.cpu) / elapsed, memory };
 }
 
-const gcLine = (perMinute: { major: number; minor: number }) =>
-  `main process garbage collections: ${fmt(perMinute.major)} major/min, ${fmt(perMinute.minor)} minor/min`;
+const gcLine = (perMinute: GcCounts) =>
+  `main process garbage collections: ${fmt(perMinute.major)} major/min (main thread ${fmt(perMinute.majorMain)}, ` +
+  `stream worker ${fmt(perMinute.majorOthers)}), ${fmt(perMinute.minor)} minor/min`;
 
 /** Starts the page's V8 profiler; the function returned stops it, keeps the profile and prints its busiest functions. */
 async function startPageProfile(page: Page): Promise<(file: string) => Promise<void>> {

@@ -1,13 +1,19 @@
 import { BAYER_PATTERNS, isBayer } from '../../../src-shared/bayer';
 import type { LiveFrame } from '../../contract/requests/live';
 
+/** Gives the bytes a binned frame is written into: `bytes` long (at an even offset, for 16-bit levels), new or reused. */
+export type BinInto = (bytes: number) => Uint8Array;
+
+const fresh: BinInto = (bytes) => new Uint8Array(bytes);
+
 /**
  * Shrinks a frame by averaging n x n blocks, n the smallest that brings it to `maxWidth`
  * or less. A Bayer mosaic is binned over whole 2 x 2 cells (n even) into RGB: each block's
  * red, green and blue sites averaged apart, so a binned colour camera stays in colour.
  * Previews of the wall and fitted views travel and draw what can be seen, not megabytes.
+ * The binned pixels go into `into`'s bytes (new ones unless given).
  */
-export function binFrame<F extends LiveFrame>(frame: F, maxWidth: number): F {
+export function binFrame<F extends LiveFrame>(frame: F, maxWidth: number, into: BinInto = fresh): F {
   // Never fewer than one row: a very wide, short frame is binned less than asked.
   let n = Math.min(frame.height, Math.max(1, Math.ceil(frame.width / maxWidth)));
   if (isBayer(frame.pixelFormat) && n % 2 === 1) n = n + 1 <= frame.height ? n + 1 : n - 1;
@@ -17,7 +23,7 @@ export function binFrame<F extends LiveFrame>(frame: F, maxWidth: number): F {
   const src = frame.pixels;
   if (isBayer(frame.pixelFormat)) {
     const [redX, redY] = BAYER_PATTERNS[frame.pixelFormat].red;
-    const out = new Uint8Array(width * height * 3);
+    const out = into(width * height * 3);
     const share = 4 / (n * n); // each block holds n²/4 red, n²/4 blue and n²/2 green sites
     for (let y = 0; y < height; y++)
       for (let x = 0; x < width; x++) {
@@ -48,7 +54,7 @@ export function binFrame<F extends LiveFrame>(frame: F, maxWidth: number): F {
     return { ...frame, width, height, pixelFormat: 'rgb8', pixels: out, binning: frame.binning * n };
   }
   if (frame.pixelFormat === 'rgb8') {
-    const out = new Uint8Array(width * height * 3);
+    const out = into(width * height * 3);
     for (let y = 0; y < height; y++)
       for (let x = 0; x < width; x++)
         for (let c = 0; c < 3; c++) {
@@ -62,11 +68,11 @@ export function binFrame<F extends LiveFrame>(frame: F, maxWidth: number): F {
     // Levels are little-endian, as on every machine this runs on; a view needs even alignment.
     const aligned = src.byteOffset % 2 === 0 ? src : new Uint8Array(src); // a copy (a Buffer's slice() is a view)
     const levels = new Uint16Array(aligned.buffer, aligned.byteOffset, aligned.byteLength >> 1);
-    const out = new Uint16Array(width * height);
-    binPlane(levels, frame.width, out, width, height, n, true);
-    return { ...frame, width, height, pixels: new Uint8Array(out.buffer), binning: frame.binning * n };
+    const bytes = into(width * height * 2);
+    binPlane(levels, frame.width, new Uint16Array(bytes.buffer, bytes.byteOffset, width * height), width, height, n, true);
+    return { ...frame, width, height, pixels: bytes, binning: frame.binning * n };
   }
-  const out = new Uint8Array(width * height);
+  const out = into(width * height);
   binPlane(src, frame.width, out, width, height, n, false);
   return { ...frame, width, height, pixelFormat: 'mono8', pixels: out, binning: frame.binning * n };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { binFrame, type BinInto } from './bin-frame';
 import { type OpenReceiver, Pulled, type PullOptions, type Receiver } from './receiver';
 import type { StreamEndpoints } from './stream-endpoints';
 
@@ -34,6 +35,9 @@ const Reply = z.union([
   z.object({ req: z.number(), error: z.string() }),
 ]);
 
+/** Sizes of binned frame kept for reuse (a wall's previews share one; each full view has its own). */
+const REUSED_SIZES = 8;
+
 /** The receiving side: runs the receivers the other side asks for. `closeAll` closes every one still open. */
 export function serveReceivers(port: PortLike, open: OpenReceiver): { closeAll(): Promise<void> } {
   const receivers = new Map<number, Receiver>();
@@ -55,15 +59,9 @@ export function serveReceivers(port: PortLike, open: OpenReceiver): { closeAll()
     try {
       if (request.kind === 'pull') {
         const { maxWidth, histogram, ...rest } = request.options;
-        const options = { ...rest, ...(maxWidth === undefined ? {} : { maxWidth }), ...(histogram === undefined ? {} : { histogram }) };
-        const pulled = await receiver.pull(options);
-        if (pulled.frame && port.postMoving) {
-          // The receiver keeps its newest frame for the next pull: a copy of the bytes is moved.
-          const pixels = new Uint8Array(pulled.frame.pixels);
-          port.postMoving({ req: request.req, pulled: { ...pulled, frame: { ...pulled.frame, pixels } } }, [pixels.buffer]);
-        } else {
-          port.post({ req: request.req, pulled });
-        }
+        // Full size from the receiver (its own newest frame): binned here, just before the post.
+        const pulled = await receiver.pull({ ...rest, ...(histogram === undefined ? {} : { histogram }) });
+        post(request.req, pulled, maxWidth);
       } else {
         receivers.delete(request.id);
         await receiver.close();
@@ -72,6 +70,28 @@ export function serveReceivers(port: PortLike, open: OpenReceiver): { closeAll()
     } catch (e) {
       port.post({ req: request.req, error: e instanceof Error ? e.message : String(e) });
     }
+  };
+  // A post that copies (a structured clone) copies at once, so binned frames of one size
+  // share a buffer. Exactly that size: a clone copies a view's whole buffer.
+  const reused = new Map<number, Uint8Array>();
+  const reuse: BinInto = (bytes) => {
+    let buffer = reused.get(bytes);
+    if (!buffer) {
+      if (reused.size >= REUSED_SIZES) reused.delete(reused.keys().next().value!);
+      buffer = new Uint8Array(bytes);
+      reused.set(bytes, buffer);
+    }
+    return buffer;
+  };
+  const post = (req: number, pulled: Pulled, maxWidth: number | undefined) => {
+    const full = pulled.frame;
+    if (!full) return port.post({ req, pulled });
+    if (!port.postMoving) return port.post({ req, pulled: { ...pulled, frame: maxWidth === undefined ? full : binFrame(full, maxWidth, reuse) } });
+    // Moved bytes are gone from this side: a binned frame goes in bytes of its own, and a
+    // full one as a copy (the receiver keeps its newest frame for the next pull).
+    const binned = maxWidth === undefined ? full : binFrame(full, maxWidth);
+    const frame = binned === full ? { ...full, pixels: new Uint8Array(full.pixels) } : binned;
+    port.postMoving({ req, pulled: { ...pulled, frame } }, [frame.pixels.buffer as ArrayBuffer]);
   };
   return {
     closeAll: async () => {

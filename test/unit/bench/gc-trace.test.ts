@@ -10,6 +10,7 @@ describe("garbage collections from --trace-gc lines", () => {
     expect(gcKind('Motif Control 0.1.0 in browser mode: open http://127.0.0.1:1/#token=x')).toBeNull();
     const tally = new GcTally();
     for (const line of ['[1:0xa]  1 ms: Scavenge 1 (2) -> 1 (2) MB', '[1:0xb]  2 ms: Mark-Compact 1 (2) -> 1 (2) MB', 'other']) tally.line(line);
-    expect(tally.snapshot()).toEqual({ major: 1, minor: 1 });
+    tally.line('[1:0xa]  3 ms: Mark-Compact 1 (2) -> 1 (2) MB');
+    expect(tally.snapshot()).toEqual({ major: 2, minor: 1, majorMain: 1, majorOthers: 1 });
   });
 });

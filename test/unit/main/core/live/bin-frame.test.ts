@@ -16,6 +16,26 @@ describe('binning previews', () => {
     expect(binFrame(f, 4)).toBe(f);
   });
 
+  it('bins into the bytes it is given, in every format, so a buffer can be reused', () => {
+    const given = new Uint8Array(64).fill(7);
+    const asked: number[] = [];
+    const into = (bytes: number) => {
+      asked.push(bytes);
+      return given.subarray(0, bytes);
+    };
+    const mono = binFrame(frame('mono8', 4, 2, new Uint8Array([0, 10, 100, 200, 20, 30, 100, 200])), 2, into);
+    expect(mono.pixels.buffer).toBe(given.buffer);
+    expect([...mono.pixels]).toEqual([15, 150]);
+    const wide = binFrame(frame('mono16', 2, 2, new Uint8Array(new Uint16Array([1000, 3000, 1000, 3000]).buffer)), 1, into);
+    expect(wide.pixels.buffer).toBe(given.buffer);
+    expect([...new Uint16Array(wide.pixels.buffer, wide.pixels.byteOffset, 1)]).toEqual([2000]);
+    const colour = binFrame(frame('rgb8', 2, 2, new Uint8Array(12).fill(9)), 1, into);
+    expect([...colour.pixels]).toEqual([9, 9, 9]);
+    const bayer = binFrame(frame('bayer_rggb8', 2, 2, new Uint8Array([200, 100, 60, 20])), 1, into);
+    expect([...bayer.pixels]).toEqual([200, 80, 20]);
+    expect(asked).toEqual([2, 2, 3, 3]);
+  });
+
   it('keeps mono16 levels and bins a Bayer mosaic over whole 2 x 2 cells into colour', () => {
     const wide = binFrame(frame('mono16', 2, 2, new Uint8Array(new Uint16Array([1000, 3000, 1000, 3000]).buffer)), 1);
     expect([...new Uint16Array(wide.pixels.buffer, wide.pixels.byteOffset, 1)]).toEqual([2000]);

@@ -79,6 +79,26 @@ describe('receivers in another process', () => {
     }
   });
 
+  it('bins on the serving side, into a buffer reused from frame to frame, each post copying it at once', async () => {
+    const { open, channels } = channelOpener();
+    const hub = new LiveHub({ resolve, open });
+    try {
+      const { watchId } = await hub.watch('rig', 'FAKE0', 'full');
+      const a = await hub.frame(watchId, 3000, 80);
+      const kept = new Uint8Array(a.frame!.pixels);
+      const b = await hub.frame(watchId, 3000, 80);
+      expect(b.frame).toMatchObject({ width: 80, height: 60, binning: 2, pixelFormat: 'mono16' });
+      expect(b.frame!.pixels.byteLength).toBe(80 * 60 * 2);
+      expect(b.frame!.frameNumber).toBeGreaterThan(a.frame!.frameNumber);
+      // The moving pattern differs from frame to frame, and the first frame's bytes stayed its own.
+      expect(Buffer.compare(b.frame!.pixels, kept)).not.toBe(0);
+      expect(Buffer.compare(a.frame!.pixels, kept)).toBe(0);
+    } finally {
+      await hub.close();
+      for (const c of channels) c.port1.close();
+    }
+  });
+
   it('fails a pull in words when the receiving process ended, and starts a new one for the next view', async () => {
     const { open, channels } = channelOpener();
     const hub = new LiveHub({ resolve, open });
