@@ -22,7 +22,7 @@ export function FleetActionDialog({ action, targets, onClose }: { action: FleetA
   const call = useCall();
   const [draft, setDraft] = useState<OperationDraft>({ ...emptyOperation, kind: action, outputMode: 'on' });
   const [problem, setProblem] = useState<string | null>(null);
-  const { error, outcomes, busy, run } = useTargetAction(targets, { ok: `${OPERATION_LABELS[action]}: done`, partial: `${OPERATION_LABELS[action]}: not everywhere` });
+  const { error, outcomes, busy, run } = useTargetAction({ ok: `${OPERATION_LABELS[action]}: done`, partial: `${OPERATION_LABELS[action]}: not everywhere` });
   const outputSuggestions = [...new Set([...targets.flatMap((t) => namesByRig[t.rigId] ?? []), ...DEFAULT_OUTPUT_NAMES])];
 
   const send = async () => {

@@ -15,7 +15,7 @@ export function CopyDialog({ targets, onClose }: { targets: Target[]; onClose():
   const [deleteAfter, setDeleteAfter] = useState(false);
   const rigNames = Object.fromEntries(rigs.map((r) => [r.id, r.name]));
 
-  const { error, outcomes, busy, run } = useTargetAction(targets, { ok: 'Copy started', partial: 'Copy did not start everywhere' });
+  const { error, outcomes, busy, run } = useTargetAction({ ok: 'Copy started', partial: 'Copy did not start everywhere' });
   const copy = () => run((progress) => call('recordings.copy', { targets, progress, options: { ...(location.trim() ? { location: location.trim() } : {}), deleteAfter } }));
 
   return (

@@ -34,7 +34,7 @@ export function RecordDialog({ targets, onClose }: { targets: Target[]; onClose(
   const codecs = useAppStoreEqual((s) => codecChoice(targets, s.statuses, rigNames), sameJson);
   const duration = values.duration.trim() === '' ? null : parseDurationText(values.duration);
   const patch = (p: Partial<RecordFormValues>) => setValues((v) => ({ ...v, ...p }));
-  const { error, outcomes, busy, run } = useTargetAction(targets, { ok: 'Recording started', partial: 'Recording did not start everywhere' });
+  const { error, outcomes, busy, run } = useTargetAction({ ok: 'Recording started', partial: 'Recording did not start everywhere' });
 
   const start = async () => {
     const built = recordingOptionsFromForm(values, codecs.codecs);

@@ -26,7 +26,7 @@ export function StopDialog({ targets, onClose }: { targets: Target[]; onClose():
     sameJson,
   );
 
-  const { error, outcomes, busy, run } = useTargetAction(targets, { ok: 'Recording stopped', partial: 'Stop failed somewhere' });
+  const { error, outcomes, busy, run } = useTargetAction({ ok: 'Recording stopped', partial: 'Stop failed somewhere' });
   const stop = () => run((progress) => call('recording.stop', { targets, progress }));
 
   return (

@@ -1,10 +1,9 @@
 import { notifications } from '@mantine/notifications';
 import { useEffect, useRef, useState } from 'react';
 import type { MotifError, Result } from '../../../src-main/contract/errors';
-import type { Target, TargetOutcome } from '../../../src-main/contract/requests/targets';
+import type { TargetOutcome } from '../../../src-main/contract/requests/targets';
 import { frameBatch } from '../../store/frame-batch';
 import { useAppStore } from '../../store/use-app-store';
-import { useWatchRigs } from '../status/use-watch-rigs';
 import { summarizeOutcomes } from '../../ui/OutcomeList';
 
 let runs = 0;
@@ -18,11 +17,11 @@ const newProgressId = () => `${Date.now().toString(36)}-${(runs++).toString(36)}
  * everywhere. Never retried. The rigs' status follows by itself: the core reads a rig again as
  * soon as it took a command.
  */
-export function useTargetAction(targets: Target[], titles: { ok: string; partial: string }) {
+export function useTargetAction(titles: { ok: string; partial: string }) {
   const listen = useAppStore((s) => s.listen);
-  // The rigs a dialog is about to act on are looked at: read every second while it is open,
-  // which keeps their connections up, so the command goes out without a TLS handshake first.
-  useWatchRigs([...new Set(targets.map((t) => t.rigId))]);
+  // The targets are not watched (read every second) while the dialog is open: an idle rig's
+  // connection is kept up by its own polls, so the command goes out without a TLS handshake,
+  // and 200 rigs read every second would load the rigs and the core just as it goes.
   const [error, setError] = useState<MotifError | null>(null);
   const [outcomes, setOutcomes] = useState<TargetOutcome[] | null>(null);
   const [busy, setBusy] = useState(false);
