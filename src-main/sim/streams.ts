@@ -110,7 +110,10 @@ export class RigStreams {
 
 async function openCamera(serial: string, format: FrameFormat, previous?: StreamAddress): Promise<CameraStream> {
   // ZeroMQ loads with the first stream, not with every process that may run a simulator.
-  const { Push, Publisher } = await import('zeromq');
+  const { Push, Publisher, context } = await import('zeromq');
+  // Two sockets a camera: 200 simulated rigs in one process need more than ZeroMQ's default
+  // 1,023 (it is read when the first socket is made; later it is already as raised).
+  if (context.maxSockets < context.maxSocketsLimit) context.maxSockets = context.maxSocketsLimit;
   // A slow viewer should see fresh frames, not a backlog.
   const image = new Push({ sendHighWaterMark: 2, linger: 0 });
   const state = new Publisher({ sendHighWaterMark: 10, linger: 0 });
