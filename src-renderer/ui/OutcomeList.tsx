@@ -1,11 +1,14 @@
 import { Text } from '@mantine/core';
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import type { TargetOutcome } from '../../src-main/contract/requests/targets';
 import { withoutLeadingRigName } from './outcome-words';
 
 const where = (o: TargetOutcome) => (o.serial ? `${o.rigName} · camera ${o.serial}` : `${o.rigName} · all cameras`);
 /** Left alone on purpose (a start where a recording runs): not a failure. */
 const isSkipped = (o: TargetOutcome) => !o.ok && o.error.code === 'already-recording';
+const kindOf = (o: TargetOutcome) => (isSkipped(o) ? 'skipped' : !o.ok ? 'failed' : o.delivery === 'queued' ? 'queued' : 'done');
+/** The order lines are listed in (stable within a kind: as the rigs answered). */
+const KIND_ORDER: Record<ReturnType<typeof kindOf>, number> = { failed: 0, queued: 1, skipped: 2, done: 3 };
 
 /**
  * Which targets of an action succeeded, which were queued for an offline rig, which failed and
@@ -14,6 +17,8 @@ const isSkipped = (o: TargetOutcome) => !o.ok && o.error.code === 'already-recor
  * lines without rendering the ones already shown again.
  */
 export const OutcomeList = memo(function OutcomeList({ outcomes, label, waiting = false }: { outcomes: TargetOutcome[]; label: string; waiting?: boolean }) {
+  // What needs a look first: of 200 lines, the 3 that failed are at the top, not somewhere below.
+  const shown = useMemo(() => [...outcomes].sort((a, b) => KIND_ORDER[kindOf(a)] - KIND_ORDER[kindOf(b)]), [outcomes]);
   return (
     <>
       {waiting && (
@@ -22,7 +27,7 @@ export const OutcomeList = memo(function OutcomeList({ outcomes, label, waiting 
         </Text>
       )}
       <ul className="outcome-list" aria-label={label}>
-        {outcomes.map((o) => (
+        {shown.map((o) => (
           <OutcomeLine key={`${o.rigId}/${o.serial ?? '*'}`} outcome={o} />
         ))}
       </ul>
@@ -32,7 +37,7 @@ export const OutcomeList = memo(function OutcomeList({ outcomes, label, waiting 
 
 const OutcomeLine = memo(
   function OutcomeLine({ outcome: o }: { outcome: TargetOutcome }) {
-    const kind = isSkipped(o) ? 'skipped' : !o.ok ? 'failed' : o.delivery === 'queued' ? 'queued' : 'done';
+    const kind = kindOf(o);
     return (
       <li data-ok={o.ok} data-skipped={isSkipped(o) || undefined} data-kind={kind}>
         <span className="outcome-icon" aria-hidden>

@@ -9,3 +9,10 @@ export function withoutLeadingRigName(message: string, rigName: string): string 
   if (rest.startsWith(': ')) return rest.charAt(2).toUpperCase() + rest.slice(3);
   return message;
 }
+
+/** "rig-1, rig-2 and rig-3", or past `shown` names "rig-1, rig-2, rig-3 and 194 others": a sentence about 200 rigs stays a sentence. */
+export function namesInWords(names: readonly string[], shown = 3): string {
+  if (names.length <= 1) return names.join('');
+  if (names.length <= shown) return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  return `${names.slice(0, shown).join(', ')} and ${names.length - shown} others`;
+}

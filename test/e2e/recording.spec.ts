@@ -102,6 +102,21 @@ test('records on one camera of one rig only', async ({ page }) => {
   await expect(rigCard(page, 'Arena A').locator('[data-camera-state="recording"]')).toHaveCount(0);
 });
 
+test('a failure that answers last is listed first, above the rigs that did what was asked', async ({ page }) => {
+  // Arena B, second in the fleet, refuses after a while: its line comes in after Arena A's.
+  fleet.rigs[1]!.setFault('latency=1500@^recording/start$');
+  fleet.rigs[1]!.setFault('http500=camera busy@^recording/start$');
+  await page.getByRole('checkbox', { name: 'Select all 2 shown' }).check();
+  await page.getByRole('button', { name: 'Record selected…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Start recording' });
+  await dialog.getByRole('button', { name: 'Start recording' }).click();
+  const lines = dialog.getByRole('list', { name: 'Start results' }).getByRole('listitem');
+  await expect(lines).toHaveCount(2, { timeout: 30_000 });
+  await expect(lines.first()).toHaveAttribute('data-ok', 'false');
+  await expect(lines.first()).toContainText('Arena B');
+  await expect(lines.last()).toContainText('Arena A · all cameras: done');
+});
+
 test('a start that fails on one rig says which, with the reason, and is not retried', async ({ page }) => {
   await fleet.rigs[1]!.goOffline();
   await page.getByRole('checkbox', { name: 'Select all 2 shown' }).check();

@@ -5,6 +5,7 @@ import type { JsonValue, Target } from '../../../src-main/contract/requests/targ
 import { formatDurationWords, parseDurationText } from '../../../src-shared/duration';
 import { fileNameProblem } from '../../../src-shared/file-name';
 import { recordToStoreChoice, recordToStoreValue, type RecordToStoreChoice } from '../../ui/record-to-store';
+import { namesInWords } from '../../ui/outcome-words';
 
 export type MetadataType = 'text' | 'number' | 'boolean';
 export interface MetadataRow {
@@ -67,7 +68,9 @@ export function codecChoice(targets: Target[], statuses: Record<string, RigStatu
     };
   }
   const codecs = known.slice(1).reduce((common, r) => common.filter((c) => r.codecs.includes(c)), known[0]!.codecs);
-  if (silent.length > 0) return { codecs, note: `${silent.join(', ')} did not report codecs; these are the codecs of ${known.map((r) => r.name).join(', ')}.` };
+  if (silent.length > 0) {
+    return { codecs, note: `${namesInWords(silent)} did not report codecs; these are the codecs of ${namesInWords(known.map((r) => r.name))}.` };
+  }
   if (!several) return { codecs, note: null };
   return {
     codecs,

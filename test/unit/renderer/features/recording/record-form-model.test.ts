@@ -110,6 +110,19 @@ describe('codec choice', () => {
     });
   });
 
+  it('names at most three rigs of each kind in that note, counting the rest (200 rigs)', () => {
+    const many: Record<string, RigStatus> = {};
+    const manyNames: Record<string, string> = {};
+    const targets = Array.from({ length: 200 }, (_, i) => {
+      many[`m${i}`] = { ...statuses.r2!, rigId: `m${i}`, ...(i >= 197 ? { cameras: [] } : {}) };
+      manyNames[`m${i}`] = `Rig ${i + 1}`;
+      return { rigId: `m${i}` };
+    });
+    expect(codecChoice(targets, many, manyNames).note).toBe(
+      'Rig 198, Rig 199 and Rig 200 did not report codecs; these are the codecs of Rig 1, Rig 2, Rig 3 and 194 others.',
+    );
+  });
+
   it('leaves the codec to be typed when no rig reports any', () => {
     expect(codecChoice([{ rigId: 'r3' }], statuses, names)).toEqual({
       codecs: null,
