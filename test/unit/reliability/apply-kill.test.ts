@@ -4,19 +4,19 @@
  * on the rig are the app's own. Applying again completes the protocol (exactly its 300 tasks,
  * not refused as "already has tasks"); removing it takes every one off.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NoticeBoard } from '../../../src-main/core/notice-board';
 import { confStoreFactory } from '../../../src-main/core/registry/conf-store-factory';
 import { ConfigFile } from '../../../src-main/core/registry/config-file';
 import { RigRegistry } from '../../../src-main/core/registry/rig-registry';
-import { startSimulatedRigs, type SimFleet, type SimRig } from '../../../src-main/sim';
+import { type SimRig } from '../../../src-main/sim';
 import { runRigCommand } from '../main/cli/commands/run-commands';
 import { CoreProcess } from './core-process';
 import { startChild } from './run-child';
 import { seededRandom } from '../../../src-main/core/protocols/jitter';
+import { startOneRig, type OneRig } from '../fixtures/one-rig';
 
 const KEY = 'c0ffee00c0ffee00c0ffee00c0ffee00';
 const TRIALS = Number(process.env.RELIABILITY_APPLY_KILL_TRIALS ?? 6);
@@ -25,18 +25,14 @@ const TASKS = 300;
 /** Repeatable choices: the same seed makes the same trials. */
 const random = seededRandom;
 
-let fleet: SimFleet;
+let oneRig: OneRig;
 let sim: SimRig;
-const dirs: string[] = [];
 beforeAll(async () => {
-  const data = mkdtempSync(join(tmpdir(), 'motif-sim-'));
-  dirs.push(data);
-  fleet = await startSimulatedRigs({ port: 0, rigs: 1, cameras: 1, apiKey: KEY, streams: false, dataDir: data });
-  sim = fleet.rigs[0]!;
+  oneRig = await startOneRig(KEY);
+  sim = oneRig.sim;
 });
 afterAll(async () => {
-  await fleet.stop();
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  await oneRig.stop();
 });
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -50,8 +46,7 @@ const protocolOf = (name: string) => ({
 describe('kill -9 in the middle of a protocol apply', { timeout: 300_000 }, () => {
   it(`leaves nothing nobody owns over ${TRIALS} trials of motifctl and the app`, async () => {
     const pick = random(Number(process.env.RELIABILITY_SEED ?? 20261207));
-    const dir = mkdtempSync(join(tmpdir(), 'motif-apply-kill-'));
-    dirs.push(dir);
+    const dir = oneRig.tempDir('motif-apply-kill-');
     const registry = new RigRegistry(new ConfigFile({ configDir: dir, factory: confStoreFactory, notices: new NoticeBoard() }));
     const rigId = registry.add({ name: 'Arena', host: sim.info.host, port: sim.info.port, trust: { kind: 'fingerprint', sha256: sim.info.fingerprint256 } }).id;
     const env = { MOTIF_HOST: sim.info.host, MOTIF_PORT: String(sim.info.port), MOTIF_API_KEY: KEY, MOTIF_FINGERPRINT: sim.info.fingerprint256, MOTIF_CONTROL_CONFIG_DIR: dir };

@@ -2,38 +2,31 @@
  * Two app cores on one config folder (the Electron app and browser mode): a queued change is
  * applied by exactly one of them, counted on the simulated rig.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NoticeBoard } from '../../../src-main/core/notice-board';
 import { confStoreFactory } from '../../../src-main/core/registry/conf-store-factory';
 import { ConfigFile } from '../../../src-main/core/registry/config-file';
 import { RigRegistry } from '../../../src-main/core/registry/rig-registry';
 import { OutboxStore } from '../../../src-main/core/outbox/outbox-store';
-import { startSimulatedRigs, type SimFleet, type SimRig } from '../../../src-main/sim';
+import { type SimRig } from '../../../src-main/sim';
 import { CoreProcess } from './core-process';
+import { startOneRig, type OneRig } from '../fixtures/one-rig';
 
 const KEY = 'c0ffee00c0ffee00c0ffee00c0ffee00';
 
-let fleet: SimFleet;
+let oneRig: OneRig;
 let sim: SimRig;
-const dirs: string[] = [];
 beforeAll(async () => {
-  const data = mkdtempSync(join(tmpdir(), 'motif-sim-'));
-  dirs.push(data);
-  fleet = await startSimulatedRigs({ port: 0, rigs: 1, cameras: 1, apiKey: KEY, streams: false, dataDir: data });
-  sim = fleet.rigs[0]!;
+  oneRig = await startOneRig(KEY);
+  sim = oneRig.sim;
 });
 afterAll(async () => {
-  await fleet.stop();
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  await oneRig.stop();
 });
 
 /** A config folder with the simulated rig in its list; its id. */
 function configWithRig(): { dir: string; rigId: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'motif-cores-'));
-  dirs.push(dir);
+  const dir = oneRig.tempDir('motif-cores-');
   const registry = new RigRegistry(new ConfigFile({ configDir: dir, factory: confStoreFactory, notices: new NoticeBoard() }));
   const rig = registry.add({ name: 'Arena', host: sim.info.host, port: sim.info.port, trust: { kind: 'fingerprint', sha256: sim.info.fingerprint256 } });
   return { dir, rigId: rig.id };

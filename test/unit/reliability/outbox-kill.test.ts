@@ -3,8 +3,7 @@
  * applies: the other core takes the outbox over, nothing acknowledged is lost, nothing is sent
  * twice, and a change cut off mid-send is left for the user ("may have been applied").
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NoticeBoard } from '../../../src-main/core/notice-board';
@@ -14,9 +13,10 @@ import { OutboxStore } from '../../../src-main/core/outbox/outbox-store';
 import { confStoreFactory } from '../../../src-main/core/registry/conf-store-factory';
 import { ConfigFile } from '../../../src-main/core/registry/config-file';
 import { RigRegistry } from '../../../src-main/core/registry/rig-registry';
-import { startSimulatedRigs, type SimFleet, type SimRig } from '../../../src-main/sim';
+import { type SimRig } from '../../../src-main/sim';
 import { CoreProcess } from './core-process';
 import { seededRandom } from '../../../src-main/core/protocols/jitter';
+import { startOneRig, type OneRig } from '../fixtures/one-rig';
 
 const KEY = 'c0ffee00c0ffee00c0ffee00c0ffee00';
 const TRIALS = Number(process.env.RELIABILITY_KILL_TRIALS ?? 6);
@@ -25,18 +25,14 @@ const CHANGES = 30;
 /** Repeatable choices: the same seed makes the same trials. */
 const random = seededRandom;
 
-let fleet: SimFleet;
+let oneRig: OneRig;
 let sim: SimRig;
-const dirs: string[] = [];
 beforeAll(async () => {
-  const data = mkdtempSync(join(tmpdir(), 'motif-sim-'));
-  dirs.push(data);
-  fleet = await startSimulatedRigs({ port: 0, rigs: 1, cameras: 1, apiKey: KEY, streams: false, dataDir: data });
-  sim = fleet.rigs[0]!;
+  oneRig = await startOneRig(KEY);
+  sim = oneRig.sim;
 });
 afterAll(async () => {
-  await fleet.stop();
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  await oneRig.stop();
 });
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -55,8 +51,7 @@ describe('kill -9 of the outbox owner', { timeout: 120_000 }, () => {
   it(`loses and doubles nothing over ${TRIALS} trials`, async () => {
     const seed = Number(process.env.RELIABILITY_SEED ?? 20261130);
     const pick = random(seed);
-    const dir = mkdtempSync(join(tmpdir(), 'motif-kill-'));
-    dirs.push(dir);
+    const dir = oneRig.tempDir('motif-kill-');
     const registry = new RigRegistry(new ConfigFile({ configDir: dir, factory: confStoreFactory, notices: new NoticeBoard() }));
     const rigId = registry.add({ name: 'Arena', host: sim.info.host, port: sim.info.port, trust: { kind: 'fingerprint', sha256: sim.info.fingerprint256 } }).id;
     let cores = await Promise.all([CoreProcess.start(dir, rigId, KEY), CoreProcess.start(dir, rigId, KEY)]);

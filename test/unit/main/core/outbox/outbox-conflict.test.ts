@@ -4,10 +4,7 @@
  * as a conflict, with an alert, until A's user applies it anyway or drops it. The rest of A's
  * queue for the rig goes on.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, connect, type Server, type Socket } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { OutboxEntry } from '../../../../../src-main/contract/requests/outbox';
 import { createAppCore, type AppCore } from '../../../../../src-main/core/app-core';
@@ -18,11 +15,12 @@ import { confStoreFactory } from '../../../../../src-main/core/registry/conf-sto
 import { ConfigFile } from '../../../../../src-main/core/registry/config-file';
 import { RigRegistry } from '../../../../../src-main/core/registry/rig-registry';
 import { SecretStore } from '../../../../../src-main/core/secrets/secret-store';
-import { startSimulatedRigs, type SimFleet, type SimRig } from '../../../../../src-main/sim';
+import { type SimRig } from '../../../../../src-main/sim';
 import { MemoryKeychain } from '../secrets/memory-keychain';
 import { waitFor } from '../registry/rig-fixture';
 import { EXIT } from '../../../../../src-main/cli/commands/command-context';
 import { runRigCommand } from '../../cli/commands/run-commands';
+import { startOneRig, type OneRig } from '../../../fixtures/one-rig';
 
 const KEY = 'abba0123abba0123abba0123abba0123';
 const FAST = { intervalMs: 100, slowIntervalMs: 1000, requestTimeoutMs: 1000, backoff: { baseMs: 50, maxMs: 200, jitter: 0 } };
@@ -76,22 +74,18 @@ class Link {
   }
 }
 
-let fleet: SimFleet;
+let oneRig: OneRig;
 let sim: SimRig;
 let b: MotifClient;
-const dirs: string[] = [];
 beforeAll(async () => {
-  const data = mkdtempSync(join(tmpdir(), 'motif-sim-'));
-  dirs.push(data);
-  fleet = await startSimulatedRigs({ port: 0, rigs: 1, cameras: 1, apiKey: KEY, streams: false, dataDir: data });
-  sim = fleet.rigs[0]!;
+  oneRig = await startOneRig(KEY);
+  sim = oneRig.sim;
   // Computer B: straight to the rig, always.
   b = new MotifClient({ host: sim.info.host, port: sim.info.port, apiKey: KEY, trust: { kind: 'fingerprint', fingerprint256: sim.info.fingerprint256 } });
 });
 afterAll(async () => {
   await b.destroy();
-  await fleet.stop();
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  await oneRig.stop();
 });
 
 describe('a change queued on A while B changes the same thing', { timeout: 60_000 }, () => {
@@ -108,8 +102,7 @@ describe('a change queued on A while B changes the same thing', { timeout: 60_00
     await b.call('schedule/clear');
     await b.call('cameras/configure', { Gain: 0, Gamma: 1, ExposureTime: 10_000 });
     link = await Link.open(sim.info.port);
-    const dir = mkdtempSync(join(tmpdir(), 'motif-conflict-'));
-    dirs.push(dir);
+    const dir = oneRig.tempDir('motif-conflict-');
     const registry = new RigRegistry(new ConfigFile({ configDir: dir, factory: confStoreFactory, notices: new NoticeBoard() }));
     rigId = registry.add({ name: 'Arena', host: '127.0.0.1', port: link.port, trust: { kind: 'fingerprint', sha256: sim.info.fingerprint256 } }).id;
     return dir;
