@@ -12,25 +12,13 @@ export interface CpuProfile {
 }
 
 export function topSelfTime(profile: CpuProfile, count = 15): string[] {
-  const byNode = new Map<number, number>();
-  const samples = profile.samples ?? [];
-  const deltas = profile.timeDeltas ?? [];
-  // A sample's time is the gap to the next sample.
-  for (let i = 0; i < samples.length; i++) byNode.set(samples[i]!, (byNode.get(samples[i]!) ?? 0) + (deltas[i + 1] ?? 0));
+  const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
   const byFunction = new Map<string, number>();
-  for (const node of profile.nodes) {
-    const us = byNode.get(node.id) ?? 0;
-    if (!us) continue;
-    const { functionName, url, lineNumber } = node.callFrame;
-    const file = url.split('/').pop() ?? '';
-    const key = `${functionName || '(anonymous)'} ${file ? `${file}:${lineNumber + 1}` : ''}`.trim();
+  for (const [id, us] of selfTimeByNode(profile)) {
+    const key = functionKey(byNode.get(id)!.callFrame);
     byFunction.set(key, (byFunction.get(key) ?? 0) + us);
   }
-  const total = profile.endTime - profile.startTime;
-  return [...byFunction.entries()]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, count)
-    .map(([key, us]) => `${((100 * us) / total).toFixed(1).padStart(5)} %  ${key}`);
+  return largestShares(profile, byFunction, count);
 }
 
 /**
@@ -38,26 +26,41 @@ export function topSelfTime(profile: CpuProfile, count = 15): string[] {
  * self time is spread over a library's internals (React's), this names the caller that paid.
  */
 export function topInclusiveTime(profile: CpuProfile, count = 25): string[] {
-  const selfByNode = new Map<number, number>();
-  const samples = profile.samples ?? [];
-  const deltas = profile.timeDeltas ?? [];
-  for (let i = 0; i < samples.length; i++) selfByNode.set(samples[i]!, (selfByNode.get(samples[i]!) ?? 0) + (deltas[i + 1] ?? 0));
   const parent = new Map<number, number>();
   for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
   const byFunction = new Map<string, number>();
-  for (const [id, us] of selfByNode) {
+  for (const [id, us] of selfTimeByNode(profile)) {
     // Each function once per sample, however often it is on the stack.
     const seen = new Set<string>();
     for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
-      const { functionName, url, lineNumber } = byId.get(at)!.callFrame;
-      if (!functionName || functionName.startsWith('(')) continue;
-      const key = `${functionName} ${url.split('/').pop() ?? ''}:${lineNumber + 1}`;
+      const frame = byNode.get(at)!.callFrame;
+      if (!frame.functionName || frame.functionName.startsWith('(')) continue;
+      const key = functionKey(frame);
       if (seen.has(key)) continue;
       seen.add(key);
       byFunction.set(key, (byFunction.get(key) ?? 0) + us);
     }
   }
+  return largestShares(profile, byFunction, count);
+}
+
+/** Microseconds of samples per node: a sample's time is the gap to the next sample. */
+function selfTimeByNode(profile: CpuProfile): Map<number, number> {
+  const byNode = new Map<number, number>();
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  for (let i = 0; i < samples.length; i++) byNode.set(samples[i]!, (byNode.get(samples[i]!) ?? 0) + (deltas[i + 1] ?? 0));
+  return byNode;
+}
+
+/** "name file.js:12", the same function however many nodes it has. */
+function functionKey({ functionName, url, lineNumber }: CpuProfile['nodes'][number]['callFrame']): string {
+  const file = url.split('/').pop() ?? '';
+  return `${functionName || '(anonymous)'} ${file ? `${file}:${lineNumber + 1}` : ''}`.trim();
+}
+
+function largestShares(profile: CpuProfile, byFunction: Map<string, number>, count: number): string[] {
   const total = profile.endTime - profile.startTime;
   return [...byFunction.entries()]
     .sort((a, b) => b[1] - a[1])
