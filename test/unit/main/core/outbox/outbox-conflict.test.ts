@@ -197,6 +197,26 @@ describe('a change queued on A while B changes the same thing', { timeout: 60_00
     expect(sim.state.tasks.find((t) => t.name === 'night')?.cronExpression).toBe('0 0 23 * * *');
   });
 
+  it('a task created on the rig meanwhile: held with an alert, and "apply mine" puts A\'s task there', async () => {
+    await startA();
+    await waitFor(() => core.monitoring.outbox.lastSeen.get(rigId, 'schedule'), 5000);
+    await dropA();
+    const queued = await core.monitoring.outbox.submitChange(rigId, 'schedule/recording/start', { task_name: 'night', cron_expression: '0 0 22 * * *' });
+    expect(queued.ok && queued.value.outcome).toBe('queued');
+    await b.call('schedule/recording/start', { task_name: 'night', cron_expression: '0 0 23 * * *' });
+
+    link.restore();
+    const held = await waitFor(() => entryOf(/"0 0 22/).then((e) => e?.state === 'conflict' && e), 20_000);
+    const notices = await core.call('app.notices', {});
+    expect(notices.ok && notices.value.some((n) => n.message === held.conflict?.message)).toBe(true);
+    expect(sim.state.tasks.find((t) => t.name === 'night')?.cronExpression).toBe('0 0 23 * * *');
+
+    expect((await core.call('outbox.applyAnyway', { id: held.id })).ok).toBe(true);
+    const done = await waitFor(() => entryOf(/"0 0 22/).then((e) => (e?.state === 'applied' || e?.state === 'failed') && e), 10_000);
+    expect(done.state).toBe('applied');
+    expect(sim.state.tasks.filter((t) => t.name === 'night').map((t) => t.cronExpression)).toEqual(['0 0 22 * * *']);
+  });
+
   it('a task changed on the rig meanwhile: a queued clear is held, and "apply mine" deletes it', async () => {
     await startA();
     await b.call('schedule/recording/start', { task_name: 'day', cron_expression: '0 0 8 * * *' });
