@@ -85,7 +85,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     createClient: (clientOptions, rig) => auditedClient(clientOptions, () => rigs.registry.get(rig.id) ?? rig),
   });
   for (const notice of rigs.notices.list()) log.error(notice.message);
-  const stopRigEvents = watchRigSummaries(
+  const rigEvents = watchRigSummaries(
     rigs.registry,
     rigs.secrets,
     (summaries) => events.emit('rigs.changed', { rigs: summaries }),
@@ -134,7 +134,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
   carriesProtocol = (id) => watcher.carriesProtocol(id);
   const handlers: Handlers = {
     ...appHandlers(options.transport, rigs.notices),
-    ...rigHandlers(rigs),
+    ...rigHandlers({ ...rigs, keyStatesLater: () => rigEvents.refresh() }),
     ...monitoring.handlers,
     ...operationHandlers({
       ...rigOperations,
@@ -161,7 +161,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     live,
     close: async () => {
       await live.close();
-      stopRigEvents();
+      rigEvents.stop();
       stopNoticeEvents();
       stopSimulatorCleanup();
       await watcher.stop();

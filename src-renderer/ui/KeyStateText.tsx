@@ -6,6 +6,7 @@ const words: Record<KeyState, string> = {
   session: 'key for this session only',
   none: 'key not set',
   'keychain-unavailable': 'keychain unavailable: key unknown',
+  checking: 'checking the keychain…',
 };
 
 /** Where a rig's API key is kept; the key itself never reaches the window. */

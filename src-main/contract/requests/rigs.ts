@@ -32,7 +32,8 @@ export type RecordingPreset = z.infer<typeof RecordingPreset>;
 
 /** Where a rig's API key is: the OS keychain, this session's memory, or nowhere. Never the key. */
 // 'keychain-unavailable': the keychain could not be asked, so whether a key is stored is unknown.
-export const KeyState = z.enum(['keychain', 'session', 'none', 'keychain-unavailable']);
+// 'checking': not read from the keychain yet; the list is sent again (rigs.changed) once it is.
+export const KeyState = z.enum(['keychain', 'session', 'none', 'keychain-unavailable', 'checking']);
 export type KeyState = z.infer<typeof KeyState>;
 
 export const RigSummary = z.object({

@@ -8,7 +8,7 @@ import { CoreError, isCoreError } from '../errors';
 import type { RigConnector } from './rig-connector';
 import type { RigRegistry } from './rig-registry';
 import { checkCaFile, checkFingerprint, checkHost, checkPort } from './rig-schema';
-import { summarizeRig, summarizeRigs } from './rig-summaries';
+import { summarizeRig, summarizeRigs, summarizeRigsNow } from './rig-summaries';
 import { exportRigs, importRigs } from './rig-transfer';
 import type { SecretStore } from '../secrets/secret-store';
 
@@ -18,6 +18,11 @@ export interface RigHandlerDeps {
   connector: RigConnector;
   notices: NoticeBoard;
   probeTimeoutMs?: number;
+  /**
+   * Given: the list answers at once, keys not read yet as 'checking', and this is called to
+   * send the full list when they are (the window). Not given: the list waits (the CLI).
+   */
+  keyStatesLater?: () => void;
 }
 
 type RigRequest = keyof typeof rigRequests;
@@ -39,7 +44,13 @@ export function rigHandlers(deps: RigHandlerDeps): Pick<Handlers, RigRequest> {
   const summary = (id: string) => summarizeRig(existing(registry, id), secrets);
 
   return {
-    'rigs.list': () => attempt(() => summarizeRigs(registry.list(), secrets)),
+    'rigs.list': () =>
+      attempt(() => {
+        if (!deps.keyStatesLater) return summarizeRigs(registry.list(), secrets);
+        const now = summarizeRigsNow(registry.list(), secrets);
+        if (now.checking) deps.keyStatesLater();
+        return now.rigs;
+      }),
 
     'rigs.add': ({ apiKey, sessionOnly, ...input }) =>
       attempt(async () => {

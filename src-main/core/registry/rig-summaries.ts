@@ -12,6 +12,26 @@ export function summarizeRigs(rigs: readonly RigConfig[], secrets: SecretStore):
 }
 
 /**
+ * Summaries without waiting for the keychain: a key not read yet is 'checking'. Listing a
+ * fleet at start must not wait for the keychain (200 keys take about a second).
+ */
+export function summarizeRigsNow(rigs: readonly RigConfig[], secrets: SecretStore): { rigs: RigSummary[]; checking: boolean } {
+  let checking = false;
+  const summaries = rigs.map((rig): RigSummary => {
+    const keyState = secrets.knownKeyState(rig.id) ?? 'checking';
+    if (keyState === 'checking') checking = true;
+    return { ...rig, keyState };
+  });
+  return { rigs: summaries, checking };
+}
+
+export interface RigSummaryWatch {
+  /** Publishes fresh summaries once every key state is read (after a list that said 'checking'). */
+  refresh(): void;
+  stop(): void;
+}
+
+/**
  * Calls `publish` with fresh summaries after every registry or key change. Summaries take a
  * keychain round trip, so a slower older one never overwrites a newer one.
  */
@@ -20,7 +40,7 @@ export function watchRigSummaries(
   secrets: SecretStore,
   publish: (rigs: RigSummary[]) => void,
   onError: (e: unknown) => void = () => {},
-): () => void {
+): RigSummaryWatch {
   let latest = 0;
   const refresh = () => {
     const ticket = ++latest;
@@ -33,8 +53,11 @@ export function watchRigSummaries(
   };
   const offRegistry = registry.onChange(refresh);
   const offSecrets = secrets.onChange(refresh);
-  return () => {
-    offRegistry();
-    offSecrets();
+  return {
+    refresh,
+    stop: () => {
+      offRegistry();
+      offSecrets();
+    },
   };
 }

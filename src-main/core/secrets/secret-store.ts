@@ -57,6 +57,8 @@ export class SecretStore {
   /** Keys asked for and not read yet; `#readQueued`: a keychain call for them waits in the lane. */
   readonly #wanted = new Map<string, KeyWaiter>();
   #readQueued = false;
+  /** The last keychain read failed: until one succeeds, a key never read counts as unavailable. */
+  #lastReadFailed = false;
   readonly #listeners = new Set<(rigId: string) => void>();
   /** The calls, one after another. */
   #lane: Promise<unknown> = Promise.resolve();
@@ -110,6 +112,7 @@ export class SecretStore {
       return new Map(ids.map((id) => [id, listed.get(id) ?? null]));
     }).then(
       (keys) => {
+        this.#lastReadFailed = false;
         const readAtMs = performance.now();
         for (const [id, waiter] of taken ?? []) {
           const key = keys.get(id) ?? null;
@@ -119,6 +122,7 @@ export class SecretStore {
       },
       (e: unknown) => {
         // Refused before it ran (the keychain did not answer a moment ago): those waiting now.
+        this.#lastReadFailed = true;
         for (const waiter of (taken ?? take()).values()) waiter.reject(e);
       },
     );
@@ -133,6 +137,7 @@ export class SecretStore {
       return 'session';
     }
     await this.#call('store', () => this.#keychain.setPassword(KEYCHAIN_SERVICE, rigId, clean));
+    this.#cache.set(rigId, { key: clean, readAtMs: performance.now() });
     this.#session.delete(rigId);
     this.#changed(rigId);
     return 'keychain';
@@ -144,6 +149,7 @@ export class SecretStore {
     this.#cache.delete(rigId);
     try {
       await this.#call('delete', () => this.#keychain.deletePassword(KEYCHAIN_SERVICE, rigId));
+      this.#cache.set(rigId, { key: null, readAtMs: performance.now() });
     } finally {
       this.#changed(rigId);
     }
@@ -157,6 +163,17 @@ export class SecretStore {
     } catch {
       return 'keychain-unavailable';
     }
+  }
+
+  /**
+   * Where the key is as far as this process already knows, without asking the keychain;
+   * null before the keychain was first read for this rig.
+   */
+  knownKeyState(rigId: string): KeyState | null {
+    if (this.#session.has(rigId)) return 'session';
+    const cached = this.#cache.get(rigId);
+    if (cached) return cached.key === null ? 'none' : 'keychain';
+    return this.#unanswered !== null || this.#lastReadFailed ? 'keychain-unavailable' : null;
   }
 
   /** Called with the rig id after a key was set or deleted here. */

@@ -85,6 +85,8 @@ export async function startBrowserMode(options: { configDir?: string; env?: Reco
 export interface PageClient {
   ws: WebSocket;
   call(name: string, args: unknown): Promise<Result<unknown>>;
+  /** Resolves with the payload of the next event named so that `accept` takes. */
+  nextEvent(event: string, accept?: (payload: unknown) => boolean): Promise<unknown>;
   close(): void;
 }
 
@@ -96,10 +98,15 @@ export function pageClient(port: number): Promise<PageClient> {
       maxPayload: 256 * 1024 * 1024,
     });
     const pending = new Map<number, (r: Result<unknown>) => void>();
+    const waiting = new Set<{ event: string; accept(payload: unknown): boolean }>();
     let nextId = 1;
     ws.on('message', (data: Buffer, isBinary: boolean) => {
       // A frame holding bytes (a live view's pixels) comes as one binary message.
-      const frame = decodeFrame(isBinary ? new Uint8Array(data) : data.toString('utf8')) as { id?: number; result?: Result<unknown> };
+      const frame = decodeFrame(isBinary ? new Uint8Array(data) : data.toString('utf8')) as { id?: number; result?: Result<unknown>; event?: string; payload?: unknown };
+      if (typeof frame.event === 'string') {
+        for (const waiter of waiting) if (waiter.event === frame.event && waiter.accept(frame.payload)) waiting.delete(waiter);
+        return;
+      }
       if (typeof frame.id !== 'number' || !frame.result) return;
       pending.get(frame.id)?.(frame.result);
       pending.delete(frame.id);
@@ -118,6 +125,17 @@ export function pageClient(port: number): Promise<PageClient> {
           ws.send(encodeFrame({ id, name, args }));
           return reply;
         },
+        nextEvent: (event, accept = () => true) =>
+          new Promise((resolveEvent) =>
+            waiting.add({
+              event,
+              accept: (payload) => {
+                if (!accept(payload)) return false;
+                resolveEvent(payload);
+                return true;
+              },
+            }),
+          ),
         close: () => ws.close(),
       }),
     );

@@ -86,6 +86,39 @@ describe('rigs.* through the real dispatch', () => {
     expect(last).toMatchObject({ payload: { rigs: [{ id: added.id, keyState: 'keychain' }] } });
   });
 
+  it('lists the rigs without waiting for the keychain, and sends the key states when it has read them', async () => {
+    const first = harness();
+    const added = value(await first.call<RigSummary>('rigs.add', { name: 'Arena', host: 'a', apiKey: KEY }));
+    // A keychain that holds the key but answers only when released (a fleet's keys take about a second).
+    let release = () => {};
+    const answered = new Promise<void>((resolve) => (release = resolve));
+    const slow = new MemoryKeychain();
+    for (const [k, v] of first.keychain.entries) slow.entries.set(k, v);
+    const slowRead: Keychain = {
+      getPassword: async (service, account) => answered.then(() => slow.getPassword(service, account)),
+      findCredentials: async (service) => answered.then(() => slow.findCredentials(service)),
+      setPassword: (service, account, password) => slow.setPassword(service, account, password),
+      deletePassword: (service, account) => slow.deletePassword(service, account),
+    };
+    const dir = first.dir;
+    await first.core.close();
+    const core = createAppCore({ transport: 'browser', log: { info: () => {}, error: () => {} }, configDir: dir, secrets: new SecretStore(slowRead) });
+    opened.push(core);
+    const changed: EventPayload<'rigs.changed'>[] = [];
+    core.events.subscribe(<E extends EventName>(event: E, payload: EventPayload<E>) => {
+      if (event === 'rigs.changed') changed.push(payload as EventPayload<'rigs.changed'>);
+    });
+
+    const listed = value((await core.dispatch('rigs.list', {})) as Result<RigSummary[]>);
+    expect(listed).toEqual([{ ...added, keyState: 'checking' }]);
+    expect(changed).toEqual([]);
+
+    release();
+    await settle();
+    expect(changed.at(-1)?.rigs).toEqual([added]);
+    expect(value((await core.dispatch('rigs.list', {})) as Result<RigSummary[]>)).toEqual([added]);
+  });
+
   it('refuses bad input with sentences and changes nothing', async () => {
     const h = harness();
     value(await h.call('rigs.add', { name: 'A', host: 'a' }));
@@ -242,6 +275,9 @@ describe('rigs.* through the real dispatch', () => {
     expect(report.skipped.map((s) => s.index)).toEqual([2, 3, 4]);
     expect(report.skipped[0]!.reason).toMatch(/not a host name/);
     expect(report.skipped[1]!.reason).toMatch(/more than once/);
+    // A's key was never read here: listed at once as 'checking', then known.
+    value(await b.call<RigSummary[]>('rigs.list', {}));
+    await settle();
     const after = value(await b.call<RigSummary[]>('rigs.list', {}));
     expect(after.map((r) => [r.name, r.host, r.keyState])).toEqual([
       ['B', 'b', 'none'],
