@@ -1,6 +1,6 @@
 import { AppShell } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense } from 'react';
 import { Dashboard } from './features/dashboard/Dashboard';
 import { AppHeader } from './features/shell/AppHeader';
 import { AppNavbar } from './features/shell/AppNavbar';
@@ -20,29 +20,7 @@ const RigDetail = lazy(() => import('./features/rig-detail/RigDetail').then((m) 
 
 export function App() {
   const appInfoError = useAppStore((s) => s.appInfoError);
-  const loadAppInfo = useAppStore((s) => s.loadAppInfo);
-  const loadRigs = useAppStore((s) => s.loadRigs);
-  const watchRigs = useAppStore((s) => s.watchRigs);
-  const loadStatuses = useAppStore((s) => s.loadStatuses);
-  const watchStatuses = useAppStore((s) => s.watchStatuses);
-  const loadNotices = useAppStore((s) => s.loadNotices);
-  const watchNotices = useAppStore((s) => s.watchNotices);
   const [navOpened, nav] = useDisclosure(false);
-
-  useEffect(() => {
-    void loadAppInfo();
-    void loadRigs();
-    void loadStatuses();
-    void loadNotices();
-    const unwatchRigs = watchRigs();
-    const unwatchStatuses = watchStatuses();
-    const unwatchNotices = watchNotices();
-    return () => {
-      unwatchRigs();
-      unwatchStatuses();
-      unwatchNotices();
-    };
-  }, [loadAppInfo, loadRigs, watchRigs, loadStatuses, watchStatuses, loadNotices, watchNotices]);
 
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 230, breakpoint: 'sm', collapsed: { mobile: !navOpened } }} padding="md">

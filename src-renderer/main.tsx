@@ -7,12 +7,23 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { createAppStore } from './store/app-store';
+import { loadApp, watchApp } from './store/load-app';
 import { StoreContext } from './store/use-app-store';
 import { colorSchemeManager, theme } from './theme';
 import { connectBridge } from './transport/bridge';
 
 const { bridge, watchConnection } = connectBridge();
+// The first requests leave before the page does anything slow (the store's setup reads this
+// browser's storage, the first render takes a while), so a fleet is listed sooner. A core
+// that does not answer the connection within a moment is not waited for.
+await new Promise<void>((resolve) => {
+  watchConnection((state) => state !== 'connecting' && resolve());
+  setTimeout(resolve, 300);
+});
 const store = createAppStore(bridge);
+loadApp(store);
+watchApp(store);
+store.getState().loadOutputNames();
 let wasAway = false;
 watchConnection((state) => {
   store.getState().setConnection(state);
@@ -20,11 +31,7 @@ watchConnection((state) => {
   if (state === 'closed') wasAway = true;
   if (state === 'open' && wasAway) {
     wasAway = false;
-    const s = store.getState();
-    void s.loadAppInfo();
-    void s.loadRigs();
-    void s.loadStatuses();
-    void s.loadNotices();
+    loadApp(store);
   }
 });
 

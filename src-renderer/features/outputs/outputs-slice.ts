@@ -12,6 +12,8 @@ export const DEFAULT_OUTPUT_NAMES = ['led', 'ledgreen'];
 export interface OutputsSlice {
   /** Output names typed before, per rig, newest first (kept in this browser's storage). */
   outputNamesByRig: Record<string, string[]>;
+  /** Reads the names kept in this browser's storage (after the first requests left: the first read of the storage can be slow). */
+  loadOutputNames(): void;
   /** Sets the output and, where that worked, remembers its name for the rig. */
   setOutput(target: Target, name: string, value: OutputValue): Promise<Result<Res<'outputs.set'>>>;
 }
@@ -42,7 +44,8 @@ export const outputsSlice =
       textStore()?.setItem(NAMES_KEY, JSON.stringify(next));
     };
     return {
-      outputNamesByRig: loadNames(),
+      outputNamesByRig: {},
+      loadOutputNames: () => set({ outputNamesByRig: { ...loadNames(), ...get().outputNamesByRig } }),
       async setOutput(target, name, value) {
         const r = await bridge.call('outputs.set', { targets: [target], name, value });
         if (r.ok && r.value.some((o) => o.ok)) remember(target.rigId, name);
