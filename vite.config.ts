@@ -6,6 +6,8 @@ export default defineConfig({
   // Relative asset paths: Electron loads the renderer from file://.
   base: './',
   plugins: [react()],
+  // MOTIF_RENDERER_PROFILE=1 builds React's profiling renderer, so a bench can time each component's renders.
+  resolve: process.env.MOTIF_RENDERER_PROFILE === '1' ? { alias: { 'react-dom/client': 'react-dom/profiling' } } : {},
   // The renderer imports ../src-shared at run time: let the dev server serve the repository, not only src-renderer.
   server: { fs: { allow: ['..'] } },
   build: {

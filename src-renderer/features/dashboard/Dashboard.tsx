@@ -10,7 +10,7 @@ import { useDashboardView } from './dashboard-view';
 import { DashboardToolbar } from './DashboardToolbar';
 import { DenseView } from './DenseView';
 import { FleetSummary } from './FleetSummary';
-import { fleetCounts, shownRigs } from './fleet-model';
+import { everyWholeRigSelected, shownRigs } from './fleet-model';
 import { RigCard } from './RigCard';
 import { RigTable } from './RigTable';
 import { SelectionToolbar } from './SelectionToolbar';
@@ -41,8 +41,7 @@ export function Dashboard() {
   const shownIds = useAppStore(
     useShallow((s) => shownRigs(s.rigs, s.statuses, { search: view.search, group: view.group, tags: tagFilter, sort: view.sort }).map((r) => r.id)),
   );
-  const counts = useAppStore(useShallow((s) => fleetCounts(s.rigs, s.statuses)));
-  const allShownSelected = useAppStore((s) => shownIds.length > 0 && shownIds.every((id) => s.selection.some((t) => t.rigId === id && t.serial === undefined)));
+  const allShownSelected = useAppStore((s) => shownIds.length > 0 && everyWholeRigSelected(shownIds, s.selection));
   const layout = view.layout ?? (rigs.length > CARD_LIMIT ? 'rows' : 'cards');
   const cardColumns = useMatches({ base: 1, md: 2, xl: 3 });
 
@@ -72,7 +71,7 @@ export function Dashboard() {
         </Alert>
       )}
       {!rigsLoaded && !rigsError && <Text>Loading rigs…</Text>}
-      {rigsLoaded && <FleetSummary counts={counts} group={view.group} onGroup={(group) => patchView({ group })} />}
+      {rigsLoaded && <FleetSummary group={view.group} onGroup={(group) => patchView({ group })} />}
       <Group justify="space-between">
         <Checkbox
           size="xs"

@@ -1,6 +1,8 @@
 import { Group, Text, UnstyledButton } from '@mantine/core';
 import { Fragment } from 'react';
-import { FLEET_GROUPS, type FleetCounts, type FleetGroup } from './fleet-model';
+import { useShallow } from 'zustand/react/shallow';
+import { useAppStore } from '../../store/use-app-store';
+import { FLEET_GROUPS, fleetCounts, type FleetGroup } from './fleet-model';
 
 const words: Record<FleetGroup, (n: number) => string> = {
   online: (n) => `${n} online`,
@@ -14,7 +16,9 @@ const colors: Record<FleetGroup, string | undefined> = { online: undefined, reco
  * "40 rigs: 36 online · 5 recording · 3 offline · 1 problem"; each count shows only those
  * rigs, pressed again shows all.
  */
-export function FleetSummary({ counts, group, onGroup }: { counts: FleetCounts; group: FleetGroup | null; onGroup(group: FleetGroup | null): void }) {
+export function FleetSummary({ group, onGroup }: { group: FleetGroup | null; onGroup(group: FleetGroup | null): void }) {
+  // The counts are read here, not in the dashboard: a status change re-renders this line, not the page.
+  const counts = useAppStore(useShallow((s) => fleetCounts(s.rigs, s.statuses)));
   return (
     <Group gap={6} wrap="wrap" role="group" aria-label="Fleet summary" data-testid="fleet-summary">
       <Text size="sm" fw={600}>

@@ -106,3 +106,9 @@ export function describeSelection(selection: readonly Target[], statuses: Record
   const known = unknown > 0 ? ` (cameras of ${plural(unknown, 'rig')} not known yet)` : '';
   return `${counted}${known}; ${recording} recording`;
 }
+
+/** Whether every rig named is selected whole (not camera by camera); linear in both lists. */
+export function everyWholeRigSelected(rigIds: readonly string[], selection: readonly Target[]): boolean {
+  const whole = new Set(selection.flatMap((t) => (t.serial === undefined ? [t.rigId] : [])));
+  return rigIds.every((id) => whole.has(id));
+}

@@ -41,9 +41,9 @@ export const rigsSlice =
     async loadRigs() {
       const r = await bridge.call('rigs.list', {});
       // On failure keep the last known rigs: a lab wants stale data, marked, over none.
-      set(r.ok ? { rigs: r.value, rigsLoaded: true, rigsError: null } : { rigsError: r.error });
+      set(r.ok ? { rigs: keepUnchanged(get().rigs, r.value), rigsLoaded: true, rigsError: null } : { rigsError: r.error });
     },
-    watchRigs: () => bridge.on('rigs.changed', ({ rigs }) => set({ rigs, rigsLoaded: true })),
+    watchRigs: () => bridge.on('rigs.changed', ({ rigs }) => set({ rigs: keepUnchanged(get().rigs, rigs), rigsLoaded: true })),
     async rigRequest(name, args) {
       const result = await bridge.call(name, args);
       if (result.ok && changesRigs[name]) await get().loadRigs();
@@ -55,3 +55,15 @@ export const rigsSlice =
       return get().rigs.find((r) => r.name.trim().toLowerCase() === wanted);
     },
   });
+
+/**
+ * The new list, with the objects of rigs that did not change kept as they were: one rig edited
+ * redraws that rig's row, not all 200.
+ */
+export function keepUnchanged(before: readonly RigSummary[], after: RigSummary[]): RigSummary[] {
+  const old = new Map(before.map((r) => [r.id, r]));
+  return after.map((rig) => {
+    const kept = old.get(rig.id);
+    return kept && JSON.stringify(kept) === JSON.stringify(rig) ? kept : rig;
+  });
+}

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { RigSummary } from '../../../../../src-main/contract/requests/rigs';
 import type { CameraStatusView, RigStatus } from '../../../../../src-main/contract/requests/status';
-import { describeSelection, fleetCounts, matchesSearch, shownRigs, sortRigs } from '../../../../../src-renderer/features/dashboard/fleet-model';
+import { describeSelection, everyWholeRigSelected, fleetCounts, matchesSearch, shownRigs, sortRigs } from '../../../../../src-renderer/features/dashboard/fleet-model';
+import { keepUnchanged } from '../../../../../src-renderer/features/rigs/rigs-slice';
 import { cameraView } from '../../../fixtures/camera-view';
 
 const rig = (id: string, tags: string[] = []): RigSummary => ({
@@ -85,5 +86,23 @@ describe('selection summary', () => {
     expect(describeSelection([{ rigId: 'rig-3' }, { rigId: 'rig-10', serial: 'A' }], statuses)).toBe(
       '2 rigs, 1 camera selected (cameras of 1 rig not known yet); 0 recording',
     );
+  });
+});
+
+describe('selection and rig list helpers', () => {
+  it('counts a rig as selected only when selected whole, not camera by camera', () => {
+    expect(everyWholeRigSelected(['a', 'b'], [{ rigId: 'a' }, { rigId: 'b' }])).toBe(true);
+    expect(everyWholeRigSelected(['a', 'b'], [{ rigId: 'a' }, { rigId: 'b', serial: 'FAKE0' }])).toBe(false);
+    expect(everyWholeRigSelected([], [])).toBe(true);
+  });
+
+  it('keeps the objects of rigs that did not change, so only a changed rig redraws', () => {
+    const before = [rig('a'), rig('b'), rig('c')];
+    const after = [rig('a'), { ...rig('b'), name: 'B renamed' }, rig('d')];
+    const kept = keepUnchanged(before, after);
+    expect(kept[0]).toBe(before[0]);
+    expect(kept[1]).toBe(after[1]);
+    expect(kept[2]).toBe(after[2]);
+    expect(kept.map((r) => r.name)).toEqual(['a', 'B renamed', 'd']);
   });
 });
