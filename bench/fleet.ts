@@ -9,6 +9,8 @@
  *   - idle with the dashboard open: CPU of the core process and of the page;
  *   - memory of both over --memory-seconds.
  * `--profile-start` prints where the page's thread went from navigation to every rig listed.
+ * `--react-profile` prints React's render time by component during record all (build first with
+ * MOTIF_RENDERER_PROFILE=1 MOTIF_RENDERER_MINIFY=0).
  * `--profile-core` writes the core process's CPU profile (whole run) and prints its folder.
  * `--profile` prints where the page's thread spent the record-all (a DevTools CPU profile; build
  * with MOTIF_RENDERER_MINIFY=0 first for the page's function names).
@@ -23,6 +25,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
 import { topInclusiveTime, topSelfTime, type CpuProfile } from './cpu-profile';
+import { describeCommits, RECORDED_COMMITS, REACT_COMMIT_HOOK, START_RECORDING_COMMITS, type ReactCommit } from './react-commits';
 import { openRigs } from '../src-main/core/registry/open-rigs';
 import { startSimulatedRigs, type SimOptions, type SimRigInfo } from '../src-main/sim';
 
@@ -253,6 +256,8 @@ async function main(): Promise<void> {
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   const page = browser.pages()[0] ?? (await browser.newPage());
+  const reactProfile = process.argv.includes('--react-profile');
+  if (reactProfile) await page.addInitScript(REACT_COMMIT_HOOK);
   await page.addInitScript(PAGE_PROBE);
   // Chromium first, so the start measured is the app's alone.
   const app = await startApp(configDir);
@@ -295,7 +300,9 @@ async function main(): Promise<void> {
         await cdp.send('Profiler.enable');
         await cdp.send('Profiler.start');
       }
+      if (reactProfile) await page.evaluate(START_RECORDING_COMMITS);
       const start = await timedAction(page, 'Start recording', 'Start results', rigCount, rigCount);
+      if (reactProfile) console.log(`React during record all:\n${describeCommits((await page.evaluate(RECORDED_COMMITS)) as ReactCommit[]).join('\n')}`);
       if (cdp) {
         const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
         console.log(`where the page's thread went during record all (self time):\n${topSelfTime(profile, 20).join('\n')}`);
