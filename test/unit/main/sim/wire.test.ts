@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SimFleet, startSimulatedRigs } from '../../../../src-main/sim';
+import { OPERATIONS, type OperationName, type OperationSpec } from '../../../../src-main/core/motif-api/operation-table';
+import { pathFor, urlPathFor } from '../../../../src-main/core/motif-api/operation-paths';
 import { call, ok, rawRequest, testDataDir } from './sim-test-client';
 
 let fleet: SimFleet;
@@ -41,6 +43,29 @@ describe('transport and wire rules', () => {
       expect(r.status, `${method} ${p}`).toBe(405);
       expect(JSON.parse(r.text).status_code).toBe(405);
     }
+  });
+
+  it('routes every path of the operation table on its method, and only on it', async () => {
+    const methods = ['GET', 'POST', 'PATCH', 'DELETE'];
+    const params = { serial: 'FAKE0', name: 'led', task_name: 'x', io_serial: '-1', io_port: '0' };
+    const names = Object.keys(OPERATIONS) as OperationName[];
+    let checked = 0;
+    for (const name of names) {
+      const spec = OPERATIONS[name] as OperationSpec;
+      for (const serial of [undefined, 'FAKE0']) {
+        if ((serial === undefined ? spec.path.rig : spec.path.camera) === undefined) continue;
+        const url = urlPathFor(pathFor(name, serial, params));
+        const right = await rawRequest(info(), spec.method, url, { body: '{}' });
+        // Refused for its body or arguments is fine; not routed, or routed to another method, is not.
+        expect(right.status, `${name}: ${spec.method} ${url}`).not.toBe(405);
+        expect(right.text, `${name}: ${spec.method} ${url}`).not.toMatch(/unknown endpoint|not found: /);
+        for (const wrong of methods.filter((m) => m !== spec.method)) {
+          expect((await rawRequest(info(), wrong, url)).status, `${name}: ${wrong} ${url}`).toBe(405);
+        }
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(names.length);
   });
 
   it('answers unknown endpoints and paths with a vendor 404', async () => {

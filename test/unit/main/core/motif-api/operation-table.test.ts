@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   OPERATIONS,
@@ -8,21 +9,25 @@ import {
 } from '../../../../../src-main/core/motif-api/operation-table';
 
 const names = Object.keys(OPERATIONS) as OperationName[];
+
+/** The method table of docs/wire.md, read from the document itself: every `path` of a row with its method. */
+function documentedEndpoints(): { method: string; path: string }[] {
+  const doc = readFileSync(new URL('../../../../../docs/wire.md', import.meta.url), 'utf8');
+  const start = doc.indexOf('| family | method |');
+  expect(start, 'docs/wire.md keeps its endpoint table').toBeGreaterThan(0);
+  const rows = doc.slice(start).split('\n\n')[0]!.split('\n').slice(2);
+  return rows.flatMap((row) => {
+    const [, , method, rig, camera] = row.split('|').map((cell) => cell.trim());
+    // Endpoint paths are written without a leading slash; `/version` there is a URL, said in passing.
+    const paths = [rig, camera].flatMap((cell) => [...(cell ?? '').matchAll(/`([^`/][^`]*)`/g)].map((m) => m[1]!));
+    return paths.map((path) => ({ method: method!, path }));
+  });
+}
 const specOf = (name: OperationName) => OPERATIONS[name] as OperationSpec;
 
 describe('operation table', () => {
   it('covers every endpoint of the wire document, and nothing else', () => {
-    // Copied from the method table of docs/wire.md.
-    const documented = {
-      GET: 'version, cameras, cameras/read/<name>, camera/<serial>, camera/<serial>/read/<name>, camera/<serial>/recordings, recordings, schedule, io/read, camera/<serial>/io/read',
-      PATCH: 'cameras/configure, camera/<serial>/configure',
-      DELETE: 'schedule/<task_name>/clear',
-      POST:
-        'recording/start, recording/stop, camera/<serial>/recording/start, camera/<serial>/recording/stop, recordings/copy_all, recordings/export_all, camera/<serial>/recordings/copy_all, camera/<serial>/recordings/export_all, io/<name>/set, camera/<serial>/io/<name>/set, io/<io_serial>/<io_port>/set, io/log, camera/<serial>/io/log, experiment/message, camera/<serial>/experiment/message, schedule/clear, ' +
-        'schedule/recording/start, schedule/camera/<serial>/recording/start, schedule/recordings/copy_all, schedule/camera/<serial>/recordings/copy_all, schedule/recordings/export_all, schedule/camera/<serial>/recordings/export_all, schedule/cameras/configure/<name>, schedule/camera/<serial>/configure/<name>, schedule/io/<name>/set, schedule/camera/<serial>/io/<name>/set, ' +
-        'multicam/synchronize, multicam/connect_camera/<serial>, multicam/disconnect_camera/<serial>, multicam/connect_all, multicam/disconnect_all',
-    };
-    const expected = Object.entries(documented).flatMap(([method, list]) => list.split(', ').map((t) => `${method} ${t}`));
+    const expected = documentedEndpoints().map(({ method, path }) => `${method} ${path}`);
     const table = names.flatMap((name) => {
       const { method, path } = specOf(name);
       return [path.rig, path.camera].filter((t) => t !== undefined).map((t) => `${method} ${t}`);
