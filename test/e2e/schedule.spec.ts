@@ -134,6 +134,37 @@ test('a name the rig already has is refused until "Replace task"; the form clear
   await expect(page.getByTestId('no-tasks')).toBeVisible();
 });
 
+test('a Replace prompt belongs to the form it answered: any edit withdraws it', async ({ page }) => {
+  const rig = env.fleet.rigs[0]!;
+  await openRigTab(page, env, 0, 'Schedule');
+  const name = page.getByLabel('Task name');
+  const cron = page.getByRole('textbox', { name: 'Cron expression' });
+  await name.fill('rec_stale');
+  await page.getByRole('button', { name: 'Every hour on the hour' }).click();
+  await page.getByRole('button', { name: 'Schedule task' }).click();
+  await expect(page.getByRole('status', { name: 'Result' })).toContainText('task "rec_stale" scheduled');
+  await name.fill('rec_stale');
+  await cron.fill('0 */5 * * * *');
+  await page.getByRole('button', { name: 'Schedule task' }).click();
+  const replace = page.getByRole('button', { name: 'Replace task' });
+  await expect(replace).toBeVisible();
+
+  await name.fill('zzz_not_scheduled');
+  await expect(replace).toBeHidden();
+  await expect(page.getByTestId('replace-withdrawn')).toBeVisible();
+  // Back to exactly what was refused: the prompt is that form's again.
+  await name.fill('rec_stale');
+  await expect(replace).toBeVisible();
+  await cron.fill('0 */10 * * * *');
+  await expect(replace).toBeHidden();
+  expect(rig.state.tasks.find((t) => t.name === 'rec_stale')?.cronExpression).toBe('0 0 * * * *');
+  expect(rig.state.tasks.map((t) => t.name)).not.toContain('zzz_not_scheduled');
+
+  await page.getByRole('button', { name: 'Clear task rec_stale' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Clear task' }).click();
+  await expect(page.getByTestId('no-tasks')).toBeVisible();
+});
+
 test('an example chip never unticks Camera-relative, and says what else it changed', async ({ page }) => {
   await openRigTab(page, env, 0, 'Schedule');
   const relative = page.getByRole('checkbox', { name: 'Camera-relative' });

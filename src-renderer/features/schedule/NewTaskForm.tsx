@@ -12,6 +12,7 @@ import { allowsCameraRelative, emptyOperation, toScheduledOperation, type Operat
 import { presetEffect, type TaskRow } from './task-rows';
 
 const TASK_NAME = /^[\w.-]+$/;
+const sameArgs = (a: Args<'schedule.add'>, b: Args<'schedule.add'>) => JSON.stringify(a) === JSON.stringify(b);
 
 /** Where a task goes: one rig (all cameras, or one picked in the form), or a selection made elsewhere. */
 export type TaskDestination = { rigId: string; serials: string[] } | { targets: Target[] };
@@ -68,19 +69,25 @@ export function NewTaskForm({
     setBusy(false);
     if (result.ok && result.value.length > 0 && result.value.every((o) => o.ok)) clearForm();
   };
+  /** The task as the form stands, or null while something is missing. */
+  const formArgs: Args<'schedule.add'> | null =
+    missing !== null || typeof operation === 'string'
+      ? null
+      : {
+          targets: 'targets' in destination ? destination.targets : [serial ? { rigId: destination.rigId, serial } : { rigId: destination.rigId }],
+          taskName,
+          cronExpression: expression.trim(),
+          ...(relative ? { cameraRelative: true } : {}),
+          operation,
+        };
+  // "Replace task" replaces with what was submitted: offered only while the form still says exactly that.
+  const formUnchanged = submission !== null && formArgs !== null && !submission.args.replace && sameArgs(submission.args, formArgs);
   const submit = () => {
-    if (missing !== null || typeof operation === 'string') return;
-    void send({
-      targets: 'targets' in destination ? destination.targets : [serial ? { rigId: destination.rigId, serial } : { rigId: destination.rigId }],
-      taskName,
-      cronExpression: expression.trim(),
-      ...(relative ? { cameraRelative: true } : {}),
-      operation,
-    });
+    if (formArgs !== null) void send(formArgs);
   };
   /** The submitted task again, with `replace`, to the rigs that have a task of that name. */
   const replace = () => {
-    if (!submission?.result.ok) return;
+    if (!submission?.result.ok || !formUnchanged) return;
     const taken = submission.result.value.flatMap((o) =>
       !o.ok && o.error.code === 'already-exists' ? [o.serial === undefined ? { rigId: o.rigId } : { rigId: o.rigId, serial: o.serial }] : [],
     );
@@ -149,7 +156,7 @@ export function NewTaskForm({
           </Text>
         )}
       </Group>
-      <AddTaskResult submission={submission} busy={busy} onReplace={replace} />
+      <AddTaskResult submission={submission} busy={busy} onReplace={formUnchanged ? replace : null} />
     </Stack>
   );
 }
