@@ -112,6 +112,36 @@ test('hourly-stimulus built in the editor, planned, applied to two rigs and remo
   expect(env.fleet.rigs[1]!.state.tasks.map((t) => t.name)).toEqual(['keep_me']);
 });
 
+test('an offset of 0 s after the start is moved to 1 s, and the field says so', async ({ page }) => {
+  await openProtocols(page);
+  await page.getByRole('button', { name: 'New protocol' }).click();
+  const editor = page.getByTestId('protocol-editor');
+  await editor.getByLabel('Name', { exact: true }).fill('offsets');
+  await editor.getByRole('button', { name: 'Add recording' }).click();
+  const block = editor.getByRole('region', { name: 'Recording 1' });
+  await block.getByRole('button', { name: 'Add action during the recording' }).click();
+  const action = block.getByRole('group', { name: 'Action 1' });
+  await action.getByLabel('Output', { exact: true }).fill('led');
+
+  const from = action.getByLabel('From (s after the start)');
+  await from.fill('0');
+  await from.press('Tab');
+  await expect(from).toHaveValue('1');
+  await expect(action).toContainText('0 s is moved to 1 s: the rig runs a camera-relative task at the earliest 1 s after the recording starts');
+  await from.fill('30');
+  await expect(action).not.toContainText('0 s is moved to 1 s');
+
+  await action.getByText('Once', { exact: true }).click();
+  const at = action.getByLabel('At (s after the start)');
+  await at.fill('0');
+  await at.press('Tab');
+  await expect(at).toHaveValue('1');
+  await expect(action).toContainText('0 s is moved to 1 s');
+  // The plan draws it where the rig runs it: 1 s after the recording start.
+  const rows = editor.getByTestId('plan-view').getByRole('table').getByRole('row');
+  await expect(rows.filter({ hasText: 'output led' }).first()).toContainText('09:00:01');
+});
+
 test('an example file is imported, and exported as a Python script', async ({ page }) => {
   await openProtocols(page);
   await page.locator('input[type=file]').setInputFiles('examples/protocols/twice-daily-copy.json');

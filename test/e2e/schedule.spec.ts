@@ -37,8 +37,9 @@ test('a camera-relative toggle task: the editor explains, the task is listed on 
   await expect(page.getByTestId('cron-description')).toContainText('every 2nd second counted from the recording start');
   const times = page.getByRole('list', { name: 'Next fire times' }).getByRole('listitem');
   await expect(times).toHaveCount(5);
-  await expect(times.first()).toHaveText('+0h 00m 00s after the start');
-  await expect(times.nth(1)).toHaveText('+0h 00m 02s after the start');
+  // Never at the start itself: the rig arms the task when the recording starts (docs/wire.md).
+  await expect(times.first()).toHaveText('+0h 00m 02s after the start');
+  await expect(times.nth(1)).toHaveText('+0h 00m 04s after the start');
   await screenshot(page, 'schedule-panel');
 
   await page.getByRole('button', { name: 'Schedule task' }).click();
@@ -48,7 +49,7 @@ test('a camera-relative toggle task: the editor explains, the task is listed on 
   await expect(blinkRow).toContainText('%2 * * ? * * *');
   await expect(blinkRow).toContainText('Set output led on camera FAKE0 to toggle, start high');
   await expect(blinkRow).toContainText('camera-relative');
-  await expect(blinkRow).toContainText('after each recording start (first at the start)');
+  await expect(blinkRow).toContainText('after each recording start (first +0:00:02)');
   const onRig = rig.state.tasks.find((t) => t.name === 'blink_led');
   expect(onRig?.cameraRelative).toBe(true);
   expect(onRig?.args.value).toBe(Infinity);
@@ -58,6 +59,26 @@ test('a camera-relative toggle task: the editor explains, the task is listed on 
   await page.getByRole('dialog').getByRole('button', { name: 'Clear task' }).click();
   await expect(page.getByTestId('no-tasks')).toBeVisible();
   expect(rig.state.tasks.map((t) => t.name)).not.toContain('blink_led');
+});
+
+test('a camera-relative first run is the same answer as the CLI and the plan: never at the start itself', async ({ page }) => {
+  await openRigTab(page, env, 0, 'Schedule');
+  await page.getByRole('checkbox', { name: 'Camera-relative' }).check();
+  const cron = page.getByRole('textbox', { name: 'Cron expression' });
+  await cron.fill('0 */5 * * * *');
+  const times = page.getByRole('list', { name: 'Next fire times' }).getByRole('listitem');
+  await expect(times.first()).toHaveText('+0h 05m 00s after the start');
+
+  // The offset helper starts at 0 s; the rig cannot run a task at 0 s, so the helper says it moved it.
+  await expect(page.getByLabel('Minutes after start')).toHaveValue('0');
+  await expect(page.getByLabel('Seconds after start')).toHaveValue('0');
+  await page.getByRole('button', { name: 'Use this offset' }).click();
+  await expect(cron).toHaveValue('1 0 0 1 1 ?');
+  await expect(page.getByTestId('offset-moved')).toHaveText(/0 s is moved to 1 s/);
+  await expect(page.getByLabel('Seconds after start')).toHaveValue('1');
+  await expect(times.first()).toHaveText('+0h 00m 01s after the start');
+  await page.getByLabel('Seconds after start').fill('17');
+  await expect(page.getByTestId('offset-moved')).toBeHidden();
 });
 
 test('"in N minutes" writes a one-shot on the rig\'s clock, and "clear all" asks first', async ({ page }) => {

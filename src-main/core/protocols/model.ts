@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FIELD_SPECS } from '../cron/fields';
+import { FIRST_RELATIVE_SECOND } from '../cron/relative';
 import { FileName } from '../motif-api/operation-table';
 import { OutputValue } from '../../contract/requests/operations';
 import { JsonValue } from '../../contract/requests/targets';
@@ -87,13 +88,15 @@ export const WallClockDo = z.discriminatedUnion(
 export type RelativeDo = z.infer<typeof RelativeDo>;
 export type WallClockDo = z.infer<typeof WallClockDo>;
 
+const AFTER_THE_START = `must be at least ${FIRST_RELATIVE_SECOND} s after the recording start: the rig never runs these tasks at the start itself`;
+
 /** Seconds after each recording start: once (`at`), or `every` seconds from `from` until the recording ends. */
 export const RelativeTiming = z.union([
-  z.object({ at: z.number().int().min(1, 'must be at least 1 s after the recording start: the rig arms these tasks once it records') }).strict(),
+  z.object({ at: z.number().int().min(FIRST_RELATIVE_SECOND, AFTER_THE_START) }).strict(),
   z
     .object({
       every: z.number().int().min(2, "must be at least 2 s: the dialect's repeating terms need a period of 2 or more"),
-      from: z.number().int().min(1, 'must be at least 1 s after the recording start: the rig arms these tasks once it records'),
+      from: z.number().int().min(FIRST_RELATIVE_SECOND, AFTER_THE_START),
       /** Each repeat moves by a random whole number of seconds up to ± this, drawn at compile time from the protocol's seed. */
       jitter: z.number().int().min(1).optional(),
     })

@@ -2,6 +2,7 @@ import { ActionIcon, Button, Group, NumberInput, Paper, SegmentedControl, Select
 import { useState } from 'react';
 import type { RecordingBlock, RelativeAction } from '../../../src-main/core/protocols/model';
 import { KeyValueEditor, type KeyValueRow } from '../../ui/KeyValueEditor';
+import { SecondsAfterStartInput } from '../../ui/SecondsAfterStartInput';
 import { DoFields, withOptional, withValue } from './DoFields';
 import { numberOf, shown, type DraftErrors, type Path } from './draft-errors';
 import { WhenFields } from './WhenFields';
@@ -140,10 +141,10 @@ function RelativeActionFields({ value, onChange, onRemove, path, errors, n }: { 
           onChange={(m) => onChange({ ...value, after: m === 'once' ? { at: 'from' in after ? after.from : 60 } : { every: 30, from: 'at' in after ? after.at : 60 } })}
         />
         {'at' in after ? (
-          <NumberInput label="At (s after the start)" w={190} min={1} value={shown(after.at)} onChange={(v) => onChange({ ...value, after: { at: numberOf(v) } })} error={errors.at([...timing, 'at']) ?? errors.at(timing)} />
+          <SecondsAfterStartInput label="At (s after the start)" w={190} value={shown(after.at)} onChange={(v) => onChange({ ...value, after: { at: numberOf(v) } })} error={errors.at([...timing, 'at']) ?? errors.at(timing)} />
         ) : (
           <>
-            <NumberInput label="From (s after the start)" w={190} min={1} value={shown(after.from)} onChange={(v) => onChange({ ...value, after: { ...after, from: numberOf(v) } })} error={errors.at([...timing, 'from'])} />
+            <SecondsAfterStartInput label="From (s after the start)" w={190} value={shown(after.from)} onChange={(v) => onChange({ ...value, after: { ...after, from: numberOf(v) } })} error={errors.at([...timing, 'from'])} />
             <NumberInput label="Every (s)" w={110} min={2} value={shown(after.every)} onChange={(v) => onChange({ ...value, after: { ...after, every: numberOf(v) } })} error={errors.at([...timing, 'every']) ?? errors.at(timing)} />
           </>
         )}
