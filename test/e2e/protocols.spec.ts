@@ -142,6 +142,25 @@ test('an offset of 0 s after the start is moved to 1 s, and the field says so', 
   await expect(rows.filter({ hasText: 'output led' }).first()).toContainText('09:00:01');
 });
 
+test('every field error in the editor is a sentence in the app\'s words', async ({ page }) => {
+  await openProtocols(page);
+  await page.getByRole('button', { name: 'New protocol' }).click();
+  const editor = page.getByTestId('protocol-editor');
+  await editor.getByLabel('Name', { exact: true }).fill('words');
+  await editor.getByRole('button', { name: 'Add recording' }).click();
+  const block = editor.getByRole('region', { name: 'Recording 1' });
+  await block.getByRole('button', { name: 'Add action during the recording' }).click();
+  const action = block.getByRole('group', { name: 'Action 1' });
+  // The output name is left empty, the duration emptied.
+  await block.getByLabel('Duration', { exact: true }).fill('');
+  await expect(action.getByText('Must not be empty.', { exact: true })).toBeVisible();
+  await expect(block.getByText('Needs a number.', { exact: true })).toBeVisible();
+  const problems = editor.getByLabel('Problems', { exact: true });
+  await expect(problems).toContainText('Recording 1, action 1, output must not be empty.');
+  await expect(problems).toContainText('Recording 1, duration needs a number.');
+  await expect(editor).not.toContainText(/Too small|expected string|>=|Invalid input/);
+});
+
 test('an example file is imported, and exported as a Python script', async ({ page }) => {
   await openProtocols(page);
   await page.locator('input[type=file]').setInputFiles('examples/protocols/twice-daily-copy.json');

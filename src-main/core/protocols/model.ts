@@ -158,6 +158,6 @@ export type ProtocolInput = z.input<typeof Protocol>;
 export function protocolProblems(error: z.ZodError): string[] {
   return error.issues.map((issue) => {
     const where = issue.path.length === 0 ? 'The protocol' : `"${issue.path.map(String).join('.')}"`;
-    return `${where} ${issue.message.replace(/^Invalid input: /, '')}`.replace(/\.?$/, '.');
+    return `${where} ${issue.message}`.replace(/\.?$/, '.');
   });
 }
