@@ -51,8 +51,12 @@ test('hourly-stimulus built in the editor, planned, applied to two rigs and remo
   await expect(block.getByText('must be at most 1440 minutes (a day)')).toBeVisible();
   await block.getByLabel('Every', { exact: true }).fill('1');
   await expect(block.getByText('must be at most 1440 minutes (a day)')).toHaveCount(0);
+  // Duration with its unit and codec among the rigs' codecs, as in the Record dialog.
   await block.getByLabel('Duration', { exact: true }).fill('30');
-  await block.getByLabel('Codec').fill('high');
+  await expect(block.getByText('"30" has no unit: write 30 s, 30 min or 30 h.')).toBeVisible();
+  await block.getByLabel('Duration', { exact: true }).fill('30 min');
+  await block.getByRole('combobox', { name: 'Codec' }).click();
+  await page.getByRole('option', { name: 'high', exact: true }).click();
 
   await block.getByRole('button', { name: 'Add action during the recording' }).click();
   const action = block.getByRole('group', { name: 'Action 1' });
@@ -154,7 +158,7 @@ test('every field error in the editor is a sentence in the app\'s words', async 
   // The output name is left empty, the duration emptied.
   await block.getByLabel('Duration', { exact: true }).fill('');
   await expect(action.getByText('Must not be empty.', { exact: true })).toBeVisible();
-  await expect(block.getByText('Needs a number.', { exact: true })).toBeVisible();
+  await expect(block.getByText('Give how long each recording runs.', { exact: true })).toBeVisible();
   const problems = editor.getByLabel('Problems', { exact: true });
   await expect(problems).toContainText('Recording 1, action 1, output must not be empty.');
   await expect(problems).toContainText('Recording 1, duration needs a number.');

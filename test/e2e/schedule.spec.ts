@@ -106,7 +106,7 @@ test('"in N minutes" writes a one-shot on the rig\'s clock, and "clear all" asks
   expect(rig.state.tasks).toEqual([]);
 });
 
-test('a name the rig already has is refused until "Replace task"; the form clears after a task is created', async ({ page }) => {
+test('a name the rig already has is refused until "Replace task"; after a task is created only its name is cleared', async ({ page }) => {
   const rig = env.fleet.rigs[0]!;
   await openRigTab(page, env, 0, 'Schedule');
   const name = page.getByLabel('Task name');
@@ -114,14 +114,25 @@ test('a name the rig already has is refused until "Replace task"; the form clear
   await name.fill('rec_hourly');
   await page.getByRole('combobox', { name: 'Operation' }).click();
   await page.getByRole('option', { name: 'Start recording' }).click();
-  await page.getByLabel('Duration (seconds)').fill('1800');
+  // As in the Record dialog: the rig's codecs to choose from, a duration with its unit.
+  await page.getByRole('combobox', { name: 'Codec' }).click();
+  await expect(page.getByRole('option', { name: 'low', exact: true })).toBeVisible();
+  await page.getByRole('option', { name: 'high', exact: true }).click();
+  const duration = page.getByLabel('Duration', { exact: true });
+  await duration.fill('30');
+  await expect(page.getByText('"30" has no unit: write 30 s, 30 min or 30 h.')).toBeVisible();
+  await duration.fill('30 min');
   await page.getByRole('button', { name: 'Every hour on the hour' }).click();
   await page.getByRole('button', { name: 'Schedule task' }).click();
   const result = page.getByRole('status', { name: 'Result' });
   await expect(result).toContainText('task "rec_hourly" scheduled (start recording, at "0 0 * * * *")');
-  // The form clears; the line keeps describing the task that was submitted.
+  expect(rig.state.tasks.find((t) => t.name === 'rec_hourly')?.args).toMatchObject({ codec: 'high', duration: 1800 });
+  // Only the name clears: operation, its arguments and the timing stay for the next task. The line keeps describing the task submitted.
   await expect(name).toHaveValue('');
-  await expect(cron).toHaveValue('');
+  await expect(cron).toHaveValue('0 0 * * * *');
+  await expect(page.getByRole('combobox', { name: 'Operation' })).toHaveValue('Start recording');
+  await expect(page.getByRole('combobox', { name: 'Codec' })).toHaveValue('high');
+  await expect(duration).toHaveValue('30 min');
   await name.fill('something_else');
   await expect(result).toContainText('task "rec_hourly" scheduled');
   await expect(result).not.toContainText('something_else');
@@ -134,11 +145,13 @@ test('a name the rig already has is refused until "Replace task"; the form clear
   // Same name, another operation: refused, the recording task stays.
   await name.fill('rec_hourly');
   await expect(page.getByTestId('name-taken')).toContainText('This rig already has a task named "rec_hourly"');
+  await page.getByRole('combobox', { name: 'Operation' }).click();
+  await page.getByRole('option', { name: 'Set an output' }).click();
   await page.getByRole('button', { name: 'Every 5 minutes' }).click();
   await page.getByRole('button', { name: 'Schedule task' }).click();
   const refused = page.getByRole('alert', { name: 'Result' });
   await expect(refused).toContainText(
-    'Panel rig 1 already has a task named "rec_hourly" (start recording on all cameras, duration 30 min, at "0 0 * * * *"): replace it, or choose another name.',
+    'Panel rig 1 already has a task named "rec_hourly" (start recording on all cameras, duration 30 min, codec high, at "0 0 * * * *"): replace it, or choose another name.',
   );
   await expect(name).toHaveValue('rec_hourly');
   expect(rig.state.tasks.find((t) => t.name === 'rec_hourly')?.endpoint).toBe('recording/start');

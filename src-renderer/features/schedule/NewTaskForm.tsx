@@ -1,9 +1,10 @@
 import { Button, Checkbox, Group, Stack, Text, TextInput } from '@mantine/core';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { Args } from '../../../src-main/contract/requests';
 import type { ScheduledTask } from '../../../src-main/contract/requests/operations';
 import type { Target } from '../../../src-main/contract/requests/targets';
 import { useAppStore } from '../../store/use-app-store';
+import { useCodecChoice } from '../recording/RecordingFields';
 import { CameraTargetSelect } from '../../ui/CameraTargetSelect';
 import { AddTaskResult, type Submission } from './AddTaskResult';
 import { CronEditor } from './CronEditor';
@@ -46,7 +47,12 @@ export function NewTaskForm({
 
   const relativeAllowed = allowsCameraRelative(draft.kind);
   const relative = relativeAllowed && cameraRelative;
-  const operation = toScheduledOperation(draft);
+  const targets = useMemo(
+    () => ('targets' in destination ? destination.targets : [serial ? { rigId: destination.rigId, serial } : { rigId: destination.rigId }]),
+    [destination, serial],
+  );
+  const codecs = useCodecChoice(targets);
+  const operation = toScheduledOperation(draft, codecs.codecs);
   const nameProblem = taskName !== '' && !TASK_NAME.test(taskName) ? 'Use letters, digits, "_", "-" and "." only.' : undefined;
   const missing =
     taskName === '' ? 'Name the task.' : nameProblem ?? (expression.trim() === '' ? 'Write or pick a cron expression.' : typeof operation === 'string' ? operation : null);
@@ -54,27 +60,20 @@ export function NewTaskForm({
   const existing = tasks.find((t) => t.name === taskName);
   const queued = waiting.find((w) => w.name === taskName && w.cronExpression !== null);
 
-  const clearForm = () => {
-    setTaskName('');
-    setSerial('');
-    setCameraRelative(false);
-    setExpression('');
-    setDraft(emptyOperation);
-  };
-  /** Sends a task as it is now (captured: the result describes it, not what is typed later); a created task clears the form. */
+  /** Sends a task as it is now (captured: the result describes it, not what is typed later); a created task clears its name only, so a similar one is quick to add. */
   const send = async (args: Args<'schedule.add'>) => {
     setBusy(true);
     const result = await addScheduledTask(args);
     setSubmission({ args, result });
     setBusy(false);
-    if (result.ok && result.value.length > 0 && result.value.every((o) => o.ok)) clearForm();
+    if (result.ok && result.value.length > 0 && result.value.every((o) => o.ok)) setTaskName('');
   };
   /** The task as the form stands, or null while something is missing. */
   const formArgs: Args<'schedule.add'> | null =
     missing !== null || typeof operation === 'string'
       ? null
       : {
-          targets: 'targets' in destination ? destination.targets : [serial ? { rigId: destination.rigId, serial } : { rigId: destination.rigId }],
+          targets,
           taskName,
           cronExpression: expression.trim(),
           ...(relative ? { cameraRelative: true } : {}),
@@ -119,7 +118,7 @@ export function NewTaskForm({
           when both are applied.
         </Text>
       )}
-      <OperationFields value={draft} onChange={setDraft} outputSuggestions={outputSuggestions} />
+      <OperationFields value={draft} onChange={setDraft} outputSuggestions={outputSuggestions} codecs={codecs} />
       <div>
         <Checkbox
           label="Camera-relative"
