@@ -161,7 +161,7 @@ test('every field error in the editor is a sentence in the app\'s words', async 
   await expect(block.getByText('Give how long each recording runs.', { exact: true })).toBeVisible();
   const problems = editor.getByLabel('Problems', { exact: true });
   await expect(problems).toContainText('Recording 1, action 1, output must not be empty.');
-  await expect(problems).toContainText('Recording 1, duration needs a number.');
+  await expect(problems).toContainText('Recording 1, duration needs a length of time, like 30 min or 1h30m.');
   await expect(editor).not.toContainText(/Too small|expected string|>=|Invalid input/);
 });
 

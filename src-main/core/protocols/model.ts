@@ -114,7 +114,7 @@ export const RecordingBlock = z
   .object({
     when: When,
     /** A recording ends only through its duration: Motif has no scheduled stop. */
-    durationSeconds: z.number().int().min(1).max(MAX_RECORDING_SECONDS, 'must be at most a week'),
+    durationSeconds: z.number({ error: (issue) => (issue.code === 'invalid_type' && issue.expected === 'number' ? 'needs a length of time, like 30 min or 1h30m' : undefined) }).int().min(1).max(MAX_RECORDING_SECONDS, 'must be at most a week'),
     codec: z.string().min(1).optional(),
     filename: FileName.min(1).max(200).optional(),
     metadata: z.record(z.string(), JsonValue).optional(),

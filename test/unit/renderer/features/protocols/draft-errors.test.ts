@@ -16,10 +16,10 @@ describe('protocol draft errors', () => {
   it('puts each problem of the draft next to its field as a sentence, and lists them by the editor\'s labels', async () => {
     const error = await refusal({ version: 1, name: 'p', recordings: [{ when: { times: ['25:00'] }, durationSeconds: null }] });
     const errors = draftErrors(protocolIssues(error, ['ref', 'protocol']) ?? []);
-    expect(errors.at(['recordings', 0, 'durationSeconds'])).toBe('Needs a number.');
+    expect(errors.at(['recordings', 0, 'durationSeconds'])).toBe('Needs a length of time, like 30 min or 1h30m.');
     expect(errors.at(['recordings', 0, 'when', 'times', 0])).toMatch(/^Must be a time of day written HH:MM.*\.$/);
     expect(errors.at(['name'])).toBeUndefined();
-    expect(errors.all).toContain('Recording 1, duration needs a number.');
+    expect(errors.all).toContain('Recording 1, duration needs a length of time, like 30 min or 1h30m.');
     expect(errors.all).toContainEqual(expect.stringMatching(/^Recording 1, time 1 must be a time of day/));
   });
 
