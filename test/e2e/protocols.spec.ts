@@ -188,6 +188,37 @@ test('an example file is imported, and exported as a Python script', async ({ pa
   await expect(row).toContainText('copies at 18:00 instead');
 });
 
+test('a script exported for a rig that carries the protocol has that rig\'s address as its defaults', async ({ page }) => {
+  await openProtocols(page);
+  await page.locator('input[type=file]').setInputFiles({
+    name: 'for-rig.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ ...JSON.parse(readFileSync('examples/protocols/twice-daily-copy.json', 'utf8')), name: 'copy-for-rig' })),
+  });
+  const row = page.getByRole('row').filter({ hasText: 'copy-for-rig' });
+  await row.getByRole('button', { name: 'Apply / remove…' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('checkbox', { name: env.rigNames[1]! }).check();
+  await dialog.getByRole('button', { name: 'Apply to 1 rig' }).click();
+  await expect(dialog.getByRole('list', { name: 'Apply results' })).toContainText(`${env.rigNames[1]}: 2 tasks created`);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(row).toContainText(env.rigNames[1]!);
+
+  await row.getByRole('button', { name: 'Export…' }).click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('menuitem', { name: `Python script for ${env.rigNames[1]}` }).click();
+  const script = readFileSync(await (await download).path(), 'utf8');
+  const { host, port } = env.fleet.rigs[1]!.info;
+  expect(script).toContain(`HOST = os.environ.get('MOTIF_HOST') or '${host}'`);
+  expect(script).toContain(`PORT = int(os.environ.get('MOTIF_PORT') or ${port})`);
+  expect(script).not.toContain(env.fleet.rigs[1]!.info.apiKey);
+
+  await row.getByRole('button', { name: 'Apply / remove…' }).click();
+  await dialog.getByRole('checkbox', { name: env.rigNames[1]! }).check();
+  await dialog.getByRole('button', { name: 'Remove from 1 rig' }).click();
+  await expect(dialog.getByRole('list', { name: 'Remove results' })).toContainText(`${env.rigNames[1]}: 2 tasks removed`);
+});
+
 test('a protocol with more tasks than the checks advise is applied only after the count is confirmed', async ({ page }) => {
   const pad = (n: number) => String(n).padStart(2, '0');
   const many = {
