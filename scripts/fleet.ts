@@ -40,7 +40,7 @@ const rigs = core.registry.list();
 for (const [i, rig] of rigs.entries()) core.registry.update(rig.id, { tags: [...rig.tags, `room-${'abcd'[i % 4]}`] });
 const last = rigs.slice(count - offline - problems);
 for (const rig of last.slice(0, offline)) await core.simulated.forget(rig.id);
-for (const rig of last.slice(offline)) await core.secrets.deleteKey(rig.id);
+for (const rig of last.slice(offline)) await core.simulated.removeKey(rig.id);
 if (recording > 0) {
   // The first polls of a rig just added may have found no key yet: start once the rigs answer.
   const first = rigs.slice(0, recording).map((rig) => rig.id);

@@ -120,6 +120,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     commandSent: (target: Target, recording?: boolean) => monitoring.monitor.commandSent(target.rigId, recording === undefined ? undefined : { serial: target.serial, recording }),
   };
   const protocols = new ProtocolStore(configDir);
+  const rigAddress = (rig: { host: string; port: number } | undefined) => rig && { host: rig.host, port: rig.port };
   const watcher = new RecordingWatcher({
     applied: () => protocols.applied(),
     status: (id) => monitoring.monitor.get(id),
@@ -142,7 +143,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
       camerasOf: (id) => monitoring.monitor.recordingCameras(id),
       outcomeOf: (progress, outcome) => events.emit('targets.outcome', { progress, outcome }),
     }),
-    ...protocolHandlers({ ...rigOperations, store: protocols }, (rigId, fromMs, untilMs) => watcher.past(rigId, fromMs, untilMs)),
+    ...protocolHandlers({ ...rigOperations, store: protocols, rigAddress: (id) => rigAddress(rigs.registry.get(id)) }, (rigId, fromMs, untilMs) => watcher.past(rigId, fromMs, untilMs)),
     ...cronHandlers(),
     ...demoHandlers(simulated, rigs.secrets),
     ...liveHandlers(live),

@@ -3,6 +3,7 @@ import { fail, ok, type Result } from '../contract/errors';
 import { requests, type Args, type ParsedArgs, type RequestName, type Res } from '../contract/requests';
 import { toMotifError } from './errors';
 import type { Logger } from './logger';
+import { issueWords } from './issue-words';
 
 export type Handlers = {
   [N in RequestName]: (args: ParsedArgs<N>) => Promise<Result<Res<N>>>;
@@ -59,7 +60,7 @@ export function makeDispatch(handlers: Partial<Handlers>, log: Logger, options: 
     const n = name as RequestName;
     const handler = handlers[n] as ((args: unknown) => Promise<Result<unknown>>) | undefined;
     if (!handler) return fail('unknown-request', `${n} is not available here.`);
-    const parsed = requests[n].args.safeParse(rawArgs ?? {});
+    const parsed = requests[n].args.safeParse(rawArgs ?? {}, { error: issueWords });
     if (!parsed.success) {
       const issues = argumentIssues(parsed.error.issues);
       const first = issues[0];

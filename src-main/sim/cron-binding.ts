@@ -1,5 +1,5 @@
 /** The scheduler's view of the cron engine in src-main/core/cron. */
-import { type CronExpression, next, parse } from '../core/cron';
+import { type CronExpression, next, parse, relativeRuns } from '../core/cron';
 import type { CronEngine } from './scheduler';
 
 // Tasks re-arm after every fire; parse each expression text once.
@@ -22,6 +22,7 @@ export const cronEngine: CronEngine = {
   nextAfter(expression, from, opts) {
     const expr = compiled(expression);
     if (!expr) return null;
-    return next(expr, from, 1, opts).times[0] ?? null;
+    const found = opts.epoch ? relativeRuns(expr, opts.epoch, 1, from) : next(expr, from, 1, opts);
+    return found.times[0] ?? null;
   },
 };

@@ -51,8 +51,12 @@ test('hourly-stimulus built in the editor, planned, applied to two rigs and remo
   await expect(block.getByText('must be at most 1440 minutes (a day)')).toBeVisible();
   await block.getByLabel('Every', { exact: true }).fill('1');
   await expect(block.getByText('must be at most 1440 minutes (a day)')).toHaveCount(0);
+  // Duration with its unit and codec among the rigs' codecs, as in the Record dialog.
   await block.getByLabel('Duration', { exact: true }).fill('30');
-  await block.getByLabel('Codec').fill('high');
+  await expect(block.getByText('"30" has no unit: write 30 s, 30 min or 30 h.')).toBeVisible();
+  await block.getByLabel('Duration', { exact: true }).fill('30 min');
+  await block.getByRole('combobox', { name: 'Codec' }).click();
+  await page.getByRole('option', { name: 'high', exact: true }).click();
 
   await block.getByRole('button', { name: 'Add action during the recording' }).click();
   const action = block.getByRole('group', { name: 'Action 1' });
@@ -112,6 +116,55 @@ test('hourly-stimulus built in the editor, planned, applied to two rigs and remo
   expect(env.fleet.rigs[1]!.state.tasks.map((t) => t.name)).toEqual(['keep_me']);
 });
 
+test('an offset of 0 s after the start is moved to 1 s, and the field says so', async ({ page }) => {
+  await openProtocols(page);
+  await page.getByRole('button', { name: 'New protocol' }).click();
+  const editor = page.getByTestId('protocol-editor');
+  await editor.getByLabel('Name', { exact: true }).fill('offsets');
+  await editor.getByRole('button', { name: 'Add recording' }).click();
+  const block = editor.getByRole('region', { name: 'Recording 1' });
+  await block.getByRole('button', { name: 'Add action during the recording' }).click();
+  const action = block.getByRole('group', { name: 'Action 1' });
+  await action.getByLabel('Output', { exact: true }).fill('led');
+
+  const from = action.getByLabel('From (s after the start)');
+  await from.fill('0');
+  await from.press('Tab');
+  await expect(from).toHaveValue('1');
+  await expect(action).toContainText('0 s is moved to 1 s: the rig runs a camera-relative task at the earliest 1 s after the recording starts');
+  await from.fill('30');
+  await expect(action).not.toContainText('0 s is moved to 1 s');
+
+  await action.getByText('Once', { exact: true }).click();
+  const at = action.getByLabel('At (s after the start)');
+  await at.fill('0');
+  await at.press('Tab');
+  await expect(at).toHaveValue('1');
+  await expect(action).toContainText('0 s is moved to 1 s');
+  // The plan draws it where the rig runs it: 1 s after the recording start.
+  const rows = editor.getByTestId('plan-view').getByRole('table').getByRole('row');
+  await expect(rows.filter({ hasText: 'output led' }).first()).toContainText('09:00:01');
+});
+
+test('every field error in the editor is a sentence in the app\'s words', async ({ page }) => {
+  await openProtocols(page);
+  await page.getByRole('button', { name: 'New protocol' }).click();
+  const editor = page.getByTestId('protocol-editor');
+  await editor.getByLabel('Name', { exact: true }).fill('words');
+  await editor.getByRole('button', { name: 'Add recording' }).click();
+  const block = editor.getByRole('region', { name: 'Recording 1' });
+  await block.getByRole('button', { name: 'Add action during the recording' }).click();
+  const action = block.getByRole('group', { name: 'Action 1' });
+  // The output name is left empty, the duration emptied.
+  await block.getByLabel('Duration', { exact: true }).fill('');
+  await expect(action.getByText('Must not be empty.', { exact: true })).toBeVisible();
+  await expect(block.getByText('Give how long each recording runs.', { exact: true })).toBeVisible();
+  const problems = editor.getByLabel('Problems', { exact: true });
+  await expect(problems).toContainText('Recording 1, action 1, output must not be empty.');
+  await expect(problems).toContainText('Recording 1, duration needs a length of time, like 30 min or 1h30m.');
+  await expect(editor).not.toContainText(/Too small|expected string|>=|Invalid input/);
+});
+
 test('an example file is imported, and exported as a Python script', async ({ page }) => {
   await openProtocols(page);
   await page.locator('input[type=file]').setInputFiles('examples/protocols/twice-daily-copy.json');
@@ -133,6 +186,37 @@ test('an example file is imported, and exported as a Python script', async ({ pa
   await expect(row).not.toContainText('copies at 18:00 instead');
   await page.getByRole('button', { name: 'Replace "twice-daily-copy"' }).click();
   await expect(row).toContainText('copies at 18:00 instead');
+});
+
+test('a script exported for a rig that carries the protocol has that rig\'s address as its defaults', async ({ page }) => {
+  await openProtocols(page);
+  await page.locator('input[type=file]').setInputFiles({
+    name: 'for-rig.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ ...JSON.parse(readFileSync('examples/protocols/twice-daily-copy.json', 'utf8')), name: 'copy-for-rig' })),
+  });
+  const row = page.getByRole('row').filter({ hasText: 'copy-for-rig' });
+  await row.getByRole('button', { name: 'Apply / remove…' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('checkbox', { name: env.rigNames[1]! }).check();
+  await dialog.getByRole('button', { name: 'Apply to 1 rig' }).click();
+  await expect(dialog.getByRole('list', { name: 'Apply results' })).toContainText(`${env.rigNames[1]}: 2 tasks created`);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(row).toContainText(env.rigNames[1]!);
+
+  await row.getByRole('button', { name: 'Export…' }).click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('menuitem', { name: `Python script for ${env.rigNames[1]}` }).click();
+  const script = readFileSync(await (await download).path(), 'utf8');
+  const { host, port } = env.fleet.rigs[1]!.info;
+  expect(script).toContain(`HOST = os.environ.get('MOTIF_HOST') or '${host}'`);
+  expect(script).toContain(`PORT = int(os.environ.get('MOTIF_PORT') or ${port})`);
+  expect(script).not.toContain(env.fleet.rigs[1]!.info.apiKey);
+
+  await row.getByRole('button', { name: 'Apply / remove…' }).click();
+  await dialog.getByRole('checkbox', { name: env.rigNames[1]! }).check();
+  await dialog.getByRole('button', { name: 'Remove from 1 rig' }).click();
+  await expect(dialog.getByRole('list', { name: 'Remove results' })).toContainText(`${env.rigNames[1]}: 2 tasks removed`);
 });
 
 test('a protocol with more tasks than the checks advise is applied only after the count is confirmed', async ({ page }) => {

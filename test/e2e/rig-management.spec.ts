@@ -44,7 +44,11 @@ test('edit a rig (name, tags, preset) and remove another after confirming', asyn
   await edit.getByLabel('Tags', { exact: true }).fill('north');
   await edit.getByLabel('Tags', { exact: true }).press('Enter');
   await edit.getByRole('button', { name: 'Default recording preset' }).click();
-  await edit.getByLabel('Codec', { exact: true }).fill('low');
+  // The rig's codecs to choose from, as in the Record dialog.
+  await edit.getByRole('combobox', { name: 'Codec' }).click();
+  await page.getByRole('option', { name: 'low', exact: true }).click();
+  await edit.getByLabel('Duration', { exact: true }).fill('1h30m');
+  await expect(edit.getByText('= 1:30:00')).toBeVisible();
   await edit.getByRole('button', { name: 'Save changes' }).click();
   await expect(rigCard(page, 'Arena North')).toContainText('north');
 

@@ -37,8 +37,9 @@ test('a camera-relative toggle task: the editor explains, the task is listed on 
   await expect(page.getByTestId('cron-description')).toContainText('every 2nd second counted from the recording start');
   const times = page.getByRole('list', { name: 'Next fire times' }).getByRole('listitem');
   await expect(times).toHaveCount(5);
-  await expect(times.first()).toHaveText('+0h 00m 00s after the start');
-  await expect(times.nth(1)).toHaveText('+0h 00m 02s after the start');
+  // Never at the start itself: the rig arms the task when the recording starts (docs/wire.md).
+  await expect(times.first()).toHaveText('+0h 00m 02s after the start');
+  await expect(times.nth(1)).toHaveText('+0h 00m 04s after the start');
   await screenshot(page, 'schedule-panel');
 
   await page.getByRole('button', { name: 'Schedule task' }).click();
@@ -48,7 +49,7 @@ test('a camera-relative toggle task: the editor explains, the task is listed on 
   await expect(blinkRow).toContainText('%2 * * ? * * *');
   await expect(blinkRow).toContainText('Set output led on camera FAKE0 to toggle, start high');
   await expect(blinkRow).toContainText('camera-relative');
-  await expect(blinkRow).toContainText('after each recording start (first at the start)');
+  await expect(blinkRow).toContainText('after each recording start (first +0:00:02)');
   const onRig = rig.state.tasks.find((t) => t.name === 'blink_led');
   expect(onRig?.cameraRelative).toBe(true);
   expect(onRig?.args.value).toBe(Infinity);
@@ -58,6 +59,26 @@ test('a camera-relative toggle task: the editor explains, the task is listed on 
   await page.getByRole('dialog').getByRole('button', { name: 'Clear task' }).click();
   await expect(page.getByTestId('no-tasks')).toBeVisible();
   expect(rig.state.tasks.map((t) => t.name)).not.toContain('blink_led');
+});
+
+test('a camera-relative first run is the same answer as the CLI and the plan: never at the start itself', async ({ page }) => {
+  await openRigTab(page, env, 0, 'Schedule');
+  await page.getByRole('checkbox', { name: 'Camera-relative' }).check();
+  const cron = page.getByRole('textbox', { name: 'Cron expression' });
+  await cron.fill('0 */5 * * * *');
+  const times = page.getByRole('list', { name: 'Next fire times' }).getByRole('listitem');
+  await expect(times.first()).toHaveText('+0h 05m 00s after the start');
+
+  // The offset helper starts at 0 s; the rig cannot run a task at 0 s, so the helper says it moved it.
+  await expect(page.getByLabel('Minutes after start')).toHaveValue('0');
+  await expect(page.getByLabel('Seconds after start')).toHaveValue('0');
+  await page.getByRole('button', { name: 'Use this offset' }).click();
+  await expect(cron).toHaveValue('1 0 0 1 1 ?');
+  await expect(page.getByTestId('offset-moved')).toHaveText(/0 s is moved to 1 s/);
+  await expect(page.getByLabel('Seconds after start')).toHaveValue('1');
+  await expect(times.first()).toHaveText('+0h 00m 01s after the start');
+  await page.getByLabel('Seconds after start').fill('17');
+  await expect(page.getByTestId('offset-moved')).toBeHidden();
 });
 
 test('"in N minutes" writes a one-shot on the rig\'s clock, and "clear all" asks first', async ({ page }) => {
@@ -85,7 +106,7 @@ test('"in N minutes" writes a one-shot on the rig\'s clock, and "clear all" asks
   expect(rig.state.tasks).toEqual([]);
 });
 
-test('a name the rig already has is refused until "Replace task"; the form clears after a task is created', async ({ page }) => {
+test('a name the rig already has is refused until "Replace task"; after a task is created only its name is cleared', async ({ page }) => {
   const rig = env.fleet.rigs[0]!;
   await openRigTab(page, env, 0, 'Schedule');
   const name = page.getByLabel('Task name');
@@ -93,14 +114,25 @@ test('a name the rig already has is refused until "Replace task"; the form clear
   await name.fill('rec_hourly');
   await page.getByRole('combobox', { name: 'Operation' }).click();
   await page.getByRole('option', { name: 'Start recording' }).click();
-  await page.getByLabel('Duration (seconds)').fill('1800');
+  // As in the Record dialog: the rig's codecs to choose from, a duration with its unit.
+  await page.getByRole('combobox', { name: 'Codec' }).click();
+  await expect(page.getByRole('option', { name: 'low', exact: true })).toBeVisible();
+  await page.getByRole('option', { name: 'high', exact: true }).click();
+  const duration = page.getByLabel('Duration', { exact: true });
+  await duration.fill('30');
+  await expect(page.getByText('"30" has no unit: write 30 s, 30 min or 30 h.')).toBeVisible();
+  await duration.fill('30 min');
   await page.getByRole('button', { name: 'Every hour on the hour' }).click();
   await page.getByRole('button', { name: 'Schedule task' }).click();
   const result = page.getByRole('status', { name: 'Result' });
   await expect(result).toContainText('task "rec_hourly" scheduled (start recording, at "0 0 * * * *")');
-  // The form clears; the line keeps describing the task that was submitted.
+  expect(rig.state.tasks.find((t) => t.name === 'rec_hourly')?.args).toMatchObject({ codec: 'high', duration: 1800 });
+  // Only the name clears: operation, its arguments and the timing stay for the next task. The line keeps describing the task submitted.
   await expect(name).toHaveValue('');
-  await expect(cron).toHaveValue('');
+  await expect(cron).toHaveValue('0 0 * * * *');
+  await expect(page.getByRole('combobox', { name: 'Operation' })).toHaveValue('Start recording');
+  await expect(page.getByRole('combobox', { name: 'Codec' })).toHaveValue('high');
+  await expect(duration).toHaveValue('30 min');
   await name.fill('something_else');
   await expect(result).toContainText('task "rec_hourly" scheduled');
   await expect(result).not.toContainText('something_else');
@@ -113,11 +145,13 @@ test('a name the rig already has is refused until "Replace task"; the form clear
   // Same name, another operation: refused, the recording task stays.
   await name.fill('rec_hourly');
   await expect(page.getByTestId('name-taken')).toContainText('This rig already has a task named "rec_hourly"');
+  await page.getByRole('combobox', { name: 'Operation' }).click();
+  await page.getByRole('option', { name: 'Set an output' }).click();
   await page.getByRole('button', { name: 'Every 5 minutes' }).click();
   await page.getByRole('button', { name: 'Schedule task' }).click();
   const refused = page.getByRole('alert', { name: 'Result' });
   await expect(refused).toContainText(
-    'Panel rig 1 already has a task named "rec_hourly" (start recording on all cameras, duration 30 min, at "0 0 * * * *"): replace it, or choose another name.',
+    'Panel rig 1 already has a task named "rec_hourly" (start recording on all cameras, duration 30 min, codec high, at "0 0 * * * *"): replace it, or choose another name.',
   );
   await expect(name).toHaveValue('rec_hourly');
   expect(rig.state.tasks.find((t) => t.name === 'rec_hourly')?.endpoint).toBe('recording/start');
@@ -130,6 +164,37 @@ test('a name the rig already has is refused until "Replace task"; the form clear
   await expect(name).toHaveValue('');
 
   await page.getByRole('button', { name: 'Clear task rec_hourly' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Clear task' }).click();
+  await expect(page.getByTestId('no-tasks')).toBeVisible();
+});
+
+test('a Replace prompt belongs to the form it answered: any edit withdraws it', async ({ page }) => {
+  const rig = env.fleet.rigs[0]!;
+  await openRigTab(page, env, 0, 'Schedule');
+  const name = page.getByLabel('Task name');
+  const cron = page.getByRole('textbox', { name: 'Cron expression' });
+  await name.fill('rec_stale');
+  await page.getByRole('button', { name: 'Every hour on the hour' }).click();
+  await page.getByRole('button', { name: 'Schedule task' }).click();
+  await expect(page.getByRole('status', { name: 'Result' })).toContainText('task "rec_stale" scheduled');
+  await name.fill('rec_stale');
+  await cron.fill('0 */5 * * * *');
+  await page.getByRole('button', { name: 'Schedule task' }).click();
+  const replace = page.getByRole('button', { name: 'Replace task' });
+  await expect(replace).toBeVisible();
+
+  await name.fill('zzz_not_scheduled');
+  await expect(replace).toBeHidden();
+  await expect(page.getByTestId('replace-withdrawn')).toBeVisible();
+  // Back to exactly what was refused: the prompt is that form's again.
+  await name.fill('rec_stale');
+  await expect(replace).toBeVisible();
+  await cron.fill('0 */10 * * * *');
+  await expect(replace).toBeHidden();
+  expect(rig.state.tasks.find((t) => t.name === 'rec_stale')?.cronExpression).toBe('0 0 * * * *');
+  expect(rig.state.tasks.map((t) => t.name)).not.toContain('zzz_not_scheduled');
+
+  await page.getByRole('button', { name: 'Clear task rec_stale' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Clear task' }).click();
   await expect(page.getByTestId('no-tasks')).toBeVisible();
 });

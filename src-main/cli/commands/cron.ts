@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { describe, formatInZone, isValidTimeZone, localTimeZone, next, parse } from '../../core/cron';
+import { describe, formatInZone, isValidTimeZone, localTimeZone, next, parse, relativeRuns } from '../../core/cron';
 import { EXIT, formatJson, type CliIo, type CommandContext } from './command-context';
 
 export interface CronFlags {
@@ -50,7 +50,7 @@ export function runCron(expression: string, flags: CronFlags, io: CliIo, now: ()
   if (asked === null) return usage(io, `--from "${flags.from}" is not an ISO 8601 date-time.`);
   const epoch = flags.relativeTo === undefined ? undefined : readDate(flags.relativeTo);
   if (epoch === null) return usage(io, `--relative-to "${flags.relativeTo}" is not an ISO 8601 date-time.`);
-  // A camera-relative task fires only after its recording started.
+  // A camera-relative task runs only after its recording started.
   const from = epoch !== undefined && (flags.from === undefined || asked < epoch) ? epoch : asked;
 
   const parsed = parse(expression);
@@ -60,7 +60,7 @@ export function runCron(expression: string, flags: CronFlags, io: CliIo, now: ()
   }
   const cameraRelative = epoch !== undefined;
   const description = describe(parsed.value, { cameraRelative });
-  const result = next(parsed.value, from, count, cameraRelative ? { epoch } : { timeZone });
+  const result = cameraRelative ? relativeRuns(parsed.value, epoch, count, from) : next(parsed.value, from, count, { timeZone });
   const times = result.times.map((t) => formatInZone(t, timeZone));
   if (flags.json) {
     io.out(formatJson({

@@ -1,12 +1,6 @@
 import { fail, ok } from '../../contract/errors';
-import { cronSecondsAfter, describe, formatInZone, isValidTimeZone, next, parse } from './';
+import { cronSecondsAfter, describe, formatInZone, isValidTimeZone, next, parse, relativeOffsets } from './';
 import type { Handlers } from '../dispatch';
-
-/**
- * Camera-relative tasks count from the recording start; their times are shown as
- * offsets from an imaginary start at the Unix epoch, which is how the engine reads them.
- */
-const RELATIVE_EPOCH = new Date(0);
 
 export function cronHandlers(): Pick<Handlers, 'cron.explain' | 'cron.oneShot'> {
   return {
@@ -21,12 +15,11 @@ export function cronHandlers(): Pick<Handlers, 'cron.explain' | 'cron.oneShot'> 
       }
       const description = describe(parsed.value, { cameraRelative: cameraRelative ?? false });
       if (cameraRelative) {
-        // From just before the start, so a task firing at the start itself is listed.
-        const found = next(parsed.value, new Date(-1000), count, { epoch: RELATIVE_EPOCH, timeZone: 'UTC' });
+        const found = relativeOffsets(parsed.value, count);
         return ok({
           valid: true as const,
           description,
-          next: found.times.map((t) => `+${formatOffset(t.getTime() / 1000)}`),
+          next: found.offsets.map((s) => `+${formatOffset(s)}`),
           ...(found.exhausted && found.reason ? { exhaustedReason: found.reason } : {}),
         });
       }

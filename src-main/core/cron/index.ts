@@ -7,3 +7,4 @@ export type { NextOptions } from './clock';
 export { matches } from './match';
 export { datetimeToCron, cronSecondsAfter } from './datetime-to-cron';
 export { formatInZone, isValidTimeZone, localTimeZone } from '../../../src-shared/zoned-time';
+export { FIRST_RELATIVE_SECOND, relativeOffsets, relativeRuns } from './relative';

@@ -86,6 +86,19 @@ export class SimulatedRigHost {
     return [...this.#fleets.keys()];
   }
 
+  /**
+   * Takes a simulated rig's key away, so it shows as a rig with a problem. A key kept for
+   * this session only (no keychain) is gone once forgotten: the keychain is not needed.
+   */
+  async removeKey(rigId: string): Promise<void> {
+    const sessionOnly = (await this.secrets.keyState(rigId)) === 'session';
+    try {
+      await this.secrets.deleteKey(rigId);
+    } catch (e) {
+      if (!(sessionOnly && e instanceof CoreError && e.code === 'keychain-unavailable')) throw e;
+    }
+  }
+
   /** Stop a removed rig's simulator. */
   async forget(rigId: string): Promise<void> {
     const fleet = this.#fleets.get(rigId);

@@ -1,7 +1,7 @@
 import type { MotifError } from '../../contract/errors';
 import type { ScheduleAddOutcome, ScheduledOperation, ScheduledTask, TaskNextRun } from '../../contract/requests/operations';
 import type { Target } from '../../contract/requests/targets';
-import { describe, formatInZone, next, parse } from '../cron';
+import { describe, formatInZone, next, parse, relativeOffsets } from '../cron';
 import { toMotifError } from '../errors';
 import { callInWords } from '../motif-api/call-words';
 import { matchPath } from '../motif-api/operation-paths';
@@ -38,9 +38,6 @@ export function taskWords(endpoint: string | undefined, args: Obj): string {
   return callInWords(endpoint, args);
 }
 
-/** Camera-relative tasks count on a clock that starts at the recording start (the engine's virtual epoch). */
-const RELATIVE_EPOCH = new Date(0);
-
 /** What the expression means and when it runs next, on the rig's clock (`rigNowUnixSeconds`) in its zone. */
 export function taskTiming(
   cronExpression: string | undefined,
@@ -53,10 +50,8 @@ export function taskTiming(
   if (!parsed.ok) return { nextRun: { kind: 'none', reason: `Its expression cannot be read: ${parsed.error.message}` } };
   const cronWords = describe(parsed.value, { cameraRelative });
   if (cameraRelative) {
-    // From just before the start, so a task firing at the start itself counts.
-    const found = next(parsed.value, new Date(-1000), 1, { epoch: RELATIVE_EPOCH, timeZone: 'UTC' });
-    const first = found.times[0];
-    return { cronWords, nextRun: { kind: 'after-start', firstOffsetSeconds: first ? first.getTime() / 1000 : null } };
+    const first = relativeOffsets(parsed.value, 1).offsets[0];
+    return { cronWords, nextRun: { kind: 'after-start', firstOffsetSeconds: first ?? null } };
   }
   const from = new Date((rigNowUnixSeconds ?? Date.now() / 1000) * 1000);
   const found = next(parsed.value, from, 1, timeZone === undefined ? {} : { timeZone });

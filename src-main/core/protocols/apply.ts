@@ -23,6 +23,8 @@ import { MAX_TASKS_PER_APPLY, MAX_TASKS_PER_RIG } from './checks';
 export interface ApplyDeps extends OperationsDeps {
   store: ProtocolStore;
   now?: () => Date;
+  /** Where a configured rig is (never its key): the defaults of a script exported for it. */
+  rigAddress?(rigId: string): { host: string; port: number } | undefined;
 }
 
 const AWAY = new Set(['rig-unreachable', 'rig-timeout']);

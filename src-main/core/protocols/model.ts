@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FIELD_SPECS } from '../cron/fields';
+import { FIRST_RELATIVE_SECOND } from '../cron/relative';
 import { FileName } from '../motif-api/operation-table';
 import { OutputValue } from '../../contract/requests/operations';
 import { JsonValue } from '../../contract/requests/targets';
@@ -87,13 +88,15 @@ export const WallClockDo = z.discriminatedUnion(
 export type RelativeDo = z.infer<typeof RelativeDo>;
 export type WallClockDo = z.infer<typeof WallClockDo>;
 
+const AFTER_THE_START = `must be at least ${FIRST_RELATIVE_SECOND} s after the recording start: the rig never runs these tasks at the start itself`;
+
 /** Seconds after each recording start: once (`at`), or `every` seconds from `from` until the recording ends. */
 export const RelativeTiming = z.union([
-  z.object({ at: z.number().int().min(1, 'must be at least 1 s after the recording start: the rig arms these tasks once it records') }).strict(),
+  z.object({ at: z.number().int().min(FIRST_RELATIVE_SECOND, AFTER_THE_START) }).strict(),
   z
     .object({
       every: z.number().int().min(2, "must be at least 2 s: the dialect's repeating terms need a period of 2 or more"),
-      from: z.number().int().min(1, 'must be at least 1 s after the recording start: the rig arms these tasks once it records'),
+      from: z.number().int().min(FIRST_RELATIVE_SECOND, AFTER_THE_START),
       /** Each repeat moves by a random whole number of seconds up to ± this, drawn at compile time from the protocol's seed. */
       jitter: z.number().int().min(1).optional(),
     })
@@ -111,7 +114,7 @@ export const RecordingBlock = z
   .object({
     when: When,
     /** A recording ends only through its duration: Motif has no scheduled stop. */
-    durationSeconds: z.number().int().min(1).max(MAX_RECORDING_SECONDS, 'must be at most a week'),
+    durationSeconds: z.number({ error: (issue) => (issue.code === 'invalid_type' && issue.expected === 'number' ? 'needs a length of time, like 30 min or 1h30m' : undefined) }).int().min(1).max(MAX_RECORDING_SECONDS, 'must be at most a week'),
     codec: z.string().min(1).optional(),
     filename: FileName.min(1).max(200).optional(),
     metadata: z.record(z.string(), JsonValue).optional(),
@@ -155,6 +158,6 @@ export type ProtocolInput = z.input<typeof Protocol>;
 export function protocolProblems(error: z.ZodError): string[] {
   return error.issues.map((issue) => {
     const where = issue.path.length === 0 ? 'The protocol' : `"${issue.path.map(String).join('.')}"`;
-    return `${where} ${issue.message.replace(/^Invalid input: /, '')}`.replace(/\.?$/, '.');
+    return `${where} ${issue.message}`.replace(/\.?$/, '.');
   });
 }

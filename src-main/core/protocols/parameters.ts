@@ -1,5 +1,6 @@
 import { CoreError } from '../errors';
 import { Protocol, protocolProblems } from './model';
+import { issueWords } from '../issue-words';
 
 /**
  * Per-rig parameters: every `{{name}}` in a string of the protocol becomes the rig's value
@@ -42,7 +43,7 @@ export function fillParameters(protocol: Protocol, values: ParameterValues = {},
     const names = [...new Set(missing)];
     throw new CoreError('invalid-args', `Protocol "${protocol.name}" needs ${names.map((n) => `"${n}"`).join(', ')} for ${rigName}: give ${names.length === 1 ? 'a value' : 'values'} for the rig, or a default in the protocol.`);
   }
-  const checked = Protocol.safeParse(filled);
+  const checked = Protocol.safeParse(filled, { error: issueWords });
   if (!checked.success) {
     throw new CoreError('invalid-args', `With the values for ${rigName}, protocol "${protocol.name}" is not valid: ${protocolProblems(checked.error).join(' ')}`);
   }

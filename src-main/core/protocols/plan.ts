@@ -1,4 +1,4 @@
-import { next, parse, type CronExpression } from '../cron';
+import { FIRST_RELATIVE_SECOND, next, parse, type CronExpression } from '../cron';
 import { z } from 'zod';
 import { WireObject, type OperationName } from '../motif-api/operation-table';
 import type { PlanTask } from './plan-task';
@@ -209,8 +209,9 @@ export function plan(input: PlanInput): Plan {
     if (ends.size === 0) continue;
     // Every recording starts the same virtual clock, so the offsets after its start are the same: found once.
     const longest = Math.max(...[...ends].map(([r, stop]) => stop - r.startMs));
-    const found = cachedFires(cache, expr, new Date(1000), new Date(longest - 1), MAX_EVENTS_PER_TASK, { epoch: new Date(0) });
-    const offsets = found.times.filter((ms) => ms > 0);
+    // Never at the start itself: the cron engine's rule (relative.ts).
+    const found = cachedFires(cache, expr, new Date(FIRST_RELATIVE_SECOND * 1000), new Date(longest - 1), MAX_EVENTS_PER_TASK, { epoch: new Date(0) });
+    const offsets = found.times;
     let listed = 0;
     const facts = factsOf(t);
     for (const [r, stopMs] of ends) {

@@ -80,7 +80,7 @@ export function protocolHandlers(deps: ApplyDeps, past?: PastOf): Pick<Handlers,
         if (format === 'json') return { text: `${JSON.stringify(p, null, 2)}\n`, fileName };
         const applied = rigId === undefined ? undefined : (await store.applied()).find((r) => r.rigId === rigId && r.slug === protocolSlug(p.name));
         const compiled = compileProtocol(fillParameters(p, params ?? applied?.params, rigId === undefined ? 'this export' : (deps.rigName(rigId) ?? rigId)));
-        return { text: exportProtocol(compiled, format), fileName };
+        return { text: exportProtocol(compiled, format, rigId === undefined ? {} : (deps.rigAddress?.(rigId) ?? {})), fileName };
       }),
     'protocols.compile': ({ ref, params }) =>
       guarded(ref, async (protocol) => {

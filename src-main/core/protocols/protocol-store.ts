@@ -9,6 +9,7 @@ import { parseWire, stringifyWire } from '../python-json';
 import { protocolSlug, usesJitter } from './compile';
 import { Protocol, protocolProblems } from './model';
 import { AppliedRecord } from './applied-record';
+import { issueWords } from '../issue-words';
 
 /**
  * Named protocols in the config folder (`protocols/<slug>.json`, one file each), and which
@@ -37,7 +38,7 @@ export function readProtocolText(text: string, source: string): Protocol {
   } catch (e) {
     throw new CoreError('invalid-args', `${source} is not JSON: ${e instanceof Error ? e.message : String(e)}.`);
   }
-  const checked = Protocol.safeParse(raw);
+  const checked = Protocol.safeParse(raw, { error: issueWords });
   if (!checked.success) throw new CoreError('invalid-args', `${source} is not a valid protocol: ${protocolProblems(checked.error).join(' ')}`, { problems: protocolProblems(checked.error) });
   return checked.data;
 }

@@ -6,6 +6,7 @@ import { ErrorNote } from '../../ui/ErrorNote';
 import { OutcomeList } from '../../ui/OutcomeList';
 import { describeSelection } from '../dashboard/fleet-model';
 import { DEFAULT_OUTPUT_NAMES } from '../outputs/outputs-slice';
+import { useCodecChoice } from '../recording/RecordingFields';
 import { useTargetAction } from '../recording/use-target-action';
 import { OperationFields } from '../schedule/OperationFields';
 import type { FleetAction } from './fleet-action';
@@ -23,10 +24,11 @@ export function FleetActionDialog({ action, targets, onClose }: { action: FleetA
   const [draft, setDraft] = useState<OperationDraft>({ ...emptyOperation, kind: action, outputMode: 'on' });
   const [problem, setProblem] = useState<string | null>(null);
   const { error, outcomes, busy, run } = useTargetAction({ ok: `${OPERATION_LABELS[action]}: done`, partial: `${OPERATION_LABELS[action]}: not everywhere` });
+  const codecs = useCodecChoice(targets);
   const outputSuggestions = [...new Set([...targets.flatMap((t) => namesByRig[t.rigId] ?? []), ...DEFAULT_OUTPUT_NAMES])];
 
   const send = async () => {
-    const operation = toScheduledOperation(draft);
+    const operation = toScheduledOperation(draft, codecs.codecs);
     if (typeof operation === 'string') return setProblem(operation);
     setProblem(null);
     // One call for all targets; never retried (an output toggle sent twice undoes itself).
@@ -55,7 +57,7 @@ export function FleetActionDialog({ action, targets, onClose }: { action: FleetA
             }}
           >
             <Stack gap="sm">
-              <OperationFields value={draft} onChange={setDraft} outputSuggestions={outputSuggestions} kinds={[action]} />
+              <OperationFields value={draft} onChange={setDraft} outputSuggestions={outputSuggestions} codecs={codecs} kinds={[action]} />
               {problem && (
                 <Alert color="orange" role="alert">
                   {problem}

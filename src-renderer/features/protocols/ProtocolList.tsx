@@ -155,7 +155,7 @@ export function ProtocolList({ onEdit, onNew }: { onEdit(draft: Protocol): void;
                       <Button size="xs" onClick={() => setApplying(p.protocol)}>
                         Apply / remove…
                       </Button>
-                      <ExportMenu protocolRef={{ name: p.name }} onError={setError} />
+                      <ExportMenu protocolRef={{ name: p.name }} onError={setError} rigs={carriers.map((d) => ({ id: d.rigId, name: rigName(d.rigId) }))} />
                       <Button size="xs" variant="subtle" color="red" onClick={() => setDeleting(p.name)}>
                         Delete
                       </Button>

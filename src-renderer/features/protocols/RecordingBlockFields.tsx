@@ -1,15 +1,16 @@
-import { ActionIcon, Button, Group, NumberInput, Paper, SegmentedControl, Select, Stack, TagsInput, Text, TextInput, Title } from '@mantine/core';
-import { useState } from 'react';
+import { ActionIcon, Button, Group, NumberInput, Paper, SegmentedControl, Stack, TagsInput, Text, TextInput, Title } from '@mantine/core';
+import { useMemo, useState } from 'react';
+import { formatDurationWords, parseDurationText } from '../../../src-shared/duration';
+import { useAppStore } from '../../store/use-app-store';
+import { CodecField, DurationField, useCodecChoice } from '../recording/RecordingFields';
 import type { RecordingBlock, RelativeAction } from '../../../src-main/core/protocols/model';
 import { KeyValueEditor, type KeyValueRow } from '../../ui/KeyValueEditor';
+import { SecondsAfterStartInput } from '../../ui/SecondsAfterStartInput';
 import { DoFields, withOptional, withValue } from './DoFields';
 import { numberOf, shown, type DraftErrors, type Path } from './draft-errors';
 import { WhenFields } from './WhenFields';
 
 export type BlockInput = RecordingBlock;
-const UNITS = { seconds: 1, minutes: 60, hours: 3600 } as const;
-type Unit = keyof typeof UNITS;
-const unitOf = (s: number): Unit => (s > 0 && s % 3600 === 0 ? 'hours' : s > 0 && s % 60 === 0 ? 'minutes' : 'seconds');
 
 /** One recording block: when, how long, how, on which cameras, and what happens during each recording. */
 export function RecordingBlockFields({
@@ -26,7 +27,11 @@ export function RecordingBlockFields({
   errors: DraftErrors;
 }) {
   const path: Path = ['recordings', index];
-  const [unit, setUnit] = useState<Unit>(unitOf(value.durationSeconds));
+  const [durationText, setDurationText] = useState(() => (Number.isFinite(value.durationSeconds) ? formatDurationWords(value.durationSeconds) : ''));
+  // A protocol runs on many rigs: the codecs all of them have.
+  const rigs = useAppStore((s) => s.rigs);
+  const everyRig = useMemo(() => rigs.map((r) => ({ rigId: r.id })), [rigs]);
+  const codecs = useCodecChoice(everyRig);
   const [metadata, setMetadata] = useState<KeyValueRow[]>(() => Object.entries(value.metadata ?? {}).map(([key, v]) => ({ key, value: typeof v === 'string' ? v : JSON.stringify(v) })));
   const set = (patch: Partial<BlockInput>) => onChange({ ...value, ...patch });
   const setAction = (i: number, a: RelativeAction) => set({ actions: value.actions.map((x, j) => (j === i ? a : x)) });
@@ -45,28 +50,19 @@ export function RecordingBlockFields({
       <Stack gap="xs">
         <WhenFields label={`Recording ${index + 1} starts`} value={value.when} onChange={(when) => set({ when })} path={[...path, 'when']} errors={errors} />
         <Group gap="xs" align="flex-end">
-          <NumberInput
-            label="Duration"
-            w={110}
-            min={1}
-            value={shown(value.durationSeconds / UNITS[unit])}
-            onChange={(v) => set({ durationSeconds: numberOf(v) * UNITS[unit] })}
+          <DurationField
+            required
+            w={200}
+            value={durationText}
+            onChange={(text) => {
+              setDurationText(text);
+              const read = text.trim() === '' ? null : parseDurationText(text);
+              // Unreadable or empty: no number, so the draft is not valid until the field reads.
+              set({ durationSeconds: read?.ok ? read.seconds : Number.NaN });
+            }}
             error={errors.at([...path, 'durationSeconds'])}
           />
-          <Select
-            label="Unit"
-            aria-label="Duration unit"
-            w={110}
-            data={Object.keys(UNITS)}
-            value={unit}
-            allowDeselect={false}
-            onChange={(u) => {
-              const next = u === 'hours' || u === 'minutes' ? u : 'seconds';
-              set({ durationSeconds: (value.durationSeconds / UNITS[unit]) * UNITS[next] });
-              setUnit(next);
-            }}
-          />
-          <TextInput label="Codec" description="empty: rig's default" w={170} value={value.codec ?? ''} onChange={(e) => onChange(withOptional(value, 'codec', e.currentTarget.value))} />
+          <CodecField value={value.codec ?? ''} onChange={(codec) => onChange(withOptional(value, 'codec', codec))} choice={codecs} w={200} allowParameters />
           <TextInput label="File name" description="empty: rig's default" w={200} value={value.filename ?? ''} onChange={(e) => onChange(withOptional(value, 'filename', e.currentTarget.value))} />
           <TagsInput
             label="Cameras"
@@ -140,10 +136,10 @@ function RelativeActionFields({ value, onChange, onRemove, path, errors, n }: { 
           onChange={(m) => onChange({ ...value, after: m === 'once' ? { at: 'from' in after ? after.from : 60 } : { every: 30, from: 'at' in after ? after.at : 60 } })}
         />
         {'at' in after ? (
-          <NumberInput label="At (s after the start)" w={190} min={1} value={shown(after.at)} onChange={(v) => onChange({ ...value, after: { at: numberOf(v) } })} error={errors.at([...timing, 'at']) ?? errors.at(timing)} />
+          <SecondsAfterStartInput label="At (s after the start)" w={190} value={shown(after.at)} onChange={(v) => onChange({ ...value, after: { at: numberOf(v) } })} error={errors.at([...timing, 'at']) ?? errors.at(timing)} />
         ) : (
           <>
-            <NumberInput label="From (s after the start)" w={190} min={1} value={shown(after.from)} onChange={(v) => onChange({ ...value, after: { ...after, from: numberOf(v) } })} error={errors.at([...timing, 'from'])} />
+            <SecondsAfterStartInput label="From (s after the start)" w={190} value={shown(after.from)} onChange={(v) => onChange({ ...value, after: { ...after, from: numberOf(v) } })} error={errors.at([...timing, 'from'])} />
             <NumberInput label="Every (s)" w={110} min={2} value={shown(after.every)} onChange={(v) => onChange({ ...value, after: { ...after, every: numberOf(v) } })} error={errors.at([...timing, 'every']) ?? errors.at(timing)} />
           </>
         )}

@@ -1,4 +1,5 @@
 import type { MotifError } from '../../../src-main/contract/errors';
+import { asSentence, problemAt } from './problem-place';
 
 export type Path = readonly (string | number)[];
 
@@ -17,15 +18,12 @@ export interface DraftErrors {
 
 const key = (path: Path) => path.map(String).join('.');
 
-/** zod's generic words for an emptied number field, in people's words. */
-const words = (message: string) => message.replace(/^Invalid input: expected number, received (null|NaN|undefined)$/, 'needs a number').replace(/^Invalid input: /, '');
-
 export function draftErrors(issues: readonly DraftIssue[]): DraftErrors {
   const byPath = new Map<string, string[]>();
-  for (const issue of issues) byPath.set(key(issue.path), [...(byPath.get(key(issue.path)) ?? []), words(issue.message)]);
+  for (const issue of issues) byPath.set(key(issue.path), [...(byPath.get(key(issue.path)) ?? []), asSentence(issue.message)]);
   return {
-    at: (path) => byPath.get(key(path))?.join('; '),
-    all: issues.map((i) => `${i.path.length === 0 ? 'The protocol' : `"${i.path.join('.')}"`} ${words(i.message)}`.replace(/\.?$/, '.')),
+    at: (path) => byPath.get(key(path))?.join(' '),
+    all: issues.map((i) => problemAt(i.path, i.message)),
   };
 }
 

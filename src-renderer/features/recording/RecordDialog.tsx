@@ -1,14 +1,14 @@
-import { Alert, Autocomplete, Button, Group, Modal, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import type { Target } from '../../../src-main/contract/requests/targets';
-import { sameJson, useAppStore, useAppStoreEqual, useCall } from '../../store/use-app-store';
+import { useAppStore, useCall } from '../../store/use-app-store';
 import { ErrorNote } from '../../ui/ErrorNote';
-import { formatDurationSeconds, parseDurationText } from '../../../src-shared/duration';
 import { fileNameProblem } from '../../../src-shared/file-name';
 import { OutcomeList } from '../../ui/OutcomeList';
 import { MetadataEditor } from './MetadataEditor';
-import { recentCodecs, rememberCodec } from './recent-codecs';
-import { codecChoice, codecProblem, recordFormFromPreset, recordingOptionsFromForm, type RecordFormValues } from './record-form-model';
+import { rememberCodec } from './recent-codecs';
+import { recordFormFromPreset, recordingOptionsFromForm, type RecordFormValues } from './record-form-model';
+import { CodecField, DurationField, useCodecChoice } from './RecordingFields';
 import { TargetSummary } from './TargetSummary';
 import { RecordToStoreControl } from '../../ui/RecordToStoreControl';
 import { useTargetAction } from './use-target-action';
@@ -25,14 +25,8 @@ export function RecordDialog({ targets, onClose }: { targets: Target[]; onClose(
   const presetsDiffer = targetRigs.some((r) => JSON.stringify(r.preset) !== JSON.stringify(presetRig?.preset));
   const [values, setValues] = useState<RecordFormValues>(() => recordFormFromPreset(presetRig?.preset));
   const [problem, setProblem] = useState<string | null>(null);
-  const codecSuggestions = useMemo(
-    () => [...new Set([...targetRigs.map((r) => r.preset.codec).filter((c): c is string => Boolean(c)), ...recentCodecs()])],
-    [targetRigs],
-  );
   const rigNames = useMemo(() => Object.fromEntries(rigs.map((r) => [r.id, r.name])), [rigs]);
-  // The codecs the targets report, not their whole status: re-rendered when those change only.
-  const codecs = useAppStoreEqual((s) => codecChoice(targets, s.statuses, rigNames), sameJson);
-  const duration = values.duration.trim() === '' ? null : parseDurationText(values.duration);
+  const codecs = useCodecChoice(targets);
   const patch = (p: Partial<RecordFormValues>) => setValues((v) => ({ ...v, ...p }));
   const { error, outcomes, busy, run } = useTargetAction({ ok: 'Recording started', partial: 'Recording did not start everywhere' });
 
@@ -70,29 +64,8 @@ export function RecordDialog({ targets, onClose }: { targets: Target[]; onClose(
                 </Text>
               )}
               <SimpleGrid cols={2}>
-                {codecs.codecs ? (
-                  <Select
-                    label="Codec"
-                    description={codecs.note ?? 'Configured on the rig; empty: its default'}
-                    placeholder="The rig's default"
-                    // A preset's codec the rig does not list stays visible, with the reason it cannot be used.
-                    data={values.codec && !codecs.codecs.includes(values.codec) ? [...codecs.codecs, values.codec] : codecs.codecs}
-                    value={values.codec || null}
-                    onChange={(codec) => patch({ codec: codec ?? '' })}
-                    error={codecProblem(values.codec, codecs.codecs)}
-                    clearable
-                  />
-                ) : (
-                  <Autocomplete label="Codec" description={codecs.note} data={codecSuggestions} value={values.codec} onChange={(codec) => patch({ codec })} />
-                )}
-                <TextInput
-                  label="Duration"
-                  description={duration?.ok ? `= ${formatDurationSeconds(duration.seconds)}` : 'Like 90 s, 30 min or 1h30m; empty: until stopped'}
-                  placeholder="Until stopped"
-                  value={values.duration}
-                  onChange={(e) => patch({ duration: e.currentTarget.value })}
-                  error={duration && !duration.ok ? duration.problem : null}
-                />
+                <CodecField value={values.codec} onChange={(codec) => patch({ codec })} choice={codecs} />
+                <DurationField value={values.duration} onChange={(duration) => patch({ duration })} />
               </SimpleGrid>
               <TextInput
                 label="File name"

@@ -1,4 +1,6 @@
-import { Checkbox, Group, NumberInput, Select, TextInput } from '@mantine/core';
+import { Checkbox, Group, Select, TextInput } from '@mantine/core';
+import { CodecField, DurationField } from '../recording/RecordingFields';
+import type { CodecChoice } from '../recording/record-form-model';
 import type { CopyDraft, ExportDraft, RecordDraft, TriState } from './transfer-options';
 
 const triData = (yes: string, no: string) => [
@@ -49,18 +51,12 @@ export function ExportOptionFields({ value, onChange }: { value: ExportDraft; on
   );
 }
 
-export function RecordOptionFields({ value, onChange }: { value: RecordDraft; onChange(v: RecordDraft): void }) {
+/** `codecs`: the codecs of the rigs the recording is for, as the Record dialog offers them. */
+export function RecordOptionFields({ value, onChange, codecs }: { value: RecordDraft; onChange(v: RecordDraft): void; codecs: CodecChoice & { suggestions: string[] } }) {
   return (
-    <Group align="flex-end">
-      <TextInput label="Codec" description="As named on the rig; empty = default" value={value.codec} onChange={(e) => onChange({ ...value, codec: e.currentTarget.value })} w={160} />
-      <NumberInput
-        label="Duration (seconds)"
-        description="Empty = until stopped"
-        min={1}
-        value={value.durationSeconds}
-        onChange={(v) => onChange({ ...value, durationSeconds: typeof v === 'number' ? v : '' })}
-        w={160}
-      />
+    <Group align="flex-start">
+      <CodecField value={value.codec} onChange={(codec) => onChange({ ...value, codec })} choice={codecs} w={200} />
+      <DurationField value={value.duration} onChange={(duration) => onChange({ ...value, duration })} w={220} />
       <TextInput label="File name" description="Without timestamp" value={value.filename} onChange={(e) => onChange({ ...value, filename: e.currentTarget.value })} w={200} />
       <Select
         label="Record to"

@@ -8,7 +8,7 @@ import { ErrorNote } from '../../ui/ErrorNote';
 import { ApiKeyField } from './ApiKeyField';
 import { CertificatePanel, type CertificateInfo, type TrustChoice } from './CertificatePanel';
 import { KeychainProblem } from './KeychainProblem';
-import { emptyRigForm, rigFieldsFromForm, type RigFormValues } from './rig-form-model';
+import { emptyRigForm, presetProblem, rigFieldsFromForm, type RigFormValues } from './rig-form-model';
 import { RigFormFields } from './RigFormFields';
 import { testRigConnection } from './test-connection';
 
@@ -105,11 +105,11 @@ export function AddRigDialog({ onClose }: { onClose(): void }) {
                 Cancel
               </Button>
               {unreachable && (
-                <Button variant="default" loading={busy} disabled={clash !== null} onClick={() => void add(null)}>
+                <Button variant="default" loading={busy} disabled={clash !== null || presetProblem(values) !== null} onClick={() => void add(null)}>
                   Add without checking
                 </Button>
               )}
-              <Button type="submit" loading={busy} disabled={!fields.name || !fields.host || clash !== null}>
+              <Button type="submit" loading={busy} disabled={!fields.name || !fields.host || clash !== null || presetProblem(values) !== null}>
                 Check certificate…
               </Button>
             </Group>

@@ -6,7 +6,7 @@ import type { RigSummary } from '../../../src-main/contract/requests';
 import { useAppStore } from '../../store/use-app-store';
 import { ErrorNote } from '../../ui/ErrorNote';
 import { SimulatedBadge } from '../../ui/SimulatedBadge';
-import { formFromRig, rigFieldsFromForm, type RigFormValues } from './rig-form-model';
+import { formFromRig, presetProblem, rigFieldsFromForm, type RigFormValues } from './rig-form-model';
 import { RigFormFields } from './RigFormFields';
 import { RigKeySection } from './RigKeySection';
 import { RigTrustSection } from './RigTrustSection';
@@ -52,10 +52,10 @@ export function EditRigDialog({ rig, onClose }: { rig: RigSummary; onClose(): vo
           }}
         >
           <Stack gap="sm">
-            <RigFormFields values={values} onChange={(patch) => setValues((v) => ({ ...v, ...patch }))} knownTags={knownTags} />
+            <RigFormFields values={values} onChange={(patch) => setValues((v) => ({ ...v, ...patch }))} knownTags={knownTags} rigId={rig.id} />
             {error && <ErrorNote error={error} />}
             <Group justify="flex-end">
-              <Button type="submit" loading={busy}>
+              <Button type="submit" loading={busy} disabled={presetProblem(values) !== null}>
                 Save changes
               </Button>
             </Group>

@@ -1,9 +1,10 @@
 import { Accordion, ActionIcon, Button, Group, NumberInput, SimpleGrid, Stack, TagsInput, Text, TextInput, Textarea } from '@mantine/core';
-import { useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { fileNameProblem } from '../../../src-shared/file-name';
 import { formatRigAddress } from '../../../src-shared/rig-identity';
 import { splitPastedAddress, type RigFormValues, type TemplateRow } from './rig-form-model';
 import { RecordToStoreControl } from '../../ui/RecordToStoreControl';
+import { CodecField, DurationField, useCodecChoice } from '../recording/RecordingFields';
 
 interface RigFormFieldsProps {
   values: RigFormValues;
@@ -14,10 +15,12 @@ interface RigFormFieldsProps {
   afterAddress?: ReactNode;
   /** Sentences about the name or address, shown at the field (e.g. another rig has it). */
   errors?: { name?: string; host?: string };
+  /** The rig being edited (its codecs are offered); none while adding. */
+  rigId?: string;
 }
 
 /** Name, address, tags, notes and the recording preset of one rig. */
-export function RigFormFields({ values, onChange, knownTags, afterAddress, errors }: RigFormFieldsProps) {
+export function RigFormFields({ values, onChange, knownTags, afterAddress, errors, rigId }: RigFormFieldsProps) {
   // Said once, so a pasted URL visibly became host and port rather than silently changing the port.
   const [splitFrom, setSplitFrom] = useState<string | null>(null);
   const takeAddress = (text: string): boolean => {
@@ -60,12 +63,15 @@ export function RigFormFields({ values, onChange, knownTags, afterAddress, error
       {afterAddress}
       <TagsInput label="Tags" description="For filtering and selecting rigs together" data={knownTags} value={values.tags} onChange={(tags) => onChange({ tags })} clearable />
       <Textarea label="Notes" autosize minRows={1} maxRows={4} value={values.notes} onChange={(e) => onChange({ notes: e.currentTarget.value })} />
-      <PresetFields values={values} onChange={onChange} />
+      <PresetFields values={values} onChange={onChange} rigId={rigId} />
     </Stack>
   );
 }
 
-function PresetFields({ values, onChange }: Pick<RigFormFieldsProps, 'values' | 'onChange'>) {
+function PresetFields({ values, onChange, rigId }: Pick<RigFormFieldsProps, 'values' | 'onChange' | 'rigId'>) {
+  // The rig's own codecs once it reports them (editing); a rig being added is not read yet.
+  const targets = useMemo(() => (rigId === undefined ? [] : [{ rigId }]), [rigId]);
+  const codecs = useCodecChoice(targets);
   return (
     <Accordion variant="contained">
       <Accordion.Item value="preset">
@@ -73,19 +79,8 @@ function PresetFields({ values, onChange }: Pick<RigFormFieldsProps, 'values' | 
         <Accordion.Panel>
           <Stack gap="xs">
             <SimpleGrid cols={2}>
-              <TextInput
-                label="Codec"
-                description="A compression setting configured on this rig"
-                value={values.codec}
-                onChange={(e) => onChange({ codec: e.currentTarget.value })}
-              />
-              <NumberInput
-                label="Duration (seconds)"
-                description="Empty: until stopped"
-                min={1}
-                value={values.durationSeconds}
-                onChange={(v) => onChange({ durationSeconds: typeof v === 'number' ? v : '' })}
-              />
+              <CodecField value={values.codec} onChange={(codec) => onChange({ codec })} choice={codecs} />
+              <DurationField value={values.duration} onChange={(duration) => onChange({ duration })} />
             </SimpleGrid>
             <TextInput
               label="File name"

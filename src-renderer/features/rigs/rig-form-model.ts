@@ -1,5 +1,6 @@
 import type { Args, RigSummary } from '../../../src-main/contract/requests';
 import type { RecordingPreset } from '../../../src-main/contract/requests/rigs';
+import { formatDurationWords, parseDurationText } from '../../../src-shared/duration';
 import { recordToStoreChoice, recordToStoreValue, type RecordToStoreChoice } from '../../ui/record-to-store';
 
 export const DEFAULT_MOTIF_PORT = 6083;
@@ -17,7 +18,8 @@ export interface RigFormValues {
   tags: string[];
   notes: string;
   codec: string;
-  durationSeconds: number | '';
+  /** As typed ("30 min", "1h30m"); empty: until stopped. */
+  duration: string;
   filenamePattern: string;
   /** 'default' leaves the choice to the rig's configuration. */
   recordToStore: RecordToStoreChoice;
@@ -31,7 +33,7 @@ export const emptyRigForm = (): RigFormValues => ({
   tags: [],
   notes: '',
   codec: '',
-  durationSeconds: '',
+  duration: '',
   filenamePattern: '',
   recordToStore: 'default',
   metadataTemplate: [],
@@ -46,18 +48,25 @@ export function formFromRig(rig: RigSummary): RigFormValues {
     tags: rig.tags,
     notes: rig.notes,
     codec: p.codec ?? '',
-    durationSeconds: p.durationSeconds ?? '',
+    duration: p.durationSeconds ? formatDurationWords(p.durationSeconds) : '',
     filenamePattern: p.filenamePattern ?? '',
     recordToStore: recordToStoreChoice(p.recordToStore),
     metadataTemplate: Object.entries(p.metadataTemplate ?? {}).map(([key, value]) => ({ key, value })),
   };
 }
 
+/** What keeps the preset from being saved as typed (the field says it too), or null. */
+export function presetProblem(v: RigFormValues): string | null {
+  const duration = v.duration.trim() === '' ? null : parseDurationText(v.duration);
+  return duration && !duration.ok ? `Preset duration: ${duration.problem}` : null;
+}
+
 /** The preset as the contract stores it: unset fields left out, empty template rows dropped. */
 export function presetFromForm(v: RigFormValues): RecordingPreset {
   const preset: RecordingPreset = {};
   if (v.codec.trim()) preset.codec = v.codec.trim();
-  if (typeof v.durationSeconds === 'number' && v.durationSeconds > 0) preset.durationSeconds = v.durationSeconds;
+  const duration = v.duration.trim() === '' ? null : parseDurationText(v.duration);
+  if (duration?.ok) preset.durationSeconds = duration.seconds;
   if (v.filenamePattern.trim()) preset.filenamePattern = v.filenamePattern.trim();
   const recordToStore = recordToStoreValue(v.recordToStore);
   if (recordToStore !== undefined) preset.recordToStore = recordToStore;

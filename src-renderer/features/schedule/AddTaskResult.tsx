@@ -18,7 +18,16 @@ const where = (o: Outcome) => (o.serial ? `${o.rigName}, camera ${o.serial}` : o
  * outbox (with what could not be checked), or refused; a name the rig already has offers
  * "Replace task", which sends the same task again with `replace`.
  */
-export function AddTaskResult({ submission, busy, onReplace }: { submission: Submission | null; busy: boolean; onReplace(): void }) {
+export function AddTaskResult({
+  submission,
+  busy,
+  onReplace,
+}: {
+  submission: Submission | null;
+  busy: boolean;
+  /** null: the form was edited since it was submitted, so there is nothing to replace with. */
+  onReplace: (() => void) | null;
+}) {
   if (!submission) return null;
   const { args, result } = submission;
   if (!result.ok) return <ErrorNote error={result.error} />;
@@ -50,7 +59,12 @@ export function AddTaskResult({ submission, busy, onReplace }: { submission: Sub
           </List.Item>
         ))}
       </List>
-      {taken && (
+      {taken && onReplace === null && (
+        <Text size="xs" c="dimmed" mt={4} data-testid="replace-withdrawn">
+          The form was changed after this answer: schedule it again to be asked about replacing.
+        </Text>
+      )}
+      {taken && onReplace !== null && (
         <Group gap="xs" mt={4}>
           <Button size="xs" color="orange" onClick={onReplace} loading={busy} disabled={busy}>
             Replace task

@@ -1,5 +1,6 @@
 import { Button, Group, NumberInput, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
+import { FIRST_RELATIVE_SECOND, SHIFTED_TO_FIRST_SECOND } from '../../../src-shared/camera-relative';
 import { useCall } from '../../store/use-app-store';
 import { cronAtLocalDateTime, cronAtOffset } from './rig-clock';
 
@@ -22,18 +23,38 @@ export function CronHelpers({
   const [at, setAt] = useState('');
   const [minutes, setMinutes] = useState<number | ''>(5);
   const [offsetMinutes, setOffsetMinutes] = useState<number | ''>(0);
-  const [offsetSeconds, setOffsetSeconds] = useState<number | ''>(17);
+  const [offsetSeconds, setOffsetSeconds] = useState<number | ''>(0);
+  const [moved, setMoved] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
 
   if (cameraRelative) {
     const offset = (offsetMinutes === '' ? 0 : offsetMinutes) * 60 + (offsetSeconds === '' ? 0 : offsetSeconds);
+    const useOffset = () => {
+      // The rig never runs it at the start itself: the first second it can, said at the field.
+      const shifted = offset < FIRST_RELATIVE_SECOND;
+      if (shifted) setOffsetSeconds(FIRST_RELATIVE_SECOND);
+      setMoved(shifted);
+      onExpression(cronAtOffset(Math.max(offset, FIRST_RELATIVE_SECOND)));
+    };
     return (
       <Group align="flex-end" gap="xs">
-        <NumberInput label="Minutes after start" min={0} value={offsetMinutes} onChange={(v) => setOffsetMinutes(typeof v === 'number' ? v : '')} w={170} />
-        <NumberInput label="Seconds after start" min={0} max={59} value={offsetSeconds} onChange={(v) => setOffsetSeconds(typeof v === 'number' ? v : '')} w={170} />
-        <Button variant="default" onClick={() => onExpression(cronAtOffset(offset))}>
+        <NumberInput label="Minutes after start" min={0} value={offsetMinutes} onChange={(v) => { setMoved(false); setOffsetMinutes(typeof v === 'number' ? v : ''); }} w={170} />
+        <NumberInput
+          label="Seconds after start"
+          min={0}
+          max={59}
+          value={offsetSeconds}
+          onChange={(v) => { setMoved(false); setOffsetSeconds(typeof v === 'number' ? v : ''); }}
+          w={170}
+        />
+        <Button variant="default" onClick={useOffset}>
           Use this offset
         </Button>
+        {moved && (
+          <Text size="xs" c="orange" role="status" data-testid="offset-moved" maw={360}>
+            {SHIFTED_TO_FIRST_SECOND}
+          </Text>
+        )}
       </Group>
     );
   }

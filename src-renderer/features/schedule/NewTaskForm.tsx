@@ -1,9 +1,10 @@
 import { Button, Checkbox, Group, Stack, Text, TextInput } from '@mantine/core';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { Args } from '../../../src-main/contract/requests';
 import type { ScheduledTask } from '../../../src-main/contract/requests/operations';
 import type { Target } from '../../../src-main/contract/requests/targets';
 import { useAppStore } from '../../store/use-app-store';
+import { useCodecChoice } from '../recording/RecordingFields';
 import { CameraTargetSelect } from '../../ui/CameraTargetSelect';
 import { AddTaskResult, type Submission } from './AddTaskResult';
 import { CronEditor } from './CronEditor';
@@ -12,6 +13,7 @@ import { allowsCameraRelative, emptyOperation, toScheduledOperation, type Operat
 import { presetEffect, type TaskRow } from './task-rows';
 
 const TASK_NAME = /^[\w.-]+$/;
+const sameArgs = (a: Args<'schedule.add'>, b: Args<'schedule.add'>) => JSON.stringify(a) === JSON.stringify(b);
 
 /** Where a task goes: one rig (all cameras, or one picked in the form), or a selection made elsewhere. */
 export type TaskDestination = { rigId: string; serials: string[] } | { targets: Target[] };
@@ -45,7 +47,12 @@ export function NewTaskForm({
 
   const relativeAllowed = allowsCameraRelative(draft.kind);
   const relative = relativeAllowed && cameraRelative;
-  const operation = toScheduledOperation(draft);
+  const targets = useMemo(
+    () => ('targets' in destination ? destination.targets : [serial ? { rigId: destination.rigId, serial } : { rigId: destination.rigId }]),
+    [destination, serial],
+  );
+  const codecs = useCodecChoice(targets);
+  const operation = toScheduledOperation(draft, codecs.codecs);
   const nameProblem = taskName !== '' && !TASK_NAME.test(taskName) ? 'Use letters, digits, "_", "-" and "." only.' : undefined;
   const missing =
     taskName === '' ? 'Name the task.' : nameProblem ?? (expression.trim() === '' ? 'Write or pick a cron expression.' : typeof operation === 'string' ? operation : null);
@@ -53,34 +60,33 @@ export function NewTaskForm({
   const existing = tasks.find((t) => t.name === taskName);
   const queued = waiting.find((w) => w.name === taskName && w.cronExpression !== null);
 
-  const clearForm = () => {
-    setTaskName('');
-    setSerial('');
-    setCameraRelative(false);
-    setExpression('');
-    setDraft(emptyOperation);
-  };
-  /** Sends a task as it is now (captured: the result describes it, not what is typed later); a created task clears the form. */
+  /** Sends a task as it is now (captured: the result describes it, not what is typed later); a created task clears its name only, so a similar one is quick to add. */
   const send = async (args: Args<'schedule.add'>) => {
     setBusy(true);
     const result = await addScheduledTask(args);
     setSubmission({ args, result });
     setBusy(false);
-    if (result.ok && result.value.length > 0 && result.value.every((o) => o.ok)) clearForm();
+    if (result.ok && result.value.length > 0 && result.value.every((o) => o.ok)) setTaskName('');
   };
+  /** The task as the form stands, or null while something is missing. */
+  const formArgs: Args<'schedule.add'> | null =
+    missing !== null || typeof operation === 'string'
+      ? null
+      : {
+          targets,
+          taskName,
+          cronExpression: expression.trim(),
+          ...(relative ? { cameraRelative: true } : {}),
+          operation,
+        };
+  // "Replace task" replaces with what was submitted: offered only while the form still says exactly that.
+  const formUnchanged = submission !== null && formArgs !== null && !submission.args.replace && sameArgs(submission.args, formArgs);
   const submit = () => {
-    if (missing !== null || typeof operation === 'string') return;
-    void send({
-      targets: 'targets' in destination ? destination.targets : [serial ? { rigId: destination.rigId, serial } : { rigId: destination.rigId }],
-      taskName,
-      cronExpression: expression.trim(),
-      ...(relative ? { cameraRelative: true } : {}),
-      operation,
-    });
+    if (formArgs !== null) void send(formArgs);
   };
   /** The submitted task again, with `replace`, to the rigs that have a task of that name. */
   const replace = () => {
-    if (!submission?.result.ok) return;
+    if (!submission?.result.ok || !formUnchanged) return;
     const taken = submission.result.value.flatMap((o) =>
       !o.ok && o.error.code === 'already-exists' ? [o.serial === undefined ? { rigId: o.rigId } : { rigId: o.rigId, serial: o.serial }] : [],
     );
@@ -112,7 +118,7 @@ export function NewTaskForm({
           when both are applied.
         </Text>
       )}
-      <OperationFields value={draft} onChange={setDraft} outputSuggestions={outputSuggestions} />
+      <OperationFields value={draft} onChange={setDraft} outputSuggestions={outputSuggestions} codecs={codecs} />
       <div>
         <Checkbox
           label="Camera-relative"
@@ -149,7 +155,7 @@ export function NewTaskForm({
           </Text>
         )}
       </Group>
-      <AddTaskResult submission={submission} busy={busy} onReplace={replace} />
+      <AddTaskResult submission={submission} busy={busy} onReplace={formUnchanged ? replace : null} />
     </Stack>
   );
 }

@@ -1,5 +1,6 @@
 import { Autocomplete, Group, NumberInput, Select, TextInput } from '@mantine/core';
 import { COMMON_PARAMETERS } from '../cameras/camera-parameters';
+import type { CodecChoice } from '../recording/record-form-model';
 import { CopyOptionFields, ExportOptionFields, RecordOptionFields } from '../recordings/TransferOptionFields';
 import { OPERATION_LABELS, type OperationDraft, type OperationKind, type OutputMode } from './operation-draft';
 
@@ -17,11 +18,14 @@ export function OperationFields({
   value,
   onChange,
   outputSuggestions,
+  codecs,
   kinds = ALL_KINDS,
 }: {
   value: OperationDraft;
   onChange(draft: OperationDraft): void;
   outputSuggestions: string[];
+  /** The codecs of the rigs the task goes to, for a recording. */
+  codecs: CodecChoice & { suggestions: string[] };
   kinds?: readonly OperationKind[];
 }) {
   const patch = (p: Partial<OperationDraft>) => onChange({ ...value, ...p });
@@ -37,7 +41,7 @@ export function OperationFields({
           w={280}
         />
       )}
-      {value.kind === 'recording.start' && <RecordOptionFields value={value.record} onChange={(record) => patch({ record })} />}
+      {value.kind === 'recording.start' && <RecordOptionFields value={value.record} onChange={(record) => patch({ record })} codecs={codecs} />}
       {value.kind === 'recordings.copy' && <CopyOptionFields value={value.copy} onChange={(copy) => patch({ copy })} />}
       {value.kind === 'recordings.export' && <ExportOptionFields value={value.export} onChange={(e) => patch({ export: e })} />}
       {value.kind === 'cameras.configure' && (

@@ -54,11 +54,13 @@ export const allowsCameraRelative = (kind: OperationKind) => kind === 'cameras.c
 
 const badName = (name: string) => name.trim() === '' || name.includes('/');
 
-/** The draft as the contract's operation, or a sentence saying what is missing. */
-export function toScheduledOperation(d: OperationDraft): ScheduledOperation | string {
+/** The draft as the contract's operation, or a sentence saying what is missing (`codecs`: the rig's, null when not known). */
+export function toScheduledOperation(d: OperationDraft, codecs: string[] | null): ScheduledOperation | string {
   switch (d.kind) {
-    case 'recording.start':
-      return { kind: d.kind, options: recordOptions(d.record) };
+    case 'recording.start': {
+      const options = recordOptions(d.record, codecs);
+      return typeof options === 'string' ? options : { kind: d.kind, options };
+    }
     case 'recordings.copy':
       return { kind: d.kind, options: copyOptions(d.copy) };
     case 'recordings.export':

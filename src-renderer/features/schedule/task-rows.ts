@@ -26,9 +26,7 @@ export function nextRunWords(task: ScheduledTask, timeZone: string): string {
   if (n.kind === 'at') return formatFireTime(n.time, timeZone);
   if (n.kind === 'none') return n.reason;
   if (n.firstOffsetSeconds === null) return 'after each recording start (never fires)';
-  return n.firstOffsetSeconds === 0
-    ? 'after each recording start (first at the start)'
-    : `after each recording start (first +${formatDurationSeconds(n.firstOffsetSeconds, { alwaysHours: true })})`;
+  return `after each recording start (first +${formatDurationSeconds(n.firstOffsetSeconds, { alwaysHours: true })})`;
 }
 
 export function taskRow(task: ScheduledTask, timeZone: string): TaskRow {

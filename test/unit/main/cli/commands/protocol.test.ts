@@ -82,7 +82,10 @@ describe('motifctl protocol', () => {
     expect(py.code).toBe(0);
     expect(py.stdout).toContain("api.call('schedule/io/buzzer/set',\n         task_name='mc-minute-one-pulses-3',\n         cron_expression='90%30 * * * * *',\n         camera_relative=True,\n         value=float('+inf'))");
     const sh = await runRigCommand(['protocol', 'export', file, '--format', 'curl'], { MOTIF_CONTROL_CONFIG_DIR: configDir });
-    expect(sh.stdout).toContain(`-X POST "https://$MOTIF_HOST:$MOTIF_PORT/api/1/schedule/io/light/set" \\\n  -d '{"task_name": "mc-minute-one-pulses-2", "cron_expression": "0 1 0 1 1 ? 1970", "camera_relative": true, "value": 1}'`);
+    expect(sh.stdout).toContain(
+      `call 'task mc-minute-one-pulses-2 (2 of 3): schedule/io/light/set, at "0 1 0 1 1 ? 1970" after each recording start' 'schedule/io/light/set' \\\n` +
+        `  '{"task_name": "mc-minute-one-pulses-2", "cron_expression": "0 1 0 1 1 ? 1970", "camera_relative": true, "value": 1}'`,
+    );
     const m = await runRigCommand(['protocol', 'export', file, '--format', 'matlab'], { MOTIF_CONTROL_CONFIG_DIR: configDir });
     expect(m.stdout).toContain("arguments = struct('task_name', 'mc-minute-one-pulses-1', 'cron_expression', '0 0 10 * * *', 'duration', 600);\nwebwrite([BASE 'schedule/recording/start'], arguments, o);");
     const bad = await runRigCommand(['protocol', 'export', file, '--format', 'perl'], { MOTIF_CONTROL_CONFIG_DIR: configDir });

@@ -277,7 +277,7 @@ describe('scheduling that cannot lose a task', () => {
       words: 'Set output led on camera FAKE0 to toggle, start high',
       cameraRelative: true,
       cronWords: expect.stringContaining('counted from the recording start'),
-      nextRun: { kind: 'after-start', firstOffsetSeconds: 0 },
+      nextRun: { kind: 'after-start', firstOffsetSeconds: 2 },
     });
 
     const hourly = byName.rec_hourly?.nextRun;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RigSummary } from '../../../../../src-main/contract/requests';
-import { emptyRigForm, formFromRig, presetFromForm, rigFieldsFromForm, splitPastedAddress } from '../../../../../src-renderer/features/rigs/rig-form-model';
+import { emptyRigForm, formFromRig, presetFromForm, presetProblem, rigFieldsFromForm, splitPastedAddress } from '../../../../../src-renderer/features/rigs/rig-form-model';
 
 const rig: RigSummary = {
   id: 'r1',
@@ -28,8 +28,15 @@ describe('rig form model', () => {
   });
 
   it('leaves unset preset fields out and drops template rows without a name', () => {
-    const preset = presetFromForm({ ...emptyRigForm(), durationSeconds: '', recordToStore: 'default', metadataTemplate: [{ key: '', value: 'x' }] });
+    const preset = presetFromForm({ ...emptyRigForm(), duration: '', recordToStore: 'default', metadataTemplate: [{ key: '', value: 'x' }] });
     expect(preset).toEqual({});
+  });
+
+  it('takes the preset duration with units, as the Record dialog does, and says when it cannot read it', () => {
+    expect(presetFromForm({ ...emptyRigForm(), duration: '1h30m' })).toEqual({ durationSeconds: 5400 });
+    expect(formFromRig({ ...rig, preset: { durationSeconds: 1800 } }).duration).toBe('30 min');
+    expect(presetProblem({ ...emptyRigForm(), duration: '30' })).toBe('Preset duration: "30" has no unit: write 30 s, 30 min or 30 h.');
+    expect(presetProblem({ ...emptyRigForm(), duration: '' })).toBeNull();
   });
 });
 

@@ -25,7 +25,6 @@ const preset = (label: string) => CRON_PRESETS.find((p) => p.label === label)!;
 describe('the task table', () => {
   it('says the next run on the rig wall clock, or after each recording start', () => {
     expect(nextRunWords(task({ nextRun: { kind: 'at', time: '2026-11-30T10:00:00Z', unixSeconds: 0 } }), 'Europe/Vienna')).toBe('Mon 2026-11-30 11:00:00');
-    expect(nextRunWords(task({ nextRun: { kind: 'after-start', firstOffsetSeconds: 0 } }), 'UTC')).toBe('after each recording start (first at the start)');
     expect(nextRunWords(task({ nextRun: { kind: 'after-start', firstOffsetSeconds: 65 } }), 'UTC')).toBe('after each recording start (first +0:01:05)');
     expect(nextRunWords(task({ nextRun: { kind: 'none', reason: 'February 30 never comes.' } }), 'UTC')).toBe('February 30 never comes.');
   });
