@@ -9,6 +9,7 @@ import { DashboardTimeline } from '../timeline/DashboardTimeline';
 import { useDashboardView } from './dashboard-view';
 import { DashboardToolbar } from './DashboardToolbar';
 import { DenseView } from './DenseView';
+import { useCoreAway } from '../status/core-away';
 import { FleetSummary } from './FleetSummary';
 import { fleetCounts, shownRigs } from './fleet-model';
 import { RigCard } from './RigCard';
@@ -42,6 +43,7 @@ export function Dashboard() {
     useShallow((s) => shownRigs(s.rigs, s.statuses, { search: view.search, group: view.group, tags: tagFilter, sort: view.sort }).map((r) => r.id)),
   );
   const counts = useAppStore(useShallow((s) => fleetCounts(s.rigs, s.statuses)));
+  const away = useCoreAway();
   const allShownSelected = useAppStore((s) => shownIds.length > 0 && shownIds.every((id) => s.selection.some((t) => t.rigId === id && t.serial === undefined)));
   const layout = view.layout ?? (rigs.length > CARD_LIMIT ? 'rows' : 'cards');
   const cardColumns = useMatches({ base: 1, md: 2, xl: 3 });
@@ -72,7 +74,7 @@ export function Dashboard() {
         </Alert>
       )}
       {!rigsLoaded && !rigsError && <Text>Loading rigs…</Text>}
-      {rigsLoaded && <FleetSummary counts={counts} group={view.group} onGroup={(group) => patchView({ group })} />}
+      {rigsLoaded && <FleetSummary counts={counts} group={view.group} onGroup={(group) => patchView({ group })} away={away} />}
       <Group justify="space-between">
         <Checkbox
           size="xs"

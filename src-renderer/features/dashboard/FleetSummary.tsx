@@ -12,15 +12,31 @@ const colors: Record<FleetGroup, string | undefined> = { online: undefined, reco
 
 /**
  * "40 rigs: 36 online · 5 recording · 3 offline · 1 problem"; each count shows only those
- * rigs, pressed again shows all.
+ * rigs, pressed again shows all. While the app's core is away (`away`, its reason) no count
+ * is confirmed, so the line says that instead, as every card does.
  */
-export function FleetSummary({ counts, group, onGroup }: { counts: FleetCounts; group: FleetGroup | null; onGroup(group: FleetGroup | null): void }) {
+export function FleetSummary({
+  counts,
+  group,
+  onGroup,
+  away,
+}: {
+  counts: FleetCounts;
+  group: FleetGroup | null;
+  onGroup(group: FleetGroup | null): void;
+  away: string | null;
+}) {
   return (
     <Group gap={6} wrap="wrap" role="group" aria-label="Fleet summary" data-testid="fleet-summary">
       <Text size="sm" fw={600}>
         {counts.total} {counts.total === 1 ? 'rig' : 'rigs'}:
       </Text>
-      {FLEET_GROUPS.map((g, i) => {
+      {away !== null && (
+        <Text size="sm" c="yellow.8" data-testid="fleet-summary-away">
+          {away}
+        </Text>
+      )}
+      {away === null && FLEET_GROUPS.map((g, i) => {
         const pressed = group === g;
         return (
           <Fragment key={g}>
