@@ -136,7 +136,9 @@ test('an offline rig shows its cameras as last seen, with Record and Stop off sa
   const retry = rigCard(page).getByRole('button', { name: `Retry ${env.rigNames[0]} now` });
   const [card, button] = [await rigCard(page).boundingBox(), await retry.boundingBox()];
   expect(button!.x + button!.width).toBeLessThanOrEqual(card!.x + card!.width);
-  const labelCut = (el: Element) => [el, ...el.querySelectorAll('*')].some((e) => e.scrollWidth > e.clientWidth);
+  // Any part of the button narrower than its content is a cut label.
+  type Box = { scrollWidth: number; clientWidth: number; querySelectorAll(s: string): ArrayLike<Box> };
+  const labelCut = (el: Box) => [el, ...Array.from(el.querySelectorAll('*'))].some((e) => e.scrollWidth > e.clientWidth);
   expect(await retry.evaluate(labelCut)).toBe(false);
   await screenshot(page, 'offline-rig-last-known');
   await page.getByText('Rows', { exact: true }).click();
