@@ -84,6 +84,11 @@ test('a disconnected camera reads disconnected, with Connect at hand; disconnect
   await page.getByRole('dialog', { name: 'Disconnect while recording?' }).getByRole('button', { name: 'Disconnect all and stop recording' }).click();
   await expect(page.getByRole('status', { name: 'Result' })).toContainText('all cameras disconnected');
   expect(disconnectsSent()).toBe(1);
+  // With every camera disconnected, Record is off on the dashboard and says why.
+  await page.getByRole('navigation', { name: 'Areas' }).getByText('Dashboard', { exact: true }).click();
+  const record = rigCard(page).getByRole('button', { name: `Record on ${env.rigNames[0]}` });
+  await expect(record).toBeDisabled();
+  await expect(record).toHaveAttribute('title', `Every camera of ${env.rigNames[0]} is disconnected: connect them in Multicam first.`);
 });
 
 test("an output's current value shows where it is switched", async ({ page }) => {
