@@ -31,6 +31,11 @@ test('a full disk stops a recording: the notices centre says which rig and camer
   await expect(rigCard(page).getByTestId('disk-use')).toHaveAttribute('data-level', 'full');
   await expect(rigCard(page).getByTestId('disk-use')).toContainText('disk 95 % full: Motif stops recording above 94 %');
   await expect(cameraRow(page, serial)).toHaveAttribute('data-camera-state', 'idle');
+  // It needs someone: it pops up where the user is looking, and the summary counts a problem.
+  const toast = page.getByTestId('alert-toast').filter({ hasText: 'trial-disk' });
+  await expect(toast).toContainText(`Problem: ${env.rigNames[0]} · camera ${serial}`);
+  await expect(toast).toContainText('What to do: Copy recordings off the rig');
+  await expect(page.getByTestId('fleet-summary').locator('[data-group="problem"]')).toHaveText('1 problem');
 
   const bell = page.getByRole('button', { name: /^Notices: [1-9]/ });
   await expect(bell).toBeVisible();
@@ -45,6 +50,7 @@ test('a full disk stops a recording: the notices centre says which rig and camer
 
   await stopped.getByRole('button', { name: 'Dismiss notice' }).click();
   await expect(centre.getByTestId('notice').filter({ hasText: 'trial-disk' })).toHaveCount(0);
+  await expect(toast).toHaveCount(0);
   // Kept by the core: a reloaded window agrees.
   await page.reload();
   await page.getByRole('button', { name: /^Notices: / }).click();
