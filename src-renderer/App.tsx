@@ -6,6 +6,7 @@ import { AppHeader } from './features/shell/AppHeader';
 import { AppNavbar } from './features/shell/AppNavbar';
 import { KeyboardLayer } from './features/keyboard/KeyboardLayer';
 import { DialogHost } from './features/shell/DialogHost';
+import { AlertToasts } from './features/shell/AlertToasts';
 import { NoticesArea } from './features/shell/NoticesArea';
 import { useAppStore } from './store/use-app-store';
 import { ErrorNote } from './ui/ErrorNote';
@@ -32,6 +33,7 @@ export function App() {
       </AppShell.Navbar>
       <AppShell.Main>
         <NoticesArea />
+        <AlertToasts />
         {appInfoError && <ErrorNote error={appInfoError} />}
         <Suspense fallback={null}>
           <CurrentView />

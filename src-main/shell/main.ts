@@ -6,6 +6,7 @@ import {
   ipcMain,
   Menu,
   nativeTheme,
+  Notification,
   screen,
   session,
   shell,
@@ -19,6 +20,7 @@ import { createAppCore } from '../core/app-core';
 import { appMeta } from '../core/app-meta';
 import { DEMO_FLAG, demoConfigDir, ensureDemoRigs } from '../core/demo/demo-mode';
 import { keychainStartupLine, setInstalledApp } from '../core/secrets/keychain';
+import { DesktopAlerts } from '../core/alerts/desktop-alerts';
 import { TrayController } from '../core/tray/tray-controller';
 import { appMenuTemplate } from './app-menu';
 import { APP_ID } from './app-id';
@@ -78,6 +80,7 @@ if (!app.requestSingleInstanceLock()) {
   let window: BrowserWindow | null = null;
   let tray: TrayController | null = null;
   let nativeTray: NativeTray | null = null;
+  let desktopAlerts: DesktopAlerts | null = null;
   /** Whether the tray icon can be seen; until the desktop answers, what its name suggests. */
   let trayVisible = false;
   let statusNotifierWatcher: boolean | null = null;
@@ -199,6 +202,7 @@ if (!app.requestSingleInstanceLock()) {
     quitting = 'closing';
     globalShortcut.unregisterAll();
     tray?.dispose();
+    desktopAlerts?.dispose();
     nativeTray?.destroy();
     void closeCore().finally(() => {
       quitting = 'done';
@@ -275,6 +279,11 @@ if (!app.requestSingleInstanceLock()) {
         trayVisible = trayShown(trayFacts());
       });
     }
+    // Alerts are desktop notifications whether or not this desktop shows a tray icon.
+    desktopAlerts = new DesktopAlerts(core.call, core.events, (title, body) => {
+      if (Notification.isSupported()) new Notification({ title, body }).show();
+    });
+    void desktopAlerts.load();
     if (nativeTray) {
       tray = new TrayController(core.call, core.events, nativeTray, (action) => {
         if (action === 'quit') app.quit();

@@ -12,11 +12,22 @@ const KIND_ORDER: Record<ReturnType<typeof kindOf>, number> = { failed: 0, queue
 
 /**
  * Which targets of an action succeeded, which were queued for an offline rig, which failed and
- * why; `waiting`: the outcomes come in as rigs answer, and more are on their way. Each line is
+ * why; `waiting`: the outcomes come in as rigs answer, and more are on their way. `doneWord`
+ * says what a success means where it is only a beginning ("copy started": the rig took it). Each line is
  * its own memoised component of plain elements: as 200 rigs answer, a batch of answers adds its
  * lines without rendering the ones already shown again.
  */
-export const OutcomeList = memo(function OutcomeList({ outcomes, label, waiting = false }: { outcomes: TargetOutcome[]; label: string; waiting?: boolean }) {
+export const OutcomeList = memo(function OutcomeList({
+  outcomes,
+  label,
+  waiting = false,
+  doneWord = 'done',
+}: {
+  outcomes: TargetOutcome[];
+  label: string;
+  waiting?: boolean;
+  doneWord?: string;
+}) {
   // What needs a look first: of 200 lines, the 3 that failed are at the top, not somewhere below.
   const shown = useMemo(() => [...outcomes].sort((a, b) => KIND_ORDER[kindOf(a)] - KIND_ORDER[kindOf(b)]), [outcomes]);
   return (
@@ -28,7 +39,7 @@ export const OutcomeList = memo(function OutcomeList({ outcomes, label, waiting 
       )}
       <ul className="outcome-list" aria-label={label}>
         {shown.map((o) => (
-          <OutcomeLine key={`${o.rigId}/${o.serial ?? '*'}`} outcome={o} />
+          <OutcomeLine key={`${o.rigId}/${o.serial ?? '*'}`} outcome={o} doneWord={doneWord} />
         ))}
       </ul>
     </>
@@ -36,7 +47,7 @@ export const OutcomeList = memo(function OutcomeList({ outcomes, label, waiting 
 });
 
 const OutcomeLine = memo(
-  function OutcomeLine({ outcome: o }: { outcome: TargetOutcome }) {
+  function OutcomeLine({ outcome: o, doneWord }: { outcome: TargetOutcome; doneWord: string }) {
     const kind = kindOf(o);
     return (
       <li data-ok={o.ok} data-skipped={isSkipped(o) || undefined} data-kind={kind}>
@@ -47,7 +58,7 @@ const OutcomeLine = memo(
           <span className="outcome-where">{where(o)}</span>
           {': '}
           {o.ok ? (
-            o.delivery === 'queued' ? 'queued (rig offline; sent when it is back)' : 'done'
+            o.delivery === 'queued' ? 'queued (rig offline; sent when it is back)' : doneWord
           ) : (
             <span className="outcome-error">{withoutLeadingRigName(o.error.message, o.rigName)}</span>
           )}
@@ -56,7 +67,7 @@ const OutcomeLine = memo(
     );
   },
   // The final answer replaces the streamed outcomes with equal new objects: nothing to redraw.
-  (a, b) => sameOutcome(a.outcome, b.outcome),
+  (a, b) => a.doneWord === b.doneWord && sameOutcome(a.outcome, b.outcome),
 );
 
 function sameOutcome(a: TargetOutcome, b: TargetOutcome): boolean {
@@ -66,12 +77,12 @@ function sameOutcome(a: TargetOutcome, b: TargetOutcome): boolean {
   return !a.ok && !b.ok && a.error.code === b.error.code && a.error.message === b.error.message;
 }
 
-/** One line for a toast: "2 done, 1 skipped (already recording), 1 failed". */
-export function summarizeOutcomes(outcomes: TargetOutcome[]): { text: string; allOk: boolean } {
+/** One line for a toast: "2 done, 1 skipped (already recording), 1 failed" (or "2 copy started, ..."). */
+export function summarizeOutcomes(outcomes: TargetOutcome[], doneWord = 'done'): { text: string; allOk: boolean } {
   const skipped = outcomes.filter(isSkipped).length;
   const failed = outcomes.filter((o) => !o.ok).length - skipped;
   const queued = outcomes.filter((o) => o.ok && o.delivery === 'queued').length;
   const done = outcomes.length - failed - queued - skipped;
-  const parts = [done && `${done} done`, queued && `${queued} queued`, skipped && `${skipped} skipped (already recording)`, failed && `${failed} failed`].filter(Boolean);
+  const parts = [done && `${done} ${doneWord}`, queued && `${queued} queued`, skipped && `${skipped} skipped (already recording)`, failed && `${failed} failed`].filter(Boolean);
   return { text: parts.join(', ') || 'nothing to do', allOk: failed === 0 };
 }

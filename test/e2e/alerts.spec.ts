@@ -31,6 +31,11 @@ test('a full disk stops a recording: the notices centre says which rig and camer
   await expect(rigCard(page).getByTestId('disk-use')).toHaveAttribute('data-level', 'full');
   await expect(rigCard(page).getByTestId('disk-use')).toContainText('disk 95 % full: Motif stops recording above 94 %');
   await expect(cameraRow(page, serial)).toHaveAttribute('data-camera-state', 'idle');
+  // It needs someone: it pops up where the user is looking, and the summary counts a problem.
+  const toast = page.getByTestId('alert-toast').filter({ hasText: 'trial-disk' });
+  await expect(toast).toContainText(`Problem: ${env.rigNames[0]} · camera ${serial}`);
+  await expect(toast).toContainText('What to do: Copy recordings off the rig');
+  await expect(page.getByTestId('fleet-summary').locator('[data-group="problem"]')).toHaveText('1 problem');
 
   const bell = page.getByRole('button', { name: /^Notices: [1-9]/ });
   await expect(bell).toBeVisible();
@@ -45,6 +50,7 @@ test('a full disk stops a recording: the notices centre says which rig and camer
 
   await stopped.getByRole('button', { name: 'Dismiss notice' }).click();
   await expect(centre.getByTestId('notice').filter({ hasText: 'trial-disk' })).toHaveCount(0);
+  await expect(toast).toHaveCount(0);
   // Kept by the core: a reloaded window agrees.
   await page.reload();
   await page.getByRole('button', { name: /^Notices: / }).click();
@@ -84,6 +90,11 @@ test('a disconnected camera reads disconnected, with Connect at hand; disconnect
   await page.getByRole('dialog', { name: 'Disconnect while recording?' }).getByRole('button', { name: 'Disconnect all and stop recording' }).click();
   await expect(page.getByRole('status', { name: 'Result' })).toContainText('all cameras disconnected');
   expect(disconnectsSent()).toBe(1);
+  // With every camera disconnected, Record is off on the dashboard and says why.
+  await page.getByRole('navigation', { name: 'Areas' }).getByText('Dashboard', { exact: true }).click();
+  const record = rigCard(page).getByRole('button', { name: `Record on ${env.rigNames[0]}` });
+  await expect(record).toBeDisabled();
+  await expect(record).toHaveAttribute('title', `Every camera of ${env.rigNames[0]} is disconnected: connect them in Multicam first.`);
 });
 
 test("an output's current value shows where it is switched", async ({ page }) => {
@@ -113,6 +124,47 @@ test('an offline rig offers "retry now", which asks it at once', async ({ page }
   await expect(retry).toHaveCount(0);
 });
 
+test('an offline rig shows its cameras as last seen, with Record and Stop off saying why; retry is whole', async ({ page }) => {
+  const rig = env.fleet.rigs[0]!;
+  const serial = rig.info.serials[0]!;
+  await page.goto(env.app.url);
+  await env.client(0).invoke('recording.start', { serial }, { filename: 'trial-offline' });
+  await expect(cameraRow(page, serial)).toHaveAttribute('data-camera-state', 'recording');
+  await rig.goOffline();
+  await expect(rigCard(page).getByTestId('rig-state')).toHaveAttribute('data-state', 'offline', { timeout: 20_000 });
+  await expect(rigCard(page).getByTestId('cameras-last-known')).toHaveText('Cameras as last seen; not confirmed now.');
+  await expect(cameraRow(page, serial).getByTestId('camera-state')).toHaveAttribute('data-last-known', 'true');
+  await expect(cameraRow(page, serial).getByTestId('elapsed')).toContainText('when last seen');
+  const why = `${env.rigNames[0]} is not answering: nothing can be sent to it until it does.`;
+  for (const name of [`Record on ${env.rigNames[0]}`, `Stop ${env.rigNames[0]}`]) {
+    const button = rigCard(page).getByRole('button', { name });
+    await expect(button).toBeDisabled();
+    await expect(button).toHaveAttribute('title', why);
+  }
+  // Setup stays at hand: the rig may have moved.
+  await expect(rigCard(page).getByRole('button', { name: `More actions for ${env.rigNames[0]}` })).toBeEnabled();
+  // "retry now" is whole: inside its card, its text not cut.
+  const retry = rigCard(page).getByRole('button', { name: `Retry ${env.rigNames[0]} now` });
+  const [card, button] = [await rigCard(page).boundingBox(), await retry.boundingBox()];
+  expect(button!.x + button!.width).toBeLessThanOrEqual(card!.x + card!.width);
+  // Any part of the button narrower than its content is a cut label.
+  type Box = { scrollWidth: number; clientWidth: number; querySelectorAll(s: string): ArrayLike<Box> };
+  const labelCut = (el: Box) => [el, ...Array.from(el.querySelectorAll('*'))].some((e) => e.scrollWidth > e.clientWidth);
+  expect(await retry.evaluate(labelCut)).toBe(false);
+  await screenshot(page, 'offline-rig-last-known');
+  await page.getByText('Rows', { exact: true }).click();
+  const row = page.getByTestId('rig-row');
+  await expect(row.getByRole('button', { name: `Record on ${env.rigNames[0]}` })).toHaveAttribute('title', why);
+  const [cell, rowRetry] = [await row.getByRole('cell').nth(2).boundingBox(), await row.getByRole('button', { name: `Retry ${env.rigNames[0]} now` }).boundingBox()];
+  expect(rowRetry!.x + rowRetry!.width).toBeLessThanOrEqual(cell!.x + cell!.width);
+  await expect(row.getByRole('cell').nth(3)).toContainText('1 recording, as last seen');
+  await screenshot(page, 'offline-rig-row');
+  await page.getByText('Cards', { exact: true }).click();
+  await rig.comeBack();
+  await expect(rigCard(page).getByTestId('cameras-last-known')).toHaveCount(0, { timeout: 30_000 });
+  await env.client(0).invoke('recording.stop', { serial });
+});
+
 test("when the app's core goes away every rig reads not confirmed and its actions are disabled, until it is back", async ({ page }) => {
   await page.goto(env.app.url);
   const record = rigCard(page).getByRole('button', { name: `Record on ${env.rigNames[0]}` });
@@ -124,11 +176,14 @@ test("when the app's core goes away every rig reads not confirmed and its action
     await expect(rigCard(page).getByTestId('rig-stale')).toBeVisible();
     await expect(record).toBeDisabled();
     await expect(record).toHaveAttribute('title', "not confirmed: Motif Control's core is not answering");
+    // The summary line says so too, rather than counts nobody confirms.
+    await expect(page.getByTestId('fleet-summary')).toHaveText("1 rig:not confirmed: Motif Control's core is not answering");
     await screenshot(page, 'core-away');
     second = await startBrowserMode(['--port', new URL(env.app.origin).port], { MOTIF_CONTROL_CONFIG_DIR: env.configDir });
     await expect(rigCard(page).getByTestId('core-away')).toHaveCount(0, { timeout: 15_000 });
     await expect(record).toBeEnabled();
     await expect(rigCard(page).getByTestId('rig-state')).toHaveAttribute('data-state', 'online');
+    await expect(page.getByTestId('fleet-summary')).toContainText('1 online');
   } finally {
     await second?.stop();
   }

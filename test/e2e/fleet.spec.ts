@@ -167,3 +167,19 @@ test('copy progress shows in the Rows view, as on the Recordings tab', async ({ 
   await screenshot(page, 'fleet-rows-copying');
   await expect(row.getByTestId('job-finished')).toHaveText('Camera FAKE0: copy done', { timeout: 20_000 });
 });
+
+test("at 1280x800 the wall's rig picker is one line and the first screen is cameras", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(env.app.url);
+  await expect(summary(page).getByRole('button', { name: '6 online' })).toBeVisible({ timeout: 20_000 });
+  await page.getByRole('navigation', { name: 'Areas' }).getByText('Wall of cameras', { exact: true }).click();
+  const picker = page.getByTestId('wall-rig-picker');
+  await expect(picker).toContainText('+3 more');
+  expect((await picker.boundingBox())!.height).toBeLessThanOrEqual(40);
+  const wallTiles = page.getByTestId('wall-tile');
+  await expect(wallTiles).toHaveCount(12);
+  // The first row of cameras is whole on the first screen.
+  const first = (await wallTiles.first().boundingBox())!;
+  expect(first.y + first.height).toBeLessThanOrEqual(800);
+  await screenshot(page, 'camera-wall-1280x800');
+});

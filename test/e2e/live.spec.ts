@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { openRigTab, screenshot, startPanelsEnv, type PanelsEnv } from './rig-panels-fixture';
 
 let env: PanelsEnv;
@@ -38,6 +38,32 @@ test('the Live tab shows the camera moving, frame numbers advancing, and closes 
   await expect.poll(() => readers(0, 'FAKE0')).toBe(0);
 });
 
+test('at 1280x800 the picture, the histogram with its axis and the fields read from the camera are on one screen', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await openRigTab(page, env, 0, 'Live');
+  await expect.poll(() => frameNumber(page)).toBeGreaterThan(0);
+  const params = page.getByRole('region', { name: 'Camera FAKE0 parameters' });
+  const fields = ['AcquisitionFrameRate (frames/s)', 'ExposureTime (µs)', 'Gain'].map((label) => params.getByLabel(label));
+  // Read from the camera when the view opened: no button to press first.
+  for (const field of fields) await expect(field).not.toHaveValue('');
+  await expect(page.getByTestId('histogram-axis')).toContainText('0');
+  await expect(page.getByTestId('histogram-axis')).toContainText('255');
+  const onScreen = async (what: Locator) => {
+    const box = (await what.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(800);
+    return box;
+  };
+  const picture = await onScreen(page.getByTestId('live-canvas'));
+  expect(picture.height).toBeGreaterThanOrEqual(360);
+  await onScreen(page.getByTestId('live-histogram'));
+  for (const field of fields) await onScreen(field);
+  expect(await page.evaluate('window.scrollY')).toBe(0);
+  await screenshot(page, 'live-view-1280x800');
+  await page.getByRole('tab', { name: 'Overview' }).click();
+  await expect.poll(() => readers(0, 'FAKE0')).toBe(0);
+});
+
 test('a narrow window gets frames binned to the width it shows them at; 1:1 gets every pixel', async ({ page }) => {
   await page.setViewportSize({ width: 900, height: 900 });
   await openRigTab(page, env, 0, 'Live');
@@ -69,9 +95,8 @@ test('the histogram follows an exposure change made beside the picture, and warn
   await expect.poll(() => meanLevel(page)).toBeGreaterThan(0);
   const dark = await meanLevel(page);
   await expect(page.getByTestId('saturation-warning')).toBeHidden();
-  // Set beside the picture: read, change, apply.
+  // Set beside the picture: the values were read when the view opened; change, apply.
   const params = page.getByRole('region', { name: 'Camera FAKE1 parameters' });
-  await params.getByRole('button', { name: 'Read current values' }).click();
   await expect(params.getByLabel('ExposureTime (µs)')).toHaveValue('4000');
   await params.getByLabel('ExposureTime (µs)').fill('30000');
   await params.getByRole('button', { name: 'Apply 1 change' }).click();

@@ -69,3 +69,15 @@ test('io/log entries, inputs as a table, and the deprecated device/port form', a
   await expect(page.getByRole('status', { name: 'Result' }).last()).toContainText('done');
   expect(ioCalls('io/-1/2/set').map((e) => e.args)).toEqual([{ state: 1 }]);
 });
+
+test('an output the rig does not report: the buttons are off and say why; nothing is sent', async ({ page }) => {
+  await openRigTab(page, env, 0, 'Outputs');
+  await page.getByRole('combobox', { name: 'Output name' }).fill('nosuch');
+  await expect(page.getByTestId('output-now')).toHaveText('The rig reports no output named nosuch (it has led, ledgreen).');
+  const on = page.getByRole('button', { name: 'On (1)' });
+  await expect(on).toBeDisabled();
+  await expect(on).toHaveAttribute('title', 'The rig reports no output named nosuch: pick one of led, ledgreen.');
+  await on.click({ force: true });
+  await expect(page.getByRole('list', { name: 'Result' })).toHaveCount(0);
+  expect(ioCalls('io/nosuch/set')).toHaveLength(0);
+});

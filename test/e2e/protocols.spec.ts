@@ -106,8 +106,15 @@ test('hourly-stimulus built in the editor, planned, applied to two rigs and remo
   const row = page.getByRole('row').filter({ hasText: 'hourly-stimulus' });
   await expect(row).toContainText(env.rigNames[0]!);
   await row.getByRole('button', { name: 'Apply / remove…' }).click();
-  for (const name of env.rigNames) await dialog.getByRole('checkbox', { name }).check();
+  // The rigs that carry it are chosen already, whatever the dashboard's selection.
+  for (const name of env.rigNames) await expect(dialog.getByRole('checkbox', { name })).toBeChecked();
   await dialog.getByRole('button', { name: 'Remove from 2 rigs' }).click();
+  // Deleting tasks from several rigs asks first; nothing is deleted until confirmed.
+  const ask = dialog.getByRole('alertdialog', { name: 'Confirm removing' });
+  await expect(ask).toContainText('Delete the tasks of "hourly-stimulus" from 2 rigs?');
+  await screenshot(page, 'protocol-remove-confirm');
+  expect(protocolTasks(0)).toHaveLength(2);
+  await ask.getByRole('button', { name: 'Delete its tasks from 2 rigs' }).click();
   const removed = dialog.getByRole('list', { name: 'Remove results' });
   await expect(removed).toContainText(`${env.rigNames[0]}: 2 tasks removed`);
   await expect(removed).toContainText(`${env.rigNames[1]}: 2 tasks removed`);

@@ -161,7 +161,9 @@ test('copying the recordings of the selection shows progress on each camera', as
   await page.getByRole('button', { name: 'Copy recordings…' }).click();
   const copy = page.getByRole('dialog', { name: 'Copy recordings' });
   await copy.getByRole('button', { name: 'Copy recordings' }).click();
-  await expect(copy.getByRole('list', { name: 'Copy results' })).toContainText('Arena A · all cameras: done');
+  // The rig took the copy; it is under way, not done.
+  await expect(copy.getByRole('list', { name: 'Copy results' })).toContainText('Arena A · all cameras: copy started');
+  await expect(copy.getByRole('list', { name: 'Copy results' })).not.toContainText('done');
   await copy.getByRole('button', { name: 'Close' }).click();
   await expect(page.getByRole('progressbar', { name: 'Copy progress of camera FAKE0' })).toBeVisible();
   await expect(page.getByRole('progressbar', { name: 'Copy progress of camera FAKE0' })).toHaveCount(0, { timeout: 15_000 });

@@ -67,23 +67,33 @@ test('a wrong key shows "key rejected" on the card', async ({ page }) => {
   await expect(rigCard(page, 'Arena A').getByTestId('rig-state')).toHaveText('key rejected', { timeout: 15_000 });
 });
 
-test('when the keychain is unavailable the user is told and may keep the key for this session only', async ({ page }) => {
+test('when the keychain is unavailable, Add rig keeps the key for this session only from the start, and says so', async ({ page }) => {
   // A session bus that does not exist: the Secret Service cannot be reached.
   const noKeychain = await startFreshApp({ DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/motif-e2e-bus' });
   try {
     await page.goto(noKeychain.url);
     const a = fleet.rigs[0]!.info;
     const dialog = await fillAddRigForm(page, { name: 'Arena A', host: a.host, port: a.port, apiKey: a.apiKey });
+    await expect(dialog.getByLabel(/Keep the key for this session only/)).toBeChecked();
+    const key = dialog.getByLabel('API key', { exact: true });
+    await expect(key).toHaveAccessibleDescription(/keychain is not available: the key is kept for this session only/);
+    await expect(key).not.toHaveAccessibleDescription(/Stored in this computer's keychain/);
+    await page.screenshot({ path: `${shots}/add-rig-no-keychain.png` });
     await dialog.getByRole('button', { name: 'Check certificate…' }).click();
     await page.getByRole('dialog', { name: "Check the rig's certificate" }).getByRole('button', { name: 'Trust this certificate' }).click();
-    const problem = page.getByRole('dialog', { name: 'Add rig' }).getByRole('alert');
-    await expect(problem).toContainText('The system keychain is not available');
-    await problem.getByRole('button', { name: 'Keep the key for this session only' }).click();
     await expect(rigCard(page, 'Arena A').getByTestId('key-state')).toHaveText('key for this session only');
     await expect(rigCard(page, 'Arena A').getByTestId('rig-state')).toHaveText('online');
   } finally {
     await noKeychain.stop();
   }
+});
+
+test('with the keychain at hand, Add rig offers to store the key there', async ({ page }) => {
+  await page.goto(app.url);
+  await page.getByRole('button', { name: 'Add rig…' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'Add rig' });
+  await expect(dialog.getByLabel('API key', { exact: true })).toHaveAccessibleDescription(/Stored in this computer's keychain/);
+  await expect(dialog.getByLabel(/Keep the key for this session only/)).not.toBeChecked();
 });
 
 test('a pasted URL fills host and port; a name or address already configured is refused before the rig is contacted', async ({ page, context }) => {

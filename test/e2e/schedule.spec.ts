@@ -246,3 +246,18 @@ test('a task for a rig that is away waits in the outbox, is listed as such, and 
   await expect(row).toContainText('rig clock');
   expect(rig.state.tasks.map((t) => t.name)).toEqual(['rec_later']);
 });
+
+test('the camera-relative badge of a listed task is whole at 1280x800', async ({ page }) => {
+  await env.client(0).call('schedule/camera/FAKE0/io/led/set', { task_name: 'pulse_rel', cron_expression: '%5 * * ? * * *', camera_relative: true, value: 1 });
+  try {
+    await openRigTab(page, env, 0, 'Schedule');
+    const row = page.getByRole('table', { name: 'Scheduled tasks' }).getByRole('row').filter({ hasText: 'pulse_rel' });
+    const badge = row.getByTestId('camera-relative');
+    await expect(badge).toHaveText('camera-relative');
+    // Any part of the badge narrower than its text is a cut label.
+    type Box = { scrollWidth: number; clientWidth: number; querySelectorAll(s: string): ArrayLike<Box> };
+    expect(await badge.evaluate((el: Box) => [el, ...Array.from(el.querySelectorAll('*'))].some((e) => e.scrollWidth > e.clientWidth))).toBe(false);
+  } finally {
+    await env.client(0).call('schedule/pulse_rel/clear');
+  }
+});

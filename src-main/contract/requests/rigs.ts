@@ -129,6 +129,11 @@ export const rigRequests = {
     args: z.object({ rigId: z.string().min(1), apiKey: ApiKey, sessionOnly: z.boolean().optional() }).strict(),
     result: z.object({ rigId: z.string(), keyState: KeyState }),
   },
+  /**
+   * Whether the OS keychain answers now (asked for no key, so no secret is read): before a key
+   * is typed, the window can offer keeping it for this session only.
+   */
+  'rigs.keychain': { args: NoArgs, result: z.object({ available: z.boolean(), problem: z.string().nullable() }) },
   'rigs.clearKey': { args: RigId, result: z.object({ rigId: z.string(), keyState: KeyState }) },
   /** Read a certificate without trusting it (trust on first use); sends no key. */
   'rigs.probeCertificate': {

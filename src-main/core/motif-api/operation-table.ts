@@ -133,6 +133,8 @@ export function valueWords(v: unknown): string {
   return JSON.stringify(v) ?? String(v);
 }
 const cameraWords = (f: CallFacts) => (f.serial === undefined ? 'all cameras' : `camera ${f.serial}`);
+/** " to 1": the value a call sets, or nothing when it is not known (words made without the call's body). */
+const toValue = (v: unknown) => (v === undefined ? '' : ` to ${valueWords(v)}`);
 function durationWords(v: unknown): string {
   return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? formatDurationWords(v) : valueWords(v);
 }
@@ -154,6 +156,7 @@ const recordingWords = (body: Record<string, unknown>) =>
   });
 const pairs = (body: Record<string, unknown>) =>
   Object.entries(body)
+    .filter(([, v]) => v !== undefined)
     .map(([k, v]) => `${k} = ${valueWords(v)}`)
     .join(', ');
 
@@ -229,7 +232,7 @@ export const OPERATIONS = {
     method: 'PATCH', path: { rig: 'cameras/configure', camera: 'camera/<serial>/configure' }, body: WireObject,
     result: AnyAnswer, delivery: 'queueable', summary: 'set camera parameters (all cameras, or one)',
     words: (f) => {
-      const named = f.params.name === undefined ? pairs(f.body) : `${f.params.name} = ${valueWords(f.body.value)}`;
+      const named = f.params.name === undefined ? pairs(f.body) : f.body.value === undefined ? f.params.name : `${f.params.name} = ${valueWords(f.body.value)}`;
       return `Change camera parameters on ${cameraWords(f)}${named ? `: ${named}` : ''}`;
     },
     cli: { command: 'configure' },
@@ -281,13 +284,13 @@ export const OPERATIONS = {
   'outputs.set': spec({
     method: 'POST', path: { rig: 'io/<name>/set', camera: 'camera/<serial>/io/<name>/set' }, body: OutputSetBody,
     result: AnyAnswer, delivery: 'time-critical', summary: "set a named output (on a camera's IO device with a serial)",
-    words: (f) => `Set output ${f.params.name} on ${f.serial === undefined ? 'the rig' : cameraWords(f)} to ${valueWords(f.body.value)}`,
+    words: (f) => `Set output ${f.params.name} on ${f.serial === undefined ? 'the rig' : cameraWords(f)}${toValue(f.body.value)}`,
     cli: { command: 'io set', positional: ['value'], params: { name: 'output name as configured on the rig' } },
   }),
   'outputs.setDevicePort': spec({
     method: 'POST', path: { rig: 'io/<io_serial>/<io_port>/set' }, body: DevicePortBody, result: AnyAnswer,
     delivery: 'time-critical', summary: 'set an output by device and port (deprecated)',
-    words: (f) => `Set port ${f.params.io_port} of IO device ${f.params.io_serial} to ${valueWords(f.body.value ?? f.body.state)}`,
+    words: (f) => `Set port ${f.params.io_port} of IO device ${f.params.io_serial}${toValue(f.body.value ?? f.body.state)}`,
   }),
   'outputs.log': spec({
     method: 'POST', path: { rig: 'io/log', camera: 'camera/<serial>/io/log' }, body: WireObject, result: AnyAnswer,

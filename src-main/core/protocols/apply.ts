@@ -183,9 +183,14 @@ export async function removeFromRig(deps: ApplyDeps, slug: string, rigId: string
     const error = errorOf(e);
     if (!AWAY.has(error.code) || !deps.submitChange) return { ...base, ok: false, error };
     names = record?.tasks.map((t) => t.name) ?? [];
-    base.notes.push(`${rigName} is away: the tasks this app put there are deleted when it returns, unless they were changed there meanwhile (then the Outbox holds the deletion as a conflict).`);
+    // One line for the one case: what this app put there waits to be deleted, or there is nothing of its own to delete.
+    base.notes.push(
+      names.length > 0
+        ? `${rigName} is away: the tasks this app put there are deleted when it returns, unless they were changed there meanwhile (then the Outbox holds the deletion as a conflict).`
+        : `${rigName} is away, and this app put no task of this protocol there: nothing is deleted. Remove it again once the rig answers if another computer applied it there.`,
+    );
   }
-  if (names.length === 0 && !record) base.notes.push(`${rigName} carries no task of this protocol.`);
+  if (names.length === 0 && !record && base.notes.length === 0) base.notes.push(`${rigName} carries no task of this protocol.`);
   const deliveries = new Set<'sent' | 'queued'>();
   for (const name of names) {
     try {

@@ -92,6 +92,11 @@ export function rigHandlers(deps: RigHandlerDeps): Pick<Handlers, RigRequest> {
         return { rigId, keyState: await secrets.setKey(rigId, apiKey, { sessionOnly }) };
       }),
 
+    'rigs.keychain': async () => {
+      const problem = await secrets.keychainProblem();
+      return ok({ available: problem === null, problem });
+    },
+
     'rigs.clearKey': ({ rigId }) =>
       attempt(async () => {
         existing(registry, rigId);

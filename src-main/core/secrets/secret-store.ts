@@ -27,6 +27,9 @@ const canAbandon = (k: Keychain): k is AbandonableKeychain => typeof (k as Parti
  * keytar in a helper process under plain Node (motifctl, browser mode), so that a call that
  * never returns can be abandoned and the process still exits; in-process under Electron.
  */
+/** An account no rig has (rig ids are UUIDs): asking for it tells whether the keychain answers. */
+const NO_RIG = 'keychain-check';
+
 export function defaultKeychain(): Keychain {
   return process.versions.electron === undefined ? sharedKeychainProcess() : keytarKeychain;
 }
@@ -152,6 +155,19 @@ export class SecretStore {
       this.#cache.set(rigId, { key: null, readAtMs: performance.now() });
     } finally {
       this.#changed(rigId);
+    }
+  }
+
+  /**
+   * Why the keychain cannot be used now, or null when it answers. Asks for the key of no
+   * rig: nothing is read, and a keychain that does not answer costs what any call costs.
+   */
+  async keychainProblem(): Promise<string | null> {
+    try {
+      await this.#call('read', () => this.#keychain.getPassword(KEYCHAIN_SERVICE, NO_RIG));
+      return null;
+    } catch (e) {
+      return e instanceof Error ? e.message : String(e);
     }
   }
 

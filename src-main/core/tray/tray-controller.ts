@@ -1,5 +1,4 @@
 import type { Result } from '../../contract/errors';
-import type { AppNotice } from '../../contract/requests/app';
 import type { RigSummary } from '../../contract/requests/rigs';
 import type { RigStatus } from '../../contract/requests/status';
 import type { TargetOutcome } from '../../contract/requests/targets';
@@ -20,9 +19,6 @@ export interface TrayView {
 export class TrayController {
   private rigs: RigSummary[] = [];
   private statuses = new Map<string, RigStatus>();
-  /** Notices already known (shown at start, or told): each is a desktop notification once. */
-  private readonly toldNotices = new Set<string>();
-  private readonly startedAt = new Date().toISOString();
   private readonly unsubscribe: (() => void)[];
   private renderTimer: NodeJS.Timeout | null = null;
   /** The action under way, shown in the menu as its rigs answer. */
@@ -45,7 +41,6 @@ export class TrayController {
         this.statuses.set(status.rigId, status);
         this.scheduleRender();
       }),
-      events.on('app.notices.changed', (notices) => this.tellNew(notices)),
     ];
     // Elapsed recording times in the menu move even when no status changes.
     this.clock = setInterval(() => this.scheduleRender(), 15_000);
@@ -53,9 +48,7 @@ export class TrayController {
   }
 
   async load(): Promise<void> {
-    const [rigs, statuses, notices] = await Promise.all([this.call('rigs.list', {}), this.call('status.list', {}), this.call('app.notices', {})]);
-    // Notices kept from before were told then: only new ones become desktop notifications.
-    if (notices.ok) for (const n of notices.value) this.toldNotices.add(n.id);
+    const [rigs, statuses] = await Promise.all([this.call('rigs.list', {}), this.call('status.list', {})]);
     if (rigs.ok) this.rigs = rigs.value;
     if (statuses.ok) for (const s of statuses.value) this.statuses.set(s.rigId, s);
     this.render();
@@ -114,17 +107,6 @@ export class TrayController {
       stop();
       if (this.progress === progress) this.progress = null;
       this.scheduleRender();
-    }
-  }
-
-  /** Each alert raised while the app runs, as a desktop notification: what happened and what to do. */
-  private tellNew(notices: AppNotice[]): void {
-    for (const n of notices) {
-      // Kept from an earlier run (read from the file after start): told back then.
-      if (this.toldNotices.has(n.id) || n.at < this.startedAt) continue;
-      this.toldNotices.add(n.id);
-      const title = n.rigName ? `${n.rigName}${n.serial ? ` · camera ${n.serial}` : ''}` : 'Motif Control';
-      this.view.notify(title, n.advice ? `${n.message}\n${n.advice}` : n.message);
     }
   }
 

@@ -1,5 +1,5 @@
 import { Button, Group, NumberInput, SimpleGrid, Stack, Text } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Result } from '../../../src-main/contract/errors';
 import type { Res } from '../../../src-main/contract/requests';
 import type { TargetOutcome } from '../../../src-main/contract/requests/targets';
@@ -10,13 +10,21 @@ import { commonValue, readingFor, showValue } from './param-values';
 
 type Draft = Record<string, number | ''>;
 
-/** The usual parameters as fields: read them from the camera(s), change some, apply only those. */
+/**
+ * The usual parameters as fields: read them from the camera(s), change some, apply only those.
+ * `readOnOpen`: read once when shown (the live view: the fields say what the picture is taken
+ * with); `compact`: one narrow column beside a picture.
+ */
 export function CommonParamsForm({
   onRead,
   onApply,
+  readOnOpen = false,
+  compact = false,
 }: {
   onRead(names: string[]): Promise<Result<Res<'cameras.read'>>>;
   onApply(params: Record<string, number>): Promise<Result<TargetOutcome[]>>;
+  readOnOpen?: boolean;
+  compact?: boolean;
 }) {
   const [draft, setDraft] = useState<Draft>({});
   const [edited, setEdited] = useState<Set<string>>(new Set());
@@ -39,6 +47,11 @@ export function CommonParamsForm({
     }
     setBusy(false);
   };
+  // Once per form: a new camera is a new form (its key), read again.
+  const readOnce = useRef(read);
+  useEffect(() => {
+    if (readOnOpen) void readOnce.current();
+  }, [readOnOpen]);
   const apply = async () => {
     const params: Record<string, number> = {};
     for (const name of edited) {
@@ -54,13 +67,14 @@ export function CommonParamsForm({
 
   return (
     <Stack gap="sm">
-      <SimpleGrid cols={{ base: 2, md: 3 }} spacing="sm">
+      <SimpleGrid cols={compact ? 1 : { base: 2, md: 3 }} spacing={compact ? 4 : 'sm'} verticalSpacing={compact ? 4 : 'sm'}>
         {COMMON_PARAMETERS.map((p) => {
           const reading = readResult?.ok ? readingFor(readResult.value, p.name) : undefined;
           const perCamera = reading && Object.keys(reading).length > 1 && commonValue(reading) === undefined;
           return (
             <NumberInput
               key={p.name}
+              size={compact ? 'xs' : 'sm'}
               label={p.label}
               value={draft[p.name] ?? ''}
               onChange={(v) => {
@@ -80,11 +94,11 @@ export function CommonParamsForm({
           );
         })}
       </SimpleGrid>
-      <Group>
-        <Button variant="default" onClick={() => void read()} loading={busy}>
-          Read current values
+      <Group gap="xs">
+        <Button variant="default" size={compact ? 'xs' : 'sm'} onClick={() => void read()} loading={busy}>
+          {compact ? 'Read again' : 'Read current values'}
         </Button>
-        <Button onClick={() => void apply()} disabled={changes.length === 0 || busy}>
+        <Button size={compact ? 'xs' : 'sm'} onClick={() => void apply()} disabled={changes.length === 0 || busy}>
           {changes.length === 0 ? 'Apply changes' : `Apply ${changes.length} change${changes.length > 1 ? 's' : ''}`}
         </Button>
         {changes.length > 0 && (

@@ -14,6 +14,8 @@ interface CameraRowProps {
   nowMs: number;
   /** Why the camera's actions are disabled (the app's core is not answering), or null. */
   disabledReason: string | null;
+  /** What is shown was not confirmed by the latest poll: the camera as last seen, not as it is. */
+  lastKnown: boolean;
   selected: boolean;
   /** The whole rig is selected: its cameras are included already. */
   includedByRig: boolean;
@@ -21,7 +23,7 @@ interface CameraRowProps {
 }
 
 /** One camera on a rig card: selectable, with its recording (ticking) and copy/export progress. */
-export function CameraRow({ camera, status, rigName, nowMs, disabledReason, selected, includedByRig, onToggle }: CameraRowProps) {
+export function CameraRow({ camera, status, rigName, nowMs, disabledReason, lastKnown, selected, includedByRig, onToggle }: CameraRowProps) {
   const label = cameraName(camera, 'label');
   const rec = camera.state === 'recording' ? camera.recording : null;
   const times = rec ? recordingTimesAt(rec, status, nowMs) : null;
@@ -49,7 +51,14 @@ export function CameraRow({ camera, status, rigName, nowMs, disabledReason, sele
               Live
             </Button>
           )}
-          <Badge size="sm" color={look.color} variant={shown === 'recording' ? 'filled' : 'light'}>
+          <Badge
+            size="sm"
+            color={lastKnown ? 'gray' : look.color}
+            variant={lastKnown ? 'outline' : shown === 'recording' ? 'filled' : 'light'}
+            title={lastKnown ? 'As last seen; not confirmed now' : undefined}
+            data-testid="camera-state"
+            data-last-known={lastKnown || undefined}
+          >
             {look.badge}
           </Badge>
         </Group>
@@ -64,9 +73,10 @@ export function CameraRow({ camera, status, rigName, nowMs, disabledReason, sele
           {times?.elapsedSeconds != null && (
             <Text size="xs" className="tabular" data-testid="elapsed">
               elapsed {formatDurationSeconds(times.elapsedSeconds)}
+              {lastKnown ? ' when last seen' : ''}
             </Text>
           )}
-          {times?.remainingSeconds != null && (
+          {times?.remainingSeconds != null && !lastKnown && (
             <Text size="xs" className="tabular" c="dimmed" data-testid="remaining">
               {formatDurationSeconds(times.remainingSeconds)} left
             </Text>

@@ -9,6 +9,7 @@ import { DashboardTimeline } from '../timeline/DashboardTimeline';
 import { useDashboardView } from './dashboard-view';
 import { DashboardToolbar } from './DashboardToolbar';
 import { DenseView } from './DenseView';
+import { useCoreAway } from '../status/core-away';
 import { FleetSummary } from './FleetSummary';
 import { everyWholeRigSelected, shownRigs } from './fleet-model';
 import { RigCard } from './RigCard';
@@ -41,6 +42,7 @@ export function Dashboard() {
   const shownIds = useAppStore(
     useShallow((s) => shownRigs(s.rigs, s.statuses, { search: view.search, group: view.group, tags: tagFilter, sort: view.sort }).map((r) => r.id)),
   );
+  const away = useCoreAway();
   const allShownSelected = useAppStore((s) => shownIds.length > 0 && everyWholeRigSelected(shownIds, s.selection));
   const layout = view.layout ?? (rigs.length > CARD_LIMIT ? 'rows' : 'cards');
   const cardColumns = useMatches({ base: 1, md: 2, xl: 3 });
@@ -71,7 +73,7 @@ export function Dashboard() {
         </Alert>
       )}
       {!rigsLoaded && !rigsError && <Text>Loading rigs…</Text>}
-      {rigsLoaded && <FleetSummary group={view.group} onGroup={(group) => patchView({ group })} />}
+      {rigsLoaded && <FleetSummary group={view.group} onGroup={(group) => patchView({ group })} away={away} />}
       <Group justify="space-between">
         <Checkbox
           size="xs"

@@ -14,9 +14,10 @@ const colors: Record<FleetGroup, string | undefined> = { online: undefined, reco
 
 /**
  * "40 rigs: 36 online · 5 recording · 3 offline · 1 problem"; each count shows only those
- * rigs, pressed again shows all.
+ * rigs, pressed again shows all. While the app's core is away (`away`, its reason) no count
+ * is confirmed, so the line says that instead, as every card does.
  */
-export function FleetSummary({ group, onGroup }: { group: FleetGroup | null; onGroup(group: FleetGroup | null): void }) {
+export function FleetSummary({ group, onGroup, away }: { group: FleetGroup | null; onGroup(group: FleetGroup | null): void; away: string | null }) {
   // The counts are read here, not in the dashboard: a status change re-renders this line, not the page.
   const counts = useAppStore(useShallow((s) => fleetCounts(s.rigs, s.statuses)));
   return (
@@ -24,7 +25,12 @@ export function FleetSummary({ group, onGroup }: { group: FleetGroup | null; onG
       <Text size="sm" fw={600}>
         {counts.total} {counts.total === 1 ? 'rig' : 'rigs'}:
       </Text>
-      {FLEET_GROUPS.map((g, i) => {
+      {away !== null && (
+        <Text size="sm" c="yellow.8" data-testid="fleet-summary-away">
+          {away}
+        </Text>
+      )}
+      {away === null && FLEET_GROUPS.map((g, i) => {
         const pressed = group === g;
         return (
           <Fragment key={g}>

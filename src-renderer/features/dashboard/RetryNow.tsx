@@ -22,6 +22,8 @@ export function RetryNow({ status, disabledReason }: { status: RigStatus | undef
       title={disabledReason ?? undefined}
       onClick={() => void retry()}
       aria-label={`Retry ${status.rigName} now`}
+      // Beside a long message it keeps its width: the message wraps instead.
+      style={{ flexShrink: 0 }}
     >
       retry now
     </Button>

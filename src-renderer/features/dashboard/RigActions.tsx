@@ -1,5 +1,6 @@
 import { Button, Group, Menu } from '@mantine/core';
 import { memo, useState } from 'react';
+import type { RigCommandReasons } from './rig-commands';
 
 export interface RigActionHandlers {
   onRecord(): void;
@@ -11,37 +12,46 @@ export interface RigActionHandlers {
 }
 
 /**
- * The buttons of one rig: record/stop on all its cameras, its detail view, and setup. With a
- * `disabledReason` (the app's core is not answering) the commands are disabled, saying why.
+ * The buttons of one rig: record/stop on all its cameras, its detail view, and setup. Record
+ * and Stop are off with their `commands` reasons (see rigCommandReasons); with a
+ * `disabledReason` (the app's core is not answering) setup is off too, saying why.
  * Only Stop follows the recording state: when a fleet starts recording, each row redraws
  * one button, not four and a menu.
  */
-export const RigActions = memo(function RigActions({
+export function RigActions({
   rigName,
   handlers,
   recording,
+  commands,
   disabledReason = null,
 }: {
   rigName: string;
   handlers: RigActionHandlers;
   recording: boolean;
+  commands: RigCommandReasons;
   disabledReason?: string | null;
 }) {
-  const why = disabledReason ?? undefined;
   return (
     <Group gap="xs" wrap="nowrap">
-      <RecordButton rigName={rigName} onRecord={handlers.onRecord} why={why} />
-      <Button size="compact-sm" variant={recording ? 'filled' : 'default'} onClick={handlers.onStop} aria-label={`Stop ${rigName}`} disabled={why !== undefined} title={why}>
+      <RecordButton rigName={rigName} onRecord={handlers.onRecord} reason={commands.record} />
+      <Button
+        size="compact-sm"
+        variant={recording && commands.stop === null ? 'filled' : 'default'}
+        onClick={handlers.onStop}
+        aria-label={`Stop ${rigName}`}
+        disabled={commands.stop !== null}
+        title={commands.stop ?? undefined}
+      >
         Stop
       </Button>
-      <MoreActions rigName={rigName} handlers={handlers} why={why} />
+      <MoreActions rigName={rigName} handlers={handlers} why={disabledReason ?? undefined} />
     </Group>
   );
-});
+}
 
-const RecordButton = memo(function RecordButton({ rigName, onRecord, why }: { rigName: string; onRecord(): void; why: string | undefined }) {
+const RecordButton = memo(function RecordButton({ rigName, onRecord, reason }: { rigName: string; onRecord(): void; reason: string | null }) {
   return (
-    <Button size="compact-sm" color="red" variant="light" onClick={onRecord} aria-label={`Record on ${rigName}`} disabled={why !== undefined} title={why}>
+    <Button size="compact-sm" color="red" variant="light" onClick={onRecord} aria-label={`Record on ${rigName}`} disabled={reason !== null} title={reason ?? undefined}>
       Record
     </Button>
   );

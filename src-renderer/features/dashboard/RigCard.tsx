@@ -11,6 +11,7 @@ import { DiskUse } from '../../ui/DiskUse';
 import { useCoreAway } from '../status/core-away';
 import { CameraRow } from './CameraRow';
 import { RetryNow } from './RetryNow';
+import { rigCommandReasons } from './rig-commands';
 import { RigActions, type RigActionHandlers } from './RigActions';
 import { memo } from 'react';
 import { useAppStore } from '../../store/use-app-store';
@@ -60,6 +61,7 @@ function RigCardBody({ rig, status, wholeRig, selectedSerials, onToggleRig, onTo
   const someCameras = selectedSerials.length > 0;
   const impostor = status?.problem?.code === 'tls-fingerprint-changed';
   const away = useCoreAway();
+  const lastKnown = (status?.stale ?? false) || away !== null;
   return (
     <Card
       withBorder
@@ -138,6 +140,11 @@ function RigCardBody({ rig, status, wholeRig, selectedSerials, onToggleRig, onTo
       )}
 
       <Stack gap={6} mt="sm" aria-label={`Cameras of ${rig.name}`}>
+        {lastKnown && cameras.length > 0 && (
+          <Text size="xs" c="yellow.8" data-testid="cameras-last-known">
+            Cameras as last seen; not confirmed now.
+          </Text>
+        )}
         {status &&
           cameras.map((camera) => (
           <CameraRow
@@ -147,6 +154,7 @@ function RigCardBody({ rig, status, wholeRig, selectedSerials, onToggleRig, onTo
             rigName={rig.name}
             nowMs={nowMs}
             disabledReason={away}
+            lastKnown={lastKnown}
             selected={selectedSerials.includes(camera.serial)}
             includedByRig={wholeRig}
             onToggle={() => onToggleCamera(camera.serial)}
@@ -160,7 +168,7 @@ function RigCardBody({ rig, status, wholeRig, selectedSerials, onToggleRig, onTo
       </Stack>
 
       <Group justify="flex-end" mt="md">
-        <RigActions rigName={rig.name} handlers={handlers} recording={recording} disabledReason={away} />
+        <RigActions rigName={rig.name} handlers={handlers} recording={recording} commands={rigCommandReasons(rig.name, status, away)} disabledReason={away} />
       </Group>
     </Card>
   );

@@ -9,6 +9,7 @@ import { DiskUse } from '../../ui/DiskUse';
 import { useCoreAway } from '../status/core-away';
 import { RetryNow } from './RetryNow';
 import { JobProgress } from '../recordings/JobProgress';
+import { rigCommandReasons } from './rig-commands';
 import { RigActions } from './RigActions';
 import { StatusAge } from './StatusAge';
 import { useRigHandlers, useRigItem } from './use-rig-item';
@@ -85,6 +86,11 @@ const RigRow = memo(function RigRow({ rigId, index, measure }: { rigId: string; 
       <Table.Td>
         <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
           {cameras.length === 0 ? '–' : `${cameras.length} · ${recording} recording`}
+          {cameras.length > 0 && (status?.stale || away !== null) && (
+            <Text span size="sm" c="yellow.8" title="Not confirmed by the latest poll">
+              , as last seen
+            </Text>
+          )}
           {disconnected > 0 && (
             <Text span size="sm" c={cameraStateWords.disconnected.color} data-testid="cameras-disconnected">
               {` · ${disconnected} ${cameraStateWords.disconnected.badge}`}
@@ -101,7 +107,7 @@ const RigRow = memo(function RigRow({ rigId, index, measure }: { rigId: string; 
         </Text>
       </Table.Td>
       <Table.Td>
-        <RigActions rigName={rig.name} handlers={handlers} recording={recording > 0} disabledReason={away} />
+        <RigActions rigName={rig.name} handlers={handlers} recording={recording > 0} commands={rigCommandReasons(rig.name, status, away)} disabledReason={away} />
       </Table.Td>
     </Table.Tr>
   );

@@ -1,6 +1,7 @@
 import { Text } from '@mantine/core';
 import type { RigStatus } from '../../../src-main/contract/requests/status';
 import { useAppStore } from '../../store/use-app-store';
+import { ageWords } from '../../ui/format-time';
 import { useSecondsClock } from '../../ui/use-seconds-clock';
 
 /** "read 3 s ago": how fresh what is shown of a rig is (idle rigs out of view are read less often). */
@@ -14,13 +15,4 @@ export function StatusAge({ status }: { status: RigStatus | undefined }) {
       read {ageWords(latestMs, nowMs)}
     </Text>
   );
-}
-
-/** An age in words; a time ahead of this PC's clock (a moment of skew) is "just now", never "in 2 s". */
-export function ageWords(atMs: number, nowMs: number): string {
-  const seconds = Math.max(0, Math.floor((nowMs - atMs) / 1000));
-  if (seconds < 2) return 'just now';
-  if (seconds < 60) return `${seconds} s ago`;
-  const minutes = Math.floor(seconds / 60);
-  return minutes < 60 ? `${minutes} min ago` : `${Math.floor(minutes / 60)} h ago`;
 }

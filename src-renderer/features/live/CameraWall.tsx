@@ -1,10 +1,12 @@
-import { MultiSelect, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Group, MultiSelect, Pill, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useAppStore } from '../../store/use-app-store';
 import { WallTile } from './WallTile';
 
 /** More tiles than this would load the rigs and this PC for little: pick rigs instead. */
 export const WALL_MAX_TILES = 32;
+/** Rigs named in the picker; the others are counted ("+38 more"), so it stays one line and the first screen is cameras. */
+const PILLS_SHOWN = 3;
 
 /** Every camera of the chosen rigs at a low rate, with its recording state; a click opens the full view. */
 export function CameraWall() {
@@ -20,19 +22,28 @@ export function CameraWall() {
   const shown = tiles.slice(0, WALL_MAX_TILES);
   return (
     <Stack gap="sm" data-testid="camera-wall">
-      <Title order={2} size="h3">
-        Wall of cameras
-      </Title>
-      <MultiSelect
-        label="Rigs"
-        placeholder="every online rig"
-        data={rigs.map((r) => ({ value: r.id, label: r.name }))}
-        value={rigIds}
-        onChange={setChosen}
-        searchable
-        clearable
-        maw={640}
-      />
+      <Group gap="md" wrap="nowrap" align="center">
+        <Title order={2} size="h3" style={{ flexShrink: 0 }}>
+          Wall of cameras
+        </Title>
+        <MultiSelect
+          aria-label="Rigs"
+          placeholder={rigIds.length === 0 ? 'choose rigs' : undefined}
+          data={rigs.map((r) => ({ value: r.id, label: r.name }))}
+          value={rigIds}
+          onChange={setChosen}
+          searchable
+          clearable
+          w={640}
+          wrapperProps={{ 'data-testid': 'wall-rig-picker' }}
+          styles={{ pillsList: { flexWrap: 'nowrap', overflow: 'hidden' } }}
+          renderPill={({ option, value, onRemove }) => {
+            const at = value === undefined ? -1 : rigIds.indexOf(value);
+            if (at < PILLS_SHOWN) return <Pill withRemoveButton onRemove={onRemove}>{option.label}</Pill>;
+            return at === PILLS_SHOWN ? <Pill>+{rigIds.length - PILLS_SHOWN} more</Pill> : null;
+          }}
+        />
+      </Group>
       {tiles.length > shown.length && (
         <Text size="sm" c="yellow">
           Showing the first {WALL_MAX_TILES} of {tiles.length} cameras; choose fewer rigs to see the others.

@@ -1,5 +1,5 @@
 import { Alert, Box, Checkbox, Group, SegmentedControl, Stack, Text } from '@mantine/core';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { LiveFrame } from '../../../src-main/contract/requests/live';
 import { isBayer } from '../../../src-shared/bayer';
 import { SATURATION_WARN_SHARE } from '../../../src-shared/saturation';
@@ -10,18 +10,28 @@ import { HistogramBars } from './HistogramBars';
 import { useLiveStream } from './use-live-stream';
 
 const fps = (n: number) => n.toFixed(1);
-/** The image may take this share of the window's height when fitted. */
-const FIT_HEIGHT = 0.7;
+/**
+ * The window's height above and below a fitted image (the app's header, the rig's name and
+ * tabs, the controls above the image, margins): the image takes the rest, so at 1280x800 the
+ * picture, the histogram and the camera's fields beside it are on one screen.
+ */
+const AROUND_IMAGE_PX = 290;
+/** The column beside the image: histogram and the camera's fields. */
+const SIDE_WIDTH = 300;
+const fitHeightPx = () => Math.max(160, window.innerHeight - AROUND_IMAGE_PX);
 
 /** The width, in device pixels, the camera's image takes when fitted into `box`. */
 function fittedWidth(box: HTMLElement, frame: LiveFrame | null): number {
   let width = box.clientWidth;
-  if (frame) width = Math.min(width, (window.innerHeight * FIT_HEIGHT * frame.width) / frame.height); // binning keeps the shape
+  if (frame) width = Math.min(width, (fitHeightPx() * frame.width) / frame.height); // binning keeps the shape
   return Math.max(16, Math.round(width * (window.devicePixelRatio || 1)));
 }
 
-/** One camera, live: the image, what arrives and is shown, the histogram exposure is set by. */
-export function LiveView({ rigId, serial }: { rigId: string; serial: string }) {
+/**
+ * One camera, live: the image, what arrives and is shown, and beside it the histogram exposure
+ * is set by, above `side` (the camera's fields).
+ */
+export function LiveView({ rigId, serial, side }: { rigId: string; serial: string; side?: ReactNode }) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const rendererRef = useRef<FrameRenderer | null>(null);
   const [drawError, setDrawError] = useState<string | null>(null);
@@ -98,29 +108,43 @@ export function LiveView({ rigId, serial }: { rigId: string; serial: string }) {
           {frame && frame.binning > 1 && ` · binned ${frame.binning}×${frame.binning} to fit (1:1 shows every pixel)`}
         </Text>
       </Group>
-      <Box ref={boxRef} style={{ overflow: 'auto', maxHeight: zoom === '1:1' ? '75vh' : undefined, background: 'black' }}>
-        <canvas
-          ref={canvasRef}
-          data-testid="live-canvas"
-          aria-label={`Live image of camera ${serial}`}
-          style={zoom === 'fit' ? { width: '100%', maxHeight: '70vh', objectFit: 'contain', display: 'block' } : { display: 'block', imageRendering: 'pixelated' }}
-        />
-      </Box>
-      {histogram && (
-        <Group gap="md" align="flex-end">
-          <HistogramBars histogram={histogram} />
-          <Stack gap={2}>
-            <Text size="xs" c="dimmed">
-              mean level {Math.round(histogram.mean * 100)} %
-            </Text>
-            {histogram.saturated > SATURATION_WARN_SHARE && (
-              <Text size="sm" c="red" role="status" data-testid="saturation-warning">
-                {(histogram.saturated * 100).toFixed(1)} % of pixels are saturated: shorten the exposure or lower the gain.
+      <Group align="flex-start" gap="md" wrap="nowrap">
+        <Box
+          ref={boxRef}
+          style={{ flex: 1, minWidth: 0, overflow: 'auto', maxHeight: zoom === '1:1' ? `calc(100vh - ${AROUND_IMAGE_PX}px)` : undefined, background: 'black' }}
+        >
+          <canvas
+            ref={canvasRef}
+            data-testid="live-canvas"
+            aria-label={`Live image of camera ${serial}`}
+            style={
+              zoom === 'fit'
+                ? { width: '100%', maxHeight: `max(160px, calc(100vh - ${AROUND_IMAGE_PX}px))`, objectFit: 'contain', display: 'block' }
+                : { display: 'block', imageRendering: 'pixelated' }
+            }
+          />
+        </Box>
+        <Stack gap="xs" w={SIDE_WIDTH} style={{ flexShrink: 0 }}>
+          {histogram ? (
+            <Stack gap={2}>
+              <HistogramBars histogram={histogram} width={SIDE_WIDTH} />
+              <Text size="xs" c="dimmed">
+                mean level {Math.round(histogram.mean * 100)} %
               </Text>
-            )}
-          </Stack>
-        </Group>
-      )}
+              {histogram.saturated > SATURATION_WARN_SHARE && (
+                <Text size="sm" c="red" role="status" data-testid="saturation-warning">
+                  {(histogram.saturated * 100).toFixed(1)} % of pixels are saturated: shorten the exposure or lower the gain.
+                </Text>
+              )}
+            </Stack>
+          ) : (
+            <Text size="xs" c="dimmed">
+              Histogram when frames arrive.
+            </Text>
+          )}
+          {side}
+        </Stack>
+      </Group>
     </Stack>
   );
 }

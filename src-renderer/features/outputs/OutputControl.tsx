@@ -41,6 +41,11 @@ export function OutputControl({
   };
   const nameOk = name.trim() !== '' && !name.includes('/');
   const now = current?.[name.trim()];
+  const reported = current === null ? [] : Object.keys(current);
+  // The rig lists its outputs and this name is not one: sending would only be refused.
+  const offReason =
+    nameOk && now === undefined && reported.length > 0 ? `The rig reports no output named ${name.trim()}: pick one of ${reported.join(', ')}.` : undefined;
+  const off = !nameOk || busy || offReason !== undefined;
   // The rig does not report toggle mode: what this window last sent says it (until a plain value ends it).
   const toggling = lastValue !== null && typeof lastValue === 'string' && result?.ok === true && result.value.every((o) => o.ok);
 
@@ -59,7 +64,7 @@ export function OutputControl({
         {current === null
           ? 'Current value unknown until the rig answers.'
           : now === undefined
-            ? `The rig reports no output named ${name.trim() || '…'}${Object.keys(current).length > 0 ? ` (it has ${Object.keys(current).join(', ')})` : ''}.`
+            ? `The rig reports no output named ${name.trim() || '…'}${reported.length > 0 ? ` (it has ${reported.join(', ')})` : ''}.`
             : `Now: ${valueWords(now)}${toggling ? ', toggling (started from this window)' : ''}`}
       </Text>
       <Group align="flex-end" gap="md">
@@ -85,21 +90,21 @@ export function OutputControl({
           step={0.1}
           w={160}
         />
-        <Button onClick={() => void send(level)} disabled={!nameOk || busy}>
+        <Button onClick={() => void send(level)} disabled={off} title={offReason}>
           Set value
         </Button>
       </Group>
       <Group gap="sm">
-        <Button variant="light" color="teal" onClick={() => void send(1)} disabled={!nameOk || busy}>
+        <Button variant="light" color="teal" onClick={() => void send(1)} disabled={off} title={offReason}>
           On (1)
         </Button>
-        <Button variant="light" color="gray" onClick={() => void send(0)} disabled={!nameOk || busy}>
+        <Button variant="light" color="gray" onClick={() => void send(0)} disabled={off} title={offReason}>
           Off (0)
         </Button>
-        <Button variant="outline" onClick={() => void send('toggle-start-high')} disabled={!nameOk || busy}>
+        <Button variant="outline" onClick={() => void send('toggle-start-high')} disabled={off} title={offReason}>
           Toggle, start high
         </Button>
-        <Button variant="outline" onClick={() => void send('toggle-start-low')} disabled={!nameOk || busy}>
+        <Button variant="outline" onClick={() => void send('toggle-start-low')} disabled={off} title={offReason}>
           Toggle, start low
         </Button>
       </Group>

@@ -1,5 +1,5 @@
 import { Button, Checkbox, Group, Modal, Paper, ScrollArea, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { MotifError } from '../../../src-main/contract/errors';
 import type { Args, Res } from '../../../src-main/contract/requests';
 import type { Protocol } from '../../../src-main/core/protocols/model';
@@ -34,15 +34,21 @@ function needsConfirmation(outcomes: RigOutcome[]): Confirm | null {
   };
 }
 
+/** Removing from more rigs than this asks first: a click deletes tasks on each of them. */
+const REMOVE_WITHOUT_ASKING = 1;
+
 /**
- * Apply a protocol to rigs, or remove it from them: choose the rigs (the dashboard's
- * selection first), fill in each rig's parameters, see the checks per rig, then per-rig results.
+ * Apply a protocol to rigs, or remove it from them: choose the rigs (those that carry it
+ * first, as this app applied it), fill in each rig's parameters, see the checks per rig,
+ * then per-rig results.
  */
 export function ApplyDialog({ protocolRef, protocol, onClose }: { protocolRef: Args<'protocols.apply'>['ref']; protocol: Protocol; onClose(): void }) {
   const call = useCall();
   const rigs = useAppStore((s) => s.rigs);
-  const selection = useAppStore((s) => s.selection);
-  const [chosen, setChosen] = useState<string[]>(() => [...new Set(selection.map((t) => t.rigId))]);
+  const [chosen, setChosen] = useState<string[]>([]);
+  // Once the user picks, the rigs found to carry the protocol no longer replace the choice.
+  const picked = useRef(false);
+  const [askRemove, setAskRemove] = useState(false);
   const [params, setParams] = useState<Record<string, Record<string, string>>>({});
   const [checks, setChecks] = useState<Checked | null>(null);
   const [outcomes, setOutcomes] = useState<{ label: string; list: RigOutcome[] } | null>(null);
@@ -50,6 +56,16 @@ export function ApplyDialog({ protocolRef, protocol, onClose }: { protocolRef: A
   const [busy, setBusy] = useState(false);
   const [confirm, setConfirm] = useState<Confirm | null>(null);
   const parameters = Object.entries(protocol.parameters ?? {});
+  useEffect(() => {
+    let open = true;
+    void call('protocols.list', {}).then((r) => {
+      if (!open || !r.ok || picked.current) return;
+      setChosen([...new Set(r.value.applied.filter((a) => a.protocol === protocol.name).map((a) => a.rigId))]);
+    });
+    return () => {
+      open = false;
+    };
+  }, [call, protocol.name]);
 
   const choices = () =>
     chosen.map((rigId) => {
@@ -82,11 +98,14 @@ export function ApplyDialog({ protocolRef, protocol, onClose }: { protocolRef: A
     });
   const remove = (name: string) =>
     run(async () => {
+      setAskRemove(false);
       const r = await call('protocols.remove', { name, rigIds: chosen });
       if (!r.ok) return setError(r.error);
       setOutcomes({ label: 'Remove results', list: r.value });
     });
   const toggle = (rigId: string, on: boolean) => {
+    picked.current = true;
+    setAskRemove(false);
     setChosen((c) => (on ? [...c, rigId] : c.filter((id) => id !== rigId)));
     setChecks(null);
   };
@@ -169,6 +188,22 @@ export function ApplyDialog({ protocolRef, protocol, onClose }: { protocolRef: A
             </Group>
           </Paper>
         )}
+        {askRemove && (
+          <Paper withBorder p="sm" role="alertdialog" aria-label="Confirm removing">
+            <Text size="sm">
+              Delete the tasks of "{protocol.name}" from {chosen.length} rigs? Each rig's own tasks stay; a rig that is away has them deleted when it
+              returns.
+            </Text>
+            <Group gap="xs" mt="xs">
+              <Button color="red" disabled={busy} onClick={() => void remove(protocol.name)}>
+                Delete its tasks from {chosen.length} rigs
+              </Button>
+              <Button variant="default" onClick={() => setAskRemove(false)}>
+                Don't remove
+              </Button>
+            </Group>
+          </Paper>
+        )}
         <Group justify="space-between">
           <Group gap="xs">
             <Button variant="default" disabled={busy || chosen.length === 0} onClick={() => void check()}>
@@ -177,7 +212,12 @@ export function ApplyDialog({ protocolRef, protocol, onClose }: { protocolRef: A
             <Button disabled={busy || chosen.length === 0} onClick={() => void apply()}>
               Apply to {chosen.length} rig{chosen.length === 1 ? '' : 's'}
             </Button>
-            <Button color="red" variant="light" disabled={busy || chosen.length === 0} onClick={() => void remove(protocol.name)}>
+            <Button
+              color="red"
+              variant="light"
+              disabled={busy || chosen.length === 0}
+              onClick={() => (chosen.length > REMOVE_WITHOUT_ASKING ? setAskRemove(true) : void remove(protocol.name))}
+            >
               Remove from {chosen.length} rig{chosen.length === 1 ? '' : 's'}
             </Button>
           </Group>

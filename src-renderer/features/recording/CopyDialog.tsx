@@ -15,7 +15,9 @@ export function CopyDialog({ targets, onClose }: { targets: Target[]; onClose():
   const [deleteAfter, setDeleteAfter] = useState(false);
   const rigNames = Object.fromEntries(rigs.map((r) => [r.id, r.name]));
 
-  const { error, outcomes, busy, run } = useTargetAction({ ok: 'Copy started', partial: 'Copy did not start everywhere' });
+  // The rig answers when the copy begins, not when it ends: a success is a start, with progress on the dashboard.
+  const doneWord = deleteAfter ? 'move started' : 'copy started';
+  const { error, outcomes, busy, run } = useTargetAction({ ok: 'Copy started', partial: 'Copy did not start everywhere', doneWord });
   const copy = () => run((progress) => call('recordings.copy', { targets, progress, options: { ...(location.trim() ? { location: location.trim() } : {}), deleteAfter } }));
 
   return (
@@ -24,7 +26,7 @@ export function CopyDialog({ targets, onClose }: { targets: Target[]; onClose():
         <TargetSummary targets={targets} rigNames={rigNames} />
         {outcomes ? (
           <>
-            <OutcomeList outcomes={outcomes} label="Copy results" waiting={busy} />
+            <OutcomeList outcomes={outcomes} label="Copy results" waiting={busy} doneWord={doneWord} />
             <Text size="xs" c="dimmed">
               Progress shows on each camera of the dashboard.
             </Text>

@@ -17,7 +17,7 @@ const newProgressId = () => `${Date.now().toString(36)}-${(runs++).toString(36)}
  * everywhere. Never retried. The rigs' status follows by itself: the core reads a rig again as
  * soon as it took a command.
  */
-export function useTargetAction(titles: { ok: string; partial: string }) {
+export function useTargetAction(titles: { ok: string; partial: string; doneWord?: string }) {
   const listen = useAppStore((s) => s.listen);
   // The targets are not watched (read every second) while the dialog is open: an idle rig's
   // connection is kept up by its own polls, so the command goes out without a TLS handshake,
@@ -54,7 +54,7 @@ export function useTargetAction(titles: { ok: string; partial: string }) {
       return false;
     }
     setOutcomes(r.value);
-    const { text, allOk } = summarizeOutcomes(r.value);
+    const { text, allOk } = summarizeOutcomes(r.value, titles.doneWord);
     notifications.show({ color: allOk ? 'teal' : 'red', title: allOk ? titles.ok : titles.partial, message: text });
     return true;
   };

@@ -8,6 +8,7 @@ import { ErrorNote } from '../../ui/ErrorNote';
 import { ApiKeyField } from './ApiKeyField';
 import { CertificatePanel, type CertificateInfo, type TrustChoice } from './CertificatePanel';
 import { KeychainProblem } from './KeychainProblem';
+import { useKeyKeeping } from './use-key-keeping';
 import { emptyRigForm, presetProblem, rigFieldsFromForm, type RigFormValues } from './rig-form-model';
 import { RigFormFields } from './RigFormFields';
 import { testRigConnection } from './test-connection';
@@ -23,7 +24,7 @@ export function AddRigDialog({ onClose }: { onClose(): void }) {
   const knownTags = useMemo(() => [...new Set(rigs.flatMap((r) => r.tags))], [rigs]);
   const [values, setValues] = useState<RigFormValues>(emptyRigForm);
   const [apiKey, setApiKey] = useState('');
-  const [sessionOnly, setSessionOnly] = useState(false);
+  const { sessionOnly, setSessionOnly, keychainProblem } = useKeyKeeping();
   const [certificate, setCertificate] = useState<CertificateInfo | null>(null);
   const [error, setError] = useState<MotifError | null>(null);
   const [unreachable, setUnreachable] = useState(false);
@@ -96,7 +97,7 @@ export function AddRigDialog({ onClose }: { onClose(): void }) {
               onChange={(patch) => setValues((v) => ({ ...v, ...patch }))}
               knownTags={knownTags}
               errors={clash ? { [clash.field]: clash.message } : undefined}
-              afterAddress={<ApiKeyField apiKey={apiKey} onApiKey={setApiKey} sessionOnly={sessionOnly} onSessionOnly={setSessionOnly} />}
+              afterAddress={<ApiKeyField apiKey={apiKey} onApiKey={setApiKey} sessionOnly={sessionOnly} onSessionOnly={setSessionOnly} keychainProblem={keychainProblem} />}
             />
             {keychainError && <KeychainProblem error={keychainError.error} busy={busy} onSessionOnly={() => void keepKeyForSession()} />}
             {error && <ErrorNote error={error} />}

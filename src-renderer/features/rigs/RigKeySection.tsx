@@ -8,12 +8,13 @@ import { ErrorNote } from '../../ui/ErrorNote';
 import { KeyStateText } from '../../ui/KeyStateText';
 import { ApiKeyField } from './ApiKeyField';
 import { KeychainProblem } from './KeychainProblem';
+import { useKeyKeeping } from './use-key-keeping';
 
 /** Where the rig's key is, and setting or forgetting it. The key goes straight to main. */
 export function RigKeySection({ rig }: { rig: RigSummary }) {
   const rigRequest = useAppStore((s) => s.rigRequest);
   const [apiKey, setApiKey] = useState('');
-  const [sessionOnly, setSessionOnly] = useState(false);
+  const { sessionOnly, setSessionOnly, keychainProblem } = useKeyKeeping();
   const [error, setError] = useState<MotifError | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -39,7 +40,7 @@ export function RigKeySection({ rig }: { rig: RigSummary }) {
         <Text size="sm">
           Now: <KeyStateText keyState={rig.keyState} />
         </Text>
-        <ApiKeyField label="New API key" apiKey={apiKey} onApiKey={setApiKey} sessionOnly={sessionOnly} onSessionOnly={setSessionOnly} />
+        <ApiKeyField label="New API key" apiKey={apiKey} onApiKey={setApiKey} sessionOnly={sessionOnly} onSessionOnly={setSessionOnly} keychainProblem={keychainProblem} />
         {error?.code === 'keychain-unavailable' ? (
           <KeychainProblem error={error} busy={busy} onSessionOnly={() => void save(true)} />
         ) : (

@@ -18,6 +18,7 @@ const changesRigs: Record<RigRequest, boolean> = {
   'rigs.probeCertificate': false,
   'rigs.testConnection': false,
   'rigs.export': false,
+  'rigs.keychain': false,
 };
 
 export interface RigsSlice {

@@ -70,7 +70,14 @@ export function TaskTable({
                   )}
                 </Table.Td>
                 <Table.Td>
-                  {t.cameraRelative ? <Badge size="xs">camera-relative</Badge> : <Text size="sm">rig clock</Text>}
+                  {t.cameraRelative ? (
+                    // As wide as its words: a squeezed column would cut the badge rather than wrap the table's text.
+                    <Badge size="xs" miw="max-content" data-testid="camera-relative">
+                      camera-relative
+                    </Badge>
+                  ) : (
+                    <Text size="sm">rig clock</Text>
+                  )}
                 </Table.Td>
                 <Table.Td>
                   <Text size="sm">{t.nextRun}</Text>

@@ -4,13 +4,18 @@ import type { AppNotice } from './notices-slice';
 const colors = { info: 'blue', warning: 'yellow', error: 'red' } as const;
 const levelWords = { info: 'Notice', warning: 'Warning', error: 'Problem' } as const;
 
+/** "Problem: Arena 1 · camera FAKE0": how bad, and which rig and camera. */
+export function noticeTitle(notice: AppNotice): string {
+  const about = notice.rigName ? `${notice.rigName}${notice.serial ? ` · camera ${notice.serial}` : ''}` : null;
+  return about ? `${levelWords[notice.level]}: ${about}` : levelWords[notice.level];
+}
+
 /** One notice: which rig and camera, what happened, what to do, when; dismissable. */
 export function NoticeItem({ notice, onDismiss }: { notice: AppNotice; onDismiss(): void }) {
-  const about = notice.rigName ? `${notice.rigName}${notice.serial ? ` · camera ${notice.serial}` : ''}` : null;
   return (
     <Alert
       color={colors[notice.level]}
-      title={about ? `${levelWords[notice.level]}: ${about}` : levelWords[notice.level]}
+      title={noticeTitle(notice)}
       withCloseButton
       closeButtonLabel="Dismiss notice"
       onClose={onDismiss}

@@ -8,6 +8,8 @@ export type AppNotice = Res<'app.notices'>[number];
 export interface NoticesSlice {
   /** What main wants the user to know outside any request (a corrupt config moved aside, an alert about a rig), not dismissed yet. */
   notices: AppNotice[];
+  /** The first list was read: notices after it are new to this window. */
+  noticesLoaded: boolean;
   /** Why the last dismiss did not go through. */
   noticesError: MotifError | null;
   loadNotices(): Promise<void>;
@@ -20,10 +22,11 @@ export const noticesSlice =
   (bridge: MotifBridge): AppSlice<NoticesSlice> =>
   (set) => ({
     notices: [],
+    noticesLoaded: false,
     noticesError: null,
     async loadNotices() {
       const r = await bridge.call('app.notices', {});
-      if (r.ok) set({ notices: r.value });
+      if (r.ok) set({ notices: r.value, noticesLoaded: true });
     },
     watchNotices: () => bridge.on('app.notices.changed', (notices) => set({ notices })),
     async dismissNotice(id) {

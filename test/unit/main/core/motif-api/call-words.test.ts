@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { callPhrase, requestInWords, rigMessageInWords } from '../../../../../src-main/core/motif-api/call-words';
+import { OPERATIONS } from '../../../../../src-main/core/motif-api/operation-table';
 
 describe('calls in words', () => {
   it('names an operation by its words from the table, mid-sentence', () => {
@@ -14,5 +15,19 @@ describe('calls in words', () => {
     expect(rigMessageInWords('Camera FAKE2 is disconnected')).toBe('camera FAKE2 is disconnected: connect it in Multicam');
     expect(rigMessageInWords("unknown codec 'nope' (configured codecs: high, low)")).toBe("unknown codec 'nope' (configured codecs: high, low)");
     expect(rigMessageInWords('try schedule/clear')).toBe('try "delete all scheduled tasks"');
+  });
+});
+
+describe('a call whose arguments are not known', () => {
+  it('is worded without "undefined" (a failure, the Outbox or the audit may word it without its body)', () => {
+    for (const [name, spec] of Object.entries(OPERATIONS)) {
+      for (const template of [spec.path.rig, spec.path.camera]) {
+        if (template === undefined) continue;
+        const endpoint = template.replace(/<[a-z_]+>/g, 'nosuch');
+        for (const args of [undefined, {}, { value: undefined }]) expect(callPhrase(endpoint, args), `${name} ${endpoint}`).not.toMatch(/undefined/);
+      }
+    }
+    expect(callPhrase('io/nosuch/set')).toBe('set output nosuch on the rig');
+    expect(callPhrase('io/nosuch/set', { value: 1 })).toBe('set output nosuch on the rig to 1');
   });
 });

@@ -80,6 +80,20 @@ describe('a protocol for a rig that is away', () => {
     expect(entries.find((e) => e.endpoint === 'schedule/mc-night-1/clear')?.state).toBe('applied');
     expect(sim.state.tasks.map((t) => t.name)).toEqual(['mc-night-2']);
   });
+
+  it('for a rig that is away and never got the protocol from this app, says one thing: nothing is deleted', async () => {
+    await h.sim('rig-0').goOffline();
+    try {
+      const removed = await removeFromRig(deps, 'never-applied', 'rig-0');
+      expect(removed).toMatchObject({ ok: true, removed: [] });
+      expect(removed.notes).toEqual([
+        'Rig 0 is away, and this app put no task of this protocol there: nothing is deleted. Remove it again once the rig answers if another computer applied it there.',
+      ]);
+      expect((await outbox.list('rig-0')).filter((e) => e.state === 'pending')).toEqual([]);
+    } finally {
+      await h.sim('rig-0').comeBack();
+    }
+  });
 });
 
 /** A local port nothing listens on: connections to it are refused at once. */

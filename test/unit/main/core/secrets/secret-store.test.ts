@@ -148,6 +148,24 @@ const elapsed = async <T>(fn: () => Promise<T>): Promise<{ ms: number; result: T
   return { ms: performance.now() - t, result };
 };
 
+describe('asking whether the keychain answers', () => {
+  it('says why not when it fails, and nothing when it answers; no rig key is read', async () => {
+    const asked: string[] = [];
+    const broken: Keychain = {
+      getPassword: (_service, account) => {
+        asked.push(account);
+        return Promise.reject(new Error('The name org.freedesktop.secrets was not provided by any .service files'));
+      },
+      findCredentials: () => Promise.reject(new Error('not asked')),
+      setPassword: () => Promise.reject(new Error('not asked')),
+      deletePassword: () => Promise.reject(new Error('not asked')),
+    };
+    expect(await new SecretStore(broken).keychainProblem()).toMatch(/^The system keychain could not read the API key \(The name org.freedesktop.secrets/);
+    expect(asked).toEqual(['keychain-check']);
+    expect(await new SecretStore(new MemoryKeychain()).keychainProblem()).toBeNull();
+  });
+});
+
 describe('SecretStore with a keychain that does not answer', () => {
   it('says keychain-unavailable at once for a while after one call went unanswered, instead of waiting again', async () => {
     const keychain = new SilentKeychain();

@@ -50,6 +50,13 @@ describe('fleet summary', () => {
   it('counts online (recording included), recording, offline and the states src-shared marks as problems', () => {
     expect(fleetCounts(rigs, statuses)).toEqual({ total: 6, online: 2, recording: 1, offline: 1, problem: 1 });
   });
+  it('counts a rig whose disk is full (no recording can start) as a problem too, and sorts it first', () => {
+    const full = { ...statuses, 'rig-10': status('rig-10', 'online', [cameraView({ serial: 'A', diskUsedPercent: 95 }), camera('B')]) };
+    expect(fleetCounts(rigs, full)).toEqual({ total: 6, online: 2, recording: 1, offline: 1, problem: 2 });
+    expect(sortRigs(rigs, full, 'state').map((r) => r.id).slice(0, 2)).toEqual(['rig-1', 'rig-10']);
+    const nearlyFull = { ...statuses, 'rig-10': status('rig-10', 'online', [cameraView({ serial: 'A', diskUsedPercent: 90 })]) };
+    expect(fleetCounts(rigs, nearlyFull).problem).toBe(1);
+  });
 });
 
 describe('sorting and search', () => {
