@@ -6,7 +6,8 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
-  workers: process.env.CI ? 1 : 2,
+  // Each test starts its own browser mode and simulators and mostly waits on them: two at a time, in CI too.
+  workers: 2,
   retries: 0,
   reporter: [['list']],
   use: {
