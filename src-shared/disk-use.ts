@@ -18,6 +18,19 @@ export function fullestDisk(cameras: readonly { diskUsedPercent: number | null }
   return reported.length > 0 ? Math.max(...reported) : null;
 }
 
+/** Whether a rig's disk stops any recording from starting: its fullest reported disk is over the limit. */
+export function diskFull(cameras: readonly { diskUsedPercent: number | null }[]): boolean {
+  const percent = fullestDisk(cameras);
+  return percent !== null && diskLevel(percent) === 'full';
+}
+
+/** The least full disk when every camera that reports one is over the limit (no camera can start), else null. */
+export function fullOnEveryCamera(cameras: readonly { diskUsedPercent: number | null }[]): number | null {
+  const reported = cameras.flatMap((c) => (c.diskUsedPercent === null ? [] : [c.diskUsedPercent]));
+  const least = reported.length > 0 ? Math.min(...reported) : null;
+  return least !== null && diskLevel(least) === 'full' ? least : null;
+}
+
 const percentWords = (percent: number) => `${Math.round(percent)} %`;
 
 /** "disk 72 % full", with why it matters once it does. */
@@ -30,6 +43,11 @@ export function diskWords(percent: number): string {
     case 'full':
       return `disk ${percentWords(percent)} full: Motif stops recording above ${DISK_FULL_PERCENT} %, no recording can start`;
   }
+}
+
+/** Why Record is off on a rig whose every camera's disk is over the limit. */
+export function diskFullRecordWords(rigName: string, percent: number): string {
+  return `${rigName}'s disk is ${percentWords(percent)} full: Motif starts no recording above ${DISK_FULL_PERCENT} %. Copy recordings off or free space first.`;
 }
 
 /** Why a recording ended early, when the disk was over the limit. */

@@ -36,6 +36,10 @@ test('a full disk stops a recording: the notices centre says which rig and camer
   await expect(toast).toContainText(`Problem: ${env.rigNames[0]} · camera ${serial}`);
   await expect(toast).toContainText('What to do: Copy recordings off the rig');
   await expect(page.getByTestId('fleet-summary').locator('[data-group="problem"]')).toHaveText('1 problem');
+  // No recording can start there: Record is off, saying why and what to do.
+  const record = rigCard(page).getByRole('button', { name: `Record on ${env.rigNames[0]}` });
+  await expect(record).toBeDisabled();
+  await expect(record).toHaveAttribute('title', /disk is 95 % full: Motif starts no recording above 94 %\. Copy recordings off/);
 
   const bell = page.getByRole('button', { name: /^Notices: [1-9]/ });
   await expect(bell).toBeVisible();

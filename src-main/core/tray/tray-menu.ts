@@ -1,6 +1,7 @@
 import type { RecordingOptions } from '../../contract/requests/operations';
 import type { RigSummary } from '../../contract/requests/rigs';
 import { RigConnectionState, type RigStatus } from '../../contract/requests/status';
+import { diskFull } from '../../../src-shared/disk-use';
 import { formatDurationSeconds } from '../../../src-shared/duration';
 import { rigStateWords, type RigStateWords } from '../../../src-shared/rig-state-words';
 
@@ -37,7 +38,8 @@ const PROBLEM_STATES: ReadonlySet<RigConnectionState> = new Set(RigConnectionSta
 
 function attentionOf(rigs: readonly RigSummary[], byId: ReadonlyMap<string, RigStatus>): TrayAttention {
   const states = rigs.map((r) => byId.get(r.id)).filter((s): s is RigStatus => s !== undefined);
-  if (states.some((s) => PROBLEM_STATES.has(s.state))) return 'problem';
+  // A full disk needs someone as much as a rejected key: no recording can start there.
+  if (states.some((s) => PROBLEM_STATES.has(s.state) || (s.state === 'online' && diskFull(s.cameras)))) return 'problem';
   if (states.some((s) => s.state === 'offline' || (s.state === 'online' && s.stale))) return 'offline';
   return 'none';
 }

@@ -1,7 +1,7 @@
 import type { RigSummary } from '../../../src-main/contract/requests';
 import type { RigConnectionState, RigStatus } from '../../../src-main/contract/requests/status';
 import type { Target } from '../../../src-main/contract/requests/targets';
-import { diskLevel, fullestDisk } from '../../../src-shared/disk-use';
+import { diskFull } from '../../../src-shared/disk-use';
 import { rigStateWords, type RigStateWords } from '../../../src-shared/rig-state-words';
 
 /** src-shared's table pinned to the contract's states (a state missing from it fails to compile). */
@@ -17,11 +17,6 @@ export const FLEET_GROUPS = ['online', 'recording', 'offline', 'problem'] as con
 export type FleetGroup = (typeof FLEET_GROUPS)[number];
 
 const isRecording = (s: RigStatus | undefined) => Boolean(s?.cameras.some((c) => c.state === 'recording' || c.state === 'pending'));
-/** A full disk needs someone as much as a rejected key: no recording can start on the rig. */
-const diskFull = (s: RigStatus) => {
-  const percent = fullestDisk(s.cameras);
-  return percent !== null && diskLevel(percent) === 'full';
-};
 
 export function inGroup(status: RigStatus | undefined, group: FleetGroup): boolean {
   switch (group) {
@@ -32,7 +27,7 @@ export function inGroup(status: RigStatus | undefined, group: FleetGroup): boole
     case 'offline':
       return status?.state === 'offline';
     case 'problem':
-      return status !== undefined && (stateWords[status.state].problem || (status.state === 'online' && diskFull(status)));
+      return status !== undefined && (stateWords[status.state].problem || (status.state === 'online' && diskFull(status.cameras)));
   }
 }
 

@@ -1,4 +1,5 @@
 import type { RigStatus } from '../../../src-main/contract/requests/status';
+import { diskFullRecordWords, fullOnEveryCamera } from '../../../src-shared/disk-use';
 import { rigStateWords, shownCameraState } from '../../../src-shared/rig-state-words';
 
 /** Why a rig's Record and Stop are off (null: on); each a sentence for the button's title. */
@@ -10,7 +11,7 @@ export interface RigCommandReasons {
 /**
  * Record and Stop go to the rig at once (they are never queued), so they are off whenever
  * the rig cannot take them now: the app's core is away (`away`), the rig does not answer or
- * refuses the app, or (Record only) every camera it lists is disconnected.
+ * refuses the app, or (Record only) every camera it lists is disconnected or has its disk full.
  */
 export function rigCommandReasons(rigName: string, status: RigStatus | undefined, away: string | null): RigCommandReasons {
   if (away !== null) return { record: away, stop: away };
@@ -27,5 +28,7 @@ export function rigCommandReasons(rigName: string, status: RigStatus | undefined
   if (cameras.length > 0 && cameras.every((c) => shownCameraState(c) === 'disconnected')) {
     return { record: `Every camera of ${rigName} is disconnected: connect them in Multicam first.`, stop: null };
   }
+  const full = fullOnEveryCamera(cameras);
+  if (full !== null) return { record: diskFullRecordWords(rigName, full), stop: null };
   return { record: null, stop: null };
 }

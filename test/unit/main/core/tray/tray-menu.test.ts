@@ -59,6 +59,14 @@ describe('buildTrayModel', () => {
     expect(model.items[0]).toEqual({ kind: 'label', label: '3 rigs · 1 recording' });
   });
 
+  it('marks the tray for attention when a rig needs someone: a full disk as much as a rejected key', () => {
+    const online = [status('a', 'online', [camera('idle')]), status('b', 'online', [camera('idle')]), status('c', 'online', [camera('idle')])];
+    expect(buildTrayModel(rigs, online, now).attention).toBe('none');
+    const full = { ...online[1]!, cameras: [{ ...camera('idle'), diskUsedPercent: 97 }] };
+    expect(buildTrayModel(rigs, [online[0]!, full, online[2]!], now).attention).toBe('problem');
+    expect(buildTrayModel(rigs, statuses, now).attention).toBe('offline');
+  });
+
   it('offers start on idle reachable rigs only and stop on recording ones', () => {
     const model = buildTrayModel(rigs, statuses, now);
     expect(action(model.items, /^Start recording/)).toMatchObject({ enabled: true, action: { kind: 'start', rigIds: ['b'] } });

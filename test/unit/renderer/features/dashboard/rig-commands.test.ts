@@ -43,4 +43,15 @@ describe("a rig's Record and Stop", () => {
     });
     expect(rigCommandReasons('rig-1', status('online', [cameras[0]!, cameraView({ serial: 'B' })]), null).record).toBeNull();
   });
+
+  it("Record is off when every camera's disk is full, saying what to do; Stop stays on", () => {
+    const full = [cameraView({ serial: 'A', diskUsedPercent: 96 }), cameraView({ serial: 'B', diskUsedPercent: 95 })];
+    expect(rigCommandReasons('rig-1', status('online', full), null)).toEqual({
+      record: "rig-1's disk is 95 % full: Motif starts no recording above 94 %. Copy recordings off or free space first.",
+      stop: null,
+    });
+    // One camera with room can still record: the rig refuses only the others, and says so.
+    expect(rigCommandReasons('rig-1', status('online', [full[0]!, cameraView({ serial: 'B', diskUsedPercent: 60 })]), null).record).toBeNull();
+    expect(rigCommandReasons('rig-1', status('online', [cameraView({ diskUsedPercent: 94 })]), null).record).toBeNull();
+  });
 });
