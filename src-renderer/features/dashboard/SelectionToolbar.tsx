@@ -2,6 +2,7 @@ import { Button, Group, Paper, Text } from '@mantine/core';
 import { memo } from 'react';
 import type { Target } from '../../../src-main/contract/requests/targets';
 import { useAppStore } from '../../store/use-app-store';
+import type { OpenDialog } from '../shell/dialog-slice';
 import { describeSelection } from './fleet-model';
 
 /** Actions for everything ticked on the dashboard, across rigs; the selection in numbers, not names. */
@@ -22,36 +23,27 @@ export function SelectionToolbar() {
   );
 }
 
+/** What can be done to a selection: each button's words and the dialog it opens for the targets. */
+const SELECTION_ACTIONS: { label: string; red?: boolean; dialog(targets: Target[]): OpenDialog }[] = [
+  { label: 'Record selected…', red: true, dialog: (targets) => ({ kind: 'record', targets }) },
+  { label: 'Stop selected…', dialog: (targets) => ({ kind: 'stop', targets }) },
+  { label: 'Copy recordings…', dialog: (targets) => ({ kind: 'copy', targets }) },
+  { label: 'Set output…', dialog: (targets) => ({ kind: 'fleet-action', action: 'outputs.set', targets }) },
+  { label: 'Camera parameter…', dialog: (targets) => ({ kind: 'fleet-action', action: 'cameras.configure', targets }) },
+  { label: 'Schedule task…', dialog: (targets) => ({ kind: 'fleet-schedule', targets }) },
+];
+
 /** The buttons change with the selection only, not with the summary above them (which follows every status). */
 const SelectionButtons = memo(function SelectionButtons({ selection }: { selection: Target[] }) {
   const openDialog = useAppStore((s) => s.openDialog);
   const onClear = useAppStore((s) => s.clearSelection);
-  const onRecord = () => openDialog({ kind: 'record', targets: selection });
-  const onStop = () => openDialog({ kind: 'stop', targets: selection });
-  const onCopy = () => openDialog({ kind: 'copy', targets: selection });
-  const onOutput = () => openDialog({ kind: 'fleet-action', action: 'outputs.set', targets: selection });
-  const onConfigure = () => openDialog({ kind: 'fleet-action', action: 'cameras.configure', targets: selection });
-  const onSchedule = () => openDialog({ kind: 'fleet-schedule', targets: selection });
   return (
     <Group gap="xs">
-      <Button size="xs" color="red" onClick={onRecord}>
-        Record selected…
-      </Button>
-      <Button size="xs" variant="default" onClick={onStop}>
-        Stop selected…
-      </Button>
-      <Button size="xs" variant="default" onClick={onCopy}>
-        Copy recordings…
-      </Button>
-      <Button size="xs" variant="default" onClick={onOutput}>
-        Set output…
-      </Button>
-      <Button size="xs" variant="default" onClick={onConfigure}>
-        Camera parameter…
-      </Button>
-      <Button size="xs" variant="default" onClick={onSchedule}>
-        Schedule task…
-      </Button>
+      {SELECTION_ACTIONS.map((a) => (
+        <Button key={a.label} size="xs" {...(a.red ? { color: 'red' } : { variant: 'default' })} onClick={() => openDialog(a.dialog(selection))}>
+          {a.label}
+        </Button>
+      ))}
       <Button size="xs" variant="subtle" onClick={onClear}>
         Clear selection
       </Button>
