@@ -12,9 +12,12 @@ export function diskLevel(percent: number): DiskLevel {
   return percent > DISK_FULL_PERCENT ? 'full' : percent >= DISK_WARN_PERCENT ? 'nearly-full' : 'ok';
 }
 
+const reportedDisks = (cameras: readonly { diskUsedPercent: number | null }[]) =>
+  cameras.flatMap((c) => (c.diskUsedPercent === null ? [] : [c.diskUsedPercent]));
+
 /** The fullest disk among a rig's cameras (in multi-camera rigs each may record to its own); null when none reports it. */
 export function fullestDisk(cameras: readonly { diskUsedPercent: number | null }[]): number | null {
-  const reported = cameras.flatMap((c) => (c.diskUsedPercent === null ? [] : [c.diskUsedPercent]));
+  const reported = reportedDisks(cameras);
   return reported.length > 0 ? Math.max(...reported) : null;
 }
 
@@ -26,7 +29,7 @@ export function diskFull(cameras: readonly { diskUsedPercent: number | null }[])
 
 /** The least full disk when every camera that reports one is over the limit (no camera can start), else null. */
 export function fullOnEveryCamera(cameras: readonly { diskUsedPercent: number | null }[]): number | null {
-  const reported = cameras.flatMap((c) => (c.diskUsedPercent === null ? [] : [c.diskUsedPercent]));
+  const reported = reportedDisks(cameras);
   const least = reported.length > 0 ? Math.min(...reported) : null;
   return least !== null && diskLevel(least) === 'full' ? least : null;
 }

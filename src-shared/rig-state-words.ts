@@ -1,3 +1,5 @@
+import { diskFull } from './disk-use';
+
 /**
  * How a rig's connection state reads, one row per state of the contract's `RigConnectionState`
  * (src-main/contract/requests/status.ts; the renderer's badge and the tray menu each pin this
@@ -43,4 +45,12 @@ export type ShownCameraState = keyof typeof cameraStateWords;
 
 export function shownCameraState(camera: { connected: boolean | null; state: Exclude<ShownCameraState, 'disconnected'> }): ShownCameraState {
   return camera.connected === false ? 'disconnected' : camera.state;
+}
+
+/**
+ * A rig that needs someone: a state the table marks as a problem (key rejected, certificate
+ * changed...), or online with a disk too full for any recording to start.
+ */
+export function rigNeedsSomeone(status: { state: RigStateName; cameras: readonly { diskUsedPercent: number | null }[] }): boolean {
+  return rigStateWords[status.state].problem || (status.state === 'online' && diskFull(status.cameras));
 }

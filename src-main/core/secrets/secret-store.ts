@@ -21,15 +21,15 @@ export interface AbandonableKeychain extends Keychain {
 
 const TIMED_OUT = Symbol('no answer in time');
 
+/** An account no rig has (rig ids are UUIDs): asking for it tells whether the keychain answers. */
+const NO_RIG = 'keychain-check';
+
 const canAbandon = (k: Keychain): k is AbandonableKeychain => typeof (k as Partial<AbandonableKeychain>).abandon === 'function';
 
 /**
  * keytar in a helper process under plain Node (motifctl, browser mode), so that a call that
  * never returns can be abandoned and the process still exits; in-process under Electron.
  */
-/** An account no rig has (rig ids are UUIDs): asking for it tells whether the keychain answers. */
-const NO_RIG = 'keychain-check';
-
 export function defaultKeychain(): Keychain {
   return process.versions.electron === undefined ? sharedKeychainProcess() : keytarKeychain;
 }

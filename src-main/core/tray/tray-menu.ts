@@ -1,9 +1,8 @@
 import type { RecordingOptions } from '../../contract/requests/operations';
 import type { RigSummary } from '../../contract/requests/rigs';
-import { RigConnectionState, type RigStatus } from '../../contract/requests/status';
-import { diskFull } from '../../../src-shared/disk-use';
+import type { RigConnectionState, RigStatus } from '../../contract/requests/status';
 import { formatDurationSeconds } from '../../../src-shared/duration';
-import { rigStateWords, type RigStateWords } from '../../../src-shared/rig-state-words';
+import { rigNeedsSomeone, rigStateWords, type RigStateWords } from '../../../src-shared/rig-state-words';
 
 /**
  * The tray menu as data: quick record/stop per rig and for every rig, derived from the
@@ -33,13 +32,9 @@ export interface TrayModel {
 
 export type TrayAttention = 'none' | 'offline' | 'problem';
 
-/** The states src-shared's table marks as needing the user. */
-const PROBLEM_STATES: ReadonlySet<RigConnectionState> = new Set(RigConnectionState.options.filter((s) => rigStateWords[s].problem));
-
 function attentionOf(rigs: readonly RigSummary[], byId: ReadonlyMap<string, RigStatus>): TrayAttention {
   const states = rigs.map((r) => byId.get(r.id)).filter((s): s is RigStatus => s !== undefined);
-  // A full disk needs someone as much as a rejected key: no recording can start there.
-  if (states.some((s) => PROBLEM_STATES.has(s.state) || (s.state === 'online' && diskFull(s.cameras)))) return 'problem';
+  if (states.some(rigNeedsSomeone)) return 'problem';
   if (states.some((s) => s.state === 'offline' || (s.state === 'online' && s.stale))) return 'offline';
   return 'none';
 }

@@ -1,11 +1,7 @@
 import type { RigSummary } from '../../../src-main/contract/requests';
-import type { RigConnectionState, RigStatus } from '../../../src-main/contract/requests/status';
+import type { RigStatus } from '../../../src-main/contract/requests/status';
 import type { Target } from '../../../src-main/contract/requests/targets';
-import { diskFull } from '../../../src-shared/disk-use';
-import { rigStateWords, type RigStateWords } from '../../../src-shared/rig-state-words';
-
-/** src-shared's table pinned to the contract's states (a state missing from it fails to compile). */
-const stateWords: Record<RigConnectionState, RigStateWords> = rigStateWords;
+import { rigNeedsSomeone } from '../../../src-shared/rig-state-words';
 
 /**
  * The fleet as the dashboard counts, filters, sorts and searches it: pure functions of the
@@ -27,7 +23,7 @@ export function inGroup(status: RigStatus | undefined, group: FleetGroup): boole
     case 'offline':
       return status?.state === 'offline';
     case 'problem':
-      return status !== undefined && (stateWords[status.state].problem || (status.state === 'online' && diskFull(status.cameras)));
+      return status !== undefined && rigNeedsSomeone(status);
   }
 }
 
