@@ -158,8 +158,10 @@ describe('a change queued on A while B changes the same thing', { timeout: 60_00
     expect(await entryOf(/ExposureTime = 4000/)).toMatchObject({ state: 'applied', alreadySo: true });
     // What A sent: Gamma only (Gain held, ExposureTime already so).
     expect(aSent('cameras/configure', bChanged).map((e) => e.args)).toEqual([{ Gain: 10 }, { ExposureTime: 4000 }, { Gamma: 2 }]);
-    const notices = await core.call('app.notices', {});
-    const alert = notices.ok ? notices.value.find((n) => n.message === held.conflict?.message) : undefined;
+    const alert = await waitFor(async () => {
+      const notices = await core.call('app.notices', {});
+      return notices.ok ? notices.value.find((n) => n.message === held.conflict?.message) : undefined;
+    }, 5000);
     expect(alert).toMatchObject({ level: 'warning', rigName: 'Arena' });
     expect(alert?.advice).toMatch(/apply yours anyway or drop it/);
 
@@ -183,8 +185,12 @@ describe('a change queued on A while B changes the same thing', { timeout: 60_00
     link.restore();
     const held = await waitFor(() => entryOf(/"0 0 22/).then((e) => e?.state === 'conflict' && e), 20_000);
     expect(await entryOf(/"0 0 21/)).toMatchObject({ state: 'pending', heldBy: held.id });
-    const notices = await core.call('app.notices', {});
-    expect(notices.ok && notices.value.some((n) => /^Arena's outbox is held: 1 later change to the same target waits behind the change held as a conflict/.test(n.message))).toBe(true);
+    // The alert follows the outbox's change event: wait for it rather than race it.
+    const toldHeld = await waitFor(async () => {
+      const notices = await core.call('app.notices', {});
+      return notices.ok && notices.value.some((n) => /^Arena's outbox is held: 1 later change to the same target waits behind the change held as a conflict/.test(n.message));
+    }, 5000);
+    expect(toldHeld).toBe(true);
     expect(held.conflict?.message).toMatch(/^Task "night" on Arena was created as Start recording on all cameras at "0 0 23 \* \* \*" on the rig while your change to Start recording on all cameras at "0 0 22 \* \* \*" waited \(it was absent when you made it/);
     expect(sim.state.tasks.find((t) => t.name === 'night')?.cronExpression).toBe('0 0 23 * * *');
 
@@ -207,8 +213,11 @@ describe('a change queued on A while B changes the same thing', { timeout: 60_00
 
     link.restore();
     const held = await waitFor(() => entryOf(/"0 0 22/).then((e) => e?.state === 'conflict' && e), 20_000);
-    const notices = await core.call('app.notices', {});
-    expect(notices.ok && notices.value.some((n) => n.message === held.conflict?.message)).toBe(true);
+    const toldConflict = await waitFor(async () => {
+      const notices = await core.call('app.notices', {});
+      return notices.ok && notices.value.some((n) => n.message === held.conflict?.message);
+    }, 5000);
+    expect(toldConflict).toBe(true);
     expect(sim.state.tasks.find((t) => t.name === 'night')?.cronExpression).toBe('0 0 23 * * *');
 
     expect((await core.call('outbox.applyAnyway', { id: held.id })).ok).toBe(true);
